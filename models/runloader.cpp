@@ -1,0 +1,1 @@
+#include "runloader.h"

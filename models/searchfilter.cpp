@@ -1,0 +1,1 @@
+#include "searchfilter.h"

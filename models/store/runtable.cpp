@@ -1,0 +1,262 @@
+#include "runtable.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace Store {
+
+bool LatestMetric::isLaterThan(const LatestMetric &other) const
+{
+    if (step != other.step)
+        return step > other.step;
+    if (timestamp != other.timestamp)
+        return timestamp > other.timestamp;
+    return storedValue() > other.storedValue();
+}
+
+RunTable::RunTable() : d(std::make_shared<Data>())
+{
+    const_cast<Data &>(*d).paramBegin = {0};
+    const_cast<Data &>(*d).tagBegin = {0};
+    const_cast<Data &>(*d).metricBegin = {0};
+}
+
+int RunTable::indexOfRun(const QString &runId) const
+{
+    for (int row = 0; row < size(); ++row) {
+        if (d->runs[size_t(row)].runId == runId)
+            return row;
+    }
+    return -1;
+}
+
+std::span<const RunTable::TextEntry> RunTable::params(int row) const
+{
+    return {d->params.data() + d->paramBegin[size_t(row)], d->paramBegin[size_t(row) + 1] - d->paramBegin[size_t(row)]};
+}
+
+std::span<const RunTable::TextEntry> RunTable::tags(int row) const
+{
+    return {d->tags.data() + d->tagBegin[size_t(row)], d->tagBegin[size_t(row) + 1] - d->tagBegin[size_t(row)]};
+}
+
+std::span<const RunTable::MetricEntry> RunTable::metrics(int row) const
+{
+    return {d->metrics.data() + d->metricBegin[size_t(row)],
+            d->metricBegin[size_t(row) + 1] - d->metricBegin[size_t(row)]};
+}
+
+template <typename Entry>
+static const Entry *findKey(std::span<const Entry> entries, int key)
+{
+    auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                               [](const Entry &e, int k) { return e.key < k; });
+    return (it != entries.end() && it->key == key) ? &*it : nullptr;
+}
+
+std::optional<QString> RunTable::param(int row, int key) const
+{
+    if (key < 0)
+        return std::nullopt;
+    if (const TextEntry *e = findKey(params(row), key))
+        return textString(*e);
+    return std::nullopt;
+}
+
+std::optional<QString> RunTable::tag(int row, int key) const
+{
+    if (key < 0)
+        return std::nullopt;
+    if (const TextEntry *e = findKey(tags(row), key))
+        return textString(*e);
+    return std::nullopt;
+}
+
+const LatestMetric *RunTable::metric(int row, int key) const
+{
+    if (key < 0)
+        return nullptr;
+    const MetricEntry *e = findKey(metrics(row), key);
+    return e ? &e->metric : nullptr;
+}
+
+qint64 RunTable::memoryFootprint() const
+{
+    qint64 bytes = qint64(d->runs.capacity() * sizeof(RunAttributes));
+    for (const RunAttributes &r : d->runs) {
+        for (const QString *s : {&r.runId, &r.runName, &r.experimentId, &r.status, &r.lifecycleStage,
+                                 &r.userId, &r.artifactUri, &r.parentRunId}) {
+            if (!s->isEmpty())
+                bytes += s->capacity() * 2 + 24;
+        }
+    }
+    bytes += qint64((d->paramBegin.capacity() + d->tagBegin.capacity() + d->metricBegin.capacity()) * sizeof(quint32));
+    bytes += qint64((d->params.capacity() + d->tags.capacity()) * sizeof(TextEntry));
+    bytes += qint64(d->metrics.capacity() * sizeof(MetricEntry));
+    bytes += d->text.capacity();
+    return bytes;
+}
+
+// --- builder ---
+
+int RunTableBuilder::KeyDictionary::intern(std::string_view key)
+{
+    auto it = index.find(key);
+    if (it != index.end())
+        return it->second;
+    const int id = int(keys.size());
+    keys.emplace_back(key);
+    index.emplace(std::string(key), id);
+    return id;
+}
+
+int RunTableBuilder::addRun(RunAttributes run)
+{
+    const int row = int(m_runs.size());
+    const QByteArray id = run.runId.toUtf8();
+    m_rowById.emplace(std::string(id.constData(), size_t(id.size())), row);
+    m_runs.push_back(std::move(run));
+    return row;
+}
+
+int RunTableBuilder::rowOf(std::string_view runId)
+{
+    // Rows usually arrive grouped by run, so most look-ups repeat the previous id.
+    if (m_lastRow >= 0 && runId == m_lastRunId)
+        return m_lastRow;
+    auto it = m_rowById.find(runId);
+    if (it == m_rowById.end())
+        return -1;
+    m_lastRunId.assign(runId);
+    m_lastRow = it->second;
+    return m_lastRow;
+}
+
+quint32 RunTableBuilder::appendText(std::string_view value)
+{
+    const auto offset = quint32(m_text.size());
+    m_text.append(value.data(), qsizetype(value.size()));
+    return offset;
+}
+
+void RunTableBuilder::addParam(int row, std::string_view key, std::string_view value)
+{
+    m_params.push_back({row, m_paramKeys.intern(key), appendText(value), quint32(value.size())});
+}
+
+void RunTableBuilder::addTag(int row, std::string_view key, std::string_view value)
+{
+    m_tags.push_back({row, m_tagKeys.intern(key), appendText(value), quint32(value.size())});
+}
+
+void RunTableBuilder::addMetric(int row, std::string_view key, const LatestMetric &metric)
+{
+    m_metrics.push_back({row, m_metricKeys.intern(key), metric});
+}
+
+namespace {
+
+// Sorted key names, and for each interned id its position in that order.
+QStringList sortedKeys(const std::vector<std::string> &keys, std::vector<qint32> &rank)
+{
+    std::vector<int> order(keys.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return keys[size_t(a)] < keys[size_t(b)]; });
+    rank.assign(keys.size(), 0);
+    QStringList names;
+    names.reserve(qsizetype(keys.size()));
+    for (size_t i = 0; i < order.size(); ++i) {
+        rank[size_t(order[i])] = qint32(i);
+        names.append(QString::fromStdString(keys[size_t(order[i])]));
+    }
+    return names;
+}
+
+// Groups pending entries by row (counting sort), then orders each row's entries by key rank.
+// When a row holds a key twice, `keepSecond(a, b)` decides whether b replaces a.
+template <typename Pending, typename Entry, typename MakeEntry, typename KeepSecond>
+void groupByRow(std::vector<Pending> &pending, size_t rowCount, const std::vector<qint32> &rank,
+                std::vector<quint32> &begin, std::vector<Entry> &entries, MakeEntry makeEntry,
+                KeepSecond keepSecond)
+{
+    std::vector<quint32> count(rowCount + 1, 0);
+    for (const Pending &p : pending)
+        ++count[size_t(p.row) + 1];
+    std::partial_sum(count.begin(), count.end(), count.begin());
+    std::vector<Pending> grouped(pending.size());
+    std::vector<quint32> cursor(count.begin(), count.end() - 1);
+    for (Pending &p : pending) {
+        p.key = rank[size_t(p.key)];
+        grouped[cursor[size_t(p.row)]++] = p;
+    }
+    pending = {};
+
+    begin.assign(rowCount + 1, 0);
+    entries.clear();
+    entries.reserve(grouped.size());
+    for (size_t row = 0; row < rowCount; ++row) {
+        auto first = grouped.begin() + count[row];
+        auto last = grouped.begin() + count[row + 1];
+        std::stable_sort(first, last, [](const Pending &a, const Pending &b) { return a.key < b.key; });
+        begin[row] = quint32(entries.size());
+        for (auto it = first; it != last; ++it) {
+            if (entries.size() > begin[row] && entries.back().key == it->key) {
+                if (keepSecond(entries.back(), *it))
+                    entries.back() = makeEntry(*it);
+                continue;
+            }
+            entries.push_back(makeEntry(*it));
+        }
+    }
+    begin[rowCount] = quint32(entries.size());
+}
+
+} // namespace
+
+RunTable RunTableBuilder::build()
+{
+    auto data = std::make_shared<RunTable::Data>();
+    const size_t rows = m_runs.size();
+
+    std::vector<qint32> paramRank, tagRank, metricRank;
+    data->paramKeys = sortedKeys(m_paramKeys.keys, paramRank);
+    data->tagKeys = sortedKeys(m_tagKeys.keys, tagRank);
+    data->metricKeys = sortedKeys(m_metricKeys.keys, metricRank);
+
+    auto makeText = [](const PendingText &p) { return RunTable::TextEntry{p.key, p.offset, p.length}; };
+    auto laterWins = [](const auto &, const auto &) { return true; };
+    groupByRow(m_params, rows, paramRank, data->paramBegin, data->params, makeText, laterWins);
+    groupByRow(m_tags, rows, tagRank, data->tagBegin, data->tags, makeText, laterWins);
+    groupByRow(
+            m_metrics, rows, metricRank, data->metricBegin, data->metrics,
+            [](const PendingMetric &p) { return RunTable::MetricEntry{p.key, p.metric}; },
+            [](const RunTable::MetricEntry &kept, const PendingMetric &candidate) {
+                return candidate.metric.isLaterThan(kept.metric);
+            });
+    data->text = std::move(m_text);
+    data->runs = std::move(m_runs);
+
+    // Names and parents come from tags; MLflow < 1.30 left runs.name empty.
+    const int runNameKey = int(data->tagKeys.indexOf(QLatin1String(Tags::RunName)));
+    const int parentKey = int(data->tagKeys.indexOf(QLatin1String(Tags::ParentRunId)));
+    if (runNameKey >= 0 || parentKey >= 0) {
+        for (size_t row = 0; row < rows; ++row) {
+            RunAttributes &run = data->runs[row];
+            for (quint32 i = data->tagBegin[row]; i < data->tagBegin[row + 1]; ++i) {
+                const RunTable::TextEntry &e = data->tags[i];
+                if (e.key == runNameKey && run.runName.isEmpty())
+                    run.runName = QString::fromUtf8(data->text.constData() + e.offset, qsizetype(e.length));
+                else if (e.key == parentKey)
+                    run.parentRunId = QString::fromUtf8(data->text.constData() + e.offset, qsizetype(e.length));
+            }
+        }
+    }
+
+    m_rowById.clear();
+    m_lastRow = -1;
+    RunTable table;
+    table.d = std::move(data);
+    return table;
+}
+
+} // namespace Store

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "runtable.h"
+#include "schemainfo.h"
+#include "sqlitehandle.h"
+#include "storeerror.h"
+#include "storetypes.h"
+
+#include <memory>
+
+namespace Store {
+
+// Which runs to read.
+struct RunQuery
+{
+    QStringList experimentIds; // empty: every experiment
+    ViewType view = ViewType::ActiveOnly;
+    int limit = -1; // >= 0: only the first `limit` runs in MLflow's default order
+};
+
+// Reads an MLflow SQLite tracking store, opened read-only: never a journal, never a changed
+// byte. Synchronous; use one instance per thread.
+class SqliteReader
+{
+public:
+    static constexpr int DefaultBusyTimeoutMs = 5000;
+
+    // `location` is a file path or a `sqlite:///path` URI.
+    static Result<std::unique_ptr<SqliteReader>> open(const QString &location,
+                                                      int busyTimeoutMs = DefaultBusyTimeoutMs);
+    // The file path of a location, or an empty string if it is not a SQLite location.
+    static QString pathOf(const QString &location);
+
+    QString path() const { return m_path; }
+    const SchemaInfo &schema() const { return m_schema; }
+    // A non-fatal remark for the user, e.g. a schema newer than Kaizen knows.
+    QString notice() const { return m_notice; }
+
+    Result<ExperimentList> experiments(ViewType view = ViewType::ActiveOnly);
+    // Runs in MLflow's default order: start time descending, then run id.
+    Result<RunTable> runs(const RunQuery &query, const CancelFlag *cancel = nullptr,
+                          const ProgressFn &progress = {});
+    // Every stored row of one metric of one run, ordered by step, timestamp, value.
+    Result<MetricHistory> metricHistory(const QString &runId, const QString &key);
+    Result<DatasetInputList> datasets(const QString &runId);
+
+private:
+    SqliteReader() = default;
+    Error introspect();
+    Error readValues(RunTableBuilder &builder, const QByteArray &table, const QByteArray &columns,
+                     bool scanWholeTable, const CancelFlag *cancel,
+                     const std::function<void(SqliteStatement &, int row)> &addRow);
+
+    QString m_path;
+    SqliteConnection m_db;
+    SchemaInfo m_schema;
+    QString m_notice;
+};
+
+} // namespace Store

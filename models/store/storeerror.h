@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QString>
+
+#include <utility>
+#include <variant>
+
+namespace Store {
+
+// What went wrong when reading a store. The code decides the exit status and the UI wording;
+// the message is a complete sentence a user can act on.
+struct Error
+{
+    enum Code {
+        None,
+        NotFound,       // no such file
+        IsDirectory,    // a folder where a database file was expected
+        EmptyFile,      // zero bytes
+        NotSqlite,      // some other kind of file
+        Corrupt,        // SQLite says the image is malformed or truncated
+        NotMlflow,      // a SQLite database without MLflow's tables
+        Locked,         // a writer held the lock longer than the busy timeout
+        Io,             // the OS refused (permissions, disk)
+        NoSuchRun,
+        NoSuchExperiment,
+        InvalidArgument,
+        Cancelled,
+        Unsupported,
+        Internal,
+    };
+    Code code = None;
+    QString message;
+
+    static Error make(Code code, QString message) { return Error{code, std::move(message)}; }
+};
+
+// A value or an error; keeps store functions free of exceptions and out-parameters.
+template <typename T>
+class Result
+{
+public:
+    Result(T value) : m_data(std::move(value)) { }
+    Result(Error error) : m_data(std::move(error)) { }
+
+    bool ok() const { return std::holds_alternative<T>(m_data); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const & { return std::get<T>(m_data); }
+    T &value() & { return std::get<T>(m_data); }
+    T &&value() && { return std::get<T>(std::move(m_data)); }
+    const T &operator*() const & { return value(); }
+    T &operator*() & { return value(); }
+    const T *operator->() const { return &value(); }
+    T *operator->() { return &value(); }
+    const Error &error() const { return std::get<Error>(m_data); }
+
+private:
+    std::variant<T, Error> m_data;
+};
+
+} // namespace Store

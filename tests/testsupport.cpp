@@ -1,0 +1,49 @@
+#include "testsupport.h"
+
+#include "demostore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+namespace TestSupport {
+
+QString fixturePath(const QString &name)
+{
+    return QDir::cleanPath(QStringLiteral(KAIZEN_FIXTURES_DIR) + QLatin1Char('/') + name);
+}
+
+QString copyFixture(const QString &name, const QTemporaryDir &dir)
+{
+    const QString target = dir.filePath(name);
+    QFile::remove(target);
+    if (!QFile::copy(fixturePath(name), target))
+        return {};
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    return target;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+QString buildDemoStore(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("mlflow.db"));
+    const Store::Error error = Store::DemoStore::generate(path);
+    return error.code == Store::Error::None ? path : QString();
+}
+
+QString kaizenBinary()
+{
+    return qEnvironmentVariable("KAIZEN_BIN");
+}
+
+} // namespace TestSupport

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+class QTemporaryDir;
+
+// Helpers shared by the tests: the real MLflow fixtures and stores built in temporary folders.
+namespace TestSupport {
+
+// Absolute path of a file in ../shared/fixtures/mlflow/.
+QString fixturePath(const QString &name);
+// Copies a fixture into `dir` (tests that might write never touch the original).
+QString copyFixture(const QString &name, const QTemporaryDir &dir);
+// SHA-256 of a file's bytes, to prove a read left it untouched.
+QByteArray fileHash(const QString &path);
+// Builds the project's demo store in `dir`, returns the database path (empty on failure).
+QString buildDemoStore(const QTemporaryDir &dir);
+// Path of the kaizen executable under test (from the KAIZEN_BIN environment variable).
+QString kaizenBinary();
+
+} // namespace TestSupport
