@@ -1,1 +1,481 @@
 #include "sqlitereader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QtEndian>
+
+#include <cmath>
+#include <limits>
+
+namespace Store {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Store::SqliteReader", text);
+}
+
+QString displayPath(const QString &path)
+{
+    return QFileInfo(path).absoluteFilePath();
+}
+
+// Checks the file before SQLite sees it, so each kind of bad input gets its own message.
+Error checkFile(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString shown = displayPath(path);
+    if (!info.exists())
+        return Error::make(Error::NotFound, tr("%1 does not exist.").arg(shown));
+    if (info.isDir())
+        return Error::make(Error::IsDirectory,
+                           tr("%1 is a folder, not an MLflow database file. (Folder stores (mlruns/) "
+                              "are not supported yet; open the .db file.)")
+                                   .arg(shown));
+    if (info.size() == 0)
+        return Error::make(Error::EmptyFile, tr("%1 is an empty file, not an MLflow database.").arg(shown));
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::make(Error::Io, tr("Cannot read %1: %2").arg(shown, file.errorString()));
+    const QByteArray header = file.read(100);
+    if (!header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
+        return Error::make(Error::NotSqlite, tr("%1 is not a SQLite database.").arg(shown));
+    if (header.size() < 100)
+        return Error::make(Error::Corrupt, tr("%1 is truncated: its SQLite header is incomplete.").arg(shown));
+
+    // A database shorter than its header's page count was cut off (copy interrupted, disk full).
+    // The in-header size is only valid when its "version-valid-for" matches the change counter.
+    const auto be32 = [&](int offset) { return qFromBigEndian<quint32>(header.constData() + offset); };
+    quint32 pageSize = qFromBigEndian<quint16>(header.constData() + 16);
+    if (pageSize == 1)
+        pageSize = 65536;
+    const quint32 pageCount = be32(28);
+    const bool sizeIsValid = be32(92) == be32(24) && pageCount > 0;
+    const bool hasWal = QFileInfo::exists(path + QLatin1String("-wal"));
+    if (sizeIsValid && !hasWal && info.size() < qint64(pageSize) * pageCount) {
+        return Error::make(Error::Corrupt, tr("%1 is truncated: it holds %2 bytes but its header says %3.")
+                                                   .arg(shown)
+                                                   .arg(info.size())
+                                                   .arg(qint64(pageSize) * pageCount));
+    }
+    return {};
+}
+
+// Rewords SQLite's failures for the user; the path says which store.
+Error describe(Error error, const QString &path, int busyTimeoutMs)
+{
+    const QString shown = displayPath(path);
+    switch (error.code) {
+    case Error::Locked:
+        error.message = tr("%1 is locked by another program writing to it (waited %2 s). Try again when "
+                           "the writer has finished.")
+                                .arg(shown)
+                                .arg(busyTimeoutMs / 1000.0);
+        break;
+    case Error::NotSqlite:
+        error.message = tr("%1 is not a SQLite database.").arg(shown);
+        break;
+    case Error::Corrupt:
+        error.message = tr("%1 is damaged (SQLite: %2). Restore it from a backup or ask SQLite's .recover "
+                           "to rescue a copy.")
+                                .arg(shown, error.message);
+        break;
+    default:
+        error.message = tr("Cannot read %1: %2").arg(shown, error.message);
+        break;
+    }
+    return error;
+}
+
+QByteArray lifecycleCondition(ViewType view, const char *column)
+{
+    switch (view) {
+    case ViewType::ActiveOnly:
+        return QByteArray(column) + " = 'active'";
+    case ViewType::DeletedOnly:
+        return QByteArray(column) + " = 'deleted'";
+    case ViewType::All:
+        break;
+    }
+    return "1";
+}
+
+// Experiment ids are integers in SQL stores; quote nothing the user typed into SQL.
+QByteArray experimentIdList(const QStringList &ids, bool *ok)
+{
+    QByteArray list;
+    *ok = true;
+    for (const QString &id : ids) {
+        bool isNumber = false;
+        const qlonglong value = id.toLongLong(&isNumber);
+        if (!isNumber) {
+            *ok = false;
+            return {};
+        }
+        if (!list.isEmpty())
+            list += ',';
+        list += QByteArray::number(value);
+    }
+    return list;
+}
+
+constexpr int CancelCheckInterval = 16384;
+
+} // namespace
+
+QString SqliteReader::pathOf(const QString &location)
+{
+    // sqlite:///relative.db and sqlite:////absolute.db, as SQLAlchemy spells them.
+    static const QLatin1String scheme("sqlite:///");
+    if (location.startsWith(scheme))
+        return location.mid(scheme.size());
+    if (location.contains(QLatin1String("://")))
+        return {};
+    return location;
+}
+
+Result<std::unique_ptr<SqliteReader>> SqliteReader::open(const QString &location, int busyTimeoutMs)
+{
+    const QString path = pathOf(location);
+    if (path.isEmpty()) {
+        return Error::make(Error::Unsupported,
+                           tr("%1 is not a SQLite store location (expected a file path or sqlite:///path).")
+                                   .arg(location));
+    }
+    if (Error error = checkFile(path); error.code != Error::None)
+        return error;
+
+    std::unique_ptr<SqliteReader> reader(new SqliteReader);
+    reader->m_path = path;
+    if (Error error = reader->m_db.open(path, SqliteConnection::Mode::ReadOnly, busyTimeoutMs);
+        error.code != Error::None)
+        return describe(error, path, busyTimeoutMs);
+    if (Error error = reader->introspect(); error.code != Error::None)
+        return error;
+    return reader;
+}
+
+Error SqliteReader::introspect()
+{
+    const int timeout = m_db.busyTimeoutMs();
+    {
+        SqliteStatement tables(m_db, "SELECT name FROM sqlite_master WHERE type = 'table'");
+        while (tables.step())
+            m_schema.tables.insert(tables.string(0));
+        if (Error e = tables.isValid() ? tables.error() : m_db.lastError(); e.code != Error::None)
+            return describe(e, m_path, timeout);
+    }
+    const auto has = [&](const char *table) { return m_schema.tables.contains(QLatin1String(table)); };
+    if (!has("experiments") || !has("runs")) {
+        return Error::make(Error::NotMlflow,
+                           tr("%1 is a SQLite database but not an MLflow tracking store (it has no "
+                              "experiments and runs tables).")
+                                   .arg(displayPath(m_path)));
+    }
+
+    if (has("alembic_version")) {
+        SqliteStatement version(m_db, "SELECT version_num FROM alembic_version");
+        if (version.step())
+            m_schema.revision = version.string(0);
+        if (Error e = version.error(); e.code != Error::None)
+            return describe(e, m_path, timeout);
+    }
+    m_schema.isKnownRevision = m_schema.revision.isEmpty()
+            || SchemaInfo::knownRevisions().contains(m_schema.revision);
+    if (!m_schema.isKnownRevision) {
+        m_notice = tr("This store was written by a newer MLflow (schema revision %1) than Kaizen knows. "
+                      "It is open read-only; unknown tables and columns are ignored.")
+                           .arg(m_schema.revision);
+    }
+
+    const auto columnsOf = [&](const char *table) {
+        QSet<QString> columns;
+        SqliteStatement info(m_db, QByteArray("PRAGMA table_info(\"") + table + "\")");
+        while (info.step())
+            columns.insert(info.string(1));
+        return columns;
+    };
+    const QSet<QString> metricColumns = columnsOf("metrics");
+    const QSet<QString> runColumns = columnsOf("runs");
+    const QSet<QString> experimentColumns = columnsOf("experiments");
+    for (const char *column : {"run_uuid", "experiment_id", "status", "start_time", "lifecycle_stage"}) {
+        if (!runColumns.contains(QLatin1String(column))) {
+            return Error::make(Error::NotMlflow, tr("%1 is not an MLflow tracking store: its runs table has "
+                                                    "no %2 column.")
+                                                         .arg(displayPath(m_path), QLatin1String(column)));
+        }
+    }
+    m_schema.hasMetricStep = metricColumns.contains(QStringLiteral("step"));
+    m_schema.hasMetricIsNan = metricColumns.contains(QStringLiteral("is_nan"));
+    m_schema.hasLatestMetrics = has("latest_metrics");
+    m_schema.hasParams = has("params");
+    m_schema.hasTags = has("tags");
+    m_schema.hasExperimentTags = has("experiment_tags");
+    m_schema.hasExperimentTimes = experimentColumns.contains(QStringLiteral("creation_time"));
+    m_schema.hasRunDeletedTime = runColumns.contains(QStringLiteral("deleted_time"));
+    m_schema.hasWorkspaces = experimentColumns.contains(QStringLiteral("workspace"));
+    m_schema.hasRegistry = has("registered_models") && has("model_versions");
+    m_schema.hasAliases = has("registered_model_aliases");
+    m_schema.hasDatasets = has("datasets") && has("inputs") && has("input_tags");
+
+    // MLflow files carry no sqlite_stat1, so name the index for history look-ups ourselves.
+    SqliteStatement indexes(m_db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metrics'");
+    QSet<QString> metricIndexes;
+    while (indexes.step())
+        metricIndexes.insert(indexes.string(0));
+    for (const char *name : {"index_metrics_run_uuid_key_step", "index_metrics_run_uuid"}) {
+        if (metricIndexes.contains(QLatin1String(name))) {
+            m_schema.metricHistoryIndex = QLatin1String(name);
+            break;
+        }
+    }
+    return {};
+}
+
+Result<ExperimentList> SqliteReader::experiments(ViewType view)
+{
+    const int timeout = m_db.busyTimeoutMs();
+    // Count runs once, grouped, instead of a correlated count per experiment.
+    QHash<QString, int> runCounts;
+    {
+        SqliteStatement counts(m_db, "SELECT experiment_id, count(*) FROM runs WHERE "
+                                             + lifecycleCondition(view, "lifecycle_stage")
+                                             + " GROUP BY experiment_id");
+        while (counts.step())
+            runCounts.insert(counts.string(0), int(counts.int64(1)));
+        if (Error e = counts.error(); e.code != Error::None)
+            return describe(e, m_path, timeout);
+    }
+
+    QByteArray sql = "SELECT experiment_id, name, artifact_location, lifecycle_stage";
+    sql += m_schema.hasExperimentTimes ? ", creation_time, last_update_time" : ", NULL, NULL";
+    sql += m_schema.hasExperimentTags
+            ? ", (SELECT value FROM experiment_tags t WHERE t.experiment_id = e.experiment_id AND t.\"key\" = "
+              "'mlflow.note.content')"
+            : ", NULL";
+    sql += " FROM experiments e WHERE " + lifecycleCondition(view, "e.lifecycle_stage")
+            + " ORDER BY e.experiment_id";
+    SqliteStatement query(m_db, sql);
+    ExperimentList experiments;
+    while (query.step()) {
+        Experiment e;
+        e.id = query.string(0);
+        e.name = query.string(1);
+        e.artifactLocation = query.string(2);
+        e.lifecycleStage = query.string(3);
+        e.creationTime = query.isNull(4) ? NoTime : query.int64(4);
+        e.lastUpdateTime = query.isNull(5) ? NoTime : query.int64(5);
+        e.description = query.string(6);
+        e.runCount = runCounts.value(e.id);
+        experiments.append(e);
+    }
+    if (Error e = query.isValid() ? query.error() : m_db.lastError(); e.code != Error::None)
+        return describe(e, m_path, timeout);
+    return experiments;
+}
+
+Error SqliteReader::readValues(RunTableBuilder &builder, const QByteArray &table, const QByteArray &columns,
+                               bool scanWholeTable, const CancelFlag *cancel,
+                               const std::function<void(SqliteStatement &, int row)> &addRow)
+{
+    const int timeout = m_db.busyTimeoutMs();
+    if (scanWholeTable) {
+        // One sequential pass; rows of runs we did not select are skipped.
+        SqliteStatement query(m_db, "SELECT run_uuid, " + columns + " FROM " + table);
+        qint64 count = 0;
+        while (query.step()) {
+            if (++count % CancelCheckInterval == 0 && cancel && cancel->load())
+                return Error::make(Error::Cancelled, tr("Cancelled."));
+            const int row = builder.rowOf(query.text(0));
+            if (row >= 0)
+                addRow(query, row);
+        }
+        if (Error e = query.isValid() ? query.error() : m_db.lastError(); e.code != Error::None)
+            return describe(e, m_path, timeout);
+        return {};
+    }
+    // A few runs of a large store: one index look-up per run through index_<table>_run_uuid
+    // (MLflow >= 1.25). Older files lack it, and a look-up per run would scan the table each time.
+    if (!hasRunUuidIndex(table))
+        return readValues(builder, table, columns, true, cancel, addRow);
+    SqliteStatement query(m_db, "SELECT run_uuid, " + columns + " FROM " + table + " WHERE run_uuid = ?");
+    for (int row = 0; row < builder.runCount(); ++row) {
+        if (row % 256 == 0 && cancel && cancel->load())
+            return Error::make(Error::Cancelled, tr("Cancelled."));
+        query.reset();
+        query.bind(1, m_runIds[size_t(row)]);
+        while (query.step())
+            addRow(query, row);
+        if (Error e = query.isValid() ? query.error() : m_db.lastError(); e.code != Error::None)
+            return describe(e, m_path, timeout);
+    }
+    return {};
+}
+
+bool SqliteReader::hasRunUuidIndex(const QByteArray &table)
+{
+    SqliteStatement query(m_db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
+    query.bind(1, std::string_view("index_" + table.toStdString() + "_run_uuid"));
+    return query.step();
+}
+
+Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *cancel, const ProgressFn &progress)
+{
+    const int timeout = m_db.busyTimeoutMs();
+    constexpr int Stages = 4;
+    if (progress)
+        progress(0, Stages);
+
+    QByteArray where = lifecycleCondition(query.view, "lifecycle_stage");
+    if (!query.experimentIds.isEmpty()) {
+        bool ok = false;
+        const QByteArray ids = experimentIdList(query.experimentIds, &ok);
+        if (!ok)
+            return Error::make(Error::NoSuchExperiment,
+                               tr("Experiment ids in a SQL store are numbers: %1").arg(query.experimentIds.join(u", ")));
+        where += " AND experiment_id IN (" + ids + ")";
+    }
+    QByteArray sql = "SELECT run_uuid, name, experiment_id, status, lifecycle_stage, user_id, artifact_uri, "
+                     "start_time, end_time FROM runs WHERE "
+            + where + " ORDER BY start_time DESC, run_uuid ASC";
+    if (query.limit >= 0)
+        sql += " LIMIT " + QByteArray::number(query.limit);
+
+    RunTableBuilder builder;
+    m_runIds.clear();
+    {
+        SqliteStatement runs(m_db, sql);
+        while (runs.step()) {
+            RunAttributes run;
+            run.runId = runs.string(0);
+            run.runName = runs.string(1);
+            run.experimentId = runs.string(2);
+            run.status = runs.string(3);
+            run.lifecycleStage = runs.string(4);
+            run.userId = runs.string(5);
+            run.artifactUri = runs.string(6);
+            run.startTime = runs.isNull(7) ? NoTime : runs.int64(7);
+            run.endTime = runs.isNull(8) ? NoTime : runs.int64(8);
+            m_runIds.emplace_back(runs.text(0));
+            builder.addRun(std::move(run));
+        }
+        if (Error e = runs.isValid() ? runs.error() : m_db.lastError(); e.code != Error::None)
+            return describe(e, m_path, timeout);
+    }
+    if (cancel && cancel->load())
+        return Error::make(Error::Cancelled, tr("Cancelled."));
+    if (progress)
+        progress(1, Stages);
+
+    // Scanning whole tables beats per-run index look-ups unless we want a small share of the runs.
+    bool scanWholeTable = true;
+    if (builder.runCount() < 2048) {
+        SqliteStatement total(m_db, "SELECT count(*) FROM runs");
+        if (total.step())
+            scanWholeTable = qint64(builder.runCount()) * 8 >= total.int64(0);
+    }
+
+    if (m_schema.hasParams) {
+        Error e = readValues(builder, "params", "\"key\", value", scanWholeTable, cancel,
+                             [&](SqliteStatement &q, int row) { builder.addParam(row, q.text(1), q.text(2)); });
+        if (e.code != Error::None)
+            return e;
+    }
+    if (progress)
+        progress(2, Stages);
+
+    const auto addMetric = [&](SqliteStatement &q, int row) {
+        LatestMetric m;
+        m.isNan = q.int64(5) != 0;
+        m.value = m.isNan ? std::numeric_limits<double>::quiet_NaN() : q.real(2);
+        m.step = q.int64(3);
+        m.timestamp = q.int64(4);
+        builder.addMetric(row, q.text(1), m);
+    };
+    Error metricError;
+    if (m_schema.hasLatestMetrics) {
+        metricError = readValues(builder, "latest_metrics", "\"key\", value, step, timestamp, is_nan",
+                                 scanWholeTable, cancel, addMetric);
+    } else {
+        // Before MLflow 1.3 there is no summary table: fold the history with MLflow's rule.
+        const QByteArray columns = QByteArray("\"key\", value, ") + (m_schema.hasMetricStep ? "step" : "0")
+                + ", timestamp, " + (m_schema.hasMetricIsNan ? "is_nan" : "0");
+        metricError = readValues(builder, "metrics", columns, scanWholeTable, cancel, addMetric);
+    }
+    if (metricError.code != Error::None)
+        return metricError;
+    if (progress)
+        progress(3, Stages);
+
+    if (m_schema.hasTags) {
+        Error e = readValues(builder, "tags", "\"key\", value", scanWholeTable, cancel,
+                             [&](SqliteStatement &q, int row) { builder.addTag(row, q.text(1), q.text(2)); });
+        if (e.code != Error::None)
+            return e;
+    }
+    m_runIds.clear();
+    RunTable table = builder.build();
+    if (progress)
+        progress(Stages, Stages);
+    return table;
+}
+
+Result<MetricHistory> SqliteReader::metricHistory(const QString &runId, const QString &key)
+{
+    const int timeout = m_db.busyTimeoutMs();
+    {
+        SqliteStatement run(m_db, "SELECT 1 FROM runs WHERE run_uuid = ?");
+        run.bind(1, runId);
+        if (!run.step()) {
+            if (Error e = run.error(); e.code != Error::None)
+                return describe(e, m_path, timeout);
+            return Error::make(Error::NoSuchRun, tr("No run %1 in %2.").arg(runId, displayPath(m_path)));
+        }
+    }
+    QByteArray sql = QByteArray("SELECT ") + (m_schema.hasMetricStep ? "step" : "0") + ", timestamp, value, "
+            + (m_schema.hasMetricIsNan ? "is_nan" : "0") + " FROM metrics";
+    if (!m_schema.metricHistoryIndex.isEmpty())
+        sql += " INDEXED BY " + m_schema.metricHistoryIndex.toLatin1();
+    sql += " WHERE run_uuid = ? AND \"key\" = ? ORDER BY 1, 2, 3";
+    SqliteStatement query(m_db, sql);
+    query.bind(1, runId);
+    query.bind(2, key);
+    MetricHistory history;
+    history.runId = runId;
+    history.key = key;
+    while (query.step()) {
+        MetricPoint p;
+        p.step = query.int64(0);
+        p.timestamp = query.int64(1);
+        p.value = query.int64(3) ? std::numeric_limits<double>::quiet_NaN() : query.real(2);
+        history.points.append(p);
+    }
+    if (Error e = query.isValid() ? query.error() : m_db.lastError(); e.code != Error::None)
+        return describe(e, m_path, timeout);
+    return history;
+}
+
+Result<DatasetInputList> SqliteReader::datasets(const QString &runId)
+{
+    DatasetInputList list;
+    if (!m_schema.hasDatasets)
+        return list;
+    SqliteStatement query(m_db, "SELECT d.name, d.digest, d.dataset_source_type, d.dataset_source, "
+                                "(SELECT t.value FROM input_tags t WHERE t.input_uuid = i.input_uuid "
+                                "AND t.name = 'mlflow.data.context') "
+                                "FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id "
+                                "WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' "
+                                "AND i.destination_id = ? ORDER BY d.name");
+    query.bind(1, runId);
+    while (query.step()) {
+        list.append({query.string(0), query.string(1), query.string(2), query.string(3), query.string(4)});
+    }
+    if (Error e = query.isValid() ? query.error() : m_db.lastError(); e.code != Error::None)
+        return describe(e, m_path, m_db.busyTimeoutMs());
+    return list;
+}
+
+} // namespace Store

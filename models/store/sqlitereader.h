@@ -7,6 +7,8 @@
 #include "storetypes.h"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace Store {
 
@@ -47,6 +49,7 @@ public:
 private:
     SqliteReader() = default;
     Error introspect();
+    bool hasRunUuidIndex(const QByteArray &table);
     Error readValues(RunTableBuilder &builder, const QByteArray &table, const QByteArray &columns,
                      bool scanWholeTable, const CancelFlag *cancel,
                      const std::function<void(SqliteStatement &, int row)> &addRow);
@@ -55,6 +58,7 @@ private:
     SqliteConnection m_db;
     SchemaInfo m_schema;
     QString m_notice;
+    std::vector<std::string> m_runIds; // ids of the runs being read, by row
 };
 
 } // namespace Store

@@ -1,11 +1,387 @@
+#include "sqlitehandle.h"
+#include "sqlitereader.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
-class Stub_tst_sqlitereader : public QObject
+#include <cmath>
+
+using namespace Store;
+
+// Reads the real MLflow databases in ../shared/fixtures/mlflow and stores built from them.
+class TestSqliteReader : public QObject
 {
     Q_OBJECT
+
+private:
+    // Opens a copy of an empty MLflow database for writing, to add rows the way MLflow does.
+    static QString populatedStore(const QTemporaryDir &dir);
+
 private slots:
-    void notWrittenYet() { QSKIP("placeholder"); }
+    void fixturesOpen_data();
+    void fixturesOpen();
+    void latestMetricsOfMlflow12MatchMlflowOracle();
+    void historyIsOrderedByStepTimestampValue();
+    void historyOfUnknownRunIsAnError();
+    void readingLeavesTheFileUntouched();
+    void nanStaysNanAndNamesComeFromTags();
+    void deletedRunsAndExperimentsAreHiddenByDefault();
+    void experimentFilterAndFirstPage();
+    void unknownNewerSchemaOpensWithNotice();
+    void sqliteUriIsAccepted();
+    void datasetsOfARun();
 };
 
-QTEST_MAIN(Stub_tst_sqlitereader)
+void TestSqliteReader::fixturesOpen_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("revision");
+    QTest::addColumn<int>("runs");
+    QTest::addColumn<bool>("hasLatestMetrics");
+    QTest::addColumn<bool>("hasRegistry");
+    QTest::addColumn<QString>("artifactLocation");
+    QTest::addRow("1.2") << "mlflow-1.2-7ac759974ad8-metrics.db" << "7ac759974ad8" << 26 << false << false
+                         << "./mlruns/0";
+    QTest::addRow("2.8") << "mlflow-2.8-2d6e25af4d3e-empty.db" << "2d6e25af4d3e" << 0 << true << true << "";
+    QTest::addRow("3.0") << "mlflow-3.0-6953534de441-empty.db" << "6953534de441" << 0 << true << true << "";
+    QTest::addRow("3.9") << "mlflow-3.9-c9d4e5f6a7b8-empty.db" << "c9d4e5f6a7b8" << 0 << true << true
+                         << "mlflow-artifacts:/0";
+}
+
+void TestSqliteReader::fixturesOpen()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, revision);
+    QFETCH(int, runs);
+    QFETCH(bool, hasLatestMetrics);
+    QFETCH(bool, hasRegistry);
+    QFETCH(QString, artifactLocation);
+
+    auto reader = SqliteReader::open(TestSupport::fixturePath(file));
+    QVERIFY2(reader.ok(), qPrintable(reader ? QString() : reader.error().message));
+    const SchemaInfo &schema = (*reader)->schema();
+    QCOMPARE(schema.revision, revision);
+    QVERIFY(schema.isKnownRevision);
+    QVERIFY((*reader)->notice().isEmpty());
+    QCOMPARE(schema.hasLatestMetrics, hasLatestMetrics);
+    QCOMPARE(schema.hasRegistry, hasRegistry);
+    QVERIFY(schema.hasMetricStep);
+    QVERIFY(schema.hasMetricIsNan);
+
+    const auto experiments = (*reader)->experiments();
+    QVERIFY(experiments.ok());
+    QCOMPARE(experiments->size(), 1);
+    QCOMPARE(experiments->first().id, QStringLiteral("0"));
+    QCOMPARE(experiments->first().name, QStringLiteral("Default"));
+    QCOMPARE(experiments->first().runCount, runs);
+    if (!artifactLocation.isEmpty())
+        QCOMPARE(experiments->first().artifactLocation, artifactLocation);
+
+    const auto table = (*reader)->runs({});
+    QVERIFY(table.ok());
+    QCOMPARE(table->size(), runs);
+}
+
+void TestSqliteReader::latestMetricsOfMlflow12MatchMlflowOracle()
+{
+    // MLflow's own expected values for its latest_metrics migration test.
+    QFile oracleFile(QFINDTESTDATA("data/mlflow-1.2-7ac759974ad8-expected-latest.json"));
+    QVERIFY(oracleFile.open(QIODevice::ReadOnly));
+    const QJsonObject oracle = QJsonDocument::fromJson(oracleFile.readAll()).object();
+    QCOMPARE(oracle.size(), 26);
+
+    auto reader = SqliteReader::open(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
+    QVERIFY(reader.ok());
+    const auto table = (*reader)->runs({});
+    QVERIFY(table.ok());
+    QCOMPARE(table->size(), 26);
+
+    int checked = 0;
+    for (int row = 0; row < table->size(); ++row) {
+        const RunAttributes &run = table->run(row);
+        QVERIFY2(oracle.contains(run.runId), qPrintable(run.runId));
+        const QJsonObject expected = oracle.value(run.runId).toObject();
+        QCOMPARE(qsizetype(table->metrics(row).size()), expected.size());
+        for (auto it = expected.begin(); it != expected.end(); ++it) {
+            const LatestMetric *metric = table->metric(row, it.key());
+            QVERIFY2(metric, qPrintable(run.runId + QLatin1Char('/') + it.key()));
+            QCOMPARE(metric->value, it.value().toDouble());
+            ++checked;
+        }
+        QCOMPARE(run.status, QStringLiteral("FINISHED"));
+        QCOMPARE(run.userId, QStringLiteral("czumar"));
+        QVERIFY(run.runName.isEmpty()); // MLflow 1.2 wrote no names at all
+        QVERIFY(run.parentRunId.isEmpty());
+        QCOMPARE(table->tag(row, QStringLiteral("mlflow.user")), std::optional<QString>(QStringLiteral("czumar")));
+    }
+    QCOMPARE(checked, 101);
+    QVERIFY(table->paramKeys().isEmpty());
+
+    // Default order: start time descending.
+    for (int row = 1; row < table->size(); ++row)
+        QVERIFY(table->run(row - 1).startTime >= table->run(row).startTime);
+}
+
+void TestSqliteReader::historyIsOrderedByStepTimestampValue()
+{
+    auto reader = SqliteReader::open(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
+    QVERIFY(reader.ok());
+    const auto tie = (*reader)->metricHistory(QStringLiteral("f662d9fdd072422899f1a91dca132e45"),
+                                              QStringLiteral("metric_eq_ts_step"));
+    QVERIFY(tie.ok());
+    QCOMPARE(tie->points.size(), 4);
+    QList<double> values;
+    for (const MetricPoint &p : tie->points) {
+        QCOMPARE(p.step, 1);
+        QCOMPARE(p.timestamp, 100);
+        values.append(p.value);
+    }
+    QCOMPARE(values, (QList<double>{-50.67, -1.2, 3.0, 4.7}));
+
+    const auto history = (*reader)->metricHistory(QStringLiteral("bd263e2b04b04460a40c1acae72a18ae"),
+                                                  QStringLiteral("metric_0"));
+    QVERIFY(history.ok());
+    QVERIFY(history->points.size() > 1);
+    QCOMPARE(history->points.first().step, -1); // negative steps are real
+    for (qsizetype i = 1; i < history->points.size(); ++i) {
+        const MetricPoint &a = history->points[i - 1];
+        const MetricPoint &b = history->points[i];
+        QVERIFY(std::tie(a.step, a.timestamp, a.value) <= std::tie(b.step, b.timestamp, b.value));
+    }
+    QCOMPARE(history->points.last().value, -2.434975966906267); // the latest value of the oracle
+
+    const auto missingKey = (*reader)->metricHistory(QStringLiteral("bd263e2b04b04460a40c1acae72a18ae"),
+                                                     QStringLiteral("no_such_metric"));
+    QVERIFY(missingKey.ok());
+    QVERIFY(missingKey->points.isEmpty());
+}
+
+void TestSqliteReader::historyOfUnknownRunIsAnError()
+{
+    auto reader = SqliteReader::open(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
+    QVERIFY(reader.ok());
+    const auto history = (*reader)->metricHistory(QStringLiteral("0123456789abcdef0123456789abcdef"),
+                                                  QStringLiteral("metric_0"));
+    QVERIFY(!history.ok());
+    QCOMPARE(history.error().code, Error::NoSuchRun);
+}
+
+void TestSqliteReader::readingLeavesTheFileUntouched()
+{
+    QTemporaryDir dir;
+    const QString path = TestSupport::copyFixture(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db"), dir);
+    const QByteArray before = TestSupport::fileHash(path);
+    {
+        auto reader = SqliteReader::open(path);
+        QVERIFY(reader.ok());
+        QVERIFY((*reader)->experiments(ViewType::All).ok());
+        QVERIFY((*reader)->runs({}).ok());
+        QVERIFY((*reader)->metricHistory(QStringLiteral("bd263e2b04b04460a40c1acae72a18ae"),
+                                         QStringLiteral("metric_1"))
+                        .ok());
+        // No journal, WAL or shared-memory file appears while the store is open.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QFileInfo(path).fileName()});
+    }
+    QCOMPARE(TestSupport::fileHash(path), before);
+}
+
+QString TestSqliteReader::populatedStore(const QTemporaryDir &dir)
+{
+    const QString path = TestSupport::copyFixture(QStringLiteral("mlflow-3.0-6953534de441-empty.db"), dir);
+    SqliteConnection db;
+    if (db.open(path, SqliteConnection::Mode::ReadWrite, 1000).code != Error::None)
+        return {};
+    // Rows as MLflow 3.0's SQL store writes them (see the format notes, sections 1.2 and 2).
+    const char *sql = R"SQL(
+        BEGIN;
+        INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time)
+          VALUES (1, 'sweep', '/data/mlruns/1', 'active', 1700000000000, 1700000000000),
+                 (2, 'gone', '/data/mlruns/2', 'deleted', 1700000000000, 1700000500000);
+        INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status, start_time,
+                          end_time, source_version, lifecycle_stage, artifact_uri, experiment_id, deleted_time)
+          VALUES ('aaaa0000000000000000000000000001', 'parent', 'UNKNOWN', '', '', 'ann', 'FINISHED', 1700000001000, 1700000009000, '', 'active', '/data/mlruns/1/aaaa/artifacts', 1, NULL),
+                 ('aaaa0000000000000000000000000002', '', 'UNKNOWN', '', '', 'ann', 'FAILED', 1700000002000, 1700000003000, '', 'active', '/data/mlruns/1/aaab/artifacts', 1, NULL),
+                 ('aaaa0000000000000000000000000003', 'child-b', 'UNKNOWN', '', '', 'bob', 'RUNNING', 1700000004000, NULL, '', 'active', '/data/mlruns/1/aaac/artifacts', 1, NULL),
+                 ('aaaa0000000000000000000000000004', 'trashed', 'UNKNOWN', '', '', 'bob', 'KILLED', 1700000005000, 1700000006000, '', 'deleted', '/data/mlruns/1/aaad/artifacts', 1, 1700000007000),
+                 ('aaaa0000000000000000000000000005', 'old', 'UNKNOWN', '', '', 'bob', 'FINISHED', 1700000000500, 1700000000600, '', 'deleted', '/data/mlruns/2/aaae/artifacts', 2, 1700000500000);
+        INSERT INTO tags ("key", value, run_uuid) VALUES
+          ('mlflow.runName', 'parent', 'aaaa0000000000000000000000000001'),
+          ('mlflow.runName', 'child-a', 'aaaa0000000000000000000000000002'),
+          ('mlflow.parentRunId', 'aaaa0000000000000000000000000001', 'aaaa0000000000000000000000000002'),
+          ('mlflow.parentRunId', 'aaaa0000000000000000000000000001', 'aaaa0000000000000000000000000003'),
+          ('mlflow.note.content', '# Notes
+with **markdown**', 'aaaa0000000000000000000000000001');
+        INSERT INTO params ("key", value, run_uuid) VALUES
+          ('lr', '0.001', 'aaaa0000000000000000000000000002'), ('lr', '1e-2', 'aaaa0000000000000000000000000003'),
+          ('optimizer', 'adam', 'aaaa0000000000000000000000000002');
+        INSERT INTO metrics ("key", value, timestamp, run_uuid, step, is_nan) VALUES
+          ('loss', 0.5, 1700000002100, 'aaaa0000000000000000000000000002', 0, 0),
+          ('loss', 0, 1700000002200, 'aaaa0000000000000000000000000002', 1, 1),
+          ('loss', 0.4, 1700000004100, 'aaaa0000000000000000000000000003', 0, 0),
+          ('loss', 1.7976931348623157e308, 1700000004200, 'aaaa0000000000000000000000000003', 1, 0);
+        INSERT INTO latest_metrics ("key", value, timestamp, step, is_nan, run_uuid) VALUES
+          ('loss', 0, 1700000002200, 1, 1, 'aaaa0000000000000000000000000002'),
+          ('loss', 1.7976931348623157e308, 1700000004200, 1, 0, 'aaaa0000000000000000000000000003');
+        INSERT INTO datasets (dataset_uuid, experiment_id, name, digest, dataset_source_type, dataset_source)
+          VALUES ('d0000000000000000000000000000001', 1, 'mnist', 'abc123', 'local', '{"uri": "/data/mnist"}');
+        INSERT INTO inputs (input_uuid, source_type, source_id, destination_type, destination_id, step)
+          VALUES ('i0000000000000000000000000000001', 'DATASET', 'd0000000000000000000000000000001', 'RUN', 'aaaa0000000000000000000000000002', 0);
+        INSERT INTO input_tags (input_uuid, name, value) VALUES ('i0000000000000000000000000000001', 'mlflow.data.context', 'training');
+        COMMIT;
+    )SQL";
+    if (db.exec(sql).code != Error::None)
+        return {};
+    return path;
+}
+
+void TestSqliteReader::nanStaysNanAndNamesComeFromTags()
+{
+    QTemporaryDir dir;
+    const QString path = populatedStore(dir);
+    QVERIFY(!path.isEmpty());
+    auto reader = SqliteReader::open(path);
+    QVERIFY(reader.ok());
+    const auto table = (*reader)->runs({});
+    QVERIFY(table.ok());
+    QCOMPARE(table->size(), 3);
+    // Start time descending: child-b, child-a, parent.
+    QCOMPARE(table->run(0).runName, QStringLiteral("child-b"));
+    QCOMPARE(table->run(1).runName, QStringLiteral("child-a")); // runs.name empty: from mlflow.runName
+    QCOMPARE(table->run(2).runName, QStringLiteral("parent"));
+    QCOMPARE(table->run(1).parentRunId, table->run(2).runId);
+    QCOMPARE(table->run(0).parentRunId, table->run(2).runId);
+    QVERIFY(table->run(2).parentRunId.isEmpty());
+    QCOMPARE(table->run(0).endTime, NoTime);
+
+    const LatestMetric *nan = table->metric(1, QStringLiteral("loss"));
+    QVERIFY(nan);
+    QVERIFY(nan->isNan);
+    QVERIFY(std::isnan(nan->value));
+    const LatestMetric *inf = table->metric(0, QStringLiteral("loss"));
+    QVERIFY(inf && isInfinitySentinel(inf->value));
+    QCOMPARE(table->param(1, QStringLiteral("lr")), std::optional<QString>(QStringLiteral("0.001")));
+    QCOMPARE(table->param(0, QStringLiteral("optimizer")), std::nullopt);
+    QVERIFY(table->tag(2, QStringLiteral("mlflow.note.content"))->contains(QLatin1String("**markdown**")));
+
+    const auto history = (*reader)->metricHistory(table->run(1).runId, QStringLiteral("loss"));
+    QVERIFY(history.ok());
+    QCOMPARE(history->points.size(), 2);
+    QCOMPARE(history->points[0].value, 0.5);
+    QVERIFY(std::isnan(history->points[1].value));
+}
+
+void TestSqliteReader::deletedRunsAndExperimentsAreHiddenByDefault()
+{
+    QTemporaryDir dir;
+    const QString path = populatedStore(dir);
+    auto reader = SqliteReader::open(path);
+    QVERIFY(reader.ok());
+
+    const auto active = (*reader)->experiments(ViewType::ActiveOnly);
+    QVERIFY(active.ok());
+    QStringList names;
+    for (const Experiment &e : *active)
+        names.append(e.name + QLatin1Char(':') + QString::number(e.runCount));
+    QCOMPARE(names, (QStringList{"Default:0", "sweep:3"}));
+
+    const auto all = (*reader)->experiments(ViewType::All);
+    QVERIFY(all.ok());
+    names.clear();
+    for (const Experiment &e : *all)
+        names.append(e.name + QLatin1Char(':') + QString::number(e.runCount));
+    QCOMPARE(names, (QStringList{"Default:0", "sweep:4", "gone:1"}));
+    QVERIFY(all->at(2).isDeleted());
+
+    RunQuery everything;
+    everything.view = ViewType::All;
+    QCOMPARE((*reader)->runs(everything)->size(), 5);
+    RunQuery deleted;
+    deleted.view = ViewType::DeletedOnly;
+    const auto trashed = (*reader)->runs(deleted);
+    QCOMPARE(trashed->size(), 2);
+    QVERIFY(trashed->run(0).isDeleted());
+}
+
+void TestSqliteReader::experimentFilterAndFirstPage()
+{
+    QTemporaryDir dir;
+    const QString path = populatedStore(dir);
+    auto reader = SqliteReader::open(path);
+    QVERIFY(reader.ok());
+
+    RunQuery query;
+    query.experimentIds = {QStringLiteral("0")};
+    QCOMPARE((*reader)->runs(query)->size(), 0);
+    query.experimentIds = {QStringLiteral("1")};
+    QCOMPARE((*reader)->runs(query)->size(), 3);
+    query.experimentIds = {QStringLiteral("sweep")};
+    QCOMPARE((*reader)->runs(query).error().code, Error::NoSuchExperiment);
+
+    // The first page holds the newest runs with all their values.
+    query.experimentIds = {QStringLiteral("1")};
+    query.limit = 2;
+    const auto page = (*reader)->runs(query);
+    QVERIFY(page.ok());
+    QCOMPARE(page->size(), 2);
+    QCOMPARE(page->run(0).runName, QStringLiteral("child-b"));
+    QCOMPARE(page->param(1, QStringLiteral("optimizer")), std::optional<QString>(QStringLiteral("adam")));
+    QVERIFY(page->metric(1, QStringLiteral("loss"))->isNan);
+
+    CancelFlag cancelled{true};
+    query.limit = -1;
+    QCOMPARE((*reader)->runs(query, &cancelled).error().code, Error::Cancelled);
+}
+
+void TestSqliteReader::unknownNewerSchemaOpensWithNotice()
+{
+    QTemporaryDir dir;
+    const QString path = TestSupport::copyFixture(QStringLiteral("mlflow-3.9-c9d4e5f6a7b8-empty.db"), dir);
+    {
+        SqliteConnection db;
+        QCOMPARE(db.open(path, SqliteConnection::Mode::ReadWrite, 1000).code, Error::None);
+        QCOMPARE(db.exec("UPDATE alembic_version SET version_num = 'f00dfeedbeef';"
+                         "CREATE TABLE future_things (id INTEGER PRIMARY KEY);")
+                         .code,
+                 Error::None);
+    }
+    const QByteArray before = TestSupport::fileHash(path);
+    auto reader = SqliteReader::open(path);
+    QVERIFY(reader.ok());
+    QVERIFY(!(*reader)->schema().isKnownRevision);
+    QVERIFY((*reader)->notice().contains(QLatin1String("f00dfeedbeef")));
+    QVERIFY((*reader)->notice().contains(QLatin1String("read-only")));
+    QCOMPARE((*reader)->experiments()->size(), 1);
+    QVERIFY((*reader)->runs({}).ok());
+    QCOMPARE(TestSupport::fileHash(path), before);
+}
+
+void TestSqliteReader::sqliteUriIsAccepted()
+{
+    const QString path = TestSupport::fixturePath(QStringLiteral("mlflow-2.8-2d6e25af4d3e-empty.db"));
+    QCOMPARE(SqliteReader::pathOf(QStringLiteral("sqlite:///") + path), path);
+    QCOMPARE(SqliteReader::pathOf(QStringLiteral("sqlite:///mlflow.db")), QStringLiteral("mlflow.db"));
+    QVERIFY(SqliteReader::open(QStringLiteral("sqlite:///") + path).ok());
+    QCOMPARE(SqliteReader::open(QStringLiteral("postgresql://host/db")).error().code, Error::Unsupported);
+}
+
+void TestSqliteReader::datasetsOfARun()
+{
+    QTemporaryDir dir;
+    auto reader = SqliteReader::open(populatedStore(dir));
+    QVERIFY(reader.ok());
+    const auto datasets = (*reader)->datasets(QStringLiteral("aaaa0000000000000000000000000002"));
+    QVERIFY(datasets.ok());
+    QCOMPARE(datasets->size(), 1);
+    QCOMPARE(datasets->first().name, QStringLiteral("mnist"));
+    QCOMPARE(datasets->first().context, QStringLiteral("training"));
+    QCOMPARE(datasets->first().sourceType, QStringLiteral("local"));
+    QVERIFY((*reader)->datasets(QStringLiteral("aaaa0000000000000000000000000001"))->isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestSqliteReader)
 #include "tst_sqlitereader.moc"
