@@ -1,6 +1,14 @@
 #include "runtable.h"
 
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
 #include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <new>
+#include <array>
 #include <numeric>
 
 namespace Store {
@@ -101,20 +109,144 @@ qint64 RunTable::memoryFootprint() const
 
 int RunTableBuilder::KeyDictionary::intern(std::string_view key)
 {
+    quint32 hash = 2166136261u; // FNV-1a: keys are short
+    for (char c : key)
+        hash = (hash ^ quint8(c)) * 16777619u;
+    CacheSlot &slot = cache[hash & 255];
+    if (slot.id >= 0 && slot.key == key)
+        return slot.id;
+    int id;
     auto it = index.find(key);
-    if (it != index.end())
-        return it->second;
-    const int id = int(keys.size());
-    keys.emplace_back(key);
-    index.emplace(std::string(key), id);
+    if (it != index.end()) {
+        id = it->second;
+    } else {
+        id = int(keys.size());
+        keys.emplace_back(key);
+        index.emplace(std::string(key), id);
+    }
+    slot.key.assign(key);
+    slot.id = id;
     return id;
+}
+
+bool RunTableBuilder::RunIdIndex::parse(std::string_view id, quint64 *hi, quint64 *lo)
+{
+    // Lower-case hex digits to values; everything else (upper case too) maps to 0xff and keeps
+    // the id exact in the fallback map.
+    static const auto digits = [] {
+        std::array<quint8, 256> table;
+        table.fill(0xff);
+        for (int c = '0'; c <= '9'; ++c)
+            table[size_t(c)] = quint8(c - '0');
+        for (int c = 'a'; c <= 'f'; ++c)
+            table[size_t(c)] = quint8(c - 'a' + 10);
+        return table;
+    }();
+    if (id.size() != 32)
+        return false;
+    quint64 parts[2] = {0, 0};
+    quint8 invalid = 0;
+    for (size_t half = 0; half < 2; ++half) {
+        quint64 value = 0;
+        for (size_t i = 0; i < 16; ++i) {
+            const quint8 digit = digits[quint8(id[half * 16 + i])];
+            invalid |= digit;
+            value = (value << 4) | (digit & 15);
+        }
+        parts[half] = value;
+    }
+    if (invalid & 0xf0)
+        return false;
+    *hi = parts[0];
+    *lo = parts[1];
+    return true;
+}
+
+void RunTableBuilder::RunIdIndex::FreeSlots::operator()(Slot *memory) const
+{
+    std::free(memory);
+}
+
+void RunTableBuilder::RunIdIndex::grow()
+{
+    const size_t oldCapacity = m_capacity;
+    auto old = std::move(m_slots);
+    m_capacity = std::max<size_t>(1024, oldCapacity * 2);
+    // Look-ups land on random slots; on Linux, huge pages spare each one a TLB miss.
+    const size_t bytes = m_capacity * sizeof(Slot);
+    constexpr size_t HugePage = 2 << 20;
+    void *memory = bytes >= HugePage ? std::aligned_alloc(HugePage, (bytes + HugePage - 1) / HugePage * HugePage)
+                                     : std::malloc(bytes);
+    if (!memory)
+        throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    if (bytes >= HugePage)
+        madvise(memory, bytes, MADV_HUGEPAGE);
+#endif
+    m_slots.reset(static_cast<Slot *>(memory));
+    std::uninitialized_fill_n(m_slots.get(), m_capacity, Slot{});
+    const size_t mask = m_capacity - 1;
+    for (size_t k = 0; k < oldCapacity; ++k) {
+        const Slot &s = old[k];
+        if (s.row < 0)
+            continue;
+        size_t i = size_t(s.lo ^ (s.hi >> 7)) & mask;
+        while (m_slots[i].row >= 0)
+            i = (i + 1) & mask;
+        m_slots[i] = s;
+    }
+}
+
+void RunTableBuilder::RunIdIndex::insert(std::string_view id, int row)
+{
+    quint64 hi, lo;
+    if (!parse(id, &hi, &lo)) {
+        m_other.emplace(std::string(id), row);
+        return;
+    }
+    if ((m_count + 1) * 2 > m_capacity)
+        grow();
+    const size_t mask = m_capacity - 1;
+    size_t i = size_t(lo ^ (hi >> 7)) & mask;
+    while (m_slots[i].row >= 0) {
+        if (m_slots[i].hi == hi && m_slots[i].lo == lo)
+            return; // first row wins, as for the map
+        i = (i + 1) & mask;
+    }
+    m_slots[i] = {hi, lo, qint32(row)};
+    ++m_count;
+}
+
+int RunTableBuilder::RunIdIndex::find(std::string_view id) const
+{
+    quint64 hi, lo;
+    if (!parse(id, &hi, &lo)) {
+        auto it = m_other.find(id);
+        return it == m_other.end() ? -1 : it->second;
+    }
+    if (m_capacity == 0)
+        return -1;
+    const size_t mask = m_capacity - 1;
+    for (size_t i = size_t(lo ^ (hi >> 7)) & mask; m_slots[i].row >= 0; i = (i + 1) & mask) {
+        if (m_slots[i].hi == hi && m_slots[i].lo == lo)
+            return m_slots[i].row;
+    }
+    return -1;
+}
+
+void RunTableBuilder::RunIdIndex::clear()
+{
+    m_slots.reset();
+    m_capacity = 0;
+    m_count = 0;
+    m_other.clear();
 }
 
 int RunTableBuilder::addRun(RunAttributes run)
 {
     const int row = int(m_runs.size());
     const QByteArray id = run.runId.toUtf8();
-    m_rowById.emplace(std::string(id.constData(), size_t(id.size())), row);
+    m_rowById.insert(std::string_view(id.constData(), size_t(id.size())), row);
     m_runs.push_back(std::move(run));
     return row;
 }
@@ -124,12 +256,29 @@ int RunTableBuilder::rowOf(std::string_view runId)
     // Rows usually arrive grouped by run, so most look-ups repeat the previous id.
     if (m_lastRow >= 0 && runId == m_lastRunId)
         return m_lastRow;
-    auto it = m_rowById.find(runId);
-    if (it == m_rowById.end())
-        return -1;
-    m_lastRunId.assign(runId);
-    m_lastRow = it->second;
-    return m_lastRow;
+    const int row = m_rowById.find(runId);
+    if (row >= 0) {
+        m_lastRunId.assign(runId);
+        m_lastRow = row;
+    }
+    return row;
+}
+
+void RunTableBuilder::reserveParams(qint64 count)
+{
+    m_params.reserve(m_params.size() + size_t(count));
+    m_text.reserve(m_text.size() + qsizetype(count) * 8);
+}
+
+void RunTableBuilder::reserveTags(qint64 count)
+{
+    m_tags.reserve(m_tags.size() + size_t(count));
+    m_text.reserve(m_text.size() + qsizetype(count) * 12);
+}
+
+void RunTableBuilder::reserveMetrics(qint64 count)
+{
+    m_metrics.reserve(m_metrics.size() + size_t(count));
 }
 
 quint32 RunTableBuilder::appendText(std::string_view value)

@@ -127,21 +127,60 @@ public:
     void addTag(int row, std::string_view key, std::string_view value);
     // Keeps, per (run, key), the candidate that MLflow would call latest.
     void addMetric(int row, std::string_view key, const LatestMetric &metric);
+    // Room for this many more values of each kind, to avoid regrowing large arrays.
+    void reserveParams(qint64 count);
+    void reserveTags(qint64 count);
+    void reserveMetrics(qint64 count);
 
     // Resolves run names and parent ids from tags, sorts entries, and hands over the data.
     RunTable build();
 
 private:
+    struct StringHash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    // Interns keys; a direct-mapped cache in front of the map makes the common case one
+    // short hash and one compare (keys repeat across millions of rows).
     struct KeyDictionary
     {
-        struct Hash
+        struct CacheSlot
         {
-            using is_transparent = void;
-            size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+            std::string key;
+            int id = -1;
         };
-        std::unordered_map<std::string, int, Hash, std::equal_to<>> index;
+        std::unordered_map<std::string, int, StringHash, std::equal_to<>> index;
         std::vector<std::string> keys;
+        CacheSlot cache[256];
         int intern(std::string_view key);
+    };
+    // Run ids are 32 hex digits (uuid4 hex): index them as 128-bit numbers in an open-addressing
+    // table, which costs one cache miss per look-up; other ids go to a plain map.
+    class RunIdIndex
+    {
+    public:
+        void insert(std::string_view id, int row);
+        int find(std::string_view id) const;
+        void clear();
+
+    private:
+        struct Slot
+        {
+            quint64 hi = 0;
+            quint64 lo = 0;
+            qint32 row = -1;
+        };
+        struct FreeSlots
+        {
+            void operator()(Slot *memory) const;
+        };
+        static bool parse(std::string_view id, quint64 *hi, quint64 *lo);
+        void grow();
+        std::unique_ptr<Slot[], FreeSlots> m_slots;
+        size_t m_capacity = 0;
+        size_t m_count = 0;
+        std::unordered_map<std::string, int, StringHash, std::equal_to<>> m_other;
     };
     struct PendingText
     {
@@ -159,7 +198,7 @@ private:
     quint32 appendText(std::string_view value);
 
     std::vector<RunAttributes> m_runs;
-    std::unordered_map<std::string, int, KeyDictionary::Hash, std::equal_to<>> m_rowById;
+    RunIdIndex m_rowById;
     std::string m_lastRunId;
     int m_lastRow = -1;
     KeyDictionary m_paramKeys, m_metricKeys, m_tagKeys;

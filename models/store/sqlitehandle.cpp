@@ -47,7 +47,7 @@ Error SqliteConnection::open(const QString &path, Mode mode, int busyTimeoutMs)
     QUrl url = QUrl::fromLocalFile(path);
     const char *modeName = mode == Mode::ReadOnly ? "ro" : mode == Mode::ReadWrite ? "rw" : "rwc";
     const QByteArray uri = url.toEncoded() + "?mode=" + modeName;
-    int flags = SQLITE_OPEN_URI;
+    int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX; // one connection, one thread
     flags |= mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (mode == Mode::Create)
         flags |= SQLITE_OPEN_CREATE;

@@ -371,14 +371,22 @@ Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *can
         progress(1, Stages);
 
     // Scanning whole tables beats per-run index look-ups unless we want a small share of the runs.
-    bool scanWholeTable = true;
-    if (builder.runCount() < 2048) {
+    qint64 totalRuns = builder.runCount();
+    {
         SqliteStatement total(m_db, "SELECT count(*) FROM runs");
         if (total.step())
-            scanWholeTable = qint64(builder.runCount()) * 8 >= total.int64(0);
+            totalRuns = std::max<qint64>(total.int64(0), 1);
     }
+    const bool scanWholeTable = builder.runCount() >= 2048 || qint64(builder.runCount()) * 8 >= totalRuns;
+    // max(rowid) is a B-tree descent, so this estimate of a table's rows is free; it lets the
+    // builder size its arrays once instead of regrowing them.
+    const auto expectedRows = [&](const char *table) -> qint64 {
+        SqliteStatement last(m_db, QByteArray("SELECT max(rowid) FROM ") + table);
+        return last.step() ? last.int64(0) * builder.runCount() / totalRuns : 0;
+    };
 
     if (m_schema.hasParams) {
+        builder.reserveParams(expectedRows("params"));
         Error e = readValues(builder, "params", "\"key\", value", scanWholeTable, cancel,
                              [&](SqliteStatement &q, int row) { builder.addParam(row, q.text(1), q.text(2)); });
         if (e.code != Error::None)
@@ -397,6 +405,7 @@ Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *can
     };
     Error metricError;
     if (m_schema.hasLatestMetrics) {
+        builder.reserveMetrics(expectedRows("latest_metrics"));
         metricError = readValues(builder, "latest_metrics", "\"key\", value, step, timestamp, is_nan",
                                  scanWholeTable, cancel, addMetric);
     } else {
@@ -411,6 +420,7 @@ Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *can
         progress(3, Stages);
 
     if (m_schema.hasTags) {
+        builder.reserveTags(expectedRows("tags"));
         Error e = readValues(builder, "tags", "\"key\", value", scanWholeTable, cancel,
                              [&](SqliteStatement &q, int row) { builder.addTag(row, q.text(1), q.text(2)); });
         if (e.code != Error::None)
