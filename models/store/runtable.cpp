@@ -332,21 +332,38 @@ void groupByRow(std::vector<Pending> &pending, size_t rowCount, const std::vecto
     for (const Pending &p : pending)
         ++count[size_t(p.row) + 1];
     std::partial_sum(count.begin(), count.end(), count.begin());
-    std::vector<Pending> grouped(pending.size());
-    std::vector<quint32> cursor(count.begin(), count.end() - 1);
-    for (Pending &p : pending) {
+    for (Pending &p : pending)
         p.key = rank[size_t(p.key)];
-        grouped[cursor[size_t(p.row)]++] = p;
+    // Stores usually hold a run's values together; then the rows are grouped already.
+    const bool grouped = std::is_sorted(pending.begin(), pending.end(),
+                                        [](const Pending &a, const Pending &b) { return a.row < b.row; });
+    std::vector<Pending> byRow;
+    if (grouped) {
+        byRow = std::move(pending);
+    } else {
+        byRow.resize(pending.size());
+        std::vector<quint32> cursor(count.begin(), count.end() - 1);
+        for (const Pending &p : pending)
+            byRow[cursor[size_t(p.row)]++] = p;
     }
     pending = {};
 
     begin.assign(rowCount + 1, 0);
     entries.clear();
-    entries.reserve(grouped.size());
+    entries.reserve(byRow.size());
     for (size_t row = 0; row < rowCount; ++row) {
-        auto first = grouped.begin() + count[row];
-        auto last = grouped.begin() + count[row + 1];
-        std::stable_sort(first, last, [](const Pending &a, const Pending &b) { return a.key < b.key; });
+        auto first = byRow.begin() + count[row];
+        auto last = byRow.begin() + count[row + 1];
+        // Insertion sort: a run has few values, often in key order already; stable, no allocation.
+        if (last - first > 64)
+            std::stable_sort(first, last, [](const Pending &a, const Pending &b) { return a.key < b.key; });
+        for (auto it = first + (first != last); it < last; ++it) {
+            const Pending moving = *it;
+            auto hole = it;
+            for (; hole != first && (hole - 1)->key > moving.key; --hole)
+                *hole = *(hole - 1);
+            *hole = moving;
+        }
         begin[row] = quint32(entries.size());
         for (auto it = first; it != last; ++it) {
             if (entries.size() > begin[row] && entries.back().key == it->key) {
