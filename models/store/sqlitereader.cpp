@@ -344,6 +344,15 @@ Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *can
     if (query.limit >= 0)
         sql += " LIMIT " + QByteArray::number(query.limit);
 
+    // One read transaction: runs, params, metrics and tags come from the same snapshot even
+    // while MLflow is writing (a writer waits at most for this read).
+    struct ReadTransaction
+    {
+        SqliteConnection &db;
+        explicit ReadTransaction(SqliteConnection &connection) : db(connection) { db.exec("BEGIN"); }
+        ~ReadTransaction() { db.exec("COMMIT"); }
+    } transaction(m_db);
+
     RunTableBuilder builder;
     m_runIds.clear();
     {
