@@ -253,27 +253,24 @@ int RunTableBuilder::addRun(RunAttributes run)
 
 int RunTableBuilder::rowOf(std::string_view runId)
 {
-    // Rows usually arrive grouped by run, so most look-ups repeat the previous id.
-    if (m_lastRow >= 0 && runId == m_lastRunId)
-        return m_lastRow;
-    const int row = m_rowById.find(runId);
-    if (row >= 0) {
-        m_lastRunId.assign(runId);
-        m_lastRow = row;
-    }
-    return row;
+    return m_cursor.rowOf(m_rowById, runId);
+}
+
+int RunTableBuilder::rowOf(RowCursor &cursor, std::string_view runId) const
+{
+    return cursor.rowOf(m_rowById, runId);
 }
 
 void RunTableBuilder::reserveParams(qint64 count)
 {
     m_params.reserve(m_params.size() + size_t(count));
-    m_text.reserve(m_text.size() + qsizetype(count) * 8);
+    m_paramText.reserve(m_paramText.size() + qsizetype(count) * 8);
 }
 
 void RunTableBuilder::reserveTags(qint64 count)
 {
     m_tags.reserve(m_tags.size() + size_t(count));
-    m_text.reserve(m_text.size() + qsizetype(count) * 12);
+    m_tagText.reserve(m_tagText.size() + qsizetype(count) * 12);
 }
 
 void RunTableBuilder::reserveMetrics(qint64 count)
@@ -281,21 +278,21 @@ void RunTableBuilder::reserveMetrics(qint64 count)
     m_metrics.reserve(m_metrics.size() + size_t(count));
 }
 
-quint32 RunTableBuilder::appendText(std::string_view value)
+quint32 RunTableBuilder::appendText(QByteArray &arena, std::string_view value)
 {
-    const auto offset = quint32(m_text.size());
-    m_text.append(value.data(), qsizetype(value.size()));
+    const auto offset = quint32(arena.size());
+    arena.append(value.data(), qsizetype(value.size()));
     return offset;
 }
 
 void RunTableBuilder::addParam(int row, std::string_view key, std::string_view value)
 {
-    m_params.push_back({row, m_paramKeys.intern(key), appendText(value), quint32(value.size())});
+    m_params.push_back({row, m_paramKeys.intern(key), appendText(m_paramText, value), quint32(value.size())});
 }
 
 void RunTableBuilder::addTag(int row, std::string_view key, std::string_view value)
 {
-    m_tags.push_back({row, m_tagKeys.intern(key), appendText(value), quint32(value.size())});
+    m_tags.push_back({row, m_tagKeys.intern(key), appendText(m_tagText, value), quint32(value.size())});
 }
 
 void RunTableBuilder::addMetric(int row, std::string_view key, const LatestMetric &metric)
@@ -399,7 +396,13 @@ RunTable RunTableBuilder::build()
             [](const RunTable::MetricEntry &kept, const PendingMetric &candidate) {
                 return candidate.metric.isLaterThan(kept.metric);
             });
-    data->text = std::move(m_text);
+    // One arena: tag offsets move past the params' text.
+    const auto tagBase = quint32(m_paramText.size());
+    for (RunTable::TextEntry &e : data->tags)
+        e.offset += tagBase;
+    data->text = std::move(m_paramText);
+    data->text.append(m_tagText);
+    m_tagText = {};
     data->runs = std::move(m_runs);
 
     // Names and parents come from tags; MLflow < 1.30 left runs.name empty.
@@ -419,7 +422,7 @@ RunTable RunTableBuilder::build()
     }
 
     m_rowById.clear();
-    m_lastRow = -1;
+    m_cursor = {};
     RunTable table;
     table.d = std::move(data);
     return table;

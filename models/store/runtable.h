@@ -123,6 +123,11 @@ public:
     int rowOf(std::string_view runId);
     int runCount() const { return int(m_runs.size()); }
 
+    // Once every run is added, params, tags and metrics may be added from three threads at
+    // once (one kind per thread); each thread resolves run ids through its own RowCursor.
+    class RowCursor;
+    int rowOf(RowCursor &cursor, std::string_view runId) const;
+
     void addParam(int row, std::string_view key, std::string_view value);
     void addTag(int row, std::string_view key, std::string_view value);
     // Keeps, per (run, key), the candidate that MLflow would call latest.
@@ -195,16 +200,39 @@ private:
         qint32 key;
         LatestMetric metric;
     };
-    quint32 appendText(std::string_view value);
+    static quint32 appendText(QByteArray &arena, std::string_view value);
 
     std::vector<RunAttributes> m_runs;
     RunIdIndex m_rowById;
-    std::string m_lastRunId;
-    int m_lastRow = -1;
     KeyDictionary m_paramKeys, m_metricKeys, m_tagKeys;
     std::vector<PendingText> m_params, m_tags;
     std::vector<PendingMetric> m_metrics;
-    QByteArray m_text;
+    QByteArray m_paramText, m_tagText; // one arena per kind, joined by build()
+
+public:
+    // Remembers the last id looked up: values usually arrive grouped by run.
+    class RowCursor
+    {
+    public:
+        int rowOf(const RunIdIndex &index, std::string_view runId)
+        {
+            if (m_lastRow >= 0 && runId == m_lastRunId)
+                return m_lastRow;
+            const int row = index.find(runId);
+            if (row >= 0) {
+                m_lastRunId.assign(runId);
+                m_lastRow = row;
+            }
+            return row;
+        }
+
+    private:
+        std::string m_lastRunId;
+        int m_lastRow = -1;
+    };
+
+private:
+    RowCursor m_cursor;
 };
 
 } // namespace Store

@@ -5,7 +5,9 @@
 #include <QFileInfo>
 #include <QtEndian>
 
+#include <atomic>
 #include <cmath>
+#include <thread>
 #include <limits>
 
 namespace Store {
@@ -123,6 +125,14 @@ QByteArray experimentIdList(const QStringList &ids, bool *ok)
 }
 
 constexpr int CancelCheckInterval = 16384;
+
+// Holds one read transaction (a shared lock) for the lifetime of the object.
+struct ReadTransaction
+{
+    SqliteConnection &db;
+    explicit ReadTransaction(SqliteConnection &connection) : db(connection) { db.exec("BEGIN"); }
+    ~ReadTransaction() { db.exec("COMMIT"); }
+};
 
 } // namespace
 
@@ -277,39 +287,38 @@ Result<ExperimentList> SqliteReader::experiments(ViewType view)
     return experiments;
 }
 
-Error SqliteReader::readValues(RunTableBuilder &builder, const QByteArray &table, const QByteArray &columns,
-                               bool scanWholeTable, const CancelFlag *cancel,
-                               const std::function<void(SqliteStatement &, int row)> &addRow)
+Error SqliteReader::readValues(SqliteConnection &db, const RunTableBuilder &builder, const ValueTable &table,
+                               const StopFn &shouldStop,
+                               const std::function<void(SqliteStatement &, int row)> &addRow) const
 {
-    const int timeout = m_db.busyTimeoutMs();
-    if (scanWholeTable) {
-        // One sequential pass; rows of runs we did not select are skipped.
-        SqliteStatement query(m_db, "SELECT run_uuid, " + columns + " FROM " + table);
+    const int timeout = db.busyTimeoutMs();
+    if (table.scanWholeTable || !table.hasRunUuidIndex) {
+        // One sequential pass; rows of runs we did not select are skipped. Without
+        // index_<table>_run_uuid (MLflow < 1.25) a look-up per run would scan the table each time.
+        SqliteStatement query(db, "SELECT run_uuid, " + table.columns + " FROM " + table.name);
+        RunTableBuilder::RowCursor cursor;
         qint64 count = 0;
         while (query.step()) {
-            if (++count % CancelCheckInterval == 0 && cancel && cancel->load())
+            if (++count % CancelCheckInterval == 0 && shouldStop())
                 return Error::make(Error::Cancelled, tr("Cancelled."));
-            const int row = builder.rowOf(query.text(0));
+            const int row = builder.rowOf(cursor, query.text(0));
             if (row >= 0)
                 addRow(query, row);
         }
-        if (Error e = query.isValid() ? query.error() : m_db.lastError(); e.code != Error::None)
+        if (Error e = query.isValid() ? query.error() : db.lastError(); e.code != Error::None)
             return describe(e, m_path, timeout);
         return {};
     }
-    // A few runs of a large store: one index look-up per run through index_<table>_run_uuid
-    // (MLflow >= 1.25). Older files lack it, and a look-up per run would scan the table each time.
-    if (!hasRunUuidIndex(table))
-        return readValues(builder, table, columns, true, cancel, addRow);
-    SqliteStatement query(m_db, "SELECT run_uuid, " + columns + " FROM " + table + " WHERE run_uuid = ?");
+    // A small share of a large store: one index look-up per run.
+    SqliteStatement query(db, "SELECT run_uuid, " + table.columns + " FROM " + table.name + " WHERE run_uuid = ?");
     for (int row = 0; row < builder.runCount(); ++row) {
-        if (row % 256 == 0 && cancel && cancel->load())
+        if (row % 256 == 0 && shouldStop())
             return Error::make(Error::Cancelled, tr("Cancelled."));
         query.reset();
         query.bind(1, m_runIds[size_t(row)]);
         while (query.step())
             addRow(query, row);
-        if (Error e = query.isValid() ? query.error() : m_db.lastError(); e.code != Error::None)
+        if (Error e = query.isValid() ? query.error() : db.lastError(); e.code != Error::None)
             return describe(e, m_path, timeout);
     }
     return {};
@@ -346,12 +355,7 @@ Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *can
 
     // One read transaction: runs, params, metrics and tags come from the same snapshot even
     // while MLflow is writing (a writer waits at most for this read).
-    struct ReadTransaction
-    {
-        SqliteConnection &db;
-        explicit ReadTransaction(SqliteConnection &connection) : db(connection) { db.exec("BEGIN"); }
-        ~ReadTransaction() { db.exec("COMMIT"); }
-    } transaction(m_db);
+    ReadTransaction transaction(m_db);
 
     RunTableBuilder builder;
     m_runIds.clear();
@@ -394,16 +398,19 @@ Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *can
         return last.step() ? last.int64(0) * builder.runCount() / totalRuns : 0;
     };
 
-    if (m_schema.hasParams) {
-        builder.reserveParams(expectedRows("params"));
-        Error e = readValues(builder, "params", "\"key\", value", scanWholeTable, cancel,
-                             [&](SqliteStatement &q, int row) { builder.addParam(row, q.text(1), q.text(2)); });
-        if (e.code != Error::None)
-            return e;
-    }
-    if (progress)
-        progress(2, Stages);
+    const auto valueTable = [&](const char *name, QByteArray columns) {
+        return ValueTable{name, std::move(columns), scanWholeTable, hasRunUuidIndex(name)};
+    };
+    std::atomic_bool failed{false};
+    const StopFn shouldStop = [&] { return failed.load() || (cancel && cancel->load()); };
 
+    // Params on this connection; metrics and tags on a second one (see below).
+    const auto readParams = [&](SqliteConnection &db) -> Error {
+        if (!m_schema.hasParams)
+            return {};
+        return readValues(db, builder, valueTable("params", "\"key\", value"), shouldStop,
+                          [&](SqliteStatement &q, int row) { builder.addParam(row, q.text(1), q.text(2)); });
+    };
     const auto addMetric = [&](SqliteStatement &q, int row) {
         LatestMetric m;
         m.isNan = q.int64(5) != 0;
@@ -412,29 +419,66 @@ Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *can
         m.timestamp = q.int64(4);
         builder.addMetric(row, q.text(1), m);
     };
-    Error metricError;
-    if (m_schema.hasLatestMetrics) {
+    const ValueTable metricTable = m_schema.hasLatestMetrics
+            ? valueTable("latest_metrics", "\"key\", value, step, timestamp, is_nan")
+            // Before MLflow 1.3 there is no summary table: fold the history with MLflow's rule.
+            : valueTable("metrics", QByteArray("\"key\", value, ") + (m_schema.hasMetricStep ? "step" : "0")
+                                 + ", timestamp, " + (m_schema.hasMetricIsNan ? "is_nan" : "0"));
+    const auto readMetricsAndTags = [&](SqliteConnection &db) -> Error {
+        if (Error e = readValues(db, builder, metricTable, shouldStop, addMetric); e.code != Error::None)
+            return e;
+        if (!m_schema.hasTags)
+            return {};
+        return readValues(db, builder, valueTable("tags", "\"key\", value"), shouldStop,
+                          [&](SqliteStatement &q, int row) { builder.addTag(row, q.text(1), q.text(2)); });
+    };
+    if (m_schema.hasParams)
+        builder.reserveParams(expectedRows("params"));
+    if (m_schema.hasLatestMetrics)
         builder.reserveMetrics(expectedRows("latest_metrics"));
-        metricError = readValues(builder, "latest_metrics", "\"key\", value, step, timestamp, is_nan",
-                                 scanWholeTable, cancel, addMetric);
-    } else {
-        // Before MLflow 1.3 there is no summary table: fold the history with MLflow's rule.
-        const QByteArray columns = QByteArray("\"key\", value, ") + (m_schema.hasMetricStep ? "step" : "0")
-                + ", timestamp, " + (m_schema.hasMetricIsNan ? "is_nan" : "0");
-        metricError = readValues(builder, "metrics", columns, scanWholeTable, cancel, addMetric);
-    }
-    if (metricError.code != Error::None)
-        return metricError;
-    if (progress)
-        progress(3, Stages);
-
-    if (m_schema.hasTags) {
+    if (m_schema.hasTags)
         builder.reserveTags(expectedRows("tags"));
-        Error e = readValues(builder, "tags", "\"key\", value", scanWholeTable, cancel,
-                             [&](SqliteStatement &q, int row) { builder.addTag(row, q.text(1), q.text(2)); });
+
+    Error paramError, otherError;
+    const bool parallel = scanWholeTable && builder.runCount() >= 4096 && std::thread::hardware_concurrency() > 1;
+    if (parallel) {
+        // Large reads use two cores. The second connection starts its read while this one
+        // holds its shared lock, so no writer can commit in between: both see one snapshot
+        // (rollback-journal mode, MLflow's default).
+        std::thread worker([&] {
+            SqliteConnection second;
+            otherError = second.open(m_path, SqliteConnection::Mode::ReadOnly, timeout);
+            if (otherError.code == Error::None) {
+                ReadTransaction secondTransaction(second);
+                otherError = readMetricsAndTags(second);
+            } else {
+                otherError = describe(otherError, m_path, timeout);
+            }
+            if (otherError.code != Error::None)
+                failed = true;
+        });
+        paramError = readParams(m_db);
+        if (paramError.code != Error::None)
+            failed = true;
+        worker.join();
+    } else {
+        paramError = readParams(m_db);
+        if (progress && paramError.code == Error::None)
+            progress(2, Stages);
+        if (paramError.code == Error::None)
+            otherError = readMetricsAndTags(m_db);
+    }
+    // Report the real failure, not the cancellation it caused on the other connection.
+    for (const Error &e : {paramError, otherError}) {
+        if (e.code != Error::None && e.code != Error::Cancelled)
+            return e;
+    }
+    for (const Error &e : {paramError, otherError}) {
         if (e.code != Error::None)
             return e;
     }
+    if (progress)
+        progress(3, Stages);
     m_runIds.clear();
     RunTable table = builder.build();
     if (progress)

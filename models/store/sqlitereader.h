@@ -50,9 +50,18 @@ private:
     SqliteReader() = default;
     Error introspect();
     bool hasRunUuidIndex(const QByteArray &table);
-    Error readValues(RunTableBuilder &builder, const QByteArray &table, const QByteArray &columns,
-                     bool scanWholeTable, const CancelFlag *cancel,
-                     const std::function<void(SqliteStatement &, int row)> &addRow);
+    struct ValueTable
+    {
+        QByteArray name;
+        QByteArray columns; // after run_uuid
+        bool scanWholeTable;
+        bool hasRunUuidIndex;
+    };
+    using StopFn = std::function<bool()>;
+    // Reads one table of per-run values; safe to call from a second thread on its own connection.
+    Error readValues(SqliteConnection &db, const RunTableBuilder &builder, const ValueTable &table,
+                     const StopFn &shouldStop,
+                     const std::function<void(SqliteStatement &, int row)> &addRow) const;
 
     QString m_path;
     SqliteConnection m_db;
