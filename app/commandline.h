@@ -1,1 +1,34 @@
 #pragma once
+
+#include <QString>
+#include <QStringList>
+
+// What the user asked for on the command line, parsed into plain values.
+struct CommandLine
+{
+    enum class Command { Gui, Experiments, Runs, History, Demo, Help, Version };
+    enum class Format { Table, Tsv, Json };
+
+    Command command = Command::Gui;
+    Format format = Format::Table;
+    QStringList stores; // GUI: stores to open; sub-commands: exactly one
+    QStringList experiments; // --experiment NAME_OR_ID (repeatable for `runs`)
+    QStringList runIds; // --run RUN_ID (GUI selection)
+    QString filter; // --filter EXPR
+    QStringList orderBy; // --order-by EXPR (repeatable)
+    bool all = false; // --all: include deleted experiments and runs
+    bool demo = false; // GUI: --demo opens the generated demo store
+    bool force = false; // demo: overwrite
+    QString runId; // history
+    QString metricKey; // history
+    QString output; // demo: database to write
+    int busyTimeoutMs = 5000;
+
+    QString error; // non-empty: the arguments were wrong (exit status 2)
+};
+
+CommandLine parseCommandLine(const QStringList &arguments);
+QString usageText();
+
+// Exit statuses of the command line; scripts rely on them.
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitBadArguments = 2, ExitStoreUnreadable = 3 };

@@ -1,1 +1,22 @@
 #pragma once
+
+#include "commandline.h"
+#include "sqlitereader.h"
+
+#include <memory>
+
+// One function per sub-command; each returns the process exit status.
+int runExperimentsCommand(const CommandLine &cl);
+int runRunsCommand(const CommandLine &cl);
+int runHistoryCommand(const CommandLine &cl);
+int runDemoCommand(const CommandLine &cl);
+
+namespace Cli {
+// One line on stderr, prefixed with the program name.
+void printError(const QString &message);
+// Opens the store or prints why not; prints a schema notice when there is one.
+std::unique_ptr<Store::SqliteReader> openStore(const CommandLine &cl);
+// Exit status for a failed store read: 2 for bad arguments (unknown run/experiment), else 3.
+int exitCodeFor(const Store::Error &error);
+QString formatTime(qint64 ms);
+} // namespace Cli

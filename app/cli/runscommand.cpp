@@ -1,1 +1,224 @@
 #include "commands.h"
+#include "output.h"
+#include "runordering.h"
+#include "searchfilter.h"
+
+#include <QByteArray>
+
+namespace {
+
+std::string_view view(const QByteArray &bytes)
+{
+    return {bytes.constData(), size_t(bytes.size())};
+}
+
+// Resolves each --experiment (id first, then name) against every experiment of the store.
+bool resolveExperiments(Store::SqliteReader &reader, const QStringList &wanted, QStringList *ids, int *exitCode)
+{
+    if (wanted.isEmpty())
+        return true;
+    const auto experiments = reader.experiments(Store::ViewType::All);
+    if (!experiments) {
+        Cli::printError(experiments.error().message);
+        *exitCode = Cli::exitCodeFor(experiments.error());
+        return false;
+    }
+    for (const QString &nameOrId : wanted) {
+        auto match = std::find_if(experiments->begin(), experiments->end(),
+                                  [&](const Store::Experiment &e) { return e.id == nameOrId; });
+        if (match == experiments->end()) {
+            match = std::find_if(experiments->begin(), experiments->end(),
+                                 [&](const Store::Experiment &e) { return e.name == nameOrId; });
+        }
+        if (match == experiments->end()) {
+            Cli::printError(QStringLiteral("no experiment with id or name '%1'").arg(nameOrId));
+            *exitCode = ExitBadArguments;
+            return false;
+        }
+        ids->append(match->id);
+    }
+    return true;
+}
+
+void writeJson(OutputBuffer &out, const Store::RunTable &table, const QList<int> &rows)
+{
+    const auto writeTexts = [&](std::span<const Store::RunTable::TextEntry> entries, const QStringList &keys) {
+        out << '{';
+        bool first = true;
+        for (const auto &e : entries) {
+            out << (first ? "" : ", ");
+            first = false;
+            Output::jsonString(out, keys[e.key]);
+            out << ": ";
+            Output::jsonString(out, std::string_view(table.text(e).data(), size_t(table.text(e).size())));
+        }
+        out << '}';
+    };
+    out << '[';
+    bool firstRun = true;
+    for (int row : rows) {
+        const Store::RunAttributes &run = table.run(row);
+        out << (firstRun ? "\n  {\"run_id\": " : ",\n  {\"run_id\": ");
+        firstRun = false;
+        Output::jsonString(out, run.runId);
+        out << ", \"run_name\": ";
+        Output::jsonString(out, run.runName);
+        out << ", \"experiment_id\": ";
+        Output::jsonString(out, run.experimentId);
+        out << ", \"status\": ";
+        Output::jsonString(out, run.status);
+        out << ", \"lifecycle_stage\": ";
+        Output::jsonString(out, run.lifecycleStage);
+        out << ", \"start_time\": ";
+        Output::jsonTime(out, run.startTime);
+        out << ", \"end_time\": ";
+        Output::jsonTime(out, run.endTime);
+        out << ", \"parent_run_id\": ";
+        if (run.parentRunId.isEmpty())
+            out << "null";
+        else
+            Output::jsonString(out, run.parentRunId);
+        out << ", \"user_id\": ";
+        Output::jsonString(out, run.userId);
+        out << ", \"artifact_uri\": ";
+        Output::jsonString(out, run.artifactUri);
+        out << ", \"params\": ";
+        writeTexts(table.params(row), table.paramKeys());
+        out << ", \"metrics\": {";
+        bool first = true;
+        for (const auto &m : table.metrics(row)) {
+            out << (first ? "" : ", ");
+            first = false;
+            Output::jsonString(out, table.metricKeys()[m.key]);
+            out << ": ";
+            Output::jsonNumber(out, m.metric.value);
+        }
+        out << "}, \"tags\": ";
+        writeTexts(table.tags(row), table.tagKeys());
+        out << '}';
+    }
+    out << (firstRun ? "]\n" : "\n]\n");
+}
+
+void writeTsv(OutputBuffer &out, const Store::RunTable &table, const QList<int> &rows)
+{
+    out << "run_id\trun_name\texperiment_id\tstatus\tlifecycle_stage\tstart_time\tend_time\tparent_run_id\tuser_id";
+    const auto header = [&](const char *prefix, const QStringList &keys) {
+        for (const QString &key : keys) {
+            out << '\t' << prefix;
+            Output::tsvField(out, view(key.toUtf8()));
+        }
+    };
+    header("params.", table.paramKeys());
+    header("metrics.", table.metricKeys());
+    header("tags.", table.tagKeys());
+    out << '\n';
+
+    // Entries are sorted by key index, so one cursor per kind fills the columns in order.
+    const auto texts = [&](std::span<const Store::RunTable::TextEntry> entries, qsizetype keyCount) {
+        auto it = entries.begin();
+        for (qint32 key = 0; key < keyCount; ++key) {
+            out << '\t';
+            if (it != entries.end() && it->key == key) {
+                const QByteArrayView text = table.text(*it);
+                Output::tsvField(out, std::string_view(text.data(), size_t(text.size())));
+                ++it;
+            }
+        }
+    };
+    for (int row : rows) {
+        const Store::RunAttributes &run = table.run(row);
+        for (const QString *field : {&run.runId, &run.runName, &run.experimentId, &run.status, &run.lifecycleStage}) {
+            Output::tsvField(out, view(field->toUtf8()));
+            out << '\t';
+        }
+        if (run.startTime != Store::NoTime)
+            Output::jsonInteger(out, run.startTime);
+        out << '\t';
+        if (run.endTime != Store::NoTime)
+            Output::jsonInteger(out, run.endTime);
+        out << '\t';
+        Output::tsvField(out, view(run.parentRunId.toUtf8()));
+        out << '\t';
+        Output::tsvField(out, view(run.userId.toUtf8()));
+        texts(table.params(row), table.paramKeys().size());
+        const auto metrics = table.metrics(row);
+        auto it = metrics.begin();
+        for (qint32 key = 0; key < table.metricKeys().size(); ++key) {
+            out << '\t';
+            if (it != metrics.end() && it->key == key) {
+                out << view(Output::formatNumber(it->metric.value));
+                ++it;
+            }
+        }
+        texts(table.tags(row), table.tagKeys().size());
+        out << '\n';
+    }
+}
+
+void writeTable(OutputBuffer &out, const Store::RunTable &table, const QList<int> &rows)
+{
+    QStringList header = {QStringLiteral("RUN ID"), QStringLiteral("NAME"), QStringLiteral("EXP"),
+                          QStringLiteral("STATUS"), QStringLiteral("START")};
+    for (const QString &key : table.metricKeys())
+        header.append(key);
+    QList<QStringList> lines;
+    for (int row : rows) {
+        const Store::RunAttributes &run = table.run(row);
+        QStringList line = {run.runId, run.runName, run.experimentId, run.status, Cli::formatTime(run.startTime)};
+        for (int key = 0; key < table.metricKeys().size(); ++key) {
+            const Store::LatestMetric *m = table.metric(row, key);
+            line.append(m ? QString::number(m->value, 'g', 6) : QString());
+        }
+        lines.append(line);
+    }
+    Output::writeTable(out, header, lines);
+}
+
+} // namespace
+
+int runRunsCommand(const CommandLine &cl)
+{
+    const SearchFilter filter = SearchFilter::parse(cl.filter);
+    if (!filter.isValid()) {
+        Cli::printError(QStringLiteral("invalid --filter: ") + filter.errorString());
+        return ExitBadArguments;
+    }
+    const RunOrdering ordering = RunOrdering::parse(cl.orderBy);
+    if (!ordering.isValid()) {
+        Cli::printError(QStringLiteral("invalid --order-by: ") + ordering.errorString());
+        return ExitBadArguments;
+    }
+
+    auto reader = Cli::openStore(cl);
+    if (!reader)
+        return ExitStoreUnreadable;
+    Store::RunQuery query;
+    query.view = cl.all ? Store::ViewType::All : Store::ViewType::ActiveOnly;
+    int exitCode = ExitOk;
+    if (!resolveExperiments(*reader, cl.experiments, &query.experimentIds, &exitCode))
+        return exitCode;
+    const auto table = reader->runs(query);
+    if (!table) {
+        Cli::printError(table.error().message);
+        return Cli::exitCodeFor(table.error());
+    }
+
+    QList<int> rows = filter.filterRows(*table);
+    if (!cl.orderBy.isEmpty())
+        rows = ordering.sort(*table, rows); // the reader already returns MLflow's default order
+
+    OutputBuffer out;
+    switch (cl.format) {
+    case CommandLine::Format::Json:
+        writeJson(out, *table, rows);
+        break;
+    case CommandLine::Format::Tsv:
+        writeTsv(out, *table, rows);
+        break;
+    case CommandLine::Format::Table:
+        writeTable(out, *table, rows);
+        break;
+    }
+    return ExitOk;
+}

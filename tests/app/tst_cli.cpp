@@ -1,11 +1,247 @@
+#include "testsupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
-class Stub_tst_cli : public QObject
+// The command line is a public interface: field names and exit codes are checked here by
+// running the real kaizen binary, as scripts do.
+class TestCli : public QObject
 {
     Q_OBJECT
+
+private:
+    struct Outcome
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    static Outcome kaizen(const QStringList &arguments)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY")); // sub-commands must not need a display
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        process.setProcessEnvironment(env);
+        process.start(TestSupport::kaizenBinary(), arguments);
+        if (!process.waitForFinished(60000))
+            return {};
+        Outcome outcome;
+        outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        outcome.out = process.readAllStandardOutput();
+        outcome.err = process.readAllStandardError();
+        return outcome;
+    }
+    static QJsonArray jsonArray(const QByteArray &bytes)
+    {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+        if (error.error != QJsonParseError::NoError)
+            qWarning() << "invalid JSON:" << error.errorString() << bytes.left(200);
+        return doc.array();
+    }
+    QString m_fixture12;
+    QTemporaryDir m_dir;
+    QString m_demo;
+
 private slots:
-    void notWrittenYet() { QSKIP("placeholder"); }
+    void initTestCase();
+    void experimentsJson();
+    void runsJsonOnMlflow12();
+    void runsFilterAndOrder();
+    void runsOnDemoStore();
+    void runsTsvHasOneLinePerRun();
+    void historyJson();
+    void badArguments_data();
+    void badArguments();
+    void unreadableStores_data();
+    void unreadableStores();
 };
 
-QTEST_MAIN(Stub_tst_cli)
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFile::exists(TestSupport::kaizenBinary()), "set KAIZEN_BIN to the kaizen executable");
+    m_fixture12 = TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db"));
+    m_demo = TestSupport::buildDemoStore(m_dir);
+    QVERIFY(!m_demo.isEmpty());
+}
+
+void TestCli::experimentsJson()
+{
+    const Outcome o = kaizen({"experiments", m_fixture12, "--format", "json"});
+    QCOMPARE(o.exitCode, 0);
+    const QJsonArray experiments = jsonArray(o.out);
+    QCOMPARE(experiments.size(), 1);
+    const QJsonObject e = experiments.first().toObject();
+    QCOMPARE(e.value("experiment_id").toString(), QStringLiteral("0"));
+    QCOMPARE(e.value("name").toString(), QStringLiteral("Default"));
+    QCOMPARE(e.value("lifecycle_stage").toString(), QStringLiteral("active"));
+    QCOMPARE(e.value("artifact_location").toString(), QStringLiteral("./mlruns/0"));
+    QCOMPARE(e.value("run_count").toInt(), 26);
+
+    const Outcome table = kaizen({"experiments", m_fixture12});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.contains("Default"));
+}
+
+void TestCli::runsJsonOnMlflow12()
+{
+    const Outcome o = kaizen({"runs", m_fixture12, "--format", "json"});
+    QCOMPARE(o.exitCode, 0);
+    const QJsonArray runs = jsonArray(o.out);
+    QCOMPARE(runs.size(), 26);
+    qint64 previousStart = std::numeric_limits<qint64>::max();
+    for (const QJsonValue &value : runs) {
+        const QJsonObject run = value.toObject();
+        for (const char *field : {"run_id", "run_name", "experiment_id", "status", "lifecycle_stage",
+                                  "start_time", "end_time", "parent_run_id", "params", "metrics", "tags"})
+            QVERIFY2(run.contains(QLatin1String(field)), field);
+        QCOMPARE(run.value("experiment_id").toString(), QStringLiteral("0"));
+        QVERIFY(run.value("parent_run_id").isNull());
+        const qint64 start = qint64(run.value("start_time").toDouble());
+        QVERIFY(start <= previousStart); // MLflow's default order: newest first
+        previousStart = start;
+        if (run.value("run_id").toString() == QLatin1String("f662d9fdd072422899f1a91dca132e45"))
+            QCOMPARE(run.value("metrics").toObject().value("metric_eq_ts_step").toDouble(), 4.7);
+        if (run.value("run_id").toString() == QLatin1String("bd263e2b04b04460a40c1acae72a18ae")) {
+            QCOMPARE(run.value("metrics").toObject().value("metric_1").toDouble(), -2.5797830282214);
+            QCOMPARE(run.value("tags").toObject().value("mlflow.user").toString(), QStringLiteral("czumar"));
+        }
+    }
+}
+
+void TestCli::runsFilterAndOrder()
+{
+    const Outcome o = kaizen({"runs", m_fixture12, "--format", "json", "--filter", "metrics.metric_0 > 3",
+                              "--order-by", "metrics.metric_0 DESC"});
+    QCOMPARE(o.exitCode, 0);
+    const QJsonArray runs = jsonArray(o.out);
+    QCOMPARE(runs.size(), 4); // 3.779, 3.417, 3.306, 3.099 in the oracle
+    double previous = 1e9;
+    for (const QJsonValue &value : runs) {
+        const double v = value.toObject().value("metrics").toObject().value("metric_0").toDouble();
+        QVERIFY(v > 3 && v <= previous);
+        previous = v;
+    }
+}
+
+void TestCli::runsOnDemoStore()
+{
+    const Outcome all = kaizen({"runs", m_demo, "--format", "json", "--all"});
+    QCOMPARE(all.exitCode, 0);
+    const Outcome active = kaizen({"runs", m_demo, "--format", "json"});
+    QCOMPARE(active.exitCode, 0);
+    const QJsonArray allRuns = jsonArray(all.out);
+    const QJsonArray activeRuns = jsonArray(active.out);
+    QVERIFY(activeRuns.size() > 5);
+    QVERIFY(allRuns.size() > activeRuns.size()); // the demo store has deleted runs
+
+    int nested = 0;
+    for (const QJsonValue &value : activeRuns) {
+        const QJsonObject run = value.toObject();
+        QCOMPARE(run.value("lifecycle_stage").toString(), QStringLiteral("active"));
+        QVERIFY(!run.value("run_name").toString().isEmpty());
+        if (!run.value("parent_run_id").isNull())
+            ++nested;
+    }
+    QVERIFY(nested > 0);
+
+    const Outcome one = kaizen({"runs", m_demo, "--format", "json", "--experiment", "mnist-cnn"});
+    QCOMPARE(one.exitCode, 0);
+    const QJsonArray mnist = jsonArray(one.out);
+    QVERIFY(!mnist.isEmpty() && mnist.size() < activeRuns.size());
+    const QString mnistId = mnist.first().toObject().value("experiment_id").toString();
+    for (const QJsonValue &value : mnist)
+        QCOMPARE(value.toObject().value("experiment_id").toString(), mnistId);
+    const Outcome byId = kaizen({"runs", m_demo, "--format", "json", "--experiment", mnistId});
+    QCOMPARE(jsonArray(byId.out).size(), mnist.size());
+}
+
+void TestCli::runsTsvHasOneLinePerRun()
+{
+    const Outcome o = kaizen({"runs", m_demo, "--format", "tsv", "--all"});
+    QCOMPARE(o.exitCode, 0);
+    const QList<QByteArray> lines = o.out.trimmed().split('\n');
+    const Outcome json = kaizen({"runs", m_demo, "--format", "json", "--all"});
+    QCOMPARE(lines.size(), jsonArray(json.out).size() + 1);
+    const QList<QByteArray> header = lines.first().split('\t');
+    QCOMPARE(header.first(), QByteArray("run_id"));
+    for (const QByteArray &line : lines)
+        QCOMPARE(line.count('\t'), header.size() - 1);
+}
+
+void TestCli::historyJson()
+{
+    const Outcome o = kaizen({"history", m_fixture12, "f662d9fdd072422899f1a91dca132e45", "metric_eq_ts_step",
+                              "--format", "json"});
+    QCOMPARE(o.exitCode, 0);
+    const QJsonArray points = jsonArray(o.out);
+    QCOMPARE(points.size(), 4);
+    QList<double> values;
+    for (const QJsonValue &p : points) {
+        QCOMPARE(p.toObject().value("step").toInt(), 1);
+        QCOMPARE(p.toObject().value("timestamp").toInt(), 100);
+        values.append(p.toObject().value("value").toDouble());
+    }
+    QCOMPARE(values, (QList<double>{-50.67, -1.2, 3.0, 4.7}));
+}
+
+void TestCli::badArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addRow("unknown option") << QStringList{"runs", "STORE", "--colour"};
+    QTest::addRow("bad format") << QStringList{"runs", "STORE", "--format", "xml"};
+    QTest::addRow("missing store") << QStringList{"experiments"};
+    QTest::addRow("history needs three") << QStringList{"history", "STORE", "abc"};
+    QTest::addRow("malformed filter") << QStringList{"runs", "STORE", "--filter", "metrics.acc >"};
+    QTest::addRow("bad order-by") << QStringList{"runs", "STORE", "--order-by", "metrics.a SIDEWAYS"};
+    QTest::addRow("unknown experiment") << QStringList{"runs", "STORE", "--experiment", "nope"};
+    QTest::addRow("unknown run") << QStringList{"history", "STORE", "0123456789abcdef0123456789abcdef", "m"};
+}
+
+void TestCli::badArguments()
+{
+    QFETCH(QStringList, arguments);
+    arguments.replaceInStrings(QStringLiteral("STORE"), m_fixture12);
+    const Outcome o = kaizen(arguments);
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY(o.err.startsWith("kaizen: "));
+    QVERIFY(o.out.isEmpty());
+}
+
+void TestCli::unreadableStores_data()
+{
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<QByteArray>("wording");
+    QTest::addRow("missing") << QString() << QByteArray("does not exist");
+    QTest::addRow("empty") << QStringLiteral("") << QByteArray("empty file");
+    QTest::addRow("not sqlite") << QStringLiteral("hello") << QByteArray("not a SQLite database");
+}
+
+void TestCli::unreadableStores()
+{
+    QFETCH(QString, content);
+    QFETCH(QByteArray, wording);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("store.db"));
+    if (!content.isNull()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content.toUtf8());
+    }
+    for (const char *command : {"experiments", "runs"}) {
+        const Outcome o = kaizen({QLatin1String(command), path, "--format", "json"});
+        QCOMPARE(o.exitCode, 3);
+        QVERIFY(o.out.isEmpty());
+        QCOMPARE(o.err.count('\n'), 1); // one line on stderr
+        QVERIFY2(o.err.contains(wording), o.err.constData());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"
