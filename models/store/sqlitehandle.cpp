@@ -121,6 +121,18 @@ void SqliteStatement::reset()
     sqlite3_reset(m_stmt);
 }
 
+Error SqliteStatement::execute()
+{
+    if (!m_stmt)
+        return m_error.code != Error::None ? m_error : Error::make(Error::Internal, QStringLiteral("no statement"));
+    const int rc = sqlite3_step(m_stmt);
+    Error error;
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        error = m_connection.lastError();
+    sqlite3_reset(m_stmt);
+    return error;
+}
+
 void SqliteStatement::bind(int index, const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
@@ -145,6 +157,11 @@ void SqliteStatement::bind(int index, double value)
 void SqliteStatement::bindNull(int index)
 {
     sqlite3_bind_null(m_stmt, index);
+}
+
+int SqliteStatement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
 }
 
 bool SqliteStatement::isNull(int column) const

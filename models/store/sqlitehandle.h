@@ -51,6 +51,9 @@ public:
     // True while a row is available; check error() after the loop.
     bool step();
     void reset();
+    // Runs a statement that returns no rows to completion and resets it for new bindings.
+    // Unlike step(), reports this execution's outcome only.
+    Error execute();
     const Error &error() const { return m_error; }
 
     void bind(int index, const QString &value);
@@ -59,6 +62,7 @@ public:
     void bind(int index, double value);
     void bindNull(int index);
 
+    int columnCount() const;
     bool isNull(int column) const;
     std::string_view text(int column) const; // valid until the next step()
     QString string(int column) const;
