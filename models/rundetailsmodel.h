@@ -1,1 +1,72 @@
 #pragma once
+
+#include "runtable.h"
+
+#include <QAbstractItemModel>
+
+// Everything about one run, as a two-level tree: section rows (Run, Parameters, Metrics, Tags,
+// Datasets) with one child row per value. The run's note (tag mlflow.note.content) is not a row;
+// views render it from note().
+class RunDetailsModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Columns { KeyColumn, ValueColumn, StepColumn, ColumnCount };
+    enum Roles {
+        SectionRole = Qt::UserRole + 1,
+        KeyRole, // the raw key of a value row
+        SortRole,
+    };
+    enum class Section { Attributes, Params, Metrics, Tags, Datasets };
+
+    explicit RunDetailsModel(QObject *parent = nullptr);
+
+    // Shows run `row` of `runs`; datasets are cleared until setDatasets() brings them.
+    void setRun(const Store::RunTable &runs, int row);
+    void clear();
+    // Applies only while `runId` is the shown run (datasets arrive later, from a worker).
+    void setDatasets(const QString &runId, const Store::DatasetInputList &datasets);
+
+    bool hasRun() const { return !m_runId.isEmpty(); }
+    QString runId() const { return m_runId; }
+    QString runName() const { return m_runName; }
+    QString note() const { return m_note; } // Markdown, empty without a note
+
+    // Typed accessors.
+    QModelIndex sectionIndex(Section section) const; // invalid when the section is not shown
+    bool isSection(const QModelIndex &index) const;
+    Section section(const QModelIndex &index) const;
+    QString key(const QModelIndex &index) const;
+    QString value(const QModelIndex &index) const;
+    // The row of a key in a section, invalid when absent.
+    QModelIndex indexOfKey(Section section, const QString &key, int column = KeyColumn) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Entry
+    {
+        QString key;
+        QString value;
+        QString step;
+        QString toolTip;
+        QVariant sortValue;
+    };
+    struct SectionRows
+    {
+        Section section;
+        QList<Entry> entries;
+    };
+    static QString sectionTitle(Section section);
+    int sectionPosition(Section section) const;
+
+    QList<SectionRows> m_sections;
+    QString m_runId;
+    QString m_runName;
+    QString m_note;
+};

@@ -1,1 +1,395 @@
 #include "runtreemodel.h"
+
+#include "runcolors.h"
+#include "runformat.h"
+
+#include <QCollator>
+#include <QColor>
+#include <QFileInfo>
+#include <QFont>
+
+#include <algorithm>
+#include <numeric>
+
+namespace {
+
+QList<int> keyIndexesSortedByName(const QStringList &keys)
+{
+    QList<int> indexes(keys.size());
+    std::iota(indexes.begin(), indexes.end(), 0);
+    QCollator collator;
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::stable_sort(indexes.begin(), indexes.end(),
+                     [&](int a, int b) { return collator.compare(keys.at(a), keys.at(b)) < 0; });
+    return indexes;
+}
+
+} // namespace
+
+RunTreeModel::RunTreeModel(QObject *parent) : QAbstractItemModel(parent) { }
+
+void RunTreeModel::setRuns(const Store::RunTable &runs)
+{
+    beginResetModel();
+    m_runs = runs;
+    m_paramColumns = keyIndexesSortedByName(m_runs.paramKeys());
+    m_metricColumns = keyIndexesSortedByName(m_runs.metricKeys());
+    m_sourceTag = m_runs.tagKeyIndex(QLatin1String(Store::Tags::SourceName));
+    m_userTag = m_runs.tagKeyIndex(QLatin1String(Store::Tags::User));
+    buildTree();
+    endResetModel();
+}
+
+void RunTreeModel::buildTree()
+{
+    const int count = m_runs.size();
+    m_rowOfRunId.clear();
+    m_rowOfRunId.reserve(count);
+    for (int row = 0; row < count; ++row)
+        m_rowOfRunId.insert(m_runs.run(row).runId, row);
+
+    m_parent.assign(size_t(count), -1);
+    for (int row = 0; row < count; ++row) {
+        const QString &parentId = m_runs.run(row).parentRunId;
+        if (!parentId.isEmpty())
+            m_parent[size_t(row)] = m_rowOfRunId.value(parentId, -1);
+    }
+    // Break cycles (a run naming itself or a descendant as parent): the run that closes a cycle
+    // goes to the top level. Each run is walked once.
+    enum : char { Unvisited, OnPath, Done };
+    std::vector<char> state(size_t(count), Unvisited);
+    std::vector<int> path;
+    for (int row = 0; row < count; ++row) {
+        path.clear();
+        int current = row;
+        while (current >= 0 && state[size_t(current)] == Unvisited) {
+            state[size_t(current)] = OnPath;
+            path.push_back(current);
+            const int parent = m_parent[size_t(current)];
+            if (parent >= 0 && state[size_t(parent)] == OnPath) {
+                m_parent[size_t(current)] = -1;
+                break;
+            }
+            current = parent;
+        }
+        for (const int visited : path)
+            state[size_t(visited)] = Done;
+    }
+
+    // Children in table order (MLflow's: newest first), stored contiguously per parent.
+    m_childBegin.assign(size_t(count) + 1, 0);
+    m_topLevel.clear();
+    for (int row = 0; row < count; ++row) {
+        if (const int parent = m_parent[size_t(row)]; parent >= 0)
+            ++m_childBegin[size_t(parent) + 1];
+    }
+    for (int row = 0; row < count; ++row)
+        m_childBegin[size_t(row) + 1] += m_childBegin[size_t(row)];
+    m_children.assign(size_t(m_childBegin[size_t(count)]), -1);
+    m_position.assign(size_t(count), 0);
+    std::vector<int> filled(size_t(count), 0);
+    for (int row = 0; row < count; ++row) {
+        const int parent = m_parent[size_t(row)];
+        if (parent < 0) {
+            m_position[size_t(row)] = int(m_topLevel.size());
+            m_topLevel.push_back(row);
+        } else {
+            const int position = filled[size_t(parent)]++;
+            m_position[size_t(row)] = position;
+            m_children[size_t(m_childBegin[size_t(parent)] + position)] = row;
+        }
+    }
+}
+
+int RunTreeModel::runRow(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return -1;
+    return int(index.internalId());
+}
+
+QString RunTreeModel::runId(const QModelIndex &index) const
+{
+    const int row = runRow(index);
+    return row < 0 ? QString() : m_runs.run(row).runId;
+}
+
+QModelIndex RunTreeModel::indexOfRun(const QString &runId, int column) const
+{
+    return indexOfRow(rowOfRun(runId), column);
+}
+
+QModelIndex RunTreeModel::indexOfRow(int runRow, int column) const
+{
+    if (runRow < 0 || runRow >= m_runs.size() || column < 0 || column >= columnCount())
+        return {};
+    return createIndex(m_position[size_t(runRow)], column, quintptr(runRow));
+}
+
+RunTreeModel::ColumnKind RunTreeModel::columnKind(int column) const
+{
+    if (column < FixedColumnCount)
+        return ColumnKind::Attribute;
+    if (column < FixedColumnCount + m_paramColumns.size())
+        return ColumnKind::Param;
+    return ColumnKind::Metric;
+}
+
+QString RunTreeModel::columnTitle(int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return tr("Name");
+    case StatusColumn:
+        return tr("Status");
+    case StartTimeColumn:
+        return tr("Start time");
+    case DurationColumn:
+        return tr("Duration");
+    case UserColumn:
+        return tr("User");
+    case SourceColumn:
+        return tr("Source");
+    default:
+        break;
+    }
+    if (column < 0 || column >= columnCount())
+        return {};
+    if (columnKind(column) == ColumnKind::Param)
+        return m_runs.paramKeys().at(m_paramColumns.at(column - FixedColumnCount));
+    return m_runs.metricKeys().at(m_metricColumns.at(column - FixedColumnCount - m_paramColumns.size()));
+}
+
+QString RunTreeModel::columnKey(int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return QStringLiteral("attributes.run_name");
+    case StatusColumn:
+        return QStringLiteral("attributes.status");
+    case StartTimeColumn:
+        return QStringLiteral("attributes.start_time");
+    case DurationColumn:
+        return QStringLiteral("attributes.duration");
+    case UserColumn:
+        return QStringLiteral("attributes.user_id");
+    case SourceColumn:
+        return QStringLiteral("tags.mlflow.source.name");
+    default:
+        break;
+    }
+    if (column < 0 || column >= columnCount())
+        return {};
+    const QString prefix
+        = columnKind(column) == ColumnKind::Param ? QStringLiteral("params.") : QStringLiteral("metrics.");
+    return prefix + columnTitle(column);
+}
+
+int RunTreeModel::columnOfKey(const QString &columnKey) const
+{
+    for (int column = 0; column < columnCount(); ++column) {
+        if (this->columnKey(column) == columnKey)
+            return column;
+    }
+    return -1;
+}
+
+QStringList RunTreeModel::columnKeys() const
+{
+    QStringList keys;
+    for (int column = 0; column < columnCount(); ++column)
+        keys.append(columnKey(column));
+    return keys;
+}
+
+QModelIndex RunTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= columnCount())
+        return {};
+    if (!parent.isValid()) {
+        if (row >= int(m_topLevel.size()))
+            return {};
+        return createIndex(row, column, quintptr(m_topLevel[size_t(row)]));
+    }
+    const int parentRow = runRow(parent);
+    if (parentRow < 0 || parent.column() != 0)
+        return {};
+    const int begin = m_childBegin[size_t(parentRow)];
+    if (row >= m_childBegin[size_t(parentRow) + 1] - begin)
+        return {};
+    return createIndex(row, column, quintptr(m_children[size_t(begin + row)]));
+}
+
+QModelIndex RunTreeModel::parent(const QModelIndex &child) const
+{
+    const int row = runRow(child);
+    if (row < 0)
+        return {};
+    const int parent = m_parent[size_t(row)];
+    if (parent < 0)
+        return {};
+    return createIndex(m_position[size_t(parent)], 0, quintptr(parent));
+}
+
+int RunTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_topLevel.size());
+    if (parent.column() != 0)
+        return 0;
+    const int row = runRow(parent);
+    if (row < 0)
+        return 0;
+    return m_childBegin[size_t(row) + 1] - m_childBegin[size_t(row)];
+}
+
+int RunTreeModel::columnCount(const QModelIndex &) const
+{
+    return FixedColumnCount + int(m_paramColumns.size() + m_metricColumns.size());
+}
+
+QString RunTreeModel::sourceName(int row) const
+{
+    return m_runs.tag(row, m_sourceTag).value_or(QString());
+}
+
+QString RunTreeModel::userName(int row) const
+{
+    const QString &user = m_runs.run(row).userId;
+    return user.isEmpty() ? m_runs.tag(row, m_userTag).value_or(QString()) : user;
+}
+
+QVariant RunTreeModel::displayValue(int row, int column) const
+{
+    const Store::RunAttributes &run = m_runs.run(row);
+    switch (column) {
+    case NameColumn:
+        return run.runName.isEmpty() ? run.runId : run.runName;
+    case StatusColumn:
+        return run.status;
+    case StartTimeColumn:
+        return RunFormat::dateTime(run.startTime);
+    case DurationColumn:
+        if (run.startTime == Store::NoTime || run.endTime == Store::NoTime)
+            return {};
+        return RunFormat::duration(run.endTime - run.startTime);
+    case UserColumn:
+        return userName(row);
+    case SourceColumn: {
+        // Scripts are recognised by their file name; the tooltip has the whole path.
+        const QString source = sourceName(row);
+        return source.contains(QLatin1String("://")) ? source : QFileInfo(source).fileName();
+    }
+    default:
+        break;
+    }
+    if (columnKind(column) == ColumnKind::Param)
+        return m_runs.param(row, m_paramColumns.at(column - FixedColumnCount)).value_or(QString());
+    const Store::LatestMetric *metric
+        = m_runs.metric(row, m_metricColumns.at(column - FixedColumnCount - m_paramColumns.size()));
+    return metric ? RunFormat::metricValue(metric->value) : QString();
+}
+
+QVariant RunTreeModel::sortValue(int row, int column) const
+{
+    const Store::RunAttributes &run = m_runs.run(row);
+    switch (column) {
+    case NameColumn:
+        return run.runName.isEmpty() ? run.runId : run.runName;
+    case StatusColumn:
+        return run.status;
+    case StartTimeColumn:
+        return run.startTime == Store::NoTime ? QVariant() : QVariant(run.startTime);
+    case DurationColumn:
+        if (run.startTime == Store::NoTime || run.endTime == Store::NoTime)
+            return {};
+        return QVariant(run.endTime - run.startTime);
+    case UserColumn: {
+        const QString user = userName(row);
+        return user.isEmpty() ? QVariant() : QVariant(user);
+    }
+    case SourceColumn: {
+        const QString source = sourceName(row);
+        return source.isEmpty() ? QVariant() : QVariant(source);
+    }
+    default:
+        break;
+    }
+    if (columnKind(column) == ColumnKind::Param) {
+        const auto value = m_runs.param(row, m_paramColumns.at(column - FixedColumnCount));
+        return value ? QVariant(*value) : QVariant();
+    }
+    const Store::LatestMetric *metric
+        = m_runs.metric(row, m_metricColumns.at(column - FixedColumnCount - m_paramColumns.size()));
+    return metric ? QVariant(metric->value) : QVariant();
+}
+
+QVariant RunTreeModel::data(const QModelIndex &index, int role) const
+{
+    const int row = runRow(index);
+    if (row < 0)
+        return {};
+    const int column = index.column();
+    const Store::RunAttributes &run = m_runs.run(row);
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(row, column);
+    case SortRole:
+        return sortValue(row, column);
+    case RunIdRole:
+        return run.runId;
+    case IsDeletedRole:
+        return run.isDeleted();
+    case Qt::DecorationRole:
+        if (column == NameColumn)
+            return RunColors::color(run.runId);
+        break;
+    case Qt::ToolTipRole:
+        if (column == NameColumn)
+            return tr("Run %1").arg(run.runId);
+        if (column == SourceColumn)
+            return sourceName(row);
+        if (columnKind(column) != ColumnKind::Attribute)
+            return displayValue(row, column);
+        break;
+    case Qt::TextAlignmentRole:
+        if (columnKind(column) == ColumnKind::Metric || column == DurationColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::ForegroundRole:
+        if (run.isDeleted())
+            return QColor(Qt::gray);
+        break;
+    case Qt::FontRole:
+        if (run.isDeleted()) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant RunTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return columnKind(section) == ColumnKind::Attribute ? columnTitle(section) : columnKey(section);
+    case Qt::ToolTipRole:
+    case ColumnKeyRole:
+        return columnKey(section);
+    case Qt::TextAlignmentRole:
+        if (columnKind(section) == ColumnKind::Metric || section == DurationColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    default:
+        break;
+    }
+    return {};
+}

@@ -1,1 +1,87 @@
 #pragma once
+
+#include "runtable.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+
+#include <vector>
+
+// The runs of one experiment as a tree: nested runs under their parent (tag mlflow.parentRunId),
+// runs whose parent is not loaded at the top level. Columns: fixed attributes, then one column
+// per param and one per metric (its latest value), keys in alphabetical order.
+//
+// Wraps an immutable Store::RunTable; an index's internal id is the run's row in that table.
+class RunTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Columns {
+        NameColumn,
+        StatusColumn,
+        StartTimeColumn,
+        DurationColumn,
+        UserColumn,
+        SourceColumn,
+        FixedColumnCount
+    };
+    enum Roles {
+        RunIdRole = Qt::UserRole + 1,
+        // double for metrics (NaN for NaN), qint64 for times and durations, QString otherwise;
+        // an invalid QVariant when the run has no value.
+        SortRole,
+        // On the header: the column's key in MLflow's search syntax ("params.lr").
+        ColumnKeyRole,
+        IsDeletedRole,
+    };
+    enum class ColumnKind { Attribute, Param, Metric };
+
+    explicit RunTreeModel(QObject *parent = nullptr);
+
+    // Replaces every run and column.
+    void setRuns(const Store::RunTable &runs);
+    const Store::RunTable &runs() const { return m_runs; }
+
+    // The run's row in runs(), -1 for an invalid index.
+    int runRow(const QModelIndex &index) const;
+    QString runId(const QModelIndex &index) const;
+    int rowOfRun(const QString &runId) const { return m_rowOfRunId.value(runId, -1); }
+    QModelIndex indexOfRun(const QString &runId, int column = NameColumn) const;
+    QModelIndex indexOfRow(int runRow, int column = NameColumn) const;
+    // The table row of a run's parent in this tree, -1 for a top-level run.
+    int parentRow(int runRow) const { return m_parent[size_t(runRow)]; }
+
+    ColumnKind columnKind(int column) const;
+    // "attributes.status", "params.lr", "metrics.acc": stable ids for settings and filters.
+    QString columnKey(int column) const;
+    // The param or metric key of a column ("lr"), the attribute's title otherwise.
+    QString columnTitle(int column) const;
+    int columnOfKey(const QString &columnKey) const; // -1 if absent
+    QStringList columnKeys() const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void buildTree();
+    QVariant displayValue(int row, int column) const;
+    QVariant sortValue(int row, int column) const;
+    QString sourceName(int row) const;
+    QString userName(int row) const;
+
+    Store::RunTable m_runs;
+    QHash<QString, int> m_rowOfRunId;
+    std::vector<int> m_parent; // table row of the parent, -1 at the top
+    std::vector<int> m_position; // position among the siblings
+    std::vector<int> m_topLevel;
+    std::vector<int> m_childBegin; // children of row r: m_children[m_childBegin[r] .. m_childBegin[r + 1])
+    std::vector<int> m_children;
+    QList<int> m_paramColumns; // key indexes in RunTable::paramKeys(), sorted by key
+    QList<int> m_metricColumns;
+    int m_sourceTag = -1;
+    int m_userTag = -1;
+};

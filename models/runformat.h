@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+// How run values are written for people, shared by the run table, the details pane and later
+// views, so a value reads the same everywhere.
+namespace RunFormat {
+
+// "2024-03-01 14:05:09" in local time; empty for Store::NoTime.
+QString dateTime(qint64 msecsSinceEpoch);
+// "850 ms", "12.4 s", "4 min 05 s", "2 h 03 min", "3 d 04 h"; empty for a negative span.
+QString duration(qint64 msecs);
+// Six significant digits; "NaN", and "inf"/"-inf" for MLflow's +/-DBL_MAX sentinels.
+QString metricValue(double value);
+
+} // namespace RunFormat
