@@ -18,6 +18,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <numbers>
 
 namespace Store {
 
@@ -48,7 +49,7 @@ public:
         // Box-Muller; 1 - u keeps the logarithm finite.
         const double u = 1.0 - m_random.generateDouble();
         const double v = m_random.generateDouble();
-        return sigma * std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * M_PI * v);
+        return sigma * std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * std::numbers::pi * v);
     }
     QString hex(int digits)
     {
@@ -724,7 +725,11 @@ private:
                     loss = std::numeric_limits<double>::quiet_NaN();
                 const double lr = step < warmup ? c.lr * (step + 1) / warmup
                                                 : c.lr
-                        * (0.1 + 0.45 * (1 + std::cos(M_PI * (step - warmup) / std::max(1, steps - warmup))));
+                        * (0.1
+                           + 0.45
+                               * (1
+                                  + std::cos(std::numbers::pi * (step - warmup)
+                                             / std::max(1, steps - warmup))));
                 double gradNorm = 0.35 + 1.6 * decay + std::abs(m_noise.gaussian(0.08 + 0.2 * decay));
                 if (hasSpike && step == spikeStep)
                     gradNorm = std::numeric_limits<double>::infinity();
