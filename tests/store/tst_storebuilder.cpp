@@ -54,6 +54,8 @@ private slots:
     void sameForeignKeysAsMlflow_data();
     void sameForeignKeysAsMlflow();
     void sameTriggersAsMlflow();
+    void sameFileSettingsAsMlflow_data();
+    void sameFileSettingsAsMlflow();
     void alembicVersionAndDefaultExperiment();
 
     void refusesExistingFile();
@@ -214,6 +216,21 @@ void TestStoreBuilder::sameTriggersAsMlflow()
     const QList<QStringList> expected = rows(fixture(), sql);
     QCOMPARE(expected.size(), 1); // prevent_secrets_aad_mutation
     QCOMPARE(rows(m_empty, sql), expected);
+}
+
+void TestStoreBuilder::sameFileSettingsAsMlflow_data()
+{
+    QTest::addColumn<QByteArray>("pragma");
+    for (const char *pragma :
+         {"page_size", "encoding", "auto_vacuum", "user_version", "application_id", "journal_mode"})
+        QTest::addRow("%s", pragma) << QByteArray(pragma);
+}
+
+void TestStoreBuilder::sameFileSettingsAsMlflow()
+{
+    QFETCH(QByteArray, pragma);
+    const QByteArray sql = "PRAGMA " + pragma;
+    QCOMPARE(rows(m_empty, sql), rows(fixture(), sql));
 }
 
 void TestStoreBuilder::alembicVersionAndDefaultExperiment()
