@@ -315,8 +315,7 @@ QVariant RunDetailsModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == StepColumn
-            || (rows.section == Section::Metrics && index.column() == ValueColumn))
+        if (index.column() == StepColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
     default:

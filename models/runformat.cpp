@@ -40,10 +40,17 @@ QString duration(qint64 msecs)
         return tr("%1 s").arg(QString::number(double(msecs) / 1000.0, 'f', 1));
     const qint64 seconds = msecs / 1000;
     if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(twoDigits(seconds % 60));
+        return tr("%1m %2s").arg(seconds / 60).arg(twoDigits(seconds % 60));
     if (seconds < 24 * 3600)
-        return tr("%1 h %2 min").arg(seconds / 3600).arg(twoDigits(seconds / 60 % 60));
-    return tr("%1 d %2 h").arg(seconds / (24 * 3600)).arg(twoDigits(seconds / 3600 % 24));
+        return tr("%1h %2m").arg(seconds / 3600).arg(twoDigits(seconds / 60 % 60));
+    return tr("%1d %2h").arg(seconds / (24 * 3600)).arg(twoDigits(seconds / 3600 % 24));
+}
+
+QString shortDateTime(qint64 msecsSinceEpoch)
+{
+    if (msecsSinceEpoch == Store::NoTime)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString metricValue(double value)

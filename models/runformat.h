@@ -8,7 +8,9 @@ namespace RunFormat {
 
 // "2024-03-01 14:05:09" in local time; empty for Store::NoTime.
 QString dateTime(qint64 msecsSinceEpoch);
-// "850 ms", "12.4 s", "4 min 05 s", "2 h 03 min", "3 d 04 h"; empty for a negative span.
+// "2024-03-01 14:05", for tables.
+QString shortDateTime(qint64 msecsSinceEpoch);
+// "850 ms", "12.4 s", "4m 05s", "2h 03m", "3d 04h"; empty for a negative span.
 QString duration(qint64 msecs);
 // Six significant digits; "NaN", and "inf"/"-inf" for MLflow's +/-DBL_MAX sentinels.
 QString metricValue(double value);

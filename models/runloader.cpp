@@ -32,6 +32,19 @@ Store::Error cancelledError()
 
 } // namespace
 
+// Runs `work` on the pool and hands its result to `deliver` on this object's thread, always
+// through the event loop: never from inside the call that started the work, however fast it
+// is. `this` outlives the worker (the destructor waits), and a posted delivery dies with it.
+template<typename Work, typename Deliver> void RunLoader::runTask(Work work, Deliver deliver)
+{
+    m_tasks.removeIf([](const QFuture<void> &task) { return task.isFinished(); });
+    m_tasks.append(QtConcurrent::run(&m_pool, [this, work, deliver] {
+        const auto result = work();
+        QMetaObject::invokeMethod(
+            this, [deliver, result] { deliver(result); }, Qt::QueuedConnection);
+    }));
+}
+
 RunLoader::RunLoader(QObject *parent) : QObject(parent)
 {
     // Experiments, runs, datasets, and a superseded load still winding down.
@@ -41,7 +54,8 @@ RunLoader::RunLoader(QObject *parent) : QObject(parent)
 RunLoader::~RunLoader()
 {
     cancelRuns();
-    m_pool.waitForDone();
+    for (QFuture<void> &task : m_tasks)
+        task.waitForFinished();
 }
 
 void RunLoader::setLocation(const QString &location)
@@ -78,129 +92,132 @@ void RunLoader::cancel()
 void RunLoader::loadExperiments(Store::ViewType view)
 {
     const int generation = ++m_experimentsGeneration;
-    QtConcurrent::run(&m_pool, [location = m_location, view] {
-        ExperimentsOutcome outcome;
-        auto reader = Store::SqliteReader::open(location);
-        if (!reader) {
-            outcome.error = reader.error();
+    runTask(
+        [location = m_location, view] {
+            ExperimentsOutcome outcome;
+            auto reader = Store::SqliteReader::open(location);
+            if (!reader) {
+                outcome.error = reader.error();
+                return outcome;
+            }
+            outcome.notice = (*reader)->notice();
+            auto experiments = (*reader)->experiments(view);
+            if (experiments)
+                outcome.experiments = std::move(*experiments);
+            else
+                outcome.error = experiments.error();
             return outcome;
-        }
-        outcome.notice = (*reader)->notice();
-        auto experiments = (*reader)->experiments(view);
-        if (experiments)
-            outcome.experiments = std::move(*experiments);
-        else
-            outcome.error = experiments.error();
-        return outcome;
-    }).then(this, [this, generation](const ExperimentsOutcome &outcome) {
-        if (generation != m_experimentsGeneration)
-            return;
-        if (outcome.error.code != Store::Error::None) {
-            emit loadFailed(outcome.error);
-            return;
-        }
-        emit noticeChanged(outcome.notice);
-        emit experimentsLoaded(outcome.experiments);
-    });
+        },
+        [this, generation](const ExperimentsOutcome &outcome) {
+            if (generation != m_experimentsGeneration)
+                return;
+            if (outcome.error.code != Store::Error::None) {
+                emit loadFailed(outcome.error);
+                return;
+            }
+            emit noticeChanged(outcome.notice);
+            emit experimentsLoaded(outcome.experiments);
+        });
 }
 
 void RunLoader::loadRuns(const Store::RunQuery &query)
 {
     cancelRuns();
-    const int generation = m_runsGeneration;
-    auto cancel = std::make_shared<Store::CancelFlag>(false);
-    m_runsCancel = cancel;
+    m_runsCancel = std::make_shared<Store::CancelFlag>(false);
     setLoading(true);
     emit progressChanged(0, 0);
+    const bool firstRowsFirst = m_firstRowsLimit > 0 && (query.limit < 0 || query.limit > m_firstRowsLimit);
+    readRuns(query, firstRowsFirst ? m_firstRowsLimit : -1);
+}
 
+// One stage of a runs load: the first `firstRowsLimit` rows (> 0), or all of them. The full
+// read starts only once the first rows have reached the GUI thread, so they are on screen
+// while the rest is read.
+void RunLoader::readRuns(const Store::RunQuery &query, int firstRowsLimit)
+{
+    const int generation = m_runsGeneration;
+    const std::shared_ptr<Store::CancelFlag> cancel = m_runsCancel;
     // Called on the worker; `this` outlives every worker (the destructor waits for them).
-    const auto deliverFirst = [this, generation](const Store::RunTable &runs) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, runs] {
-                if (generation == m_runsGeneration)
-                    emit firstRunsLoaded(runs);
-            },
-            Qt::QueuedConnection);
-    };
-    const Store::ProgressFn progress = [this, generation](qint64 done, qint64 total) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, done, total] {
-                if (generation == m_runsGeneration)
-                    emit progressChanged(done, total);
-            },
-            Qt::QueuedConnection);
-    };
-    const int firstLimit = m_firstRowsLimit;
-    QtConcurrent::run(&m_pool, [location = m_location, query, cancel, firstLimit, deliverFirst, progress] {
-        RunsOutcome outcome;
-        if (cancel->load()) {
-            outcome.error = cancelledError();
-            return outcome;
-        }
-        auto reader = Store::SqliteReader::open(location);
-        if (!reader) {
-            outcome.error = reader.error();
-            return outcome;
-        }
-        if (firstLimit > 0 && (query.limit < 0 || query.limit > firstLimit)) {
-            Store::RunQuery firstQuery = query;
-            firstQuery.limit = firstLimit;
-            auto first = (*reader)->runs(firstQuery, cancel.get());
-            if (!first) {
-                outcome.error = first.error();
+    Store::ProgressFn progress;
+    if (firstRowsLimit < 0) {
+        progress = [this, generation](qint64 done, qint64 total) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, done, total] {
+                    if (generation == m_runsGeneration)
+                        emit progressChanged(done, total);
+                },
+                Qt::QueuedConnection);
+        };
+    }
+    Store::RunQuery stageQuery = query;
+    if (firstRowsLimit > 0)
+        stageQuery.limit = firstRowsLimit;
+    runTask(
+        [location = m_location, stageQuery, cancel, progress] {
+            RunsOutcome outcome;
+            if (cancel->load()) {
+                outcome.error = cancelledError();
                 return outcome;
             }
-            if (first->size() < firstLimit) { // that was every run
-                outcome.runs = std::move(*first);
+            auto reader = Store::SqliteReader::open(location);
+            if (!reader) {
+                outcome.error = reader.error();
                 return outcome;
             }
-            deliverFirst(*first);
-        }
-        auto runs = (*reader)->runs(query, cancel.get(), progress);
-        if (runs)
-            outcome.runs = std::move(*runs);
-        else
-            outcome.error = runs.error();
-        return outcome;
-    }).then(this, [this, generation](const RunsOutcome &outcome) {
-        if (generation != m_runsGeneration)
-            return;
-        m_runsCancel.reset();
-        setLoading(false);
-        if (outcome.error.code == Store::Error::Cancelled)
-            return;
-        if (outcome.error.code != Store::Error::None) {
-            emit loadFailed(outcome.error);
-            return;
-        }
-        emit runsLoaded(outcome.runs);
-    });
+            auto runs = (*reader)->runs(stageQuery, cancel.get(), progress);
+            if (runs)
+                outcome.runs = std::move(*runs);
+            else
+                outcome.error = runs.error();
+            return outcome;
+        },
+        [this, generation, query, firstRowsLimit](const RunsOutcome &outcome) {
+            if (generation != m_runsGeneration)
+                return;
+            const bool isPartial = firstRowsLimit > 0 && outcome.runs.size() >= firstRowsLimit;
+            if (outcome.error.code == Store::Error::None && isPartial) {
+                emit firstRunsLoaded(outcome.runs);
+                if (generation == m_runsGeneration) // a slot may have started another load
+                    readRuns(query, -1);
+                return;
+            }
+            m_runsCancel.reset();
+            setLoading(false);
+            if (outcome.error.code == Store::Error::Cancelled)
+                return;
+            if (outcome.error.code != Store::Error::None) {
+                emit loadFailed(outcome.error);
+                return;
+            }
+            emit runsLoaded(outcome.runs); // fewer runs than the first-rows limit: that was all
+        });
 }
 
 void RunLoader::loadDatasets(const QString &runId)
 {
     const int generation = ++m_datasetsGeneration;
-    QtConcurrent::run(&m_pool, [location = m_location, runId] {
-        DatasetsOutcome outcome;
-        auto reader = Store::SqliteReader::open(location);
-        if (!reader) {
-            outcome.error = reader.error();
+    runTask(
+        [location = m_location, runId] {
+            DatasetsOutcome outcome;
+            auto reader = Store::SqliteReader::open(location);
+            if (!reader) {
+                outcome.error = reader.error();
+                return outcome;
+            }
+            auto datasets = (*reader)->datasets(runId);
+            if (datasets)
+                outcome.datasets = std::move(*datasets);
+            else
+                outcome.error = datasets.error();
             return outcome;
-        }
-        auto datasets = (*reader)->datasets(runId);
-        if (datasets)
-            outcome.datasets = std::move(*datasets);
-        else
-            outcome.error = datasets.error();
-        return outcome;
-    }).then(this, [this, generation, runId](const DatasetsOutcome &outcome) {
-        if (generation != m_datasetsGeneration)
-            return;
-        if (outcome.error.code != Store::Error::None)
-            emit datasetsFailed(runId, outcome.error);
-        else
-            emit datasetsLoaded(runId, outcome.datasets);
-    });
+        },
+        [this, generation, runId](const DatasetsOutcome &outcome) {
+            if (generation != m_datasetsGeneration)
+                return;
+            if (outcome.error.code != Store::Error::None)
+                emit datasetsFailed(runId, outcome.error);
+            else
+                emit datasetsLoaded(runId, outcome.datasets);
+        });
 }

@@ -4,9 +4,12 @@
 #include "sqlitereader.h"
 #include "storeerror.h"
 
+#include <QFuture>
+#include <QList>
 #include <QObject>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <memory>
 
 // Reads experiments, runs and datasets of one store on worker threads and hands the results
@@ -15,8 +18,8 @@
 // one is cancelled and its result dropped, whatever its state.
 //
 // Runs come in two steps so that a large store shows rows at once: the first firstRowsLimit()
-// runs in MLflow's default order (firstRunsLoaded), then the whole set (runsLoaded). A set no
-// larger than the limit arrives as runsLoaded only.
+// runs in MLflow's default order (firstRunsLoaded), then the whole set (runsLoaded), read after
+// the first rows were delivered. A set smaller than the limit arrives as runsLoaded only.
 class RunLoader : public QObject
 {
     Q_OBJECT
@@ -42,7 +45,11 @@ public:
 
     bool isLoading() const { return m_isLoading; }
     // True while a worker still runs, including cancelled ones that have not noticed yet.
-    bool isBusy() const { return m_pool.activeThreadCount() > 0; }
+    bool isBusy() const
+    {
+        return std::any_of(m_tasks.cbegin(), m_tasks.cend(),
+                           [](const QFuture<void> &task) { return !task.isFinished(); });
+    }
 
 signals:
     // The store's non-fatal remark (SqliteReader::notice()), sent before experimentsLoaded.
@@ -61,6 +68,8 @@ signals:
 private:
     void setLoading(bool loading);
     void cancelRuns();
+    void readRuns(const Store::RunQuery &query, int firstRowsLimit);
+    template<typename Work, typename Deliver> void runTask(Work work, Deliver deliver);
 
     QString m_location;
     int m_firstRowsLimit = DefaultFirstRowsLimit;
@@ -69,5 +78,6 @@ private:
     int m_datasetsGeneration = 0;
     std::shared_ptr<Store::CancelFlag> m_runsCancel;
     bool m_isLoading = false;
-    QThreadPool m_pool;
+    QThreadPool m_pool; // experiments, runs, datasets, and a superseded load winding down
+    QList<QFuture<void>> m_tasks;
 };

@@ -131,9 +131,9 @@ RunTreeModel::ColumnKind RunTreeModel::columnKind(int column) const
 {
     if (column < FixedColumnCount)
         return ColumnKind::Attribute;
-    if (column < FixedColumnCount + m_paramColumns.size())
-        return ColumnKind::Param;
-    return ColumnKind::Metric;
+    if (column < FixedColumnCount + m_metricColumns.size())
+        return ColumnKind::Metric;
+    return ColumnKind::Param;
 }
 
 QString RunTreeModel::columnTitle(int column) const
@@ -157,8 +157,8 @@ QString RunTreeModel::columnTitle(int column) const
     if (column < 0 || column >= columnCount())
         return {};
     if (columnKind(column) == ColumnKind::Param)
-        return m_runs.paramKeys().at(m_paramColumns.at(column - FixedColumnCount));
-    return m_runs.metricKeys().at(m_metricColumns.at(column - FixedColumnCount - m_paramColumns.size()));
+        return m_runs.paramKeys().at(paramKey(column));
+    return m_runs.metricKeys().at(metricKey(column));
 }
 
 QString RunTreeModel::columnKey(int column) const
@@ -269,7 +269,7 @@ QVariant RunTreeModel::displayValue(int row, int column) const
     case StatusColumn:
         return run.status;
     case StartTimeColumn:
-        return RunFormat::dateTime(run.startTime);
+        return RunFormat::shortDateTime(run.startTime);
     case DurationColumn:
         if (run.startTime == Store::NoTime || run.endTime == Store::NoTime)
             return {};
@@ -285,9 +285,8 @@ QVariant RunTreeModel::displayValue(int row, int column) const
         break;
     }
     if (columnKind(column) == ColumnKind::Param)
-        return m_runs.param(row, m_paramColumns.at(column - FixedColumnCount)).value_or(QString());
-    const Store::LatestMetric *metric
-        = m_runs.metric(row, m_metricColumns.at(column - FixedColumnCount - m_paramColumns.size()));
+        return m_runs.param(row, paramKey(column)).value_or(QString());
+    const Store::LatestMetric *metric = m_runs.metric(row, metricKey(column));
     return metric ? RunFormat::metricValue(metric->value) : QString();
 }
 
@@ -317,11 +316,10 @@ QVariant RunTreeModel::sortValue(int row, int column) const
         break;
     }
     if (columnKind(column) == ColumnKind::Param) {
-        const auto value = m_runs.param(row, m_paramColumns.at(column - FixedColumnCount));
+        const auto value = m_runs.param(row, paramKey(column));
         return value ? QVariant(*value) : QVariant();
     }
-    const Store::LatestMetric *metric
-        = m_runs.metric(row, m_metricColumns.at(column - FixedColumnCount - m_paramColumns.size()));
+    const Store::LatestMetric *metric = m_runs.metric(row, metricKey(column));
     return metric ? QVariant(metric->value) : QVariant();
 }
 
@@ -350,6 +348,8 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
             return tr("Run %1").arg(run.runId);
         if (column == SourceColumn)
             return sourceName(row);
+        if (column == StartTimeColumn)
+            return RunFormat::dateTime(run.startTime);
         if (columnKind(column) != ColumnKind::Attribute)
             return displayValue(row, column);
         break;
@@ -385,8 +385,7 @@ QVariant RunTreeModel::headerData(int section, Qt::Orientation orientation, int 
     case ColumnKeyRole:
         return columnKey(section);
     case Qt::TextAlignmentRole:
-        if (columnKind(section) == ColumnKind::Metric || section == DurationColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        // Left even above numbers: long keys then lose their end, not their start.
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     default:
         break;

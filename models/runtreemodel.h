@@ -9,7 +9,7 @@
 
 // The runs of one experiment as a tree: nested runs under their parent (tag mlflow.parentRunId),
 // runs whose parent is not loaded at the top level. Columns: fixed attributes, then one column
-// per param and one per metric (its latest value), keys in alphabetical order.
+// per metric (its latest value) and one per param, keys in alphabetical order.
 //
 // Wraps an immutable Store::RunTable; an index's internal id is the run's row in that table.
 class RunTreeModel : public QAbstractItemModel
@@ -72,6 +72,12 @@ private:
     QVariant sortValue(int row, int column) const;
     QString sourceName(int row) const;
     QString userName(int row) const;
+    // Key indexes in RunTable::metricKeys() / paramKeys() of a metric or param column.
+    int metricKey(int column) const { return m_metricColumns.at(column - FixedColumnCount); }
+    int paramKey(int column) const
+    {
+        return m_paramColumns.at(column - FixedColumnCount - int(m_metricColumns.size()));
+    }
 
     Store::RunTable m_runs;
     QHash<QString, int> m_rowOfRunId;

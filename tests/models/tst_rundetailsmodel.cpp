@@ -81,7 +81,7 @@ void TestRunDetailsModel::sections()
     QCOMPARE(model.value(runId), NestedRunsStore::runId(Sweep));
     QCOMPARE(model.section(runId), Section::Attributes);
     QCOMPARE(model.value(model.indexOfKey(Section::Attributes, QStringLiteral("Duration"))),
-             QStringLiteral("1 min 30 s"));
+             QStringLiteral("1m 30s"));
     QVERIFY(model.value(model.indexOfKey(Section::Attributes, QStringLiteral("Artifact URI")))
                 .endsWith(NestedRunsStore::runId(Sweep) + QLatin1String("/artifacts")));
     QCOMPARE(model.value(model.indexOfKey(Section::Attributes, QStringLiteral("Source"))),
