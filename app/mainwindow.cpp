@@ -1,1 +1,262 @@
 #include "mainwindow.h"
+
+#include "noticebar.h"
+#include "runspage.h"
+#include "sqlitereader.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace {
+
+const QString RecentStoresKey = QStringLiteral("MainWindow/recentStores");
+
+// Recent stores are remembered as absolute file paths, so that they open from anywhere.
+QString normalizedLocation(const QString &location)
+{
+    const QString path = Store::SqliteReader::pathOf(location);
+    return path.isEmpty() ? location : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_runsPage(new RunsPage(this)), m_noticeBar(new NoticeBar(this))
+{
+    setWindowTitle(tr("Kaizen"));
+    setAcceptDrops(true);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_noticeBar);
+    layout->addWidget(m_runsPage, 1);
+    setCentralWidget(central);
+
+    createActions();
+    createStatusBar();
+
+    connect(m_runsPage, &RunsPage::storeOpened, this, &MainWindow::onStoreOpened);
+    connect(m_runsPage, &RunsPage::openFailed, this,
+            [this](const QString &location, const Store::Error &error) {
+                if (error.code == Store::Error::NotFound)
+                    removeRecentStore(location);
+                showError(tr("Cannot Open Store"), error.message);
+            });
+    connect(m_runsPage, &RunsPage::loadFailed, this,
+            [this](const Store::Error &error) { showError(tr("Cannot Read Runs"), error.message); });
+    connect(m_runsPage, &RunsPage::noticeChanged, m_noticeBar, &NoticeBar::setText);
+    connect(m_runsPage, &RunsPage::statusTextChanged, m_statusLabel, &QLabel::setText);
+    connect(m_runsPage, &RunsPage::progressChanged, this, &MainWindow::setProgress);
+    connect(m_runsPage, &RunsPage::loadingChanged, this, [this](bool loading) {
+        m_progressBar->setVisible(loading);
+        m_cancelButton->setVisible(loading);
+    });
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray());
+    m_runsPage->restoreSettings(settings);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::chooseStore);
+    open->setShortcut(QKeySequence::Open);
+    open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu(); // enabled state
+    fileMenu->addAction(m_runsPage->reloadAction());
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // QKeySequence::Quit is empty on some platforms
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_runsPage->focusFilterAction());
+    viewMenu->addAction(m_runsPage->showDeletedAction());
+    viewMenu->addAction(m_runsPage->columnsAction());
+    // Shortcuts work while the menu bar is hidden or the focus is in a dock.
+    addActions({open, quit, m_runsPage->reloadAction(), m_runsPage->focusFilterAction()});
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Kaizen"), this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About Kaizen"),
+                                    tr("<b>Kaizen %1</b><p>A desktop workbench for MLflow experiments. "
+                                       "Stores are always opened read-only.</p>")
+                                        .arg(QApplication::applicationVersion()),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+}
+
+void MainWindow::createStatusBar()
+{
+    m_statusLabel = new QLabel(tr("Open an MLflow store to begin."), this);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_storeLabel = new QLabel(this);
+    m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
+    m_progressBar = new QProgressBar(this);
+    m_progressBar->setMaximumWidth(160);
+    m_progressBar->setTextVisible(false);
+    m_progressBar->hide();
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelLoadingButton"));
+    m_cancelButton->setToolTip(tr("Stop loading runs (the runs shown so far stay)"));
+    m_cancelButton->hide();
+    connect(m_cancelButton, &QPushButton::clicked, m_runsPage, &RunsPage::cancelLoading);
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_progressBar);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    statusBar()->addPermanentWidget(m_storeLabel);
+}
+
+void MainWindow::openStore(const QString &location, const QString &experimentNameOrId,
+                           const QStringList &runIds)
+{
+    m_noticeBar->setText({});
+    m_runsPage->openStore(normalizedLocation(location), experimentNameOrId, runIds);
+}
+
+void MainWindow::chooseStore()
+{
+    const QString current = Store::SqliteReader::pathOf(m_runsPage->location());
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open MLflow Store"), current.isEmpty() ? QDir::homePath() : QFileInfo(current).path(),
+        tr("MLflow SQLite stores (*.db *.sqlite *.sqlite3);;All files (*)"));
+    if (!path.isEmpty())
+        openStore(path);
+}
+
+void MainWindow::onStoreOpened(const QString &location)
+{
+    const QString path = Store::SqliteReader::pathOf(location);
+    setWindowTitle(tr("%1 — Kaizen").arg(QFileInfo(path).fileName()));
+    m_storeLabel->setText(tr("%1 · read-only").arg(QDir::toNativeSeparators(path)));
+    m_storeLabel->setToolTip(tr("Kaizen never writes to the store."));
+    addRecentStore(location);
+}
+
+QStringList MainWindow::recentStores() const
+{
+    return QSettings().value(RecentStoresKey).toStringList();
+}
+
+void MainWindow::addRecentStore(const QString &location)
+{
+    QStringList recent = recentStores();
+    recent.removeAll(location);
+    recent.prepend(location);
+    QSettings().setValue(RecentStoresKey, recent.mid(0, MaxRecentStores));
+    fillRecentMenu();
+}
+
+void MainWindow::removeRecentStore(const QString &location)
+{
+    QStringList recent = recentStores();
+    if (recent.removeAll(location) > 0)
+        QSettings().setValue(RecentStoresKey, recent);
+    fillRecentMenu();
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentStores();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString &location = recent.at(i);
+        const QString label = tr("&%1 %2").arg(i + 1 < 10 ? QString::number(i + 1) : QString(),
+                                               QDir::toNativeSeparators(location));
+        m_recentMenu->addAction(label, this, [this, location] { openStore(location); });
+    }
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear List"), this, [this] {
+            QSettings().remove(RecentStoresKey);
+            fillRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    // Not exec(): the window keeps running (and loading) behind the message.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::setProgress(qint64 done, qint64 total)
+{
+    // total 0: busy without a known amount.
+    m_progressBar->setRange(0, total > 0 ? 1000 : 0);
+    m_progressBar->setValue(total > 0 ? int(done * 1000 / total) : 0);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+QString MainWindow::storeFromMimeData(const QMimeData *mimeData)
+{
+    if (!mimeData || !mimeData->hasUrls())
+        return {};
+    for (const QUrl &url : mimeData->urls()) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!storeFromMimeData(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = storeFromMimeData(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openStore(path);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("MainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("MainWindow/state"), saveState());
+    m_runsPage->saveSettings(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}

@@ -1,1 +1,61 @@
 #pragma once
+
+#include "storeerror.h"
+
+#include <QMainWindow>
+
+class NoticeBar;
+class QLabel;
+class QMenu;
+class QMimeData;
+class QProgressBar;
+class QPushButton;
+class RunsPage;
+
+// The main window: creates the pages and the application's actions, places the pages'
+// actions in menus, and shows what the pages report (errors, notices, progress).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    static constexpr int MaxRecentStores = 10;
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // `location` is a file path or sqlite:///path; the experiment is a name or an id.
+    void openStore(const QString &location, const QString &experimentNameOrId = {},
+                   const QStringList &runIds = {});
+
+    RunsPage *runsPage() const { return m_runsPage; }
+    NoticeBar *noticeBar() const { return m_noticeBar; }
+    QStringList recentStores() const;
+    QString statusText() const;
+    // The local database file a drop would open, empty if the drop holds none.
+    static QString storeFromMimeData(const QMimeData *mimeData);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createStatusBar();
+    void chooseStore();
+    void addRecentStore(const QString &location);
+    void removeRecentStore(const QString &location);
+    void fillRecentMenu();
+    void onStoreOpened(const QString &location);
+    void showError(const QString &title, const QString &message);
+    void setProgress(qint64 done, qint64 total);
+    void saveSettings() const;
+
+    RunsPage *m_runsPage;
+    NoticeBar *m_noticeBar;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QLabel *m_storeLabel = nullptr;
+    QProgressBar *m_progressBar = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+};

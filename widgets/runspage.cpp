@@ -1,1 +1,520 @@
 #include "runspage.h"
+
+#include "experimentlistmodel.h"
+#include "runcolumnsmenu.h"
+#include "rundetailsmodel.h"
+#include "rundetailsview.h"
+#include "runloader.h"
+#include "runsortfilterproxy.h"
+#include "runtreemodel.h"
+#include "searchfilteredit.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+
+Store::ViewType viewType(bool showDeleted)
+{
+    return showDeleted ? Store::ViewType::All : Store::ViewType::ActiveOnly;
+}
+
+} // namespace
+
+RunsPage::RunsPage(QWidget *parent)
+    : QWidget(parent),
+      m_loader(new RunLoader(this)),
+      m_experimentModel(new ExperimentListModel(this)),
+      m_runModel(new RunTreeModel(this)),
+      m_runProxy(new RunSortFilterProxy(this)),
+      m_detailsModel(new RunDetailsModel(this))
+{
+    m_runProxy->setRunModel(m_runModel);
+    createActions();
+    createLayout();
+
+    connect(m_loader, &RunLoader::experimentsLoaded, this, &RunsPage::onExperimentsLoaded);
+    connect(m_loader, &RunLoader::loadFailed, this, &RunsPage::onLoadFailed);
+    connect(m_loader, &RunLoader::noticeChanged, this, &RunsPage::noticeChanged);
+    connect(m_loader, &RunLoader::firstRunsLoaded, this, [this](const Store::RunTable &runs) {
+        if (m_showFirstRows)
+            applyRuns(runs, false);
+    });
+    connect(m_loader, &RunLoader::runsLoaded, this,
+            [this](const Store::RunTable &runs) { applyRuns(runs, true); });
+    connect(m_loader, &RunLoader::progressChanged, this, &RunsPage::progressChanged);
+    connect(m_loader, &RunLoader::loadingChanged, this, [this](bool loading) {
+        emit loadingChanged(loading);
+        updateStatusText();
+    });
+    connect(m_loader, &RunLoader::datasetsLoaded, m_detailsModel, &RunDetailsModel::setDatasets);
+
+    m_datasetsTimer = new QTimer(this);
+    m_datasetsTimer->setSingleShot(true);
+    m_datasetsTimer->setInterval(150); // not one read per row while arrowing through the table
+    connect(m_datasetsTimer, &QTimer::timeout, this, [this] {
+        if (m_detailsModel->hasRun())
+            m_loader->loadDatasets(m_detailsModel->runId());
+    });
+}
+
+RunsPage::~RunsPage() = default;
+
+void RunsPage::createActions()
+{
+    m_focusFilterAction = new QAction(tr("&Filter Runs"), this);
+    m_focusFilterAction->setShortcut(QKeySequence::Find);
+    m_focusFilterAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_focusFilterAction, &QAction::triggered, this, [this] { m_filterEdit->focusAndSelectAll(); });
+
+    m_reloadAction = new QAction(tr("&Reload"), this);
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    m_reloadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_reloadAction->setEnabled(false);
+    connect(m_reloadAction, &QAction::triggered, this, &RunsPage::reload);
+
+    m_showDeletedAction = new QAction(tr("Show &Deleted"), this);
+    m_showDeletedAction->setCheckable(true);
+    m_showDeletedAction->setToolTip(tr("Show deleted experiments and runs"));
+    connect(m_showDeletedAction, &QAction::toggled, this, [this](bool show) {
+        m_experimentModel->setShowDeleted(show);
+        reload();
+    });
+}
+
+void RunsPage::createLayout()
+{
+    // Experiments.
+    auto *experimentPane = new QWidget(this);
+    m_experimentView = new QTreeView(experimentPane);
+    m_experimentView->setObjectName(QStringLiteral("experimentView"));
+    m_experimentView->setModel(m_experimentModel);
+    m_experimentView->setRootIsDecorated(false);
+    m_experimentView->setUniformRowHeights(true);
+    m_experimentView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_experimentView->setAllColumnsShowFocus(true);
+    m_experimentView->header()->setStretchLastSection(false);
+    m_experimentView->header()->setSectionResizeMode(ExperimentListModel::NameColumn, QHeaderView::Stretch);
+    m_experimentView->header()->setSectionResizeMode(ExperimentListModel::RunCountColumn,
+                                                     QHeaderView::ResizeToContents);
+    connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &RunsPage::onCurrentExperimentChanged);
+    m_showDeletedBox = new QCheckBox(m_showDeletedAction->text().remove(QLatin1Char('&')), experimentPane);
+    m_showDeletedBox->setToolTip(m_showDeletedAction->toolTip());
+    connect(m_showDeletedBox, &QCheckBox::toggled, m_showDeletedAction, &QAction::setChecked);
+    connect(m_showDeletedAction, &QAction::toggled, m_showDeletedBox, &QCheckBox::setChecked);
+    auto *experimentLayout = new QVBoxLayout(experimentPane);
+    experimentLayout->setContentsMargins(0, 0, 0, 0);
+    experimentLayout->addWidget(m_experimentView, 1);
+    experimentLayout->addWidget(m_showDeletedBox);
+
+    // Runs.
+    auto *runPane = new QWidget(this);
+    m_filterEdit = new SearchFilterEdit(runPane);
+    connect(m_filterEdit, &SearchFilterEdit::filterChanged, this, &RunsPage::onFilterChanged);
+    m_runView = new QTreeView(runPane);
+    m_runView->setObjectName(QStringLiteral("runView"));
+    m_runView->setModel(m_runProxy);
+    m_runView->setUniformRowHeights(true);
+    m_runView->setAlternatingRowColors(true);
+    m_runView->setAllColumnsShowFocus(true);
+    m_runView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_runView->setIconSize(QSize(10, 10));
+    m_runView->setSortingEnabled(true);
+    m_runView->sortByColumn(RunTreeModel::StartTimeColumn, Qt::DescendingOrder);
+    QHeaderView *header = m_runView->header();
+    header->setStretchLastSection(false);
+    header->setSectionsMovable(true);
+    header->setFirstSectionMovable(false);
+    // "…val_accuracy" says more than "metrics.val_ac" (the tooltip has the whole key).
+    header->setTextElideMode(Qt::ElideLeft);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        if (m_applyingSort)
+            return;
+        m_sortKey = m_runModel->columnKey(column);
+        m_sortOrder = order;
+    });
+    connect(m_runView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &RunsPage::onCurrentRunChanged);
+
+    m_columnsMenu = new RunColumnsMenu(m_runView, m_runModel, QStringLiteral("RunsPage"), this);
+    m_columnsAction = m_columnsMenu->menuAction();
+    auto *columnsButton = new QToolButton(runPane);
+    columnsButton->setDefaultAction(m_columnsAction);
+    columnsButton->setPopupMode(QToolButton::InstantPopup);
+    columnsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(columnsButton, 0, Qt::AlignTop);
+
+    auto *runLayout = new QVBoxLayout(runPane);
+    runLayout->setContentsMargins(0, 0, 0, 0);
+    runLayout->addLayout(filterRow);
+    runLayout->addWidget(m_runView, 1);
+
+    m_detailsView = new RunDetailsView(m_detailsModel, this);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("runsSplitter"));
+    m_splitter->addWidget(experimentPane);
+    m_splitter->addWidget(runPane);
+    m_splitter->addWidget(m_detailsView);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({180, 900, 420});
+
+    auto *placeholder = new QLabel(tr("<p style=\"font-size:large\">No store open</p>"
+                                      "<p>Open an MLflow tracking database with <b>File &gt; Open…</b> "
+                                      "or drop a <tt>.db</tt> file here.</p>"),
+                                   this);
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setWordWrap(true);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(placeholder);
+    m_stack->addWidget(m_splitter);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+}
+
+void RunsPage::openStore(const QString &location, const QString &experimentNameOrId,
+                         const QStringList &runIds)
+{
+    m_pendingLocation = location;
+    m_pendingExperiment = experimentNameOrId;
+    m_pendingRunIds = runIds;
+    m_loader->setLocation(location);
+    m_loader->loadExperiments(viewType(m_showDeletedAction->isChecked()));
+    m_statusText = tr("Opening %1…").arg(location);
+    emit statusTextChanged(m_statusText);
+}
+
+void RunsPage::reload()
+{
+    if (m_location.isEmpty() || !m_pendingLocation.isEmpty())
+        return;
+    m_loader->loadExperiments(viewType(m_showDeletedAction->isChecked()));
+}
+
+void RunsPage::cancelLoading()
+{
+    if (m_loader->isLoading())
+        m_loader->cancel(); // updates the status text through loadingChanged
+}
+
+bool RunsPage::isLoading() const
+{
+    return m_loader->isLoading() || !m_pendingLocation.isEmpty();
+}
+
+void RunsPage::onExperimentsLoaded(const Store::ExperimentList &experiments)
+{
+    const bool newStore = !m_pendingLocation.isEmpty();
+    if (newStore) {
+        m_location = m_pendingLocation;
+        m_pendingLocation.clear();
+        m_runsExperimentId.clear();
+        m_runModel->setRuns({});
+        m_reloadAction->setEnabled(true);
+        m_stack->setCurrentIndex(1);
+        emit storeOpened(m_location);
+    }
+    const QString previous = m_runsExperimentId;
+    m_changingExperiment = true;
+    m_experimentModel->setExperiments(experiments);
+    QModelIndex target;
+    if (!m_pendingExperiment.isEmpty()) {
+        target = m_experimentModel->findExperiment(m_pendingExperiment);
+        if (!target.isValid())
+            m_statusText = tr("No experiment “%1” in this store.").arg(m_pendingExperiment);
+        m_pendingExperiment.clear();
+    }
+    if (!target.isValid() && !previous.isEmpty())
+        target = m_experimentModel->indexOfExperiment(previous);
+    for (int row = 0; !target.isValid() && row < m_experimentModel->rowCount(); ++row) {
+        const QModelIndex index = m_experimentModel->index(row, 0);
+        if (m_experimentModel->experimentAt(index).runCount > 0)
+            target = index;
+    }
+    if (!target.isValid())
+        target = m_experimentModel->index(0, 0);
+    m_experimentView->setCurrentIndex(target);
+    m_changingExperiment = false;
+
+    const QString id = m_experimentModel->experimentId(target);
+    loadRuns(id, !newStore && id == previous);
+}
+
+void RunsPage::onLoadFailed(const Store::Error &error)
+{
+    if (!m_pendingLocation.isEmpty()) {
+        // The store did not open: keep showing the one that was open.
+        const QString failed = m_pendingLocation;
+        m_pendingLocation.clear();
+        m_pendingExperiment.clear();
+        m_pendingRunIds.clear();
+        m_loader->setLocation(m_location);
+        m_statusText = tr("Could not open %1.").arg(failed);
+        emit statusTextChanged(m_statusText);
+        emit openFailed(failed, error);
+        return;
+    }
+    m_statusText = tr("Could not read the runs.");
+    emit statusTextChanged(m_statusText);
+    emit loadFailed(error);
+}
+
+void RunsPage::onCurrentExperimentChanged(const QModelIndex &current)
+{
+    if (m_changingExperiment || !current.isValid())
+        return;
+    const QString id = m_experimentModel->experimentId(current);
+    if (id != m_runsExperimentId)
+        loadRuns(id, false);
+}
+
+bool RunsPage::selectExperiment(const QString &nameOrId)
+{
+    const QModelIndex index = m_experimentModel->findExperiment(nameOrId);
+    if (!index.isValid())
+        return false;
+    m_experimentView->setCurrentIndex(index);
+    return true;
+}
+
+void RunsPage::loadRuns(const QString &experimentId, bool keepView)
+{
+    m_runsExperimentId = experimentId;
+    m_showFirstRows = !keepView;
+    m_runsComplete = false;
+    if (!keepView) {
+        m_runModel->setRuns({});
+        m_detailsModel->clear();
+    }
+    if (experimentId.isEmpty()) {
+        m_loader->cancel();
+        updateStatusText();
+        return;
+    }
+    Store::RunQuery query;
+    query.experimentIds = {experimentId};
+    query.view = viewType(m_showDeletedAction->isChecked());
+    m_loader->loadRuns(query);
+    updateStatusText();
+}
+
+void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
+{
+    const ViewState state = captureViewState();
+    const bool isLarge = runs.size() > ExpandAllLimit;
+    m_applyingSort = true;
+    m_runProxy->sort(-1); // sort once, below, rather than on reset and again
+    m_runModel->setRuns(runs);
+    m_columnsMenu->applyToView();
+    const int sortColumn = m_sortKey.isEmpty() ? -1 : m_runModel->columnOfKey(m_sortKey);
+    if (sortColumn >= 0)
+        m_runView->sortByColumn(sortColumn, m_sortOrder);
+    else
+        m_runView->sortByColumn(RunTreeModel::StartTimeColumn, Qt::DescendingOrder);
+    m_applyingSort = false;
+    if (!isLarge)
+        m_runView->expandAll();
+    m_runsComplete = complete;
+
+    // Runs asked for on the command line win over what the view showed before.
+    QStringList wanted;
+    for (const QString &id : std::as_const(m_pendingRunIds)) {
+        if (m_runModel->rowOfRun(id) >= 0)
+            wanted.append(id);
+    }
+    if (!wanted.isEmpty() || (complete && !m_pendingRunIds.isEmpty())) {
+        ViewState pending;
+        pending.selectedRunIds = wanted;
+        pending.currentRunId = wanted.value(0);
+        pending.expandedRunIds = state.expandedRunIds;
+        restoreViewState(pending);
+        if (complete || wanted.size() == m_pendingRunIds.size())
+            m_pendingRunIds.clear();
+    } else {
+        restoreViewState(state);
+    }
+    // Something to show in the details pane from the start.
+    if (!m_runView->currentIndex().isValid() && m_runProxy->rowCount() > 0) {
+        m_runView->selectionModel()->setCurrentIndex(
+            m_runProxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    updateStatusText();
+    emit runsShown(complete);
+}
+
+RunsPage::ViewState RunsPage::captureViewState() const
+{
+    ViewState state;
+    state.currentRunId = currentRunId();
+    state.selectedRunIds = selectedRunIds();
+    state.topRunId = m_runModel->runId(m_runProxy->mapToSource(m_runView->indexAt(QPoint(0, 0))));
+    if (m_runModel->runs().size() > ExpandAllLimit) {
+        const Store::RunTable &runs = m_runModel->runs();
+        for (int row = 0; row < runs.size(); ++row) {
+            const QModelIndex index = m_runModel->indexOfRow(row);
+            if (m_runModel->rowCount(index) > 0 && m_runView->isExpanded(m_runProxy->mapFromSource(index)))
+                state.expandedRunIds.insert(runs.run(row).runId);
+        }
+    }
+    return state;
+}
+
+void RunsPage::restoreViewState(const ViewState &state)
+{
+    for (const QString &id : state.expandedRunIds)
+        m_runView->expand(viewIndexOfRun(id));
+    QItemSelection selection;
+    for (const QString &id : state.selectedRunIds) {
+        const QModelIndex index = viewIndexOfRun(id);
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    QItemSelectionModel *selectionModel = m_runView->selectionModel();
+    const QModelIndex current = viewIndexOfRun(state.currentRunId);
+    if (current.isValid())
+        selectionModel->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    selectionModel->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QModelIndex top = viewIndexOfRun(state.topRunId);
+    if (top.isValid()) {
+        m_runView->scrollTo(top, QAbstractItemView::PositionAtTop);
+        // scrollTo() keeps a visible current row where it is; make sure the current one shows.
+        if (current.isValid() && !m_runView->viewport()->rect().intersects(m_runView->visualRect(current)))
+            m_runView->scrollTo(current);
+    } else if (current.isValid()) {
+        m_runView->scrollTo(current, QAbstractItemView::PositionAtCenter);
+    }
+}
+
+QModelIndex RunsPage::viewIndexOfRun(const QString &runId) const
+{
+    if (runId.isEmpty())
+        return {};
+    return m_runProxy->mapFromSource(m_runModel->indexOfRun(runId));
+}
+
+QString RunsPage::currentRunId() const
+{
+    return m_runModel->runId(m_runProxy->mapToSource(m_runView->currentIndex()));
+}
+
+QStringList RunsPage::selectedRunIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_runView->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids.append(m_runModel->runId(m_runProxy->mapToSource(index)));
+    return ids;
+}
+
+void RunsPage::selectRuns(const QStringList &runIds)
+{
+    ViewState state;
+    state.selectedRunIds = runIds;
+    state.currentRunId = runIds.value(0);
+    restoreViewState(state);
+}
+
+void RunsPage::onCurrentRunChanged(const QModelIndex &current)
+{
+    const int row = m_runModel->runRow(m_runProxy->mapToSource(current));
+    if (row < 0) {
+        m_detailsModel->clear();
+        return;
+    }
+    if (m_runModel->runs().run(row).runId == m_detailsModel->runId())
+        return;
+    m_detailsModel->setRun(m_runModel->runs(), row);
+    m_datasetsTimer->start();
+}
+
+void RunsPage::onFilterChanged(const SearchFilter &filter)
+{
+    m_runProxy->setFilter(filter);
+    if (m_runModel->runs().size() <= ExpandAllLimit)
+        m_runView->expandAll();
+    if (m_runView->currentIndex().isValid())
+        m_runView->scrollTo(m_runView->currentIndex());
+    updateStatusText();
+}
+
+void RunsPage::updateStatusText()
+{
+    if (!m_pendingLocation.isEmpty())
+        return;
+    const int total = m_runModel->runs().size();
+    const bool filtered = !m_runProxy->filter().isEmpty();
+    QString text;
+    if (m_runsExperimentId.isEmpty())
+        text = tr("No experiment selected.");
+    else if (m_loader->isLoading() && total == 0)
+        text = tr("Loading runs…");
+    else if (!m_runsComplete && m_loader->isLoading())
+        text = filtered ? tr("Loading runs… %1 of the first %2 match the filter.")
+                              .arg(m_runProxy->matchCount())
+                              .arg(total)
+                        : tr("Loading runs… showing the first %1.").arg(total);
+    else if (!m_runsComplete)
+        text = tr("Loading cancelled: showing the first %1 runs.").arg(total);
+    else if (filtered)
+        text = total == 1 ? tr("%1 of 1 run matches the filter.").arg(m_runProxy->matchCount())
+                          : tr("%1 of %2 runs match the filter.").arg(m_runProxy->matchCount()).arg(total);
+    else
+        text = total == 1 ? tr("1 run.") : tr("%1 runs.").arg(total);
+    if (text != m_statusText) {
+        m_statusText = text;
+        emit statusTextChanged(m_statusText);
+    }
+}
+
+void RunsPage::saveSettings(QSettings &settings) const
+{
+    settings.beginGroup(QStringLiteral("RunsPage"));
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("detailsSplitter"), m_detailsView->saveState());
+    settings.setValue(QStringLiteral("sortKey"), m_sortKey);
+    settings.setValue(QStringLiteral("sortOrder"), int(m_sortOrder));
+    settings.setValue(QStringLiteral("showDeleted"), m_showDeletedAction->isChecked());
+    settings.endGroup();
+    m_columnsMenu->saveSettings(settings);
+}
+
+void RunsPage::restoreSettings(const QSettings &settings)
+{
+    const auto value
+        = [&](const char *key) { return settings.value(QStringLiteral("RunsPage/") + QLatin1String(key)); };
+    if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
+        m_splitter->restoreState(state);
+    if (const QByteArray state = value("detailsSplitter").toByteArray(); !state.isEmpty())
+        m_detailsView->restoreState(state);
+    m_sortKey = value("sortKey").toString();
+    m_sortOrder = Qt::SortOrder(value("sortOrder").toInt());
+    if (m_sortKey.isEmpty())
+        m_sortOrder = Qt::DescendingOrder;
+    const QSignalBlocker blocker(m_showDeletedAction);
+    m_showDeletedAction->setChecked(value("showDeleted").toBool());
+    m_showDeletedBox->setChecked(m_showDeletedAction->isChecked());
+    m_experimentModel->setShowDeleted(m_showDeletedAction->isChecked());
+    m_columnsMenu->restoreSettings(settings);
+}

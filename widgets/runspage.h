@@ -1,1 +1,158 @@
 #pragma once
+
+#include "runcolumnsmenu.h"
+#include "storeerror.h"
+#include "storetypes.h"
+
+#include <QHash>
+#include <QSet>
+#include <QWidget>
+
+class ExperimentListModel;
+class QAction;
+class QCheckBox;
+class QModelIndex;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTimer;
+class QTreeView;
+class RunDetailsModel;
+class RunDetailsView;
+class RunLoader;
+class RunSortFilterProxy;
+class RunTreeModel;
+class SearchFilter;
+class SearchFilterEdit;
+
+namespace Store {
+class RunTable;
+}
+
+// The run browser: experiments on the left, the runs of the current experiment as a tree in
+// the middle (filter box above), the current run's details on the right. Owns its models, its
+// loader and its actions; the window places the actions in menus and shows the signals.
+class RunsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    // Trees up to this size open fully expanded.
+    static constexpr int ExpandAllLimit = 2000;
+
+    explicit RunsPage(QWidget *parent = nullptr);
+    ~RunsPage() override;
+
+    // Opens a store (file path or sqlite:///path), then selects the experiment (name or id;
+    // empty: the first with runs) and, once they are loaded, the runs with these ids.
+    void openStore(const QString &location, const QString &experimentNameOrId = {},
+                   const QStringList &runIds = {});
+    // Reads the store again, keeping the experiment, the selection and the scroll position.
+    void reload();
+    void cancelLoading();
+
+    QString location() const { return m_location; } // of the open store, empty before one
+    bool isLoading() const;
+    QString statusText() const { return m_statusText; }
+
+    QString currentExperimentId() const { return m_runsExperimentId; }
+    QString currentRunId() const;
+    QStringList selectedRunIds() const;
+    bool selectExperiment(const QString &nameOrId);
+    // Selects the runs that are loaded, the first one current.
+    void selectRuns(const QStringList &runIds);
+
+    // Columns by key ("params.lr"); the choice is remembered in QSettings.
+    bool isColumnVisible(const QString &columnKey) const { return m_columnsMenu->isColumnVisible(columnKey); }
+    void setColumnVisible(const QString &columnKey, bool visible)
+    {
+        m_columnsMenu->setColumnVisible(columnKey, visible);
+    }
+
+    QAction *focusFilterAction() const { return m_focusFilterAction; }
+    QAction *reloadAction() const { return m_reloadAction; }
+    QAction *showDeletedAction() const { return m_showDeletedAction; }
+    QAction *columnsAction() const { return m_columnsAction; }
+
+    void saveSettings(QSettings &settings) const;
+    void restoreSettings(const QSettings &settings);
+
+    QTreeView *experimentView() const { return m_experimentView; }
+    QTreeView *runView() const { return m_runView; }
+    SearchFilterEdit *filterEdit() const { return m_filterEdit; }
+    RunDetailsView *detailsView() const { return m_detailsView; }
+    ExperimentListModel *experimentModel() const { return m_experimentModel; }
+    RunTreeModel *runModel() const { return m_runModel; }
+    RunSortFilterProxy *runProxy() const { return m_runProxy; }
+    RunDetailsModel *detailsModel() const { return m_detailsModel; }
+    RunLoader *loader() const { return m_loader; }
+
+signals:
+    void storeOpened(const QString &location);
+    void openFailed(const QString &location, const Store::Error &error);
+    // Reading runs of the open store failed.
+    void loadFailed(const Store::Error &error);
+    void noticeChanged(const QString &notice);
+    void loadingChanged(bool loading);
+    void progressChanged(qint64 done, qint64 total);
+    void statusTextChanged(const QString &text);
+    // The run table shows new rows: `complete` is false for the first rows of a large set.
+    void runsShown(bool complete);
+
+private:
+    struct ViewState
+    {
+        QString currentRunId;
+        QStringList selectedRunIds;
+        QString topRunId;
+        QSet<QString> expandedRunIds;
+    };
+
+    void createActions();
+    void createLayout();
+    void onExperimentsLoaded(const Store::ExperimentList &experiments);
+    void onLoadFailed(const Store::Error &error);
+    void onCurrentExperimentChanged(const QModelIndex &current);
+    void loadRuns(const QString &experimentId, bool keepView);
+    void applyRuns(const Store::RunTable &runs, bool complete);
+    void onCurrentRunChanged(const QModelIndex &current);
+    void onFilterChanged(const SearchFilter &filter);
+    ViewState captureViewState() const;
+    void restoreViewState(const ViewState &state);
+    void updateStatusText();
+    QModelIndex viewIndexOfRun(const QString &runId) const;
+
+    RunLoader *m_loader;
+    ExperimentListModel *m_experimentModel;
+    RunTreeModel *m_runModel;
+    RunSortFilterProxy *m_runProxy;
+    RunDetailsModel *m_detailsModel;
+
+    QStackedWidget *m_stack = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTreeView *m_experimentView = nullptr;
+    QCheckBox *m_showDeletedBox = nullptr;
+    SearchFilterEdit *m_filterEdit = nullptr;
+    QTreeView *m_runView = nullptr;
+    RunDetailsView *m_detailsView = nullptr;
+    RunColumnsMenu *m_columnsMenu = nullptr;
+    QTimer *m_datasetsTimer = nullptr;
+
+    QAction *m_focusFilterAction = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_showDeletedAction = nullptr;
+    QAction *m_columnsAction = nullptr;
+
+    QString m_location; // the open store
+    QString m_pendingLocation; // a store being opened
+    QString m_pendingExperiment;
+    QStringList m_pendingRunIds;
+    QString m_runsExperimentId; // whose runs are shown or loading
+    bool m_showFirstRows = true; // false on reload: keep the old rows until all new ones are in
+    bool m_runsComplete = false;
+    bool m_changingExperiment = false;
+    bool m_applyingSort = false; // sorting by code, not by a click on the header
+    QString m_statusText;
+
+    QString m_sortKey;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+};

@@ -1,11 +1,304 @@
-#include <QTest>
+#include "demostore.h"
+#include "experimentlistmodel.h"
+#include "mainwindow.h"
+#include "noticebar.h"
+#include "runspage.h"
+#include "runtreemodel.h"
+#include "searchfilteredit.h"
+#include "sqlitehandle.h"
+#include "sqlitereader.h"
+#include "testsupport.h"
 
-class Stub_tst_mainwindow : public QObject
+#include <QAction>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUrl>
+
+class TestMainWindow : public QObject
 {
     Q_OBJECT
 private slots:
-    void notWrittenYet() { QSKIP("placeholder"); }
+    void initTestCase();
+    void init();
+    void opensDemoStoreWithArguments();
+    void opensSqliteUri();
+    void badStoreShowsError();
+    void newerSchemaShowsNotice();
+    void recentStores();
+    void dropOpensStore();
+    void shortcuts();
+    void remembersGeometryAndSplitters();
+    void screenshot();
+
+private:
+    static bool waitForRuns(MainWindow &window);
+    static QMessageBox *errorBox(const MainWindow &window);
+
+    QTemporaryDir m_dir;
+    QString m_demo;
 };
 
-QTEST_MAIN(Stub_tst_mainwindow)
+bool TestMainWindow::waitForRuns(MainWindow &window)
+{
+    QSignalSpy shown(window.runsPage(), &RunsPage::runsShown);
+    while (shown.isEmpty() || !shown.last().at(0).toBool()) {
+        if (!shown.wait(10000))
+            return false;
+    }
+    return true;
+}
+
+QMessageBox *TestMainWindow::errorBox(const MainWindow &window)
+{
+    return window.findChild<QMessageBox *>(QStringLiteral("errorMessageBox"));
+}
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
+    QCoreApplication::setOrganizationName(QStringLiteral("KaizenTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    m_demo = TestSupport::buildDemoStore(m_dir);
+    QVERIFY(!m_demo.isEmpty());
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::opensDemoStoreWithArguments()
+{
+    // What `kaizen --experiment llm-finetune --run <id> mlflow.db` does.
+    auto reader = Store::SqliteReader::open(m_demo);
+    QVERIFY(reader);
+    auto llm = (*reader)->runs({{QStringLiteral("3")}});
+    QVERIFY(llm);
+    QCOMPARE(llm->size(), Store::DemoStore::Counts::LlmRuns);
+    const QString wanted = llm->run(1).runId;
+
+    MainWindow window;
+    window.show();
+    window.openStore(m_demo, QStringLiteral("llm-finetune"), {wanted});
+    QVERIFY(waitForRuns(window));
+    RunsPage *page = window.runsPage();
+    QVERIFY(window.windowTitle().contains(QStringLiteral("mlflow.db")));
+    QCOMPARE(page->experimentView()->model()->rowCount(), Store::DemoStore::Counts::ActiveExperiments);
+    QCOMPARE(page->experimentModel()->experimentAt(page->experimentView()->currentIndex()).name,
+             QStringLiteral("llm-finetune"));
+    QCOMPARE(page->runView()->model()->rowCount(), Store::DemoStore::Counts::LlmRuns);
+    QCOMPARE(page->currentRunId(), wanted);
+    QCOMPARE(page->selectedRunIds(), QStringList {wanted});
+    QCOMPARE(window.statusText(), QStringLiteral("3 runs."));
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("storeLabel"))
+                ->text()
+                .contains(QStringLiteral("read-only")));
+
+    const QAbstractItemModel *view = page->runView()->model();
+    QCOMPARE(view->headerData(RunTreeModel::NameColumn, Qt::Horizontal).toString(), QStringLiteral("Name"));
+    QStringList headers;
+    for (int column = 0; column < view->columnCount(); ++column)
+        headers.append(view->headerData(column, Qt::Horizontal).toString());
+    QVERIFY(headers.contains(QStringLiteral("metrics.train/loss")));
+    QVERIFY(headers.contains(QStringLiteral("metrics.val/accuracy")));
+    // The running run has no duration; the others do.
+    int withDuration = 0;
+    for (int row = 0; row < view->rowCount(); ++row)
+        withDuration += !view->index(row, RunTreeModel::DurationColumn).data().toString().isEmpty();
+    QCOMPARE(withDuration, 2);
+    QVERIFY(!errorBox(window));
+}
+
+void TestMainWindow::opensSqliteUri()
+{
+    MainWindow window;
+    window.openStore(QStringLiteral("sqlite:///") + m_demo, QStringLiteral("2"));
+    QVERIFY(waitForRuns(window));
+    QCOMPARE(window.runsPage()->currentExperimentId(), QStringLiteral("2"));
+    QCOMPARE(window.runsPage()->runView()->model()->rowCount(), Store::DemoStore::Counts::GbmActiveRuns);
+    // Remembered as the plain path.
+    QCOMPARE(window.recentStores().value(0), m_demo);
+}
+
+void TestMainWindow::badStoreShowsError()
+{
+    const QString notSqlite = m_dir.filePath(QStringLiteral("notes.db"));
+    QFile file(notSqlite);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("these are not the runs you are looking for\n");
+    file.close();
+
+    MainWindow window;
+    window.show();
+    QSignalSpy failed(window.runsPage(), &RunsPage::openFailed);
+    window.openStore(notSqlite);
+    QVERIFY(failed.wait());
+    QMessageBox *box = errorBox(window);
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QCOMPARE(box->windowTitle(), QStringLiteral("Cannot Open Store"));
+    QVERIFY(box->text().contains(QStringLiteral("not a SQLite database")));
+    QVERIFY(box->text().contains(QStringLiteral("notes.db")));
+    box->accept();
+    QTRY_VERIFY(!errorBox(window));
+    QVERIFY(window.recentStores().isEmpty());
+    QVERIFY(window.runsPage()->location().isEmpty());
+}
+
+void TestMainWindow::newerSchemaShowsNotice()
+{
+    const QString path = m_dir.filePath(QStringLiteral("newer.db"));
+    QVERIFY(QFile::copy(m_demo, path));
+    {
+        Store::SqliteConnection db;
+        QCOMPARE(db.open(path, Store::SqliteConnection::Mode::ReadWrite, 1000).code, Store::Error::None);
+        QCOMPARE(db.exec("UPDATE alembic_version SET version_num = 'abcdef012345'").code, Store::Error::None);
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(window.noticeBar()->isHidden());
+    window.openStore(path);
+    QVERIFY(waitForRuns(window));
+    QVERIFY(window.noticeBar()->isVisible());
+    QVERIFY(window.noticeBar()->text().contains(QStringLiteral("abcdef012345")));
+    // The store is still browsable, and a known store clears the notice.
+    QVERIFY(window.runsPage()->runView()->model()->rowCount() > 0);
+    window.openStore(m_demo);
+    QVERIFY(waitForRuns(window));
+    QVERIFY(window.noticeBar()->isHidden());
+}
+
+void TestMainWindow::recentStores()
+{
+    const QString other
+        = TestSupport::copyFixture(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db"), m_dir);
+    MainWindow window;
+    window.openStore(m_demo);
+    QVERIFY(waitForRuns(window));
+    window.openStore(other);
+    QVERIFY(waitForRuns(window));
+    QCOMPARE(window.runsPage()->runView()->model()->rowCount(), 26);
+    QCOMPARE(window.recentStores(), QStringList({other, m_demo}));
+    window.openStore(m_demo);
+    QVERIFY(waitForRuns(window));
+    QCOMPARE(window.recentStores(), QStringList({m_demo, other}));
+
+    // The menu opens them.
+    QMenu *recent = nullptr;
+    for (QAction *action : window.menuBar()->actions()) {
+        for (QAction *item : action->menu()->actions()) {
+            if (item->menu() && item->text().contains(QStringLiteral("Recent")))
+                recent = item->menu();
+        }
+    }
+    QVERIFY(recent);
+    QVERIFY(recent->isEnabled());
+    emit recent->aboutToShow();
+    QAction *second = recent->actions().value(1);
+    QVERIFY(second && second->text().contains(QStringLiteral("metrics.db")));
+    second->trigger();
+    QVERIFY(waitForRuns(window));
+    QCOMPARE(window.runsPage()->location(), other);
+    QCOMPARE(window.recentStores().value(0), other);
+}
+
+void TestMainWindow::dropOpensStore()
+{
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(m_demo)});
+    QCOMPARE(MainWindow::storeFromMimeData(&data), m_demo);
+    QMimeData folder;
+    folder.setUrls({QUrl::fromLocalFile(m_dir.path())});
+    QVERIFY(MainWindow::storeFromMimeData(&folder).isEmpty());
+    QMimeData text;
+    text.setText(m_demo);
+    QVERIFY(MainWindow::storeFromMimeData(&text).isEmpty());
+
+    MainWindow window;
+    window.show();
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &drop);
+    QVERIFY(waitForRuns(window));
+    QCOMPARE(window.runsPage()->location(), m_demo);
+}
+
+void TestMainWindow::shortcuts()
+{
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.openStore(m_demo);
+    QVERIFY(waitForRuns(window));
+    window.runsPage()->runView()->setFocus();
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(window.runsPage()->filterEdit()->lineEdit()->hasFocus());
+
+    QSignalSpy shown(window.runsPage(), &RunsPage::runsShown);
+    QTest::keyClick(&window, Qt::Key_F5);
+    QVERIFY(shown.wait());
+
+    QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
+    QTRY_VERIFY(!window.isVisible());
+}
+
+void TestMainWindow::remembersGeometryAndSplitters()
+{
+    QList<int> sizes;
+    {
+        MainWindow window;
+        window.resize(1111, 777);
+        window.show();
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("runsSplitter"));
+        QVERIFY(splitter);
+        splitter->setSizes({150, 600, 300});
+        sizes = splitter->sizes();
+        window.close();
+    }
+    QVERIFY(QSettings().contains(QStringLiteral("MainWindow/geometry")));
+    MainWindow window;
+    window.show();
+    QCOMPARE(window.size(), QSize(1111, 777));
+    QCOMPARE(window.findChild<QSplitter *>(QStringLiteral("runsSplitter"))->sizes(), sizes);
+}
+
+void TestMainWindow::screenshot()
+{
+    // KAIZEN_SCREENSHOT=/tmp/kaizen-mainwindow.png saves how the window looks on the demo store.
+    const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT");
+    if (target.isEmpty())
+        QSKIP("set KAIZEN_SCREENSHOT to a PNG path to save a screenshot");
+    MainWindow window;
+    window.resize(1500, 860);
+    window.show();
+    auto reader = Store::SqliteReader::open(m_demo);
+    auto mnist = (*reader)->runs({{QStringLiteral("1")}});
+    QString sweep;
+    for (int row = 0; row < mnist->size(); ++row) {
+        if (mnist->run(row).runName == QLatin1String("lr-batch-sweep"))
+            sweep = mnist->run(row).runId;
+    }
+    window.openStore(m_demo, QStringLiteral("mnist-cnn"), {sweep});
+    QVERIFY(waitForRuns(window));
+    QVERIFY(window.grab().save(target));
+}
+
+QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

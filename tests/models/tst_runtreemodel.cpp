@@ -1,11 +1,375 @@
+#include "nestedrunsstore.h"
+#include "runcolors.h"
+#include "runformat.h"
+#include "runsortfilterproxy.h"
+#include "runtreemodel.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QTemporaryDir>
 #include <QTest>
 
-class Stub_tst_runtreemodel : public QObject
+#include <cmath>
+#include <limits>
+
+using namespace NestedRunsStore;
+
+class TestRunTreeModel : public QObject
 {
     Q_OBJECT
 private slots:
-    void notWrittenYet() { QSKIP("placeholder"); }
+    void initTestCase();
+    void treeStructure();
+    void orphansAndCyclesAreTopLevel();
+    void columnsAndHeaders();
+    void displayAndSortValues();
+    void runColorsAreStable();
+    void formatting_data();
+    void formatting();
+    void fixtureWithoutParams();
+    void replacingRunsKeepsIndexesValid();
+    void sortOrder_data();
+    void sortOrder();
+    void sortParamsNumerically();
+    void filterKeepsParentsOfMatches();
+    void invalidFilterKeepsPreviousResult();
+    void filterSurvivesNewRuns();
+
+private:
+    // Names of the children of `parent` in `model`'s order.
+    static QStringList names(const QAbstractItemModel &model, const QModelIndex &parent = {});
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    Store::RunTable m_runs;
 };
 
-QTEST_MAIN(Stub_tst_runtreemodel)
+QStringList TestRunTreeModel::names(const QAbstractItemModel &model, const QModelIndex &parent)
+{
+    QStringList result;
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        result.append(model.index(row, RunTreeModel::NameColumn, parent).data().toString());
+    return result;
+}
+
+void TestRunTreeModel::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_path = build(m_dir);
+    QVERIFY(!m_path.isEmpty());
+    m_runs = read(m_path);
+    QCOMPARE(m_runs.size(), NestedRunCount);
+}
+
+void TestRunTreeModel::treeStructure()
+{
+    RunTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRuns(m_runs);
+
+    // Top level in MLflow's order (newest first); children under their parents.
+    QCOMPARE(names(model), QStringList({"solo", "nan-run", "orphan", "sweep"}));
+    const QModelIndex sweep = model.indexOfRun(runId(Sweep));
+    QVERIFY(sweep.isValid());
+    QVERIFY(!sweep.parent().isValid());
+    QCOMPARE(names(model, sweep), QStringList({"child-b", "child-a"}));
+    const QModelIndex childA = model.indexOfRun(runId(ChildA));
+    QCOMPARE(childA.parent(), sweep);
+    QCOMPARE(names(model, childA), QStringList({"grand"}));
+    QCOMPARE(model.rowCount(model.indexOfRun(runId(Grand))), 0);
+    QCOMPARE(model.indexOfRun(runId(Grand)).parent(), childA);
+    QCOMPARE(model.runId(model.index(0, 0, childA)), runId(Grand));
+    QCOMPARE(model.parentRow(model.rowOfRun(runId(Grand))), model.rowOfRun(runId(ChildA)));
+    // Cells of other columns share the row's parent.
+    QCOMPARE(model.index(1, RunTreeModel::StatusColumn, sweep).parent(), sweep);
+    QCOMPARE(model.runRow(model.index(1, RunTreeModel::StatusColumn, sweep)), model.rowOfRun(runId(ChildA)));
+    QCOMPARE(model.rowCount(model.index(0, RunTreeModel::StatusColumn, sweep.parent())), 0);
+    QVERIFY(!model.indexOfRun(QStringLiteral("no-such-run")).isValid());
+}
+
+void TestRunTreeModel::orphansAndCyclesAreTopLevel()
+{
+    RunTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRuns(m_runs);
+    const QModelIndex orphan = model.indexOfRun(runId(Orphan));
+    QVERIFY(orphan.isValid());
+    QVERIFY(!orphan.parent().isValid());
+
+    // c1 -> c2 -> c1: one of them must become a root so that both stay reachable.
+    const Store::RunTable cycle = read(m_path, QStringLiteral("2"));
+    QCOMPARE(cycle.size(), 2);
+    model.setRuns(cycle);
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex root = model.index(0, 0);
+    QCOMPARE(model.rowCount(root), 1);
+    QCOMPARE(model.rowCount(model.index(0, 0, root)), 0);
+}
+
+void TestRunTreeModel::columnsAndHeaders()
+{
+    RunTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.columnCount(), int(RunTreeModel::FixedColumnCount));
+    model.setRuns(m_runs);
+    QCOMPARE(model.columnCount(), RunTreeModel::FixedColumnCount + 3);
+    QStringList headers;
+    for (int column = 0; column < model.columnCount(); ++column)
+        headers.append(model.headerData(column, Qt::Horizontal).toString());
+    QCOMPARE(headers,
+             QStringList({"Name", "Status", "Start time", "Duration", "User", "Source", "metrics.acc",
+                          "metrics.loss", "params.lr"}));
+    // Metrics first: they are what runs are compared by.
+    QCOMPARE(model.columnKind(RunTreeModel::FixedColumnCount), RunTreeModel::ColumnKind::Metric);
+    QCOMPARE(model.columnKind(RunTreeModel::FixedColumnCount + 2), RunTreeModel::ColumnKind::Param);
+    QCOMPARE(model.columnKey(RunTreeModel::StatusColumn), QStringLiteral("attributes.status"));
+    QCOMPARE(model.columnOfKey(QStringLiteral("metrics.loss")), RunTreeModel::FixedColumnCount + 1);
+    QCOMPARE(model.columnOfKey(QStringLiteral("metrics.nope")), -1);
+    QCOMPARE(model.headerData(RunTreeModel::FixedColumnCount + 2, Qt::Horizontal, RunTreeModel::ColumnKeyRole)
+                 .toString(),
+             QStringLiteral("params.lr"));
+}
+
+void TestRunTreeModel::displayAndSortValues()
+{
+    RunTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRuns(m_runs);
+    const int lr = model.columnOfKey(QStringLiteral("params.lr"));
+    const int acc = model.columnOfKey(QStringLiteral("metrics.acc"));
+    const QModelIndex childB = model.indexOfRun(runId(ChildB));
+    const auto cell = [&](const QString &id, int column, int role = Qt::DisplayRole) {
+        return model.indexOfRun(id, column).data(role);
+    };
+    QCOMPARE(childB.data().toString(), QStringLiteral("child-b"));
+    QCOMPARE(childB.data(RunTreeModel::RunIdRole).toString(), runId(ChildB));
+    QCOMPARE(cell(runId(ChildB), RunTreeModel::StatusColumn).toString(), QStringLiteral("FINISHED"));
+    QCOMPARE(cell(runId(ChildB), RunTreeModel::DurationColumn).toString(), QStringLiteral("1m 30s"));
+    QCOMPARE(cell(runId(ChildB), RunTreeModel::DurationColumn, RunTreeModel::SortRole).toLongLong(), 90000);
+    QCOMPARE(cell(runId(ChildB), RunTreeModel::StartTimeColumn, RunTreeModel::SortRole).toLongLong(),
+             1700000000000 + ChildB * 60000);
+    QCOMPARE(cell(runId(ChildB), RunTreeModel::UserColumn).toString(), QStringLiteral("ada"));
+    QCOMPARE(cell(runId(ChildB), RunTreeModel::SourceColumn).toString(), QStringLiteral("train.py"));
+    QCOMPARE(cell(runId(ChildB), RunTreeModel::SourceColumn, Qt::ToolTipRole).toString(),
+             QStringLiteral("/home/ada/train.py"));
+    QCOMPARE(cell(runId(ChildB), lr).toString(), QStringLiteral("0.1"));
+    QCOMPARE(cell(runId(ChildB), acc).toString(), QStringLiteral("0.9"));
+    QCOMPARE(cell(runId(ChildB), acc, RunTreeModel::SortRole).toDouble(), 0.9);
+    // NaN is a value; a missing metric or param has none.
+    QCOMPARE(cell(runId(ChildA), acc).toString(), QStringLiteral("NaN"));
+    QVERIFY(std::isnan(cell(runId(ChildA), acc, RunTreeModel::SortRole).toDouble()));
+    QCOMPARE(cell(runId(Orphan), acc).toString(), QString());
+    QVERIFY(!cell(runId(Orphan), acc, RunTreeModel::SortRole).isValid());
+    QVERIFY(!cell(runId(Orphan), lr, RunTreeModel::SortRole).isValid());
+    QCOMPARE(cell(runId(Solo), acc, Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+}
+
+void TestRunTreeModel::runColorsAreStable()
+{
+    RunTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRuns(m_runs);
+    const QVariant decoration = model.indexOfRun(runId(Solo)).data(Qt::DecorationRole);
+    QCOMPARE(decoration.value<QColor>(), RunColors::color(runId(Solo)));
+    QVERIFY(!model.indexOfRun(runId(Solo), RunTreeModel::StatusColumn).data(Qt::DecorationRole).isValid());
+    // Fixed across sessions and Qt versions (FNV-1a), and spread over the palette.
+    QCOMPARE(RunColors::paletteIndex(QStringLiteral("f662d9fdd072422899f1a91dca132e45")),
+             RunColors::paletteIndex(QStringLiteral("f662d9fdd072422899f1a91dca132e45")));
+    QCOMPARE(RunColors::paletteIndex(QString()), int(2166136261u % 10));
+    QSet<int> used;
+    for (int n = 0; n < 200; ++n)
+        used.insert(RunColors::paletteIndex(runId(n)));
+    QCOMPARE(used.size(), RunColors::palette().size());
+}
+
+void TestRunTreeModel::formatting_data()
+{
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("ms") << RunFormat::duration(850) << "850 ms";
+    QTest::addRow("seconds") << RunFormat::duration(12440) << "12.4 s";
+    QTest::addRow("minutes") << RunFormat::duration(4 * 60000 + 5000) << "4m 05s";
+    QTest::addRow("hours") << RunFormat::duration(2 * 3600000 + 3 * 60000 + 59000) << "2h 03m";
+    QTest::addRow("days") << RunFormat::duration(3 * 86400000LL + 4 * 3600000) << "3d 04h";
+    QTest::addRow("negative") << RunFormat::duration(-1) << "";
+    QTest::addRow("no time") << RunFormat::dateTime(Store::NoTime) << "";
+    QTest::addRow("nan") << RunFormat::metricValue(std::nan("")) << "NaN";
+    QTest::addRow("+inf sentinel") << RunFormat::metricValue(std::numeric_limits<double>::max()) << "inf";
+    QTest::addRow("-inf") << RunFormat::metricValue(-std::numeric_limits<double>::infinity()) << "-inf";
+    QTest::addRow("six digits") << RunFormat::metricValue(0.123456789) << "0.123457";
+    QTest::addRow("large") << RunFormat::metricValue(12345678.0) << "1.23457e+07";
+}
+
+void TestRunTreeModel::formatting()
+{
+    QFETCH(QString, shown);
+    QFETCH(QString, expected);
+    QCOMPARE(shown, expected);
+}
+
+void TestRunTreeModel::fixtureWithoutParams()
+{
+    // MLflow 1.2's own database: no params, no run names, four metrics and metric_eq_ts_step.
+    auto reader = Store::SqliteReader::open(
+        TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
+    QVERIFY2(reader, qPrintable(reader ? QString() : reader.error().message));
+    auto runs = (*reader)->runs({});
+    QVERIFY(runs);
+    RunTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRuns(*runs);
+    QCOMPARE(model.rowCount(), 26);
+    QCOMPARE(model.columnKeys().mid(RunTreeModel::FixedColumnCount),
+             QStringList({"metrics.metric_0", "metrics.metric_1", "metrics.metric_2", "metrics.metric_3",
+                          "metrics.metric_eq_ts_step"}));
+    // Without a name the run id is shown.
+    const QModelIndex first = model.index(0, RunTreeModel::NameColumn);
+    QCOMPARE(first.data().toString(), model.runId(first));
+    // The latest of four values logged at the same step and time is the largest (MLflow's rule).
+    const QModelIndex eq = model.indexOfRun(QStringLiteral("f662d9fdd072422899f1a91dca132e45"),
+                                            model.columnOfKey(QStringLiteral("metrics.metric_eq_ts_step")));
+    QCOMPARE(eq.data().toString(), QStringLiteral("4.7"));
+    QCOMPARE(model.index(0, RunTreeModel::SourceColumn).data(Qt::ToolTipRole).toString().isEmpty(), false);
+}
+
+void TestRunTreeModel::replacingRunsKeepsIndexesValid()
+{
+    RunTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRuns(m_runs);
+    model.setRuns(Store::RunTable());
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), int(RunTreeModel::FixedColumnCount));
+    model.setRuns(m_runs);
+    QCOMPARE(model.rowCount(), 4);
+}
+
+void TestRunTreeModel::sortOrder_data()
+{
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::addColumn<QStringList>("topLevel");
+    QTest::addColumn<QStringList>("sweepChildren");
+
+    // NaN, then missing values, come last whatever the direction.
+    QTest::addRow("acc ascending") << "metrics.acc" << Qt::AscendingOrder
+                                   << QStringList {"solo", "sweep", "nan-run", "orphan"}
+                                   << QStringList {"child-b", "child-a"};
+    QTest::addRow("acc descending") << "metrics.acc" << Qt::DescendingOrder
+                                    << QStringList {"sweep", "solo", "nan-run", "orphan"}
+                                    << QStringList {"child-b", "child-a"};
+    QTest::addRow("loss ascending") << "metrics.loss" << Qt::AscendingOrder
+                                    << QStringList {"orphan", "sweep", "solo", "nan-run"}
+                                    << QStringList {"child-b", "child-a"};
+    QTest::addRow("loss descending") << "metrics.loss" << Qt::DescendingOrder
+                                     << QStringList {"solo", "sweep", "orphan", "nan-run"}
+                                     << QStringList {"child-a", "child-b"};
+    QTest::addRow("start ascending") << "attributes.start_time" << Qt::AscendingOrder
+                                     << QStringList {"sweep", "orphan", "nan-run", "solo"}
+                                     << QStringList {"child-a", "child-b"};
+    QTest::addRow("name descending") << "attributes.run_name" << Qt::DescendingOrder
+                                     << QStringList {"sweep", "solo", "orphan", "nan-run"}
+                                     << QStringList {"child-b", "child-a"};
+}
+
+void TestRunTreeModel::sortOrder()
+{
+    QFETCH(QString, column);
+    QFETCH(Qt::SortOrder, order);
+    QFETCH(QStringList, topLevel);
+    QFETCH(QStringList, sweepChildren);
+
+    RunTreeModel model;
+    RunSortFilterProxy proxy;
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setRunModel(&model);
+    model.setRuns(m_runs);
+    proxy.sort(model.columnOfKey(column), order);
+    QCOMPARE(names(proxy), topLevel);
+    const QModelIndex sweep = proxy.mapFromSource(model.indexOfRun(runId(Sweep)));
+    QCOMPARE(names(proxy, sweep), sweepChildren);
+}
+
+void TestRunTreeModel::sortParamsNumerically()
+{
+    RunTreeModel model;
+    RunSortFilterProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setRunModel(&model);
+    model.setRuns(m_runs);
+    // "1e-4" < "0.01" < "0.05" as numbers, the orphan without lr last; as text "0.05" < "1e-4".
+    proxy.sort(model.columnOfKey(QStringLiteral("params.lr")), Qt::AscendingOrder);
+    QCOMPARE(names(proxy), QStringList({"nan-run", "sweep", "solo", "orphan"}));
+    proxy.sort(model.columnOfKey(QStringLiteral("params.lr")), Qt::DescendingOrder);
+    QCOMPARE(names(proxy), QStringList({"solo", "sweep", "nan-run", "orphan"}));
+}
+
+void TestRunTreeModel::filterKeepsParentsOfMatches()
+{
+    RunTreeModel model;
+    RunSortFilterProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setRunModel(&model);
+    model.setRuns(m_runs);
+    QCOMPARE(proxy.matchCount(), NestedRunCount);
+
+    // grand matches: its parent and grandparent stay as context, greyed.
+    proxy.setFilter(SearchFilter::parse(QStringLiteral("metrics.acc > 0.6 AND params.lr = '0.1'")));
+    QCOMPARE(proxy.matchCount(), 2); // grand and child-b
+    QCOMPARE(names(proxy), QStringList({"sweep"}));
+    const QModelIndex sweep = proxy.index(0, 0);
+    QCOMPARE(names(proxy, sweep), QStringList({"child-b", "child-a"}));
+    const QModelIndex childA = proxy.mapFromSource(model.indexOfRun(runId(ChildA)));
+    QCOMPARE(names(proxy, childA), QStringList({"grand"}));
+    QCOMPARE(sweep.data(RunSortFilterProxy::IsContextRole).toBool(), true);
+    QCOMPARE(childA.data(RunSortFilterProxy::IsContextRole).toBool(), true);
+    QCOMPARE(proxy.index(0, 0, sweep).data(RunSortFilterProxy::IsContextRole).toBool(), false);
+    QVERIFY(proxy.isMatch(model.rowOfRun(runId(Grand))));
+    QVERIFY(!proxy.isMatch(model.rowOfRun(runId(Sweep))));
+
+    // A matching parent does not bring its non-matching children.
+    proxy.setFilter(SearchFilter::parse(QStringLiteral("attributes.run_name = 'sweep'")));
+    QCOMPARE(names(proxy), QStringList({"sweep"}));
+    QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 0);
+
+    proxy.setFilter(SearchFilter::parse(QString()));
+    QCOMPARE(names(proxy), QStringList({"solo", "nan-run", "orphan", "sweep"}));
+    QCOMPARE(proxy.matchCount(), NestedRunCount);
+}
+
+void TestRunTreeModel::invalidFilterKeepsPreviousResult()
+{
+    RunTreeModel model;
+    RunSortFilterProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setRunModel(&model);
+    model.setRuns(m_runs);
+    proxy.setFilter(SearchFilter::parse(QStringLiteral("metrics.loss < 0.35")));
+    QCOMPARE(names(proxy), QStringList({"orphan", "sweep"}));
+    const SearchFilter invalid = SearchFilter::parse(QStringLiteral("metrics.loss <"));
+    QVERIFY(!invalid.isValid());
+    proxy.setFilter(invalid);
+    QCOMPARE(names(proxy), QStringList({"orphan", "sweep"}));
+    QVERIFY(proxy.filter().isValid());
+}
+
+void TestRunTreeModel::filterSurvivesNewRuns()
+{
+    RunTreeModel model;
+    RunSortFilterProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setRunModel(&model);
+    proxy.setFilter(SearchFilter::parse(QStringLiteral("params.lr = '0.05'")));
+    model.setRuns(m_runs);
+    QCOMPARE(names(proxy), QStringList({"solo"}));
+    model.setRuns(read(m_path, QStringLiteral("2")));
+    QCOMPARE(proxy.rowCount(), 0);
+    QCOMPARE(proxy.matchCount(), 0);
+    model.setRuns(m_runs);
+    QCOMPARE(names(proxy), QStringList({"solo"}));
+}
+
+QTEST_MAIN(TestRunTreeModel)
 #include "tst_runtreemodel.moc"

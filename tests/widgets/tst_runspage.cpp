@@ -1,11 +1,446 @@
-#include <QTest>
+#include "demostore.h"
+#include "experimentlistmodel.h"
+#include "rundetailsmodel.h"
+#include "rundetailsview.h"
+#include "runloader.h"
+#include "runsortfilterproxy.h"
+#include "runspage.h"
+#include "runtreemodel.h"
+#include "searchfilteredit.h"
+#include "sqlitereader.h"
+#include "testsupport.h"
 
-class Stub_tst_runspage : public QObject
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
+
+class TestRunsPage : public QObject
 {
     Q_OBJECT
 private slots:
-    void notWrittenYet() { QSKIP("placeholder"); }
+    void initTestCase();
+    void init();
+    void opensExperimentAndShowsTree();
+    void headersAndColumns();
+    void selectsRunsFromArguments();
+    void switchesExperiment();
+    void showDeleted();
+    void detailsShowNoteAndDatasets();
+    void filterAppliesAndKeepsParents();
+    void invalidFilterShowsErrorAndKeepsResult();
+    void filterAppliesAfterTyping();
+    void firstRowsThenAllKeepSelection();
+    void cancelKeepsFirstRows();
+    void reloadKeepsSelection();
+    void hiddenColumnsAreRemembered();
+    void failedOpenKeepsStore();
+
+private:
+    // Opens the demo store and waits until every run of the experiment is shown.
+    bool openDemo(RunsPage &page, const QString &experiment = QStringLiteral("mnist-cnn"),
+                  const QStringList &runIds = {});
+    QStringList runIdsOf(const QString &experimentId) const;
+    static QStringList headers(const RunsPage &page);
+
+    QTemporaryDir m_dir;
+    QString m_demo;
 };
 
-QTEST_MAIN(Stub_tst_runspage)
+bool TestRunsPage::openDemo(RunsPage &page, const QString &experiment, const QStringList &runIds)
+{
+    QSignalSpy shown(&page, &RunsPage::runsShown);
+    page.openStore(m_demo, experiment, runIds);
+    while (shown.isEmpty() || !shown.last().at(0).toBool()) {
+        if (!shown.wait(10000))
+            return false;
+    }
+    return true;
+}
+
+QStringList TestRunsPage::runIdsOf(const QString &experimentId) const
+{
+    auto reader = Store::SqliteReader::open(m_demo);
+    Store::RunQuery query;
+    query.experimentIds = {experimentId};
+    auto runs = (*reader)->runs(query);
+    QStringList ids;
+    for (int row = 0; row < runs->size(); ++row)
+        ids.append(runs->run(row).runId);
+    return ids;
+}
+
+QStringList TestRunsPage::headers(const RunsPage &page)
+{
+    QStringList result;
+    const QAbstractItemModel *model = page.runView()->model();
+    for (int column = 0; column < model->columnCount(); ++column)
+        result.append(model->headerData(column, Qt::Horizontal).toString());
+    return result;
+}
+
+void TestRunsPage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
+    QCoreApplication::setOrganizationName(QStringLiteral("KaizenTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_runspage"));
+    m_demo = TestSupport::buildDemoStore(m_dir);
+    QVERIFY(!m_demo.isEmpty());
+}
+
+void TestRunsPage::init()
+{
+    QSettings().clear();
+}
+
+void TestRunsPage::opensExperimentAndShowsTree()
+{
+    RunsPage page;
+    QSignalSpy opened(&page, &RunsPage::storeOpened);
+    QVERIFY(openDemo(page));
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(page.location(), m_demo);
+    QCOMPARE(page.experimentView()->model()->rowCount(), Store::DemoStore::Counts::ActiveExperiments);
+    QCOMPARE(page.currentExperimentId(), QStringLiteral("1"));
+    QCOMPARE(page.experimentModel()->experimentId(page.experimentView()->currentIndex()),
+             QStringLiteral("1"));
+
+    // The sweep parent holds its nine children; three standalone runs beside it.
+    const QAbstractItemModel *view = page.runView()->model();
+    QCOMPARE(view->rowCount(), 4);
+    int parents = 0;
+    for (int row = 0; row < view->rowCount(); ++row) {
+        const QModelIndex index = view->index(row, 0);
+        if (view->rowCount(index) > 0) {
+            ++parents;
+            QCOMPARE(view->rowCount(index), Store::DemoStore::Counts::NestedChildren);
+            QVERIFY(page.runView()->isExpanded(index));
+        }
+    }
+    QCOMPARE(parents, 1);
+    QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::MnistRuns);
+    QCOMPARE(page.statusText(), QStringLiteral("13 runs."));
+    QVERIFY(!page.isLoading());
+    // The newest run is current, so the details pane has something to show.
+    QCOMPARE(page.runView()->currentIndex(), view->index(0, 0));
+    QVERIFY(!page.currentRunId().isEmpty());
+    QCOMPARE(page.detailsModel()->runId(), page.currentRunId());
+}
+
+void TestRunsPage::headersAndColumns()
+{
+    RunsPage page;
+    page.resize(1400, 800);
+    QVERIFY(openDemo(page));
+    const QStringList shown = headers(page);
+    QCOMPARE(shown.mid(0, 6), QStringList({"Name", "Status", "Start time", "Duration", "User", "Source"}));
+    QVERIFY(shown.contains(QStringLiteral("params.learning_rate")));
+    QVERIFY(shown.contains(QStringLiteral("params.batch_size")));
+    QVERIFY(shown.contains(QStringLiteral("metrics.val_accuracy")));
+    QVERIFY(shown.contains(QStringLiteral("metrics.learning_rate")));
+    // Default widths leave a timestamp and a metric readable.
+    const QHeaderView *header = page.runView()->header();
+    const QFontMetrics metrics = page.runView()->fontMetrics();
+    QVERIFY(header->sectionSize(RunTreeModel::StartTimeColumn)
+            > metrics.horizontalAdvance(QStringLiteral("2025-01-01 00:00")));
+    const int accuracy = page.runModel()->columnOfKey(QStringLiteral("metrics.val_accuracy"));
+    QVERIFY(header->sectionSize(accuracy)
+            >= metrics.horizontalAdvance(QStringLiteral("metrics.val_accuracy")));
+    // Sorted newest first.
+    QCOMPARE(header->sortIndicatorSection(), int(RunTreeModel::StartTimeColumn));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+}
+
+void TestRunsPage::selectsRunsFromArguments()
+{
+    const QStringList gbm = runIdsOf(QStringLiteral("2"));
+    QCOMPARE(gbm.size(), Store::DemoStore::Counts::GbmActiveRuns);
+    RunsPage page;
+    QVERIFY(openDemo(page, QStringLiteral("tabular-gbm"), {gbm.at(3), gbm.at(1)}));
+    QCOMPARE(page.currentExperimentId(), QStringLiteral("2"));
+    QCOMPARE(page.currentRunId(), gbm.at(3));
+    QStringList selected = page.selectedRunIds();
+    selected.sort();
+    QStringList expected {gbm.at(3), gbm.at(1)};
+    expected.sort();
+    QCOMPARE(selected, expected);
+    QCOMPARE(page.detailsModel()->runId(), gbm.at(3));
+
+    // By id, and a child run inside the sweep.
+    const QStringList mnist = runIdsOf(QStringLiteral("1"));
+    RunsPage second;
+    QString child;
+    {
+        RunTreeModel model;
+        auto reader = Store::SqliteReader::open(m_demo);
+        auto runs = (*reader)->runs({{QStringLiteral("1")}});
+        for (int row = 0; row < runs->size() && child.isEmpty(); ++row) {
+            if (!runs->run(row).parentRunId.isEmpty())
+                child = runs->run(row).runId;
+        }
+    }
+    QVERIFY(!child.isEmpty());
+    QVERIFY(openDemo(second, QStringLiteral("1"), {child}));
+    QCOMPARE(second.currentRunId(), child);
+    QVERIFY(second.runView()->isExpanded(second.runView()->currentIndex().parent()));
+}
+
+void TestRunsPage::switchesExperiment()
+{
+    RunsPage page;
+    QVERIFY(openDemo(page));
+    QSignalSpy shown(&page, &RunsPage::runsShown);
+    QVERIFY(page.selectExperiment(QStringLiteral("tabular-gbm")));
+    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QCOMPARE(page.currentExperimentId(), QStringLiteral("2"));
+    QCOMPARE(page.runView()->model()->rowCount(), Store::DemoStore::Counts::GbmActiveRuns);
+    QVERIFY(headers(page).contains(QStringLiteral("metrics.rmse")));
+    QVERIFY(!headers(page).contains(QStringLiteral("metrics.val_accuracy")));
+    QVERIFY(!page.selectExperiment(QStringLiteral("no-such-experiment")));
+}
+
+void TestRunsPage::showDeleted()
+{
+    RunsPage page;
+    QVERIFY(openDemo(page, QStringLiteral("tabular-gbm")));
+    QSignalSpy shown(&page, &RunsPage::runsShown);
+    page.showDeletedAction()->setChecked(true);
+    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QCOMPARE(page.experimentView()->model()->rowCount(), Store::DemoStore::Counts::Experiments);
+    QCOMPARE(page.currentExperimentId(), QStringLiteral("2"));
+    QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::GbmRuns);
+    int deleted = 0;
+    for (int row = 0; row < page.runModel()->rowCount(); ++row)
+        deleted += page.runModel()->index(row, 0).data(RunTreeModel::IsDeletedRole).toBool();
+    QCOMPARE(deleted, 1);
+
+    page.showDeletedAction()->setChecked(false);
+    QTRY_COMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::GbmActiveRuns);
+    QCOMPARE(page.experimentView()->model()->rowCount(), Store::DemoStore::Counts::ActiveExperiments);
+}
+
+void TestRunsPage::detailsShowNoteAndDatasets()
+{
+    RunsPage page;
+    QVERIFY(openDemo(page));
+    // The sweep parent carries a note.
+    QString parent;
+    for (int row = 0; row < page.runModel()->rowCount(); ++row) {
+        const QModelIndex index = page.runModel()->index(row, 0);
+        if (page.runModel()->rowCount(index) > 0)
+            parent = page.runModel()->runId(index);
+    }
+    QSignalSpy datasets(page.loader(), &RunLoader::datasetsLoaded);
+    page.selectRuns({parent});
+    QCOMPARE(page.detailsModel()->runId(), parent);
+    QVERIFY(!page.detailsModel()->note().isEmpty());
+    QVERIFY(page.detailsView()->noteBrowser()->isVisibleTo(page.detailsView()));
+    QVERIFY(!page.detailsView()->noteBrowser()->toPlainText().isEmpty());
+    QVERIFY(page.detailsView()->title().contains(page.detailsModel()->runName()));
+
+    // A child of the sweep used the training and validation sets.
+    const QModelIndex child = page.runModel()->index(0, 0, page.runModel()->indexOfRun(parent));
+    page.selectRuns({page.runModel()->runId(child)});
+    QVERIFY(datasets.wait());
+    QCOMPARE(datasets.last().at(0).toString(), page.runModel()->runId(child));
+    const QModelIndex section = page.detailsModel()->sectionIndex(RunDetailsModel::Section::Datasets);
+    QVERIFY(section.isValid());
+    QCOMPARE(page.detailsModel()->rowCount(section), 2);
+    QVERIFY(page.detailsView()->treeView()->isExpanded(section));
+}
+
+void TestRunsPage::filterAppliesAndKeepsParents()
+{
+    RunsPage page;
+    QVERIFY(openDemo(page));
+    // Three sweep children match; their parent (no dropout param) stays as context.
+    const QAbstractItemModel *view = page.runView()->model();
+    page.filterEdit()->setText(QStringLiteral("params.dropout = '0.25' AND params.batch_size = '32'"));
+    QVERIFY(!page.filterEdit()->hasError());
+    QCOMPARE(page.runProxy()->matchCount(), 3);
+    QCOMPARE(view->rowCount(), 1);
+    const QModelIndex parent = view->index(0, 0);
+    QVERIFY(parent.data(RunSortFilterProxy::IsContextRole).toBool());
+    QCOMPARE(parent.data().toString(), QStringLiteral("lr-batch-sweep"));
+    QCOMPARE(view->rowCount(parent), 3);
+    QVERIFY(page.runView()->isExpanded(parent));
+    QCOMPARE(page.statusText(), QStringLiteral("3 of 13 runs match the filter."));
+
+    page.filterEdit()->setText(QString());
+    QCOMPARE(view->rowCount(), 4);
+    QCOMPARE(page.statusText(), QStringLiteral("13 runs."));
+}
+
+void TestRunsPage::invalidFilterShowsErrorAndKeepsResult()
+{
+    RunsPage page;
+    page.show();
+    QVERIFY(openDemo(page));
+    page.filterEdit()->setText(QStringLiteral("metrics.val_accuracy > 0.9"));
+    const int before = page.runProxy()->matchCount();
+    QVERIFY(before > 0 && before < Store::DemoStore::Counts::MnistRuns);
+    page.filterEdit()->setText(QStringLiteral("metrics.val_accuracy >"));
+    QVERIFY(page.filterEdit()->hasError());
+    const auto *label = page.filterEdit()->findChild<QLabel *>(QStringLiteral("filterErrorLabel"));
+    QVERIFY(label && label->isVisible());
+    QVERIFY(label->text().contains(QStringLiteral("column")));
+    QVERIFY(!page.filterEdit()->lineEdit()->styleSheet().isEmpty());
+    QCOMPARE(page.runProxy()->matchCount(), before);
+    // Fixing it clears the error.
+    page.filterEdit()->setText(QStringLiteral("metrics.val_accuracy > 0.5"));
+    QVERIFY(!page.filterEdit()->hasError());
+    QVERIFY(!label->isVisible());
+    QVERIFY(page.filterEdit()->lineEdit()->styleSheet().isEmpty());
+}
+
+void TestRunsPage::filterAppliesAfterTyping()
+{
+    RunsPage page;
+    page.show();
+    QVERIFY(openDemo(page));
+    QSignalSpy changed(page.filterEdit(), &SearchFilterEdit::filterChanged);
+    QTest::keyClicks(page.filterEdit()->lineEdit(), QStringLiteral("attributes.status = 'FINISHED'"));
+    QCOMPARE(changed.count(), 0); // not on every key
+    QVERIFY(changed.wait(SearchFilterEdit::DebounceMs * 10));
+    QCOMPARE(changed.count(), 1);
+    // Enter applies at once; the same text again changes nothing.
+    QTest::keyClick(page.filterEdit()->lineEdit(), Qt::Key_Return);
+    QCOMPARE(changed.count(), 1);
+    QTest::keyClicks(page.filterEdit()->lineEdit(), QStringLiteral(" AND metrics.val_accuracy > 0.99"));
+    QTest::keyClick(page.filterEdit()->lineEdit(), Qt::Key_Return);
+    QCOMPARE(changed.count(), 2);
+}
+
+void TestRunsPage::firstRowsThenAllKeepSelection()
+{
+    RunsPage page;
+    page.loader()->setFirstRowsLimit(5);
+    QSignalSpy shown(&page, &RunsPage::runsShown);
+    // The user picks a run while the rest loads (acting inside the signal keeps the test
+    // independent of how fast the rest arrives).
+    QString picked;
+    int firstRows = 0;
+    QString status;
+    connect(&page, &RunsPage::runsShown, this, [&](bool complete) {
+        if (complete)
+            return;
+        firstRows = page.runModel()->runs().size();
+        status = page.statusText();
+        picked = page.runModel()->runs().run(3).runId;
+        page.selectRuns({picked});
+    });
+    page.openStore(m_demo, QStringLiteral("mnist-cnn"));
+    QTRY_COMPARE(shown.count(), 2);
+    QCOMPARE(shown.first().at(0).toBool(), false);
+    QCOMPARE(firstRows, 5);
+    QVERIFY(status.contains(QStringLiteral("first 5")));
+    QCOMPARE(shown.last().at(0).toBool(), true);
+    QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::MnistRuns);
+    QCOMPARE(page.currentRunId(), picked);
+    QCOMPARE(page.selectedRunIds(), QStringList {picked});
+}
+
+void TestRunsPage::cancelKeepsFirstRows()
+{
+    RunsPage page;
+    page.loader()->setFirstRowsLimit(5);
+    QSignalSpy shown(&page, &RunsPage::runsShown);
+    QSignalSpy loading(&page, &RunsPage::loadingChanged);
+    bool wasLoading = false;
+    connect(&page, &RunsPage::runsShown, this, [&](bool complete) {
+        if (complete)
+            return;
+        wasLoading = page.isLoading();
+        page.cancelLoading(); // the Cancel button while the rest loads
+    });
+    page.openStore(m_demo, QStringLiteral("mnist-cnn"));
+    QVERIFY(shown.wait());
+    QVERIFY(wasLoading);
+    QVERIFY(!page.isLoading());
+    QCOMPARE(loading.last().at(0).toBool(), false);
+    QTRY_VERIFY(!page.loader()->isBusy());
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(page.runModel()->runs().size(), 5);
+    QVERIFY(page.statusText().contains(QStringLiteral("cancelled")));
+}
+
+void TestRunsPage::reloadKeepsSelection()
+{
+    RunsPage page;
+    QVERIFY(openDemo(page, QStringLiteral("tabular-gbm")));
+    const QString picked = page.runModel()->runs().run(2).runId;
+    page.selectRuns({picked});
+    QSignalSpy shown(&page, &RunsPage::runsShown);
+    page.loader()->setFirstRowsLimit(2);
+    page.reloadAction()->trigger();
+    QVERIFY(shown.wait());
+    // No flash of the first rows on reload: the old rows stay until all new ones are in.
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(shown.first().at(0).toBool(), true);
+    QCOMPARE(page.currentRunId(), picked);
+    QCOMPARE(page.currentExperimentId(), QStringLiteral("2"));
+}
+
+void TestRunsPage::hiddenColumnsAreRemembered()
+{
+    {
+        RunsPage page;
+        QVERIFY(openDemo(page));
+        page.setColumnVisible(QStringLiteral("attributes.user_id"), false);
+        page.setColumnVisible(QStringLiteral("params.optimizer"), false);
+        page.setColumnVisible(QStringLiteral("attributes.run_name"), false); // the name always shows
+        QVERIFY(page.runView()->header()->isSectionHidden(RunTreeModel::UserColumn));
+        QVERIFY(!page.runView()->header()->isSectionHidden(RunTreeModel::NameColumn));
+        // The columns menu lists them unchecked.
+        page.columnsAction()->menu()->popup(QPoint(0, 0));
+        bool found = false;
+        for (QAction *action : page.columnsAction()->menu()->actions()) {
+            if (action->text() == QStringLiteral("User")) {
+                found = true;
+                QVERIFY(action->isCheckable() && !action->isChecked());
+                action->setChecked(true); // and showing it again works from the menu
+            }
+        }
+        page.columnsAction()->menu()->hide();
+        QVERIFY(found);
+        QVERIFY(!page.runView()->header()->isSectionHidden(RunTreeModel::UserColumn));
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("RunsPage/hiddenColumns")).toStringList(),
+             QStringList {QStringLiteral("params.optimizer")});
+    RunsPage page;
+    QVERIFY(openDemo(page));
+    const int optimizer = page.runModel()->columnOfKey(QStringLiteral("params.optimizer"));
+    QVERIFY(optimizer > 0);
+    QVERIFY(page.runView()->header()->isSectionHidden(optimizer));
+    QVERIFY(!page.isColumnVisible(QStringLiteral("params.optimizer")));
+    QVERIFY(!page.runView()->header()->isSectionHidden(RunTreeModel::UserColumn));
+}
+
+void TestRunsPage::failedOpenKeepsStore()
+{
+    RunsPage page;
+    QVERIFY(openDemo(page));
+    QSignalSpy failed(&page, &RunsPage::openFailed);
+    const QString missing = m_dir.filePath(QStringLiteral("missing.db"));
+    page.openStore(missing);
+    QVERIFY(failed.wait());
+    QCOMPARE(failed.first().at(0).toString(), missing);
+    QCOMPARE(failed.first().at(1).value<Store::Error>().code, Store::Error::NotFound);
+    QCOMPARE(page.location(), m_demo);
+    QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::MnistRuns);
+    // The store that is still open still reloads.
+    QSignalSpy shown(&page, &RunsPage::runsShown);
+    page.reload();
+    QVERIFY(shown.wait());
+}
+
+QTEST_MAIN(TestRunsPage)
 #include "tst_runspage.moc"

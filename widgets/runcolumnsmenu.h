@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QHash>
+#include <QMenu>
+
+class QSettings;
+class QTreeView;
+class RunTreeModel;
+
+// The columns of a run table: which ones show (remembered in QSettings under
+// `<settingsGroup>/hiddenColumns`, by column key such as "params.lr"), how wide they are (the
+// user's widths, else defaults that fit the content), and the menu that chooses them. The name
+// column always shows.
+class RunColumnsMenu : public QMenu
+{
+    Q_OBJECT
+public:
+    // Tables up to this size get their text columns fitted to the content.
+    static constexpr int FitContentLimit = 2000;
+
+    RunColumnsMenu(QTreeView *view, RunTreeModel *model, const QString &settingsGroup,
+                   QWidget *parent = nullptr);
+
+    bool isColumnVisible(const QString &columnKey) const { return !m_hidden.contains(columnKey); }
+    void setColumnVisible(const QString &columnKey, bool visible);
+    QStringList hiddenColumns() const { return m_hidden; }
+
+    // Hides and sizes the view's sections; call after the model's columns changed.
+    void applyToView();
+
+    void saveSettings(QSettings &settings) const;
+    void restoreSettings(const QSettings &settings);
+
+private:
+    void fill();
+    void fitTextColumns();
+    int defaultWidth(int column) const;
+
+    QTreeView *m_view;
+    RunTreeModel *m_model;
+    QString m_settingsGroup;
+    QStringList m_hidden;
+    QHash<QString, int> m_widths; // widths the user chose, by column key
+    bool m_isApplying = false; // sections resized by us, not by the user
+};
