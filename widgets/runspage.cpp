@@ -302,7 +302,7 @@ bool RunsPage::selectExperiment(const QString &nameOrId)
 void RunsPage::loadRuns(const QString &experimentId, bool keepView)
 {
     m_runsExperimentId = experimentId;
-    m_showFirstRows = !keepView;
+    m_showFirstRows = !keepView || m_runModel->runs().isEmpty();
     m_runsComplete = false;
     if (!keepView) {
         m_runModel->setRuns({});
