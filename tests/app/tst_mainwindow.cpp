@@ -2,6 +2,7 @@
 #include "experimentlistmodel.h"
 #include "mainwindow.h"
 #include "noticebar.h"
+#include "runloader.h"
 #include "runspage.h"
 #include "runtreemodel.h"
 #include "searchfilteredit.h"
@@ -18,6 +19,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -39,6 +42,7 @@ private slots:
     void recentStores();
     void dropOpensStore();
     void shortcuts();
+    void progressAndCancel();
     void remembersGeometryAndSplitters();
     void screenshot();
 
@@ -257,6 +261,35 @@ void TestMainWindow::shortcuts()
 
     QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
     QTRY_VERIFY(!window.isVisible());
+}
+
+void TestMainWindow::progressAndCancel()
+{
+    MainWindow window;
+    window.show();
+    window.runsPage()->loader()->setFirstRowsLimit(4);
+    auto *cancel = window.findChild<QPushButton *>(QStringLiteral("cancelLoadingButton"));
+    auto *progress = window.findChild<QProgressBar *>();
+    QVERIFY(cancel && progress);
+    QVERIFY(!cancel->isVisible());
+    bool sawCancel = false;
+    connect(window.runsPage(), &RunsPage::runsShown, this, [&](bool complete) {
+        if (complete)
+            return;
+        // The first rows are on screen and the rest is loading: the user may stop it.
+        sawCancel = cancel->isVisible() && progress->isVisible();
+        QTest::mouseClick(cancel, Qt::LeftButton);
+    });
+    QSignalSpy shown(window.runsPage(), &RunsPage::runsShown);
+    window.openStore(m_demo, QStringLiteral("mnist-cnn"));
+    QVERIFY(shown.wait());
+    QVERIFY(sawCancel);
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(!progress->isVisible());
+    QTRY_VERIFY(!window.runsPage()->loader()->isBusy());
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(window.runsPage()->runModel()->runs().size(), 4);
+    QVERIFY(window.statusText().contains(QStringLiteral("cancelled")));
 }
 
 void TestMainWindow::remembersGeometryAndSplitters()
