@@ -1,10 +1,6 @@
 #pragma once
 
-#ifdef KAIZEN_SEARCHFILTER_STANDIN // TEMPORARY, see models/CMakeLists.txt
-#include "searchfilterstandin.h"
-#else
 #include "searchfilter.h"
-#endif
 
 #include <QSortFilterProxyModel>
 

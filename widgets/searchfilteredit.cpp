@@ -76,9 +76,8 @@ void SearchFilterEdit::apply()
     const QString text = m_edit->text().trimmed();
     const SearchFilter filter = SearchFilter::parse(text);
     if (!filter.isValid()) {
-        // Positions count from 0 in the parser; people count columns from 1.
-        showError(
-            tr("Invalid filter at column %1: %2").arg(filter.errorPosition() + 1).arg(filter.errorString()));
+        // The message says what is wrong and ends with the column.
+        showError(tr("Invalid filter: %1").arg(filter.errorString()));
         return;
     }
     clearError();
