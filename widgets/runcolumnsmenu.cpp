@@ -58,7 +58,6 @@ void RunColumnsMenu::applyToView()
         header->resizeSection(column, m_widths.value(key, defaultWidth(column)));
     }
     m_isApplying = false;
-    fitTextColumns();
 }
 
 void RunColumnsMenu::fitTextColumns()

@@ -27,13 +27,14 @@ public:
 
     // Hides and sizes the view's sections; call after the model's columns changed.
     void applyToView();
+    // Fits the name, user and source columns to the rows shown (expand the tree first).
+    void fitTextColumns();
 
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
 
 private:
     void fill();
-    void fitTextColumns();
     int defaultWidth(int column) const;
 
     QTreeView *m_view;

@@ -336,6 +336,7 @@ void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
     m_applyingSort = false;
     if (!isLarge)
         m_runView->expandAll();
+    m_columnsMenu->fitTextColumns();
     m_runsComplete = complete;
 
     // Runs asked for on the command line win over what the view showed before.

@@ -154,6 +154,10 @@ void TestRunsPage::headersAndColumns()
     const int accuracy = page.runModel()->columnOfKey(QStringLiteral("metrics.val_accuracy"));
     QVERIFY(header->sectionSize(accuracy)
             >= metrics.horizontalAdvance(QStringLiteral("metrics.val_accuracy")));
+    // Nested names fit beside their indentation and colour swatch.
+    QVERIFY(header->sectionSize(RunTreeModel::NameColumn) > 2 * page.runView()->indentation()
+                + page.runView()->iconSize().width()
+                + metrics.horizontalAdvance(QStringLiteral("lr=0.001,bs=128")));
     // Sorted newest first.
     QCOMPARE(header->sortIndicatorSection(), int(RunTreeModel::StartTimeColumn));
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
