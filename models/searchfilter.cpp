@@ -162,11 +162,7 @@ int compareCodePoints(QStringView a, QStringView b)
         const char16_t y = b[i].unicode();
         if (x == y)
             continue;
-        // Surrogates (D800-DFFF) encode code points above FFFF: move them above E000-FFFF.
-        const auto rank = [](char16_t c) {
-            return c < 0xd800 ? int(c) : c < 0xe000 ? int(c) + 0x2000 : int(c) - 0x800;
-        };
-        return rank(x) < rank(y) ? -1 : 1;
+        return codePointRank(x) < codePointRank(y) ? -1 : 1;
     }
     return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }

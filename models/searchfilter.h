@@ -53,6 +53,12 @@ QString entityName(Entity entity);
 // Compares by Unicode code point (UTF-16 code units order supplementary characters wrongly),
 // which is how SQLite compares UTF-8 text.
 int compareCodePoints(QStringView a, QStringView b);
+// A UTF-16 code unit mapped so that comparing ranks compares code points.
+constexpr char16_t codePointRank(char16_t unit)
+{
+    // Surrogates (D800-DFFF) encode code points above FFFF: move them above E000-FFFF.
+    return unit < 0xd800 ? unit : unit < 0xe000 ? char16_t(unit + 0x2000) : char16_t(unit - 0x800);
+}
 
 } // namespace SearchSyntax
 
@@ -126,7 +132,7 @@ private:
         QString string; // the value as written (without quotes)
         QByteArray utf8; // the value in UTF-8 (params, tags)
         QString folded; // case-folded value for ILIKE
-        QByteArray foldedAscii; // the folded value when it is ASCII (fast ILIKE), else empty
+        QByteArray foldedAscii; // `folded` in UTF-8, for the byte-wise ILIKE when it is ASCII
         bool foldedIsAscii = false;
         QSet<QString> list; // IN / NOT IN
     };
