@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QMetaType>
 #include <QSet>
 #include <QString>
 #include <QStringView>
@@ -145,3 +146,5 @@ private:
     int m_errorPosition = -1;
     bool m_needsDatasets = false;
 };
+
+Q_DECLARE_METATYPE(SearchFilter)
