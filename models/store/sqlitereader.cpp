@@ -424,12 +424,14 @@ Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *can
             // Before MLflow 1.3 there is no summary table: fold the history with MLflow's rule.
             : valueTable("metrics", QByteArray("\"key\", value, ") + (m_schema.hasMetricStep ? "step" : "0")
                                  + ", timestamp, " + (m_schema.hasMetricIsNan ? "is_nan" : "0"));
+    // Built here: valueTable() queries m_db, which the params read uses concurrently.
+    const ValueTable tagTable = valueTable("tags", "\"key\", value");
     const auto readMetricsAndTags = [&](SqliteConnection &db) -> Error {
         if (Error e = readValues(db, builder, metricTable, shouldStop, addMetric); e.code != Error::None)
             return e;
         if (!m_schema.hasTags)
             return {};
-        return readValues(db, builder, valueTable("tags", "\"key\", value"), shouldStop,
+        return readValues(db, builder, tagTable, shouldStop,
                           [&](SqliteStatement &q, int row) { builder.addTag(row, q.text(1), q.text(2)); });
     };
     if (m_schema.hasParams)
