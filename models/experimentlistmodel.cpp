@@ -1,7 +1,6 @@
 #include "experimentlistmodel.h"
+#include "runformat.h"
 
-#include <QColor>
-#include <QFont>
 
 ExperimentListModel::ExperimentListModel(QObject *parent) : QAbstractItemModel(parent) { }
 
@@ -119,15 +118,9 @@ QVariant ExperimentListModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::ForegroundRole:
-        if (experiment.isDeleted())
-            return QColor(Qt::gray);
-        break;
     case Qt::FontRole:
-        if (experiment.isDeleted()) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
+        if (experiment.isDeleted())
+            return RunFormat::deletedItemStyle(role);
         break;
     default:
         break;

@@ -7,7 +7,23 @@
 
 #include <cmath>
 
+#include <QColor>
+#include <QFont>
+
 namespace RunFormat {
+
+QVariant deletedItemStyle(int role)
+{
+    if (role == Qt::ForegroundRole)
+        return QColor(Qt::gray);
+    if (role == Qt::FontRole) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    return {};
+}
+
 
 namespace {
 

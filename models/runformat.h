@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QVariant>
 
 // How run values are written for people, shared by the run table, the details pane and later
 // views, so a value reads the same everywhere.
@@ -14,5 +15,8 @@ QString shortDateTime(qint64 msecsSinceEpoch);
 QString duration(qint64 msecs);
 // Six significant digits; "NaN", and "inf"/"-inf" for MLflow's +/-DBL_MAX sentinels.
 QString metricValue(double value);
+// Grey italic for deleted experiments and runs: the Qt::ForegroundRole and Qt::FontRole values,
+// an invalid QVariant for other roles.
+QVariant deletedItemStyle(int role);
 
 } // namespace RunFormat

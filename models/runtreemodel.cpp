@@ -4,9 +4,7 @@
 #include "runformat.h"
 
 #include <QCollator>
-#include <QColor>
 #include <QFileInfo>
-#include <QFont>
 
 #include <algorithm>
 #include <numeric>
@@ -358,15 +356,9 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::ForegroundRole:
-        if (run.isDeleted())
-            return QColor(Qt::gray);
-        break;
     case Qt::FontRole:
-        if (run.isDeleted()) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
+        if (run.isDeleted())
+            return RunFormat::deletedItemStyle(role);
         break;
     default:
         break;

@@ -24,7 +24,11 @@ public:
             flush();
     }
     void append(const char *text) { append(std::string_view(text)); }
-    void append(const QString &text) { append(std::string_view(text.toUtf8().toStdString())); }
+    void append(const QString &text)
+    {
+        const QByteArray utf8 = text.toUtf8();
+        append(std::string_view(utf8.constData(), size_t(utf8.size())));
+    }
     void append(char c)
     {
         m_buffer.append(c);
