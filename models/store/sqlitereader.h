@@ -1,11 +1,13 @@
 #pragma once
 
+#include "metricseries.h"
 #include "runtable.h"
 #include "schemainfo.h"
 #include "sqlitehandle.h"
 #include "storeerror.h"
 #include "storetypes.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -44,6 +46,16 @@ public:
                           const ProgressFn &progress = {});
     // Every stored row of one metric of one run, ordered by step, timestamp, value.
     Result<MetricHistory> metricHistory(const QString &runId, const QString &key);
+    // Every stored row of `keys` (empty: every key) of `runIds`, as one MetricSeries per (run,
+    // key), in the order of `keys` (empty: by key name), ordered like metricHistory() (NaN rows
+    // order by their stored 0). A run's keys are read in one pass over the run_uuid index and
+    // handed to `deliver`, on this thread, as soon as that run is read, so a caller can show the
+    // first runs early; a requested key the run lacks is delivered empty. Unknown run ids fail
+    // with NoSuchRun before anything is delivered; a set `cancel` stops between chunks
+    // (Cancelled). `progress` counts runs.
+    Error readMetricSeries(const QStringList &runIds, const QStringList &keys,
+                           const std::function<void(MetricSeries &&)> &deliver,
+                           const CancelFlag *cancel = nullptr, const ProgressFn &progress = {});
     Result<DatasetInputList> datasets(const QString &runId);
 
 private:

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace Store {
+
+// Every stored row of one metric of one run, as three parallel arrays (24 bytes a point, no
+// per-point objects), ordered by step, then timestamp, then value. Values are as MLflow
+// returns them: NaN where is_nan = 1, +/-DBL_MAX (MLflow's +/-inf) and real +/-inf as stored.
+struct MetricSeries
+{
+    QString runId;
+    QString key;
+    std::vector<qint64> steps;
+    std::vector<qint64> timestamps;
+    std::vector<double> values;
+
+    qsizetype size() const { return qsizetype(values.size()); }
+    bool isEmpty() const { return values.empty(); }
+    // Bytes held by the arrays (capacity, not size).
+    qint64 memoryFootprint() const
+    {
+        return qint64(steps.capacity() * sizeof(qint64) + timestamps.capacity() * sizeof(qint64)
+                      + values.capacity() * sizeof(double));
+    }
+};
+
+// Series are large and immutable once read: views share them.
+using MetricSeriesPtr = std::shared_ptr<const MetricSeries>;
+using MetricSeriesList = QList<MetricSeriesPtr>;
+
+} // namespace Store
+
+Q_DECLARE_METATYPE(Store::MetricSeriesPtr)
