@@ -1,0 +1,43 @@
+#pragma once
+
+#include "curvedata.h"
+
+#include <cmath>
+#include <vector>
+
+// Where an x lands on screen, in device pixels: px = (x - origin) * scale + offset. `origin`
+// keeps precision for millisecond timestamps.
+struct CurveXMapping
+{
+    double origin = 0;
+    double scale = 1;
+    double offset = 0;
+
+    double map(double x) const { return (x - origin) * scale + offset; }
+    double unmap(double px) const { return (px - offset) / scale + origin; }
+};
+
+enum class Decimation { M4, None };
+
+// The points of a curve to draw: indices into the curve, in order; Break ends a polyline.
+struct ReducedCurve
+{
+    static constexpr quint32 Break = UINT32_MAX;
+    std::vector<quint32> indices;
+    // Indices of +/-inf points to mark at the axis edge: one per pixel column and sign.
+    std::vector<quint32> markers;
+};
+
+// Chooses the points of `curve` to draw in the pixel columns [left, right), plus the nearest
+// point outside each side so the line reaches the edges. M4 (Jugel et al., VLDB 2014) keeps
+// the first, last, smallest and largest point of each run of finite values in each column:
+// the line through them lights the same pixels as the line through every point, at a cost of
+// O(width * log N) from the curve's pyramid. Decimation::None keeps every point.
+ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, double left, double right,
+                         Decimation decimation = Decimation::M4);
+
+// The pixel column a device x falls in; the reduction and the painter must agree on it.
+inline qint64 pixelColumn(double px)
+{
+    return qint64(std::floor(px));
+}

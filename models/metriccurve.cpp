@@ -1,0 +1,92 @@
+#include "metriccurve.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+MetricCurve::MetricCurve(Store::MetricSeriesPtr series, qint64 runStartTime) : m_series(std::move(series))
+{
+    const auto &ts = m_series->timestamps;
+    if (runStartTime != Store::NoTime)
+        m_startTime = runStartTime;
+    else if (!ts.empty())
+        m_startTime = *std::min_element(ts.begin(), ts.end());
+    m_hasNonPositive = std::any_of(m_series->values.begin(), m_series->values.end(),
+                                   [](double v) { return CurveData::isDrawable(v) && v <= 0; });
+}
+
+std::shared_ptr<const MetricCurve::Ordered> MetricCurve::timeOrdered()
+{
+    if (m_checkedTimeOrder)
+        return m_byTime;
+    m_checkedTimeOrder = true;
+    const Store::MetricSeries &s = *m_series;
+    if (std::is_sorted(s.timestamps.begin(), s.timestamps.end()))
+        return nullptr;
+    std::vector<quint32> order(size_t(s.size()));
+    std::iota(order.begin(), order.end(), 0u);
+    // Stable: points logged at the same time keep their step order.
+    std::stable_sort(order.begin(), order.end(),
+                     [&](quint32 a, quint32 b) { return s.timestamps[a] < s.timestamps[b]; });
+    auto ordered = std::make_shared<Ordered>();
+    ordered->steps.reserve(order.size());
+    ordered->timestamps.reserve(order.size());
+    ordered->values.reserve(order.size());
+    for (quint32 i : order) {
+        ordered->steps.push_back(s.steps[i]);
+        ordered->timestamps.push_back(s.timestamps[i]);
+        ordered->values.push_back(s.values[i]);
+    }
+    m_byTime = std::move(ordered);
+    return m_byTime;
+}
+
+const CurveData &MetricCurve::line(const LineOptions &options)
+{
+    LineOptions key = options;
+    if (key.logY && !m_hasNonPositive)
+        key.logY = false; // the same line
+    if (key.xAxis == CurveMath::XAxis::RelativeTime)
+        key.xAxis = CurveMath::XAxis::WallTime; // the same points; only the mapping differs
+    if (auto it = m_lines.find(key); it != m_lines.end())
+        return it->second;
+
+    std::vector<std::shared_ptr<const void>> owners {m_series};
+    std::span<const qint64> x = m_series->steps;
+    std::span<const double> y = m_series->values;
+    if (key.xAxis == CurveMath::XAxis::WallTime) {
+        x = m_series->timestamps;
+        if (std::shared_ptr<const Ordered> ordered = timeOrdered()) {
+            owners.push_back(ordered);
+            x = ordered->timestamps;
+            y = ordered->values;
+        }
+    }
+    if (key.smoothing > 0 || key.logY) {
+        auto derived = std::make_shared<std::vector<double>>(key.smoothing > 0
+                                                                 ? CurveMath::smoothed(y, key.smoothing)
+                                                                 : std::vector<double>(y.begin(), y.end()));
+        if (key.logY) {
+            for (double &v : *derived) {
+                if (CurveData::isDrawable(v) && v <= 0)
+                    v = std::numeric_limits<double>::quiet_NaN();
+            }
+        }
+        owners.push_back(derived);
+        y = *derived;
+    }
+    return m_lines.emplace(key, CurveData(x, y, std::move(owners))).first->second;
+}
+
+qint64 MetricCurve::memoryFootprint() const
+{
+    qint64 bytes = m_series->memoryFootprint();
+    if (m_byTime)
+        bytes += qint64(m_byTime->values.capacity()) * 24;
+    for (const auto &[options, line] : m_lines) {
+        bytes += line.memoryFootprint();
+        if (options.smoothing > 0 || options.logY)
+            bytes += qint64(line.size() * sizeof(double));
+    }
+    return bytes;
+}
