@@ -3,6 +3,7 @@
 #include "runformat.h"
 
 #include <QCollator>
+#include <QColor>
 #include <QFont>
 
 #include <algorithm>
@@ -27,6 +28,7 @@ void RunDetailsModel::clear()
     m_runId.clear();
     m_runName.clear();
     m_note.clear();
+    m_datasetsError.clear();
     endResetModel();
 }
 
@@ -38,6 +40,7 @@ void RunDetailsModel::setRun(const Store::RunTable &runs, int row)
     }
     beginResetModel();
     m_sections.clear();
+    m_datasetsError.clear();
     const Store::RunAttributes &run = runs.run(row);
     m_runId = run.runId;
     m_runName = run.runName.isEmpty() ? run.runId : run.runName;
@@ -115,14 +118,8 @@ void RunDetailsModel::setDatasets(const QString &runId, const Store::DatasetInpu
 {
     if (runId != m_runId || m_runId.isEmpty())
         return;
-    if (const int old = sectionPosition(Section::Datasets); old >= 0) {
-        beginRemoveRows({}, old, old);
-        m_sections.removeAt(old);
-        endRemoveRows();
-    }
-    if (datasets.isEmpty())
-        return;
-    SectionRows rows {Section::Datasets, {}};
+    m_datasetsError.clear();
+    QList<Entry> entries;
     for (const Store::DatasetInput &dataset : datasets) {
         QStringList toolTip;
         toolTip << tr("Digest: %1").arg(dataset.digest) << tr("Source type: %1").arg(dataset.sourceType);
@@ -136,11 +133,39 @@ void RunDetailsModel::setDatasets(const QString &runId, const Store::DatasetInpu
         if (!dataset.digest.isEmpty())
             value << dataset.digest;
         const QString shown = value.join(QStringLiteral(" \u00B7 "));
-        rows.entries.append({dataset.name, shown, {}, toolTip.join(QLatin1Char('\n')), dataset.name});
+        entries.append({dataset.name, shown, {}, toolTip.join(QLatin1Char('\n')), dataset.name});
     }
+    replaceDatasets(entries);
+}
+
+void RunDetailsModel::setDatasetsFailed(const QString &runId, const QString &message)
+{
+    if (runId != m_runId || m_runId.isEmpty())
+        return;
+    m_datasetsError = message;
+    Entry entry {tr("Not readable"),
+                 message,
+                 {},
+                 tr("The datasets of this run could not be read:\n%1").arg(message),
+                 {}};
+    entry.isError = true;
+    replaceDatasets({entry});
+}
+
+// Datasets arrive after the rest of the run: their section is removed and inserted rather than
+// reset, so the view keeps its scroll position and expanded sections.
+void RunDetailsModel::replaceDatasets(const QList<Entry> &entries)
+{
+    if (const int old = sectionPosition(Section::Datasets); old >= 0) {
+        beginRemoveRows({}, old, old);
+        m_sections.removeAt(old);
+        endRemoveRows();
+    }
+    if (entries.isEmpty())
+        return;
     const int position = int(m_sections.size());
     beginInsertRows({}, position, position);
-    m_sections.append(rows);
+    m_sections.append({Section::Datasets, entries});
     endInsertRows();
 }
 
@@ -256,10 +281,12 @@ QVariant RunDetailsModel::data(const QModelIndex &index, int role) const
         const SectionRows &rows = m_sections.at(index.row());
         switch (role) {
         case Qt::DisplayRole:
-            if (index.column() == KeyColumn)
-                return rows.section == Section::Attributes
-                    ? sectionTitle(rows.section)
-                    : tr("%1 (%2)").arg(sectionTitle(rows.section)).arg(rows.entries.size());
+            if (index.column() == KeyColumn) {
+                const bool counted = rows.section != Section::Attributes
+                    && !(rows.entries.size() == 1 && rows.entries.first().isError);
+                return counted ? tr("%1 (%2)").arg(sectionTitle(rows.section)).arg(rows.entries.size())
+                               : sectionTitle(rows.section);
+            }
             break;
         case SectionRole:
             return int(rows.section);
@@ -302,6 +329,12 @@ QVariant RunDetailsModel::data(const QModelIndex &index, int role) const
         return int(rows.section);
     case KeyRole:
         return entry.key;
+    case IsErrorRole:
+        return entry.isError;
+    case Qt::ForegroundRole:
+        if (entry.isError)
+            return QColor(0xc0, 0x1c, 0x28); // a red readable on light and dark backgrounds
+        break;
     case SortRole:
         switch (index.column()) {
         case KeyColumn:

@@ -16,6 +16,7 @@ public:
         SectionRole = Qt::UserRole + 1,
         KeyRole, // the raw key of a value row
         SortRole,
+        IsErrorRole, // bool: the row says that something could not be read
     };
     enum class Section { Attributes, Params, Metrics, Tags, Datasets };
 
@@ -26,11 +27,15 @@ public:
     void clear();
     // Applies only while `runId` is the shown run (datasets arrive later, from a worker).
     void setDatasets(const QString &runId, const Store::DatasetInputList &datasets);
+    // Reading the datasets of `runId` failed: the Datasets section holds one row saying so.
+    void setDatasetsFailed(const QString &runId, const QString &message);
 
     bool hasRun() const { return !m_runId.isEmpty(); }
     QString runId() const { return m_runId; }
     QString runName() const { return m_runName; }
     QString note() const { return m_note; } // Markdown, empty without a note
+    // Why the datasets of the shown run could not be read; empty when they could (or not yet).
+    QString datasetsError() const { return m_datasetsError; }
 
     // Typed accessors.
     QModelIndex sectionIndex(Section section) const; // invalid when the section is not shown
@@ -56,6 +61,7 @@ private:
         QString step;
         QString toolTip;
         QVariant sortValue;
+        bool isError = false;
     };
     struct SectionRows
     {
@@ -64,9 +70,11 @@ private:
     };
     static QString sectionTitle(Section section);
     int sectionPosition(Section section) const;
+    void replaceDatasets(const QList<Entry> &entries);
 
     QList<SectionRows> m_sections;
     QString m_runId;
     QString m_runName;
     QString m_note;
+    QString m_datasetsError;
 };

@@ -62,6 +62,10 @@ RunsPage::RunsPage(QWidget *parent)
         updateStatusText();
     });
     connect(m_loader, &RunLoader::datasetsLoaded, m_detailsModel, &RunDetailsModel::setDatasets);
+    connect(m_loader, &RunLoader::datasetsFailed, this,
+            [this](const QString &runId, const Store::Error &error) {
+                m_detailsModel->setDatasetsFailed(runId, error.message);
+            });
 
     m_datasetsTimer = new QTimer(this);
     m_datasetsTimer->setSingleShot(true);

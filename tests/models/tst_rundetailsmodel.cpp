@@ -19,6 +19,7 @@ private slots:
     void tagsAndNote();
     void datasets();
     void datasetsOfAnotherRunAreIgnored();
+    void datasetsFailed();
     void clear();
 
 private:
@@ -177,6 +178,49 @@ void TestRunDetailsModel::datasetsOfAnotherRunAreIgnored()
     // Late datasets of the run shown before must not land under this one.
     model.setDatasets(runId(ChildB), datasetsOf(runId(ChildB)));
     QCOMPARE(model.rowCount(), 4);
+    QVERIFY(!model.sectionIndex(Section::Datasets).isValid());
+}
+
+void TestRunDetailsModel::datasetsFailed()
+{
+    RunDetailsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRun(m_runs, m_runs.indexOfRun(runId(ChildB)));
+    const QString message = QStringLiteral("/data/mlflow.db is not a SQLite database.");
+    // Late news about the run shown before is dropped.
+    model.setDatasetsFailed(runId(Solo), message);
+    QCOMPARE(model.rowCount(), 4);
+    QVERIFY(model.datasetsError().isEmpty());
+
+    // Where the datasets would be: a Datasets section with one row that says why there are none.
+    model.setDatasetsFailed(runId(ChildB), message);
+    QCOMPARE(model.datasetsError(), message);
+    QCOMPARE(model.rowCount(), 5);
+    const QModelIndex section = model.sectionIndex(Section::Datasets);
+    QVERIFY(section.isValid());
+    QCOMPARE(section.data().toString(), QStringLiteral("Datasets")); // no "(1)": nothing was found
+    QCOMPARE(model.rowCount(section), 1);
+    const QModelIndex row = model.index(0, RunDetailsModel::ValueColumn, section);
+    QCOMPARE(row.data().toString(), message);
+    QVERIFY(row.data(RunDetailsModel::IsErrorRole).toBool());
+    QVERIFY(row.data(Qt::ForegroundRole).isValid());
+    QVERIFY(row.data(Qt::ToolTipRole).toString().contains(message));
+    QCOMPARE(row.siblingAtColumn(RunDetailsModel::KeyColumn).data().toString(),
+             QStringLiteral("Not readable"));
+
+    // A later successful read replaces the message.
+    model.setDatasets(runId(ChildB), datasetsOf(runId(ChildB)));
+    QVERIFY(model.datasetsError().isEmpty());
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.sectionIndex(Section::Datasets).data().toString(), QStringLiteral("Datasets (1)"));
+    QVERIFY(!model.index(0, RunDetailsModel::ValueColumn, model.sectionIndex(Section::Datasets))
+                 .data(RunDetailsModel::IsErrorRole)
+                 .toBool());
+
+    // Another run starts without the message.
+    model.setDatasetsFailed(runId(ChildB), message);
+    model.setRun(m_runs, m_runs.indexOfRun(runId(Solo)));
+    QVERIFY(model.datasetsError().isEmpty());
     QVERIFY(!model.sectionIndex(Section::Datasets).isValid());
 }
 

@@ -10,6 +10,7 @@
 #include "sqlitereader.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,6 +34,7 @@ private slots:
     void switchesExperiment();
     void showDeleted();
     void detailsShowNoteAndDatasets();
+    void detailsShowDatasetsFailure();
     void filterAppliesAndKeepsParents();
     void invalidFilterShowsErrorAndKeepsResult();
     void filterAppliesAfterTyping();
@@ -259,6 +261,57 @@ void TestRunsPage::detailsShowNoteAndDatasets()
     QVERIFY(section.isValid());
     QCOMPARE(page.detailsModel()->rowCount(section), 2);
     QVERIFY(page.detailsView()->treeView()->isExpanded(section));
+}
+
+void TestRunsPage::detailsShowDatasetsFailure()
+{
+    // A copy of the demo store, replaced by something else once its runs are on screen.
+    const QString path = m_dir.filePath(QStringLiteral("replaced.db"));
+    QFile::remove(path);
+    QVERIFY(QFile::copy(m_demo, path));
+    RunsPage page;
+    page.resize(1400, 800);
+    page.show();
+    QSignalSpy shown(&page, &RunsPage::runsShown);
+    page.openStore(path, QStringLiteral("mnist-cnn"));
+    while (shown.isEmpty() || !shown.last().at(0).toBool())
+        QVERIFY(shown.wait(10000));
+    QTRY_VERIFY(!page.loader()->isBusy());
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QVERIFY(file.write(QByteArray(4096, 'x')) == 4096);
+    }
+
+    // A child of the sweep has datasets; now they cannot be read.
+    QString child;
+    for (int row = 0; row < page.runModel()->rowCount() && child.isEmpty(); ++row) {
+        const QModelIndex index = page.runModel()->index(row, 0);
+        if (page.runModel()->rowCount(index) > 0)
+            child = page.runModel()->runId(page.runModel()->index(0, 0, index));
+    }
+    QVERIFY(!child.isEmpty());
+    QSignalSpy failed(page.loader(), &RunLoader::datasetsFailed);
+    page.selectRuns({child});
+    QVERIFY(failed.wait());
+    QCOMPARE(failed.last().at(0).toString(), child);
+
+    // Where the datasets would be, the pane says why there are none.
+    const RunDetailsModel *model = page.detailsModel();
+    const QModelIndex section = model->sectionIndex(RunDetailsModel::Section::Datasets);
+    QVERIFY(section.isValid());
+    QCOMPARE(section.data().toString(), QStringLiteral("Datasets"));
+    QCOMPARE(model->rowCount(section), 1);
+    const QModelIndex message = model->index(0, RunDetailsModel::ValueColumn, section);
+    QVERIFY(message.data().toString().contains(QStringLiteral("is not a SQLite database")));
+    QVERIFY(message.data().toString().contains(QStringLiteral("replaced.db")));
+    QCOMPARE(model->datasetsError(), message.data().toString());
+    QTreeView *tree = page.detailsView()->treeView();
+    QVERIFY(tree->isExpanded(section));
+    tree->scrollTo(message);
+    QVERIFY(tree->viewport()->rect().intersects(tree->visualRect(message)));
+    // The runs already shown stay.
+    QVERIFY(page.runModel()->rowCount() > 0);
 }
 
 void TestRunsPage::filterAppliesAndKeepsParents()
