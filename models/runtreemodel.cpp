@@ -377,7 +377,7 @@ QVariant RunTreeModel::headerData(int section, Qt::Orientation orientation, int 
     case ColumnKeyRole:
         return columnKey(section);
     case Qt::TextAlignmentRole:
-        // Left even above numbers: long keys then lose their end, not their start.
+        // Left even above numbers: a long key elided in the middle keeps its start in place.
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     default:
         break;

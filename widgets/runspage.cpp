@@ -1,5 +1,6 @@
 #include "runspage.h"
 
+#include "elidingheaderview.h"
 #include "experimentlistmodel.h"
 #include "runcolumnsmenu.h"
 #include "rundetailsmodel.h"
@@ -132,6 +133,9 @@ void RunsPage::createLayout()
     connect(m_filterEdit, &SearchFilterEdit::filterChanged, this, &RunsPage::onFilterChanged);
     m_runView = new QTreeView(runPane);
     m_runView->setObjectName(QStringLiteral("runView"));
+    // Long keys elide in the middle ("metrics.val…_loss_ema"): prefix and distinguishing end stay
+    // readable; the tooltip has the whole key.
+    m_runView->setHeader(new ElidingHeaderView(Qt::Horizontal, m_runView));
     m_runView->setModel(m_runProxy);
     m_runView->setUniformRowHeights(true);
     m_runView->setAlternatingRowColors(true);
@@ -144,8 +148,6 @@ void RunsPage::createLayout()
     header->setStretchLastSection(false);
     header->setSectionsMovable(true);
     header->setFirstSectionMovable(false);
-    // "…val_accuracy" says more than "metrics.val_ac" (the tooltip has the whole key).
-    header->setTextElideMode(Qt::ElideLeft);
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
         if (m_applyingSort)
             return;

@@ -1,4 +1,5 @@
 #include "demostore.h"
+#include "elidingheaderview.h"
 #include "experimentlistmodel.h"
 #include "rundetailsmodel.h"
 #include "rundetailsview.h"
@@ -8,6 +9,7 @@
 #include "runtreemodel.h"
 #include "searchfilteredit.h"
 #include "sqlitereader.h"
+#include "storebuilder.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -20,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolTip>
 #include <QTreeView>
 
 class TestRunsPage : public QObject
@@ -30,6 +33,7 @@ private slots:
     void init();
     void opensExperimentAndShowsTree();
     void headersAndColumns();
+    void longHeadersElideInTheMiddle();
     void selectsRunsFromArguments();
     void switchesExperiment();
     void showDeleted();
@@ -163,6 +167,64 @@ void TestRunsPage::headersAndColumns()
     // Sorted newest first.
     QCOMPARE(header->sortIndicatorSection(), int(RunTreeModel::StartTimeColumn));
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+}
+
+void TestRunsPage::longHeadersElideInTheMiddle()
+{
+    // Two metrics that differ only at the end of a long key.
+    const QString path = m_dir.filePath(QStringLiteral("long-keys.db"));
+    QFile::remove(path);
+    const QString stem = QStringLiteral("validation_cross_entropy_loss_exponential_moving_average_fold_");
+    {
+        auto builder = Store::StoreBuilder::create(path);
+        QVERIFY(builder);
+        Store::StoreBuilder &b = **builder;
+        const qint64 experiment = b.addExperiment({.name = QStringLiteral("long")});
+        const QString run = b.addRun({.experimentId = experiment, .name = QStringLiteral("r")});
+        b.logMetric(run, stem + QLatin1Char('3'), 0.5, 1000);
+        b.logMetric(run, stem + QLatin1Char('4'), 0.25, 1000);
+        QCOMPARE(b.finish().code, Store::Error::None);
+    }
+    RunsPage page;
+    page.resize(1400, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QSignalSpy shown(&page, &RunsPage::runsShown);
+    page.openStore(path, QStringLiteral("long"));
+    while (shown.isEmpty() || !shown.last().at(0).toBool())
+        QVERIFY(shown.wait(10000));
+
+    auto *header = qobject_cast<ElidingHeaderView *>(page.runView()->header());
+    QVERIFY(header);
+    QStringList shownTexts;
+    for (const QChar fold : {QLatin1Char('3'), QLatin1Char('4')}) {
+        const QString key = QStringLiteral("metrics.") + stem + fold;
+        const int column = page.runModel()->columnOfKey(key);
+        QVERIFY(column >= 0);
+        QVERIFY(header->sectionSize(column) < header->fontMetrics().horizontalAdvance(key)); // too narrow
+        const QString text = header->displayedText(column);
+        QVERIFY2(text.contains(QChar(0x2026)), qPrintable(text));
+        QVERIFY2(text.startsWith(QStringLiteral("metr")), qPrintable(text)); // the start stays...
+        QVERIFY2(text.endsWith(QStringLiteral("fold_") + fold), qPrintable(text)); // ...and the end
+        QVERIFY(header->fontMetrics().horizontalAdvance(text) <= header->textWidth(column));
+        shownTexts.append(text);
+
+        // A wide enough column shows the whole key.
+        const int narrow = header->sectionSize(column);
+        header->resizeSection(column, header->fontMetrics().horizontalAdvance(key) * 2);
+        QCOMPARE(header->displayedText(column), key);
+        header->resizeSection(column, narrow);
+
+        // Hovering the header shows the whole key.
+        QToolTip::hideText();
+        const QPoint pos(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                         header->height() / 2);
+        QHelpEvent help(QEvent::ToolTip, pos, header->viewport()->mapToGlobal(pos));
+        QCoreApplication::sendEvent(header->viewport(), &help);
+        QTRY_COMPARE(QToolTip::text(), key);
+    }
+    QVERIFY(shownTexts.at(0) != shownTexts.at(1)); // the two columns can be told apart
+    QToolTip::hideText();
 }
 
 void TestRunsPage::selectsRunsFromArguments()
