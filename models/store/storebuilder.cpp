@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <limits>
+#include <tuple>
 #include <sqlite3.h>
 
 // The schema is a Qt resource of the static kaizen_store library; registering it explicitly
@@ -582,6 +583,62 @@ void StoreBuilder::logMetric(const QString &runId, const QString &key, double va
     latest.bind(4, runId);
     latest.bind(5, step);
     latest.bind(6, qint64(isNan));
+    run(latest, context);
+}
+
+void StoreBuilder::logMetricHistory(const QString &runId, const QString &key, std::span<const qint64> steps,
+                                    std::span<const qint64> timestamps, std::span<const double> values)
+{
+    if (!canWrite())
+        return;
+    if (steps.size() != values.size() || timestamps.size() != values.size()) {
+        fail(tr("Cannot log metric %1 of run %2: %3 steps, %4 timestamps, %5 values")
+                 .arg(key)
+                 .arg(runId)
+                 .arg(steps.size())
+                 .arg(timestamps.size())
+                 .arg(values.size()));
+        return;
+    }
+    Statements &s = *m_statements;
+    const auto context = [&] { return tr("Cannot log metric %1 of run %2").arg(key, runId); };
+    // Bindings survive the reset after each row: key and run are bound once.
+    s.insertMetric.bind(1, key);
+    s.insertMetric.bind(4, runId);
+    bool hasLatest = false;
+    double latestValue = 0;
+    qint64 latestStep = 0, latestTimestamp = 0;
+    bool latestIsNan = false;
+    for (size_t i = 0; i < values.size(); ++i) {
+        const auto [stored, isNan] = sanitizeMetricValue(values[i]);
+        s.insertMetric.bind(2, stored);
+        s.insertMetric.bind(3, timestamps[i]);
+        s.insertMetric.bind(5, steps[i]);
+        s.insertMetric.bind(6, qint64(isNan));
+        if (!run(s.insertMetric, context))
+            return;
+        if (sqlite3_changes(m_db->handle()) == 0)
+            continue; // a duplicate row
+        // logMetric()'s upsert rule, row by row: the larger (step, timestamp, value) wins.
+        if (!hasLatest
+            || std::tie(steps[i], timestamps[i], stored)
+                > std::tie(latestStep, latestTimestamp, latestValue)) {
+            hasLatest = true;
+            latestStep = steps[i];
+            latestTimestamp = timestamps[i];
+            latestValue = stored;
+            latestIsNan = isNan;
+        }
+    }
+    if (!hasLatest)
+        return;
+    SqliteStatement &latest = s.upsertLatestMetric;
+    latest.bind(1, key);
+    latest.bind(2, latestValue);
+    latest.bind(3, latestTimestamp);
+    latest.bind(4, runId);
+    latest.bind(5, latestStep);
+    latest.bind(6, qint64(latestIsNan));
     run(latest, context);
 }
 

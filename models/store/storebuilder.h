@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <span>
 #include <utility>
 
 namespace Store {
@@ -140,6 +141,10 @@ public:
     // One history row (exact duplicates dropped like MLflow); NaN and +/-inf are sanitised and
     // latest_metrics keeps the largest (step, timestamp, value).
     void logMetric(const QString &runId, const QString &key, double value, qint64 timestamp, qint64 step = 0);
+    // A whole history at once, row for row what logMetric() would write for each point in turn,
+    // with one latest_metrics update: for large synthetic stores. The spans have one size.
+    void logMetricHistory(const QString &runId, const QString &key, std::span<const qint64> steps,
+                          std::span<const qint64> timestamps, std::span<const double> values);
 
     // Datasets: one row per (experiment, name, digest); returns its dataset_uuid (empty on error).
     QString addDataset(const DatasetSpec &spec);

@@ -119,6 +119,7 @@ private slots:
     void schemaWithoutStepAndIsNan();
     void arraysHoldNoSlack();
     void readingLeavesTheFileUntouched();
+    void bulkHistoryWritesWhatLogMetricWrites();
 };
 
 QString TestMetricSeries::buildStore(const QTemporaryDir &dir)
@@ -513,6 +514,60 @@ void TestMetricSeries::readingLeavesTheFileUntouched()
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QFileInfo(path).fileName()});
     }
     QCOMPARE(TestSupport::fileHash(path), before);
+}
+
+void TestMetricSeries::bulkHistoryWritesWhatLogMetricWrites()
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<qint64> steps {0, 2, 1, 2, 2, 3, 3, 4};
+    const std::vector<qint64> times {10, 30, 20, 30, 30, 40, 40, 50};
+    const std::vector<double> values {0.5, 0.25, nan, 0.75, 0.25, std::numeric_limits<double>::infinity(),
+                                      nan, -1};
+    QTemporaryDir dir;
+    const auto build = [&](const QString &name, bool bulk) {
+        const QString path = dir.filePath(name);
+        StoreBuilder::Options options;
+        options.now = 1700000000000;
+        auto builder = StoreBuilder::create(path, options);
+        if (!builder)
+            return QString();
+        const QString run = (*builder)->addRun({.experimentId = 0, .runId = QStringLiteral("r1")});
+        if (bulk) {
+            (*builder)->logMetricHistory(run, QStringLiteral("m"), steps, times, values);
+            // A later batch with a smaller last point leaves latest_metrics alone.
+            (*builder)->logMetricHistory(run, QStringLiteral("m"), std::vector<qint64> {1},
+                                         std::vector<qint64> {99}, std::vector<double> {7});
+        } else {
+            for (size_t i = 0; i < values.size(); ++i)
+                (*builder)->logMetric(run, QStringLiteral("m"), values[i], times[i], steps[i]);
+            (*builder)->logMetric(run, QStringLiteral("m"), 7, 99, 1);
+        }
+        return (*builder)->finish().code == Error::None ? path : QString();
+    };
+    const QString one = build(QStringLiteral("one.db"), false);
+    const QString bulk = build(QStringLiteral("bulk.db"), true);
+    QVERIFY(!one.isEmpty() && !bulk.isEmpty());
+    const auto dump = [](const QString &path) {
+        QStringList rows;
+        SqliteConnection db;
+        if (db.open(path, SqliteConnection::Mode::ReadOnly, 1000).code != Error::None)
+            return rows;
+        for (const char *sql :
+             {"SELECT \"key\", value, timestamp, run_uuid, step, is_nan FROM metrics ORDER BY rowid",
+              "SELECT \"key\", value, timestamp, run_uuid, step, is_nan FROM latest_metrics"}) {
+            SqliteStatement query(db, sql);
+            while (query.step()) {
+                QStringList row;
+                for (int c = 0; c < query.columnCount(); ++c)
+                    row.append(query.string(c));
+                rows.append(row.join(u'|'));
+            }
+        }
+        return rows;
+    };
+    const QStringList expected = dump(one);
+    QCOMPARE(expected.size(), 8 + 1); // one exact duplicate dropped, one latest row
+    QCOMPARE(dump(bulk), expected);
 }
 
 QTEST_GUILESS_MAIN(TestMetricSeries)
