@@ -24,12 +24,16 @@ QList<OptionSpec> optionsFor(CommandLine::Command command)
     case C::Gui:
         return {{"experiment", true}, {"run", true}, {"demo", false}, {"busy-timeout", true}};
     case C::Experiments:
-        return common + QList<OptionSpec>{{"all", false}};
+        return common + QList<OptionSpec> {{"all", false}};
     case C::Runs:
         return common
-                + QList<OptionSpec>{{"experiment", true}, {"filter", true}, {"order-by", true}, {"all", false}};
+            + QList<OptionSpec> {{"experiment", true}, {"filter", true}, {"order-by", true}, {"all", false}};
     case C::History:
         return common;
+    case C::Plot:
+        return {{"run", true},    {"metric", true},           {"x", true},    {"smoothing", true},
+                {"log-y", false}, {"ignore-outliers", false}, {"size", true}, {"decimation", true},
+                {"output", true}, {"busy-timeout", true}};
     case C::Demo:
         return {{"force", false}};
     case C::Help:
@@ -50,6 +54,9 @@ QString usageText()
               "  kaizen runs STORE [--experiment NAME_OR_ID]... [--filter EXPR] [--order-by EXPR]...\n"
               "                    [--all] [--format table|tsv|json]\n"
               "  kaizen history STORE RUN_ID METRIC_KEY [--format table|tsv|json]\n"
+              "  kaizen plot STORE --run RUN_ID [--run RUN_ID]... --metric KEY [--metric KEY]...\n"
+              "              [--x step|wall|relative] [--smoothing S] [--log-y] [--ignore-outliers]\n"
+              "              [--size WxH] [--decimation m4|none] -o FILE.png|FILE.svg|FILE.csv\n"
               "  kaizen demo PATH [--force]                                      write the demo store\n"
               "\n"
               "STORE is an MLflow SQLite file (mlflow.db, mlruns.db) or a sqlite:///path URI.\n"
@@ -64,8 +71,15 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (!args.isEmpty()) {
         const QString first = args.first();
         const QList<std::pair<const char *, C>> commands = {
-            {"experiments", C::Experiments}, {"runs", C::Runs}, {"history", C::History}, {"demo", C::Demo},
-            {"help", C::Help},           {"--help", C::Help}, {"-h", C::Help},         {"--version", C::Version},
+            {"experiments", C::Experiments},
+            {"runs", C::Runs},
+            {"history", C::History},
+            {"plot", C::Plot},
+            {"demo", C::Demo},
+            {"help", C::Help},
+            {"--help", C::Help},
+            {"-h", C::Help},
+            {"--version", C::Version},
         };
         for (const auto &[name, command] : commands) {
             if (first == QLatin1String(name)) {
@@ -81,7 +95,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QList<OptionSpec> allowed = optionsFor(cl.command);
     QStringList positional;
     for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString arg = args.at(i);
+        QString arg = args.at(i);
+        if (arg == QLatin1String("-o") && cl.command == C::Plot)
+            arg = QStringLiteral("--output"); // the one short option, as compilers spell it
         if (arg == QLatin1String("--")) {
             positional += args.mid(i + 1);
             break;
@@ -147,6 +163,45 @@ CommandLine parseCommandLine(const QStringList &arguments)
             cl.demo = true;
         } else if (name == QLatin1String("force")) {
             cl.force = true;
+        } else if (name == QLatin1String("metric")) {
+            cl.metricKeys.append(value);
+        } else if (name == QLatin1String("x")) {
+            if (value != QLatin1String("step") && value != QLatin1String("wall")
+                && value != QLatin1String("relative")) {
+                cl.error = tr("unknown x axis '%1' (use step, wall or relative)").arg(value);
+                return cl;
+            }
+            cl.xAxis = value;
+        } else if (name == QLatin1String("smoothing")) {
+            bool ok = false;
+            cl.smoothing = value.toDouble(&ok);
+            if (!ok || cl.smoothing < 0 || cl.smoothing > 0.99) {
+                cl.error = tr("--smoothing needs a number from 0 to 0.99");
+                return cl;
+            }
+        } else if (name == QLatin1String("log-y")) {
+            cl.logY = true;
+        } else if (name == QLatin1String("ignore-outliers")) {
+            cl.ignoreOutliers = true;
+        } else if (name == QLatin1String("size")) {
+            const QStringList parts = value.toLower().split(QLatin1Char('x'));
+            bool okW = false, okH = false;
+            if (parts.size() == 2) {
+                cl.width = parts[0].toInt(&okW);
+                cl.height = parts[1].toInt(&okH);
+            }
+            if (!okW || !okH || cl.width < 100 || cl.height < 100 || cl.width > 20000 || cl.height > 20000) {
+                cl.error = tr("--size needs WIDTHxHEIGHT in pixels, e.g. 1600x900 (100 to 20000 each)");
+                return cl;
+            }
+        } else if (name == QLatin1String("decimation")) {
+            if (value != QLatin1String("m4") && value != QLatin1String("none")) {
+                cl.error = tr("unknown decimation '%1' (use m4 or none)").arg(value);
+                return cl;
+            }
+            cl.decimate = value == QLatin1String("m4");
+        } else if (name == QLatin1String("output")) {
+            cl.output = value;
         }
     }
 
@@ -172,6 +227,23 @@ CommandLine parseCommandLine(const QStringList &arguments)
             cl.metricKey = positional.at(2);
         }
         break;
+    case C::Plot: {
+        const QString suffix = cl.output.section(QLatin1Char('.'), -1).toLower();
+        if (positional.size() != 1)
+            cl.error = tr("expected exactly one STORE");
+        else if (cl.runIds.isEmpty())
+            cl.error = tr("give at least one --run RUN_ID");
+        else if (cl.metricKeys.isEmpty())
+            cl.error = tr("give at least one --metric KEY");
+        else if (cl.output.isEmpty())
+            cl.error = tr("give the file to write with -o FILE (.png, .svg or .csv)");
+        else if (suffix != QLatin1String("png") && suffix != QLatin1String("svg")
+                 && suffix != QLatin1String("csv"))
+            cl.error = tr("-o FILE must end in .png, .svg or .csv");
+        else
+            cl.stores = positional;
+        break;
+    }
     case C::Demo:
         if (positional.size() != 1)
             cl.error = tr("expected the PATH of the demo database to write");

@@ -6,7 +6,7 @@
 // What the user asked for on the command line, parsed into plain values.
 struct CommandLine
 {
-    enum class Command { Gui, Experiments, Runs, History, Demo, Help, Version };
+    enum class Command { Gui, Experiments, Runs, History, Plot, Demo, Help, Version };
     enum class Format { Table, Tsv, Json };
 
     Command command = Command::Gui;
@@ -21,7 +21,14 @@ struct CommandLine
     bool force = false; // demo: overwrite
     QString runId; // history
     QString metricKey; // history
-    QString output; // demo: database to write
+    QString output; // demo: database to write; plot: -o FILE (.png, .svg or .csv)
+    QStringList metricKeys; // plot: --metric KEY (repeatable)
+    QString xAxis = QStringLiteral("step"); // plot: --x step|wall|relative
+    double smoothing = 0; // plot: --smoothing 0 .. 0.99
+    bool logY = false; // plot: --log-y
+    bool ignoreOutliers = false; // plot: --ignore-outliers
+    int width = 1200, height = 700; // plot: --size WxH
+    bool decimate = true; // plot: --decimation m4 (true) | none
     int busyTimeoutMs = 5000;
 
     QString error; // non-empty: the arguments were wrong (exit status 2)

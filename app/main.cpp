@@ -4,9 +4,9 @@
 #include "mainwindow.h"
 
 #include <QApplication>
-#include <QIcon>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -24,8 +24,8 @@ void setApplicationNames()
 // The demo store lives beside Kaizen's own data; it is generated once, on first use.
 QString demoStorePath()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-            + QStringLiteral("/demo");
+    const QString dir
+        = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/demo");
     const QString path = dir + QStringLiteral("/mlflow.db");
     if (!QFileInfo::exists(path)) {
         QDir().mkpath(dir);
@@ -72,6 +72,14 @@ int main(int argc, char **argv)
     }
     if (cl.command == CommandLine::Command::Gui)
         return runGui(argc, argv, cl);
+    if (cl.command == CommandLine::Command::Plot) {
+        // Renders with the charts' own widget, without a display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        setApplicationNames();
+        return runPlotCommand(cl);
+    }
 
     QCoreApplication app(argc, argv);
     setApplicationNames();
@@ -91,6 +99,7 @@ int main(int argc, char **argv)
     case CommandLine::Command::Demo:
         return runDemoCommand(cl);
     case CommandLine::Command::Gui:
+    case CommandLine::Command::Plot:
         break;
     }
     return ExitOk;

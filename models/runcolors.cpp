@@ -1,5 +1,10 @@
 #include "runcolors.h"
 
+#include <QHash>
+#include <QMutex>
+
+#include <array>
+
 const QList<QColor> &RunColors::palette()
 {
     static const QList<QColor> colors = {
@@ -32,5 +37,22 @@ int RunColors::paletteIndex(const QString &runId)
 
 QColor RunColors::color(const QString &runId)
 {
-    return palette().at(paletteIndex(runId));
+    static QMutex mutex;
+    static QHash<QString, int> assigned;
+    static std::array<int, 10> uses {};
+    const QMutexLocker lock(&mutex);
+    auto it = assigned.constFind(runId);
+    if (it == assigned.constEnd()) {
+        const int size = int(palette().size());
+        const int preferred = paletteIndex(runId);
+        int best = preferred;
+        for (int k = 1; k < size; ++k) {
+            const int candidate = (preferred + k) % size;
+            if (uses[size_t(candidate)] < uses[size_t(best)])
+                best = candidate;
+        }
+        ++uses[size_t(best)];
+        it = assigned.insert(runId, best);
+    }
+    return palette().at(*it);
 }

@@ -9,6 +9,8 @@
 int runExperimentsCommand(const CommandLine &cl);
 int runRunsCommand(const CommandLine &cl);
 int runHistoryCommand(const CommandLine &cl);
+// Needs a QApplication (it renders with the charts' widget, offscreen).
+int runPlotCommand(const CommandLine &cl);
 int runDemoCommand(const CommandLine &cl);
 
 namespace Cli {

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QList>
+#include <QSize>
+#include <QString>
+
+class CurveChartView;
+
+// Writes what charts show: a picture (.png, .svg) of one chart, or the full-resolution data
+// of the curves (.csv), chosen by the file's suffix.
+namespace ChartExport {
+
+// Returns an empty string on success, otherwise a sentence saying what went wrong.
+QString save(CurveChartView &view, const QString &path, const QSize &size = {});
+QString saveCsv(const QList<CurveChartView *> &views, const QString &path);
+// "PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)"
+QString fileFilter();
+
+} // namespace ChartExport

@@ -1,0 +1,368 @@
+#include "curvelayer.h"
+
+#include "runformat.h"
+
+#include <QDateTime>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+#include <limits>
+
+namespace {
+
+// Keeps far-off points within what the rasterizer handles exactly; a line to a point a
+// million pixels away looks the same as one to the true point.
+constexpr double MaxOffset = 1e6;
+
+QString formatValue(double v)
+{
+    if (std::isnan(v))
+        return QStringLiteral("NaN");
+    if (!CurveData::isDrawable(v))
+        return v > 0 ? QStringLiteral("+inf") : QStringLiteral("-inf");
+    return QString::number(v, 'g', 6);
+}
+
+} // namespace
+
+CurveLayer::CurveLayer(QGraphicsItem *parent)
+    : QGraphicsItem(parent), m_crosshairX(std::numeric_limits<qreal>::quiet_NaN())
+{
+    setFlag(ItemClipsToShape, false);
+    setAcceptedMouseButtons(Qt::NoButton);
+}
+
+void CurveLayer::setCurves(std::vector<ChartCurve> curves)
+{
+    m_curves = std::move(curves);
+    m_highlighted = -1;
+    m_dirty = true;
+    update();
+}
+
+void CurveLayer::setFrame(const ChartFrame &frame)
+{
+    if (frame.plotArea != m_frame.plotArea)
+        prepareGeometryChange();
+    m_frame = frame;
+    m_dirty = true;
+    update();
+}
+
+void CurveLayer::setSmoothing(double weight)
+{
+    m_smoothing = weight;
+    m_dirty = true;
+    update();
+}
+
+void CurveLayer::setDecimation(Decimation decimation)
+{
+    m_decimation = decimation;
+    m_dirty = true;
+    update();
+}
+
+void CurveLayer::setAntialiasing(bool on)
+{
+    m_antialiasing = on;
+    update();
+}
+
+void CurveLayer::setDevicePixelRatio(qreal ratio)
+{
+    if (ratio != m_pixelRatio) {
+        m_pixelRatio = ratio;
+        m_dirty = true;
+        update();
+    }
+}
+
+void CurveLayer::setLineWidth(qreal width)
+{
+    m_lineWidth = width;
+    update();
+}
+
+void CurveLayer::setHighlighted(int curve)
+{
+    if (curve != m_highlighted) {
+        m_highlighted = curve;
+        update();
+    }
+}
+
+void CurveLayer::setCrosshair(qreal sceneX)
+{
+    m_crosshairX = sceneX;
+    update();
+}
+
+QRectF CurveLayer::boundingRect() const
+{
+    return m_frame.plotArea;
+}
+
+MetricCurve::LineOptions CurveLayer::lineOptions(bool smoothedLine) const
+{
+    MetricCurve::LineOptions options;
+    options.xAxis = m_frame.xAxis;
+    options.logY = m_frame.logY;
+    options.smoothing = smoothedLine ? m_smoothing : 0;
+    return options;
+}
+
+CurveXMapping CurveLayer::xMapping(const ChartCurve &curve, qreal pixelRatio) const
+{
+    const QRectF &area = m_frame.plotArea;
+    CurveXMapping map;
+    map.origin = m_frame.xMin;
+    if (m_frame.xAxis == CurveMath::XAxis::RelativeTime)
+        map.origin += double(curve.curve->startTime());
+    const double span = m_frame.xMax - m_frame.xMin;
+    map.scale = span > 0 ? area.width() * pixelRatio / span : 1;
+    map.offset = area.left() * pixelRatio;
+    return map;
+}
+
+double CurveLayer::mapY(double value) const
+{
+    const QRectF &area = m_frame.plotArea;
+    double lo = m_frame.yMin, hi = m_frame.yMax, v = value;
+    if (m_frame.logY) {
+        lo = std::log10(lo);
+        hi = std::log10(hi);
+        v = std::log10(v);
+    }
+    const double span = hi - lo;
+    const double y = span > 0 ? area.bottom() - (v - lo) / span * area.height() : area.center().y();
+    return std::clamp(y, area.top() - MaxOffset, area.bottom() + MaxOffset);
+}
+
+void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Polylines &out) const
+{
+    const QRectF &area = m_frame.plotArea;
+    // Choose points on the device's pixel grid; draw them in logical coordinates.
+    const CurveXMapping device = xMapping(curve, m_pixelRatio);
+    const CurveXMapping logical = xMapping(curve, 1);
+    const ReducedCurve reduced = reduceCurve(line, device, std::floor(area.left() * m_pixelRatio),
+                                             std::ceil(area.right() * m_pixelRatio), m_decimation);
+    const auto xs = line.x();
+    const auto ys = line.y();
+    out.points.clear();
+    out.lengths.clear();
+    out.points.reserve(reduced.indices.size());
+    int length = 0;
+    for (quint32 i : reduced.indices) {
+        if (i == ReducedCurve::Break) {
+            if (length)
+                out.lengths.push_back(length);
+            length = 0;
+            continue;
+        }
+        const double px
+            = std::clamp(logical.map(double(xs[i])), area.left() - MaxOffset, area.right() + MaxOffset);
+        out.points.emplace_back(px, mapY(ys[i]));
+        ++length;
+    }
+    if (length)
+        out.lengths.push_back(length);
+    out.plusInfinity.clear();
+    out.minusInfinity.clear();
+    for (quint32 i : reduced.markers) {
+        const QPointF p(logical.map(double(xs[i])), 0);
+        (CurveData::breakKind(ys[i]) == CurveData::BreakKind::PlusInfinity ? out.plusInfinity
+                                                                           : out.minusInfinity)
+            .push_back(p);
+    }
+}
+
+void CurveLayer::reduce()
+{
+    m_raw.resize(m_curves.size());
+    m_smooth.resize(m_curves.size());
+    m_drawnPoints = 0;
+    for (size_t i = 0; i < m_curves.size(); ++i) {
+        ChartCurve &c = m_curves[i];
+        m_raw[i] = {};
+        m_smooth[i] = {};
+        if (!c.visible || !c.curve || m_frame.plotArea.isEmpty())
+            continue;
+        reduceLine(c, c.curve->line(lineOptions(false)), m_raw[i]);
+        m_drawnPoints += qsizetype(m_raw[i].points.size());
+        if (m_smoothing > 0) {
+            reduceLine(c, c.curve->line(lineOptions(true)), m_smooth[i]);
+            m_drawnPoints += qsizetype(m_smooth[i].points.size());
+        }
+    }
+    m_dirty = false;
+}
+
+void CurveLayer::drawCurve(QPainter *painter, int index) const
+{
+    const ChartCurve &c = m_curves[size_t(index)];
+    const bool faded = m_highlighted >= 0 && m_highlighted != index;
+    const bool bold = m_highlighted == index;
+    QColor color = c.color;
+    if (faded)
+        color.setAlphaF(0.25);
+    const auto drawPolylines = [painter](const Polylines &lines) {
+        const QPointF *p = lines.points.data();
+        for (int length : lines.lengths) {
+            if (length == 1)
+                painter->drawPoint(*p);
+            else
+                painter->drawPolyline(p, length);
+            p += length;
+        }
+    };
+    const qreal width = bold ? m_lineWidth + 1.5 : m_lineWidth;
+    if (m_smoothing > 0) {
+        // The raw line faint behind the smoothed one, as TensorBoard and MLflow draw it.
+        QColor faint = color;
+        faint.setAlphaF(color.alphaF() * 0.25);
+        painter->setPen(QPen(faint, m_lineWidth, c.penStyle));
+        drawPolylines(m_raw[size_t(index)]);
+        painter->setPen(QPen(color, width, c.penStyle));
+        drawPolylines(m_smooth[size_t(index)]);
+    } else {
+        painter->setPen(QPen(color, width, c.penStyle));
+        drawPolylines(m_raw[size_t(index)]);
+    }
+    // Infinite values: a small triangle at the top or bottom edge.
+    const Polylines &lines = m_raw[size_t(index)];
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    const QRectF &area = m_frame.plotArea;
+    for (const QPointF &p : lines.plusInfinity) {
+        const QPointF tri[] = {{p.x(), area.top()}, {p.x() - 4, area.top() + 7}, {p.x() + 4, area.top() + 7}};
+        painter->drawPolygon(tri, 3);
+    }
+    for (const QPointF &p : lines.minusInfinity) {
+        const QPointF tri[]
+            = {{p.x(), area.bottom()}, {p.x() - 4, area.bottom() - 7}, {p.x() + 4, area.bottom() - 7}};
+        painter->drawPolygon(tri, 3);
+    }
+    painter->setBrush(Qt::NoBrush);
+}
+
+void CurveLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    if (m_dirty)
+        reduce();
+    painter->save();
+    painter->setClipRect(m_frame.plotArea);
+    painter->setRenderHint(QPainter::Antialiasing, m_antialiasing);
+    for (int i = 0; i < int(m_curves.size()); ++i) {
+        if (i != m_highlighted && m_curves[size_t(i)].visible)
+            drawCurve(painter, i);
+    }
+    if (m_highlighted >= 0 && m_highlighted < int(m_curves.size()) && m_curves[size_t(m_highlighted)].visible)
+        drawCurve(painter, m_highlighted); // on top
+    painter->restore();
+    if (!std::isnan(m_crosshairX))
+        drawCrosshair(painter);
+}
+
+void CurveLayer::drawCrosshair(QPainter *painter) const
+{
+    const QRectF &area = m_frame.plotArea;
+    if (m_crosshairX < area.left() || m_crosshairX > area.right())
+        return;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(QPen(QColor(0, 0, 0, 90), 1, Qt::DashLine));
+    painter->drawLine(QPointF(m_crosshairX, area.top()), QPointF(m_crosshairX, area.bottom()));
+
+    // For each visible curve, the point nearest the cursor's x.
+    struct Row
+    {
+        QColor color;
+        QString text;
+    };
+    std::vector<Row> rows;
+    for (size_t i = 0; i < m_curves.size() && rows.size() < 20; ++i) {
+        const ChartCurve &c = m_curves[i];
+        if (!c.visible || !c.curve)
+            continue;
+        const CurveData &raw = c.curve->line(lineOptions(false));
+        const CurveXMapping map = xMapping(c, 1);
+        const qsizetype k = raw.nearest(map.unmap(m_crosshairX));
+        if (k < 0)
+            continue;
+        QString text
+            = QStringLiteral("%1   step %2   %3")
+                  .arg(c.runName, QString::number(raw.x()[size_t(k)]), formatValue(raw.y()[size_t(k)]));
+        if (m_frame.xAxis != CurveMath::XAxis::Step)
+            text = QStringLiteral("%1   %2   %3")
+                       .arg(c.runName, formatValue(raw.y()[size_t(k)]),
+                            QDateTime::fromMSecsSinceEpoch(raw.x()[size_t(k)]).toString(Qt::ISODate));
+        if (m_smoothing > 0)
+            text += QStringLiteral("   smoothed %1")
+                        .arg(formatValue(c.curve->line(lineOptions(true)).y()[size_t(k)]));
+        if (m_frame.xAxis == CurveMath::XAxis::Step && !c.curve->series().timestamps.empty()) {
+            // The time of that step, relative to the run's start.
+            const qsizetype s = k; // the step line is in stored order
+            const qint64 ms = c.curve->series().timestamps[size_t(s)] - c.curve->startTime();
+            text += QStringLiteral("   %1").arg(RunFormat::duration(ms));
+        }
+        rows.push_back({c.color, text});
+    }
+    if (rows.empty()) {
+        painter->restore();
+        return;
+    }
+    const QFontMetricsF fm(painter->font());
+    qreal width = 0;
+    for (const Row &r : rows)
+        width = std::max(width, fm.horizontalAdvance(r.text));
+    const qreal lineHeight = fm.height() + 2;
+    QRectF box(0, 0, width + 28, lineHeight * qreal(rows.size()) + 8);
+    box.moveTopLeft(QPointF(m_crosshairX + 12, area.top() + 8));
+    if (box.right() > area.right())
+        box.moveRight(m_crosshairX - 12);
+    painter->setPen(QColor(0, 0, 0, 60));
+    painter->setBrush(QColor(255, 255, 255, 235));
+    painter->drawRect(box);
+    qreal y = box.top() + 4;
+    for (const Row &r : rows) {
+        painter->fillRect(QRectF(box.left() + 6, y + lineHeight / 2 - 4, 12, 8), r.color);
+        painter->setPen(Qt::black);
+        painter->drawText(QRectF(box.left() + 22, y, width + 4, lineHeight), Qt::AlignVCenter, r.text);
+        y += lineHeight;
+    }
+    painter->restore();
+}
+
+int CurveLayer::curveAt(const QPointF &pos, qreal radius) const
+{
+    int best = -1;
+    qreal bestDistance = radius;
+    for (size_t i = 0; i < m_curves.size() && i < m_raw.size(); ++i) {
+        if (!m_curves[i].visible)
+            continue;
+        const Polylines &lines = m_smoothing > 0 ? m_smooth[i] : m_raw[i];
+        const QPointF *p = lines.points.data();
+        for (int length : lines.lengths) {
+            for (int k = 0; k + 1 < length; ++k) {
+                const QPointF a = p[k], b = p[k + 1];
+                if (std::max(a.x(), b.x()) < pos.x() - radius || std::min(a.x(), b.x()) > pos.x() + radius)
+                    continue;
+                // Distance from pos to the segment ab.
+                const QPointF ab = b - a;
+                const qreal len2 = QPointF::dotProduct(ab, ab);
+                const qreal t = len2 > 0 ? std::clamp(QPointF::dotProduct(pos - a, ab) / len2, 0.0, 1.0) : 0;
+                const QPointF d = a + t * ab - pos;
+                const qreal distance = std::hypot(d.x(), d.y());
+                if (distance < bestDistance) {
+                    bestDistance = distance;
+                    best = int(i);
+                }
+            }
+            p += length;
+        }
+    }
+    return best;
+}

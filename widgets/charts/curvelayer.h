@@ -1,0 +1,100 @@
+#pragma once
+
+#include "curvereducer.h"
+#include "metriccurve.h"
+
+#include <QColor>
+#include <QGraphicsItem>
+#include <QPointF>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+// A line the chart shows: one run's metric, in the run's colour.
+struct ChartCurve
+{
+    std::shared_ptr<MetricCurve> curve;
+    QString runName;
+    QColor color;
+    Qt::PenStyle penStyle = Qt::SolidLine; // tells keys apart when a chart shows several
+    bool visible = true;
+};
+
+// What the layer needs to place points: the x range in data units (steps, or ms since the
+// epoch for wall time, or ms since each run's start for relative time), the y range and scale.
+struct ChartFrame
+{
+    CurveMath::XAxis xAxis = CurveMath::XAxis::Step;
+    double xMin = 0, xMax = 1;
+    double yMin = 0, yMax = 1;
+    bool logY = false;
+    QRectF plotArea;
+};
+
+// Draws the curves of a chart inside its plot area with QPainter::drawPolyline, from points
+// reduced to the pixel grid (M4) on every change of range, size or options. Qt Charts keeps the
+// axes, legend and layout; it never sees the points.
+class CurveLayer : public QGraphicsItem
+{
+public:
+    explicit CurveLayer(QGraphicsItem *parent = nullptr);
+
+    void setCurves(std::vector<ChartCurve> curves);
+    const std::vector<ChartCurve> &curves() const { return m_curves; }
+    std::vector<ChartCurve> &curves() { return m_curves; }
+    void setFrame(const ChartFrame &frame);
+    const ChartFrame &frame() const { return m_frame; }
+    void setSmoothing(double weight);
+    double smoothing() const { return m_smoothing; }
+    void setDecimation(Decimation decimation);
+    Decimation decimation() const { return m_decimation; }
+    void setAntialiasing(bool on);
+    void setDevicePixelRatio(qreal ratio);
+    void setLineWidth(qreal width);
+    // -1: none; otherwise the curve drawn bold with the others faded.
+    void setHighlighted(int curve);
+    int highlighted() const { return m_highlighted; }
+    // The x (scene) of the crosshair; NaN hides it.
+    void setCrosshair(qreal sceneX);
+
+    // Recomputes the reduced points now (done lazily before painting otherwise).
+    void reduce();
+    // Points drawn in the last reduction, over all curves and lines.
+    qsizetype drawnPointCount() const { return m_drawnPoints; }
+
+    // Options of the lines this layer draws for curve `i` (raw when `smoothedLine` is false).
+    MetricCurve::LineOptions lineOptions(bool smoothedLine) const;
+    // Where a point lands, in the layer's coordinates.
+    CurveXMapping xMapping(const ChartCurve &curve, qreal pixelRatio) const;
+    double mapY(double value) const;
+    // The curve drawn nearest `pos` within `radius` pixels, -1 if none.
+    int curveAt(const QPointF &pos, qreal radius) const;
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    struct Polylines
+    {
+        std::vector<QPointF> points;
+        std::vector<int> lengths; // one per polyline
+        std::vector<QPointF> plusInfinity, minusInfinity; // marker x positions
+    };
+    void reduceLine(const ChartCurve &curve, const CurveData &line, Polylines &out) const;
+    void drawCurve(QPainter *painter, int index) const;
+    void drawCrosshair(QPainter *painter) const;
+
+    std::vector<ChartCurve> m_curves;
+    std::vector<Polylines> m_raw, m_smooth; // per curve
+    ChartFrame m_frame;
+    double m_smoothing = 0;
+    Decimation m_decimation = Decimation::M4;
+    bool m_antialiasing = true;
+    qreal m_pixelRatio = 1;
+    qreal m_lineWidth = 1.5;
+    int m_highlighted = -1;
+    qreal m_crosshairX;
+    bool m_dirty = true;
+    qsizetype m_drawnPoints = 0;
+};
