@@ -64,6 +64,8 @@ public:
 
     int columnCount() const;
     bool isNull(int column) const;
+    bool isInteger(int column) const; // stored as an integer (not NULL, real, text or blob)
+    bool isText(int column) const;
     std::string_view text(int column) const; // valid until the next step()
     QString string(int column) const;
     qint64 int64(int column) const;

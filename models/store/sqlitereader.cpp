@@ -1,14 +1,18 @@
 #include "sqlitereader.h"
 
+#include "pageprefetch.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QtEndian>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <thread>
 #include <limits>
+#include <optional>
+#include <thread>
 
 namespace Store {
 
@@ -331,6 +335,65 @@ bool SqliteReader::hasRunUuidIndex(const QByteArray &table)
     return query.step();
 }
 
+// The rowids of the first `limit` runs matching `where` in MLflow's default order (start_time
+// descending with NULL last, then run_uuid), found in one pass that keeps the best `limit` in a
+// heap. SQLite's ORDER BY ... LIMIT over the unindexed runs table copies every row into its
+// sorter, which costs several times the scan. Empty when a value is not of the type this order
+// assumes (start_time an integer or NULL, run_uuid text) or the statement fails: the caller then
+// lets SQLite sort.
+std::optional<std::vector<qint64>> SqliteReader::firstRunRowids(const QByteArray &where, int limit)
+{
+    struct Candidate
+    {
+        bool hasStart;
+        qint64 start;
+        std::string runId;
+        qint64 rowid;
+    };
+    // True when `a` comes before `b`; the heap's front is the last of the kept runs.
+    const auto before = [](const Candidate &a, const Candidate &b) {
+        if (a.hasStart != b.hasStart)
+            return a.hasStart;
+        if (a.hasStart && a.start != b.start)
+            return a.start > b.start;
+        return a.runId < b.runId; // byte order, as SQLite's BINARY collation
+    };
+    SqliteStatement scan(m_db, "SELECT start_time, run_uuid, rowid FROM runs WHERE " + where);
+    if (!scan.isValid())
+        return std::nullopt;
+    std::vector<Candidate> kept;
+    kept.reserve(size_t(limit));
+    while (scan.step()) {
+        const bool hasStart = !scan.isNull(0);
+        if ((hasStart && !scan.isInteger(0)) || !scan.isText(1))
+            return std::nullopt;
+        const qint64 start = hasStart ? scan.int64(0) : 0;
+        if (qsizetype(kept.size()) == limit) {
+            // Most rows lose against the last kept one on start_time alone, before any copy.
+            const Candidate &last = kept.front();
+            if (last.hasStart && (!hasStart || start < last.start))
+                continue;
+        }
+        Candidate candidate {hasStart, start, std::string(scan.text(1)), scan.int64(2)};
+        if (qsizetype(kept.size()) < limit) {
+            kept.push_back(std::move(candidate));
+            std::push_heap(kept.begin(), kept.end(), before);
+        } else if (before(candidate, kept.front())) {
+            std::pop_heap(kept.begin(), kept.end(), before);
+            kept.back() = std::move(candidate);
+            std::push_heap(kept.begin(), kept.end(), before);
+        }
+    }
+    if (scan.error().code != Error::None)
+        return std::nullopt;
+    std::sort_heap(kept.begin(), kept.end(), before);
+    std::vector<qint64> rowids;
+    rowids.reserve(kept.size());
+    for (const Candidate &candidate : kept)
+        rowids.push_back(candidate.rowid);
+    return rowids;
+}
+
 Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *cancel, const ProgressFn &progress)
 {
     const int timeout = m_db.busyTimeoutMs();
@@ -347,11 +410,22 @@ Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *can
                                tr("Experiment ids in a SQL store are numbers: %1").arg(query.experimentIds.join(u", ")));
         where += " AND experiment_id IN (" + ids + ")";
     }
-    QByteArray sql = "SELECT run_uuid, name, experiment_id, status, lifecycle_stage, user_id, artifact_uri, "
-                     "start_time, end_time FROM runs WHERE "
-            + where + " ORDER BY start_time DESC, run_uuid ASC";
+    const QByteArray columns
+        = "run_uuid, name, experiment_id, status, lifecycle_stage, user_id, artifact_uri, "
+          "start_time, end_time";
+    QByteArray sql
+        = "SELECT " + columns + " FROM runs WHERE " + where + " ORDER BY start_time DESC, run_uuid ASC";
     if (query.limit >= 0)
         sql += " LIMIT " + QByteArray::number(query.limit);
+
+    // MLflow's runs table has no index on start_time, so every read scans it: have its pages
+    // come from the disk in parallel rather than one by one (matters for a cold first page).
+    {
+        SqliteStatement root(m_db,
+                             "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'runs'");
+        if (root.step())
+            prefetchTablePages(m_path, root.int64(0));
+    }
 
     // One read transaction: runs, params, metrics and tags come from the same snapshot even
     // while MLflow is writing (a writer waits at most for this read).
@@ -359,22 +433,37 @@ Result<RunTable> SqliteReader::runs(const RunQuery &query, const CancelFlag *can
 
     RunTableBuilder builder;
     m_runIds.clear();
-    {
-        SqliteStatement runs(m_db, sql);
-        while (runs.step()) {
-            RunAttributes run;
-            run.runId = runs.string(0);
-            run.runName = runs.string(1);
-            run.experimentId = runs.string(2);
-            run.status = runs.string(3);
-            run.lifecycleStage = runs.string(4);
-            run.userId = runs.string(5);
-            run.artifactUri = runs.string(6);
-            run.startTime = runs.isNull(7) ? NoTime : runs.int64(7);
-            run.endTime = runs.isNull(8) ? NoTime : runs.int64(8);
-            m_runIds.emplace_back(runs.text(0));
-            builder.addRun(std::move(run));
+    const auto addRun = [&](const SqliteStatement &runs) {
+        RunAttributes run;
+        run.runId = runs.string(0);
+        run.runName = runs.string(1);
+        run.experimentId = runs.string(2);
+        run.status = runs.string(3);
+        run.lifecycleStage = runs.string(4);
+        run.userId = runs.string(5);
+        run.artifactUri = runs.string(6);
+        run.startTime = runs.isNull(7) ? NoTime : runs.int64(7);
+        run.endTime = runs.isNull(8) ? NoTime : runs.int64(8);
+        m_runIds.emplace_back(runs.text(0));
+        builder.addRun(std::move(run));
+    };
+    std::optional<std::vector<qint64>> firstRows;
+    if (query.limit > 0)
+        firstRows = firstRunRowids(where, query.limit);
+    if (firstRows) {
+        SqliteStatement runs(m_db, "SELECT " + columns + " FROM runs WHERE rowid = ?");
+        for (const qint64 rowid : *firstRows) {
+            runs.reset();
+            runs.bind(1, rowid);
+            if (runs.step())
+                addRun(runs);
+            if (Error e = runs.isValid() ? runs.error() : m_db.lastError(); e.code != Error::None)
+                return describe(e, m_path, timeout);
         }
+    } else {
+        SqliteStatement runs(m_db, sql);
+        while (runs.step())
+            addRun(runs);
         if (Error e = runs.isValid() ? runs.error() : m_db.lastError(); e.code != Error::None)
             return describe(e, m_path, timeout);
     }

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,7 @@ private:
     SqliteReader() = default;
     Error introspect();
     bool hasRunUuidIndex(const QByteArray &table);
+    std::optional<std::vector<qint64>> firstRunRowids(const QByteArray &where, int limit);
     struct ValueTable
     {
         QByteArray name;

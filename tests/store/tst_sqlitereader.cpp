@@ -32,6 +32,8 @@ private slots:
     void nanStaysNanAndNamesComeFromTags();
     void deletedRunsAndExperimentsAreHiddenByDefault();
     void experimentFilterAndFirstPage();
+    void firstPageIsTheHeadOfMlflowOrder_data();
+    void firstPageIsTheHeadOfMlflowOrder();
     void unknownNewerSchemaOpensWithNotice();
     void sqliteUriIsAccepted();
     void datasetsOfARun();
@@ -335,6 +337,74 @@ void TestSqliteReader::experimentFilterAndFirstPage()
     CancelFlag cancelled{true};
     query.limit = -1;
     QCOMPARE((*reader)->runs(query, &cancelled).error().code, Error::Cancelled);
+}
+
+void TestSqliteReader::firstPageIsTheHeadOfMlflowOrder_data()
+{
+    QTest::addColumn<QByteArray>("oddStartTime"); // SQL for one run's start_time, empty: none
+    QTest::addColumn<int>("limit");
+    for (const int limit : {1, 7, 64, 299, 300, 500}) {
+        QTest::addRow("integers and NULLs, first %d", limit) << QByteArray() << limit;
+        // Values of other types make the reader leave the ordering to SQLite.
+        QTest::addRow("a text start_time, first %d", limit) << QByteArrayLiteral("'1700000000042'") << limit;
+        QTest::addRow("a real start_time, first %d", limit) << QByteArrayLiteral("1700000000042.5") << limit;
+    }
+}
+
+// The first page comes from a heap over one scan rather than from SQLite's ORDER BY: it must be
+// exactly the head of the whole ordered set, ties on start_time and NULLs included.
+void TestSqliteReader::firstPageIsTheHeadOfMlflowOrder()
+{
+    QFETCH(QByteArray, oddStartTime);
+    QFETCH(int, limit);
+    QTemporaryDir dir;
+    const QString path = TestSupport::copyFixture(QStringLiteral("mlflow-3.0-6953534de441-empty.db"), dir);
+    {
+        SqliteConnection db;
+        QCOMPARE(db.open(path, SqliteConnection::Mode::ReadWrite, 1000).code, Error::None);
+        QByteArray sql
+            = "BEGIN; INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, "
+              "creation_time, last_update_time) VALUES (1, 'e', '/m/1', 'active', 0, 0);";
+        // 340 runs in random order; start times from a small range so that many tie, some NULL,
+        // some deleted.
+        quint32 state = 12345;
+        const auto next = [&] { return state = state * 1664525u + 1013904223u; };
+        for (int i = 0; i < 340; ++i) {
+            const quint32 r = next();
+            const QByteArray id = QByteArray::number(next(), 16).rightJustified(8, '0') + QByteArray(24, 'a');
+            QByteArray start
+                = r % 13 == 0 ? QByteArray("NULL") : QByteArray::number(1700000000000LL + (r >> 8) % 40);
+            if (i == 17 && !oddStartTime.isEmpty())
+                start = oddStartTime;
+            const QByteArray stage = r % 11 == 0 ? "deleted" : "active";
+            sql += "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, "
+                   "status, "
+                   "start_time, end_time, source_version, lifecycle_stage, artifact_uri, experiment_id) "
+                   "VALUES ('"
+                + id + "', 'r" + QByteArray::number(i) + "', 'UNKNOWN', '', '', 'u', 'FINISHED', " + start
+                + ", NULL, '', '" + stage + "', '/m/1/" + id + "', 1);";
+            sql += "INSERT INTO params (\"key\", value, run_uuid) VALUES ('i', '" + QByteArray::number(i)
+                + "', '" + id + "');";
+        }
+        sql += "COMMIT;";
+        QCOMPARE(db.exec(sql).code, Error::None);
+    }
+    auto reader = SqliteReader::open(path);
+    QVERIFY(reader.ok());
+    RunQuery query;
+    query.experimentIds = {QStringLiteral("1")};
+    const auto all = (*reader)->runs(query); // SQLite's ORDER BY: the oracle
+    QVERIFY(all.ok());
+    QVERIFY(all->size() > 290);
+    query.limit = limit;
+    const auto page = (*reader)->runs(query);
+    QVERIFY(page.ok());
+    QCOMPARE(page->size(), std::min(limit, all->size()));
+    for (int row = 0; row < page->size(); ++row) {
+        QCOMPARE(page->run(row).runId, all->run(row).runId);
+        QCOMPARE(page->run(row).startTime, all->run(row).startTime);
+        QCOMPARE(page->param(row, QStringLiteral("i")), all->param(row, QStringLiteral("i")));
+    }
 }
 
 void TestSqliteReader::unknownNewerSchemaOpensWithNotice()
