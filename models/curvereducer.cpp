@@ -107,6 +107,7 @@ ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, doubl
     if (first >= last)
         return out;
 
+    out.isDense = last - first > qsizetype(right - left);
     Reducer reducer(curve, map, out);
     reducer.markInfinities(first, last);
     // Few enough points that every one is cheaper than choosing.

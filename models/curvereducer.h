@@ -26,6 +26,9 @@ struct ReducedCurve
     std::vector<quint32> indices;
     // Indices of +/-inf points to mark at the axis edge: one per pixel column and sign.
     std::vector<quint32> markers;
+    // More points in view than pixel columns: draw them on the columns' centres, so that the
+    // line through the kept points and the line through all light the same pixels.
+    bool isDense = false;
 };
 
 // Chooses the points of `curve` to draw in the pixel columns [left, right), plus the nearest

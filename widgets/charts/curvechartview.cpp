@@ -255,13 +255,22 @@ void CurveChartView::updateLegendMarkers()
     }
 }
 
+MetricCurve::LineOptions CurveChartView::rawLineOptions() const
+{
+    // From this view's frame: the layer's may not have caught up yet.
+    MetricCurve::LineOptions options;
+    options.xAxis = m_frame.xAxis;
+    options.logY = m_frame.logY;
+    return options;
+}
+
 std::pair<double, double> CurveChartView::fullXRange() const
 {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     for (const ChartCurve &c : m_layer->curves()) {
         if (!c.curve || c.curve->series().isEmpty())
             continue;
-        const CurveData &line = c.curve->line(m_layer->lineOptions(false));
+        const CurveData &line = c.curve->line(rawLineOptions());
         const double shift
             = m_frame.xAxis == CurveMath::XAxis::RelativeTime ? double(c.curve->startTime()) : 0;
         lo = std::min(lo, double(line.x().front()) - shift);
@@ -281,7 +290,7 @@ void CurveChartView::fitY()
     for (const ChartCurve &c : m_layer->curves()) {
         if (!c.visible || !c.curve)
             continue;
-        const CurveData &line = c.curve->line(m_layer->lineOptions(false));
+        const CurveData &line = c.curve->line(rawLineOptions());
         const double shift
             = m_frame.xAxis == CurveMath::XAxis::RelativeTime ? double(c.curve->startTime()) : 0;
         const qsizetype first = line.lowerBound(m_frame.xMin + shift);

@@ -83,6 +83,7 @@ private:
     void updateNotice();
     void updateLegendMarkers();
     std::pair<double, double> fullXRange() const;
+    MetricCurve::LineOptions rawLineOptions() const;
     void userChangedX();
 
     QChart *m_chart;

@@ -68,6 +68,7 @@ void CurveLayer::setDecimation(Decimation decimation)
 void CurveLayer::setAntialiasing(bool on)
 {
     m_antialiasing = on;
+    m_dirty = true; // aliased points sit on pixel centres
     update();
 }
 
@@ -162,9 +163,17 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
             length = 0;
             continue;
         }
-        const double px
-            = std::clamp(logical.map(double(xs[i])), area.left() - MaxOffset, area.right() + MaxOffset);
-        out.points.emplace_back(px, mapY(ys[i]));
+        double px = logical.map(double(xs[i]));
+        // Dense lines go through their pixel columns: at the centre when antialiased, else a
+        // quarter in, where no rasterizer rounding rule can tip a point into the next pixel.
+        const double inset = m_antialiasing ? 0.5 : 0.25;
+        if (reduced.isDense)
+            px = (double(pixelColumn(device.map(double(xs[i])))) + inset) / m_pixelRatio;
+        px = std::clamp(px, area.left() - MaxOffset, area.right() + MaxOffset);
+        double py = mapY(ys[i]);
+        if (reduced.isDense && !m_antialiasing) // and through their pixel rows
+            py = (std::floor(py * m_pixelRatio) + inset) / m_pixelRatio;
+        out.points.emplace_back(px, py);
         ++length;
     }
     if (length)
