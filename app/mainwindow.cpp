@@ -1,10 +1,14 @@
 #include "mainwindow.h"
 
+#include "chartspage.h"
 #include "noticebar.h"
+#include "runloader.h"
 #include "runspage.h"
+#include "runtreemodel.h"
 #include "sqlitereader.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -19,11 +23,13 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace {
 
 const QString RecentStoresKey = QStringLiteral("MainWindow/recentStores");
+const QString PageKey = QStringLiteral("MainWindow/page");
 
 // Recent stores are remembered as absolute file paths, so that they open from anywhere.
 QString normalizedLocation(const QString &location)
@@ -35,7 +41,11 @@ QString normalizedLocation(const QString &location)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_runsPage(new RunsPage(this)), m_noticeBar(new NoticeBar(this))
+    : QMainWindow(parent),
+      m_runsPage(new RunsPage(this)),
+      m_chartsPage(new ChartsPage(this)),
+      m_tabs(new QTabWidget(this)),
+      m_noticeBar(new NoticeBar(this))
 {
     setWindowTitle(tr("Kaizen"));
     setAcceptDrops(true);
@@ -45,7 +55,11 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 0);
     layout->setSpacing(4);
     layout->addWidget(m_noticeBar);
-    layout->addWidget(m_runsPage, 1);
+    m_tabs->setObjectName(QStringLiteral("pageTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_runsPage, tr("Runs"));
+    m_tabs->addTab(m_chartsPage, tr("Charts"));
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     createActions();
@@ -63,16 +77,27 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runsPage, &RunsPage::noticeChanged, m_noticeBar, &NoticeBar::setText);
     connect(m_runsPage, &RunsPage::statusTextChanged, m_statusLabel, &QLabel::setText);
     connect(m_runsPage, &RunsPage::progressChanged, this, &MainWindow::setProgress);
-    connect(m_runsPage, &RunsPage::loadingChanged, this, [this](bool loading) {
-        m_progressBar->setVisible(loading);
-        m_cancelButton->setVisible(loading);
+    connect(m_runsPage, &RunsPage::loadingChanged, this, &MainWindow::updateLoading);
+
+    // The charts follow the runs selected in the run browser.
+    connect(m_runsPage, &RunsPage::storeOpened, m_chartsPage, &ChartsPage::setLocation);
+    connect(m_runsPage, &RunsPage::selectedRunsChanged, this, [this] {
+        m_chartsPage->setRuns(m_runsPage->runModel()->runs(), m_runsPage->selectedRunIds());
     });
+    connect(m_chartsPage, &ChartsPage::loadFailed, this,
+            [this](const Store::Error &error) { showError(tr("Cannot Read Metrics"), error.message); });
+    connect(m_chartsPage, &ChartsPage::exportFailed, this,
+            [this](const QString &message) { showError(tr("Cannot Export Chart"), message); });
+    connect(m_chartsPage, &ChartsPage::progressChanged, this, &MainWindow::setProgress);
+    connect(m_chartsPage, &ChartsPage::loadingChanged, this, &MainWindow::updateLoading);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray());
     m_runsPage->restoreSettings(settings);
+    m_chartsPage->restoreSettings(settings);
+    showPage(settings.value(PageKey).toInt() == ChartsTab ? ChartsTab : RunsTab);
 }
 
 MainWindow::~MainWindow() = default;
@@ -93,6 +118,21 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    auto *pages = new QActionGroup(this);
+    const auto addPageAction = [&](const QString &text, Page page) {
+        QAction *action = viewMenu->addAction(text, this, [this, page] { showPage(page); });
+        action->setShortcut(QKeySequence(Qt::CTRL | (page == RunsTab ? Qt::Key_1 : Qt::Key_2)));
+        action->setCheckable(true);
+        action->setChecked(m_tabs->currentIndex() == page);
+        pages->addAction(action);
+        addAction(action);
+        connect(m_tabs, &QTabWidget::currentChanged, action, [action, page](int index) {
+            action->setChecked(index == page);
+        });
+    };
+    addPageAction(tr("&Runs"), RunsTab);
+    addPageAction(tr("&Charts"), ChartsTab);
+    viewMenu->addSeparator();
     viewMenu->addAction(m_runsPage->focusFilterAction());
     viewMenu->addAction(m_runsPage->showDeletedAction());
     viewMenu->addAction(m_runsPage->columnsAction());
@@ -123,9 +163,9 @@ void MainWindow::createStatusBar()
     m_progressBar->hide();
     m_cancelButton = new QPushButton(tr("Cancel"), this);
     m_cancelButton->setObjectName(QStringLiteral("cancelLoadingButton"));
-    m_cancelButton->setToolTip(tr("Stop loading runs (the runs shown so far stay)"));
+    m_cancelButton->setToolTip(tr("Stop loading (what is shown so far stays)"));
     m_cancelButton->hide();
-    connect(m_cancelButton, &QPushButton::clicked, m_runsPage, &RunsPage::cancelLoading);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_progressBar);
     statusBar()->addPermanentWidget(m_cancelButton);
@@ -216,6 +256,24 @@ void MainWindow::setProgress(qint64 done, qint64 total)
     m_progressBar->setValue(total > 0 ? int(done * 1000 / total) : 0);
 }
 
+void MainWindow::updateLoading()
+{
+    const bool loading = m_runsPage->loader()->isLoading() || m_chartsPage->isLoading();
+    m_progressBar->setVisible(loading);
+    m_cancelButton->setVisible(loading);
+}
+
+void MainWindow::cancelLoading()
+{
+    m_runsPage->cancelLoading();
+    m_chartsPage->cancelLoading();
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_tabs->setCurrentIndex(page);
+}
+
 QString MainWindow::statusText() const
 {
     return m_statusLabel->text();
@@ -253,6 +311,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("MainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("MainWindow/state"), saveState());
     m_runsPage->saveSettings(settings);
+    m_chartsPage->saveSettings(settings);
+    settings.setValue(PageKey, m_tabs->currentIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -4,12 +4,14 @@
 
 #include <QMainWindow>
 
+class ChartsPage;
 class NoticeBar;
 class QLabel;
 class QMenu;
 class QMimeData;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class RunsPage;
 
 // The main window: creates the pages and the application's actions, places the pages'
@@ -27,7 +29,12 @@ public:
     void openStore(const QString &location, const QString &experimentNameOrId = {},
                    const QStringList &runIds = {});
 
+    enum Page { RunsTab, ChartsTab };
+
     RunsPage *runsPage() const { return m_runsPage; }
+    ChartsPage *chartsPage() const { return m_chartsPage; }
+    QTabWidget *tabWidget() const { return m_tabs; }
+    void showPage(Page page);
     NoticeBar *noticeBar() const { return m_noticeBar; }
     QStringList recentStores() const;
     QString statusText() const;
@@ -49,9 +56,13 @@ private:
     void onStoreOpened(const QString &location);
     void showError(const QString &title, const QString &message);
     void setProgress(qint64 done, qint64 total);
+    void updateLoading();
+    void cancelLoading();
     void saveSettings() const;
 
     RunsPage *m_runsPage;
+    ChartsPage *m_chartsPage;
+    QTabWidget *m_tabs;
     NoticeBar *m_noticeBar;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusLabel = nullptr;

@@ -156,6 +156,8 @@ void RunsPage::createLayout()
     });
     connect(m_runView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &RunsPage::onCurrentRunChanged);
+    connect(m_runView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RunsPage::selectedRunsChanged);
 
     m_columnsMenu = new RunColumnsMenu(m_runView, m_runModel, QStringLiteral("RunsPage"), this);
     m_columnsAction = m_columnsMenu->menuAction();
@@ -313,6 +315,7 @@ void RunsPage::loadRuns(const QString &experimentId, bool keepView)
     if (!keepView) {
         m_runModel->setRuns({});
         m_detailsModel->clear();
+        emit selectedRunsChanged();
     }
     if (experimentId.isEmpty()) {
         m_loader->cancel();
@@ -368,6 +371,7 @@ void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
             m_runProxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
     updateStatusText();
+    emit selectedRunsChanged(); // a model reset clears the selection without a signal
     emit runsShown(complete);
 }
 

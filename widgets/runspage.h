@@ -97,6 +97,8 @@ signals:
     void statusTextChanged(const QString &text);
     // The run table shows new rows: `complete` is false for the first rows of a large set.
     void runsShown(bool complete);
+    // The selected runs may have changed (selectedRunIds(), their rows in runModel()->runs()).
+    void selectedRunsChanged();
 
 private:
     struct ViewState

@@ -1,3 +1,5 @@
+#include "chartspage.h"
+#include "curvechartview.h"
 #include "demostore.h"
 #include "experimentlistmodel.h"
 #include "mainwindow.h"
@@ -24,6 +26,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -44,7 +47,9 @@ private slots:
     void shortcuts();
     void progressAndCancel();
     void remembersGeometryAndSplitters();
+    void chartsTabFollowsSelectionAndIsRemembered();
     void screenshot();
+    void chartsScreenshot();
 
 private:
     static bool waitForRuns(MainWindow &window);
@@ -310,6 +315,71 @@ void TestMainWindow::remembersGeometryAndSplitters()
     window.show();
     QCOMPARE(window.size(), QSize(1111, 777));
     QCOMPARE(window.findChild<QSplitter *>(QStringLiteral("runsSplitter"))->sizes(), sizes);
+}
+
+void TestMainWindow::chartsTabFollowsSelectionAndIsRemembered()
+{
+    QStringList ids;
+    {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.openStore(m_demo, QStringLiteral("llm-finetune"));
+        QVERIFY(waitForRuns(window));
+        QCOMPARE(window.tabWidget()->currentWidget(), window.runsPage());
+        const Store::RunTable &runs = window.runsPage()->runModel()->runs();
+        for (int row = 0; row < runs.size(); ++row)
+            ids.append(runs.run(row).runId);
+        window.runsPage()->selectRuns(ids);
+
+        QSignalSpy loaded(window.chartsPage(), &ChartsPage::curvesLoaded);
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(window.tabWidget()->currentWidget(), window.chartsPage());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(window.chartsPage()->location(), m_demo);
+        QCOMPARE(window.chartsPage()->runIds().size(), 3);
+        QCOMPARE(window.chartsPage()->charts().size(), 5);
+        for (CurveChartView *chart : window.chartsPage()->charts())
+            QCOMPARE(int(chart->curves().size()), 3);
+        window.close();
+    }
+    // The charts tab comes back, and so do the charts once the runs are selected again.
+    MainWindow window;
+    QCOMPARE(window.tabWidget()->currentWidget(), window.chartsPage());
+    window.show();
+    QSignalSpy loaded(window.chartsPage(), &ChartsPage::curvesLoaded);
+    window.openStore(m_demo, QStringLiteral("llm-finetune"), ids);
+    QVERIFY(waitForRuns(window));
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(window.chartsPage()->charts().size(), 5);
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window.tabWidget()->currentWidget(), window.runsPage());
+}
+
+void TestMainWindow::chartsScreenshot()
+{
+    // KAIZEN_SCREENSHOT_CHARTS=/tmp/charts-page.png saves the charts tab on the demo store.
+    const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT_CHARTS");
+    if (target.isEmpty())
+        QSKIP("set KAIZEN_SCREENSHOT_CHARTS to a PNG path to save a screenshot");
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    const QString experiment = qEnvironmentVariable("KAIZEN_SCREENSHOT_EXPERIMENT", QStringLiteral("mnist-cnn"));
+    window.openStore(m_demo, experiment);
+    QVERIFY(waitForRuns(window));
+    const Store::RunTable &runs = window.runsPage()->runModel()->runs();
+    QStringList ids;
+    for (int row = 0; row < runs.size() && ids.size() < 6; ++row) {
+        if (runs.run(row).parentRunId.isEmpty() == (experiment != QLatin1String("mnist-cnn")))
+            ids.append(runs.run(row).runId); // the sweep's children in mnist-cnn
+    }
+    window.runsPage()->selectRuns(ids);
+    QSignalSpy loaded(window.chartsPage(), &ChartsPage::curvesLoaded);
+    window.showPage(MainWindow::ChartsTab);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(window.grab().save(target));
 }
 
 void TestMainWindow::screenshot()

@@ -1,0 +1,732 @@
+#include "chartspage.h"
+
+#include "chartexport.h"
+#include "curvechartview.h"
+#include "metriccurve.h"
+#include "metrickeylistmodel.h"
+#include "metricseriesloader.h"
+#include "noticebar.h"
+#include "runcolors.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+const Qt::PenStyle KeyPenStyles[]
+    = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
+
+QString withShortcut(const QString &toolTip, const QKeySequence &shortcut)
+{
+    if (shortcut.isEmpty())
+        return toolTip;
+    return QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText));
+}
+
+QAction *checkableAction(const QString &text, const QString &toolTip, const QKeySequence &shortcut,
+                         QObject *parent)
+{
+    auto *action = new QAction(text, parent);
+    action->setCheckable(true);
+    action->setShortcut(shortcut);
+    action->setToolTip(withShortcut(toolTip, shortcut));
+    return action;
+}
+
+} // namespace
+
+ChartsPage::ChartsPage(QWidget *parent)
+    : QWidget(parent), m_loader(new MetricSeriesLoader(this)), m_keyModel(new MetricKeyListModel(this))
+{
+    createActions();
+    createLayout();
+
+    connect(m_loader, &MetricSeriesLoader::seriesLoaded, this, &ChartsPage::onSeriesLoaded);
+    connect(m_loader, &MetricSeriesLoader::loadFinished, this, &ChartsPage::onLoadFinished);
+    connect(m_loader, &MetricSeriesLoader::loadFailed, this, [this](const Store::Error &error) {
+        m_requested.clear();
+        emit loadFailed(error);
+    });
+    connect(m_loader, &MetricSeriesLoader::progressChanged, this, &ChartsPage::progressChanged);
+    connect(m_loader, &MetricSeriesLoader::loadingChanged, this, &ChartsPage::loadingChanged);
+    connect(m_keyModel, &MetricKeyListModel::checkedKeysChanged, this, [this] {
+        if (m_applyingRuns)
+            return;
+        rebuildCharts();
+        loadMissing();
+    });
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (CurveChartView *view : m_charts) {
+            if (view == now)
+                m_focusedChart = view;
+        }
+    });
+
+    // Curves arrive one signal per (run, key); the charts take them in one go per event loop turn.
+    m_updateTimer = new QTimer(this);
+    m_updateTimer->setSingleShot(true);
+    m_updateTimer->setInterval(0);
+    connect(m_updateTimer, &QTimer::timeout, this, &ChartsPage::updateCharts);
+
+    updateEmptyState();
+}
+
+ChartsPage::~ChartsPage() = default;
+
+void ChartsPage::createActions()
+{
+    m_logYAction = checkableAction(tr("&Log Y"), tr("Logarithmic y axis; values ≤ 0 are skipped"),
+                                   QKeySequence(Qt::CTRL | Qt::Key_L), this);
+    connect(m_logYAction, &QAction::toggled, this,
+            [this](bool on) { forEachChart([on](CurveChartView *view) { view->setLogY(on); }); });
+
+    m_ignoreOutliersAction
+        = checkableAction(tr("Ignore &Outliers"),
+                          tr("Fit the y axis to the 5th–95th percentile of the values, so that spikes do "
+                             "not flatten the curves"),
+                          QKeySequence(Qt::CTRL | Qt::Key_J), this);
+    connect(m_ignoreOutliersAction, &QAction::toggled, this,
+            [this](bool on) { forEachChart([on](CurveChartView *view) { view->setIgnoreOutliers(on); }); });
+
+    m_combineKeysAction
+        = checkableAction(tr("&Combine Keys"), tr("Draw all checked keys in one chart, a line style per key"),
+                          QKeySequence(Qt::CTRL | Qt::Key_G), this);
+    connect(m_combineKeysAction, &QAction::toggled, this, &ChartsPage::rebuildCharts);
+
+    m_syncZoomAction = checkableAction(tr("&Sync Zoom"), tr("Zoom and pan the x axis of all charts together"),
+                                       QKeySequence(), this);
+    connect(m_syncZoomAction, &QAction::toggled, this, [this](bool on) {
+        CurveChartView *source = exportTarget();
+        if (on && source && source->isZoomed())
+            onXRangeChanged(source, source->xMin(), source->xMax());
+    });
+
+    m_resetZoomAction = new QAction(tr("&Reset Zoom"), this);
+    m_resetZoomAction->setShortcut(QKeySequence(Qt::Key_Home));
+    m_resetZoomAction->setShortcutContext(Qt::WidgetWithChildrenShortcut); // not in the key list
+    m_resetZoomAction->setToolTip(
+        withShortcut(tr("Show the whole curves in every chart"), QKeySequence(Qt::Key_Home)));
+    m_resetZoomAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-original")));
+    connect(m_resetZoomAction, &QAction::triggered, this, [this] {
+        m_syncingZoom = true;
+        forEachChart([](CurveChartView *view) { view->resetZoom(); });
+        m_syncingZoom = false;
+    });
+
+    m_exportAction = new QAction(tr("&Export…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(withShortcut(
+        tr("Save the focused chart (or the first) as PNG or SVG, or the data of every shown curve as CSV"),
+        m_exportAction->shortcut()));
+    m_exportAction->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
+    connect(m_exportAction, &QAction::triggered, this, &ChartsPage::chooseExportFile);
+}
+
+void ChartsPage::createLayout()
+{
+    // Toolbar.
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setObjectName(QStringLiteral("chartsToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *xLabel = new QLabel(tr("X axis:"), m_toolBar);
+    m_xAxisBox = new QComboBox(m_toolBar);
+    m_xAxisBox->setObjectName(QStringLiteral("xAxisBox"));
+    m_xAxisBox->addItem(tr("Step"), int(CurveMath::XAxis::Step));
+    m_xAxisBox->addItem(tr("Wall time"), int(CurveMath::XAxis::WallTime));
+    m_xAxisBox->addItem(tr("Relative time"), int(CurveMath::XAxis::RelativeTime));
+    m_xAxisBox->setToolTip(tr("What the x axis shows: the step, the time of day, or the time since each "
+                              "run started"));
+    xLabel->setBuddy(m_xAxisBox);
+    connect(m_xAxisBox, &QComboBox::activated, this,
+            [this](int index) { setXAxis(CurveMath::XAxis(m_xAxisBox->itemData(index).toInt())); });
+    m_toolBar->addWidget(xLabel);
+    m_toolBar->addWidget(m_xAxisBox);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_logYAction);
+    m_toolBar->addAction(m_ignoreOutliersAction);
+    m_toolBar->addSeparator();
+
+    auto *smoothingTitle = new QLabel(tr("Smoothing:"), m_toolBar);
+    m_smoothingSlider = new QSlider(Qt::Horizontal, m_toolBar);
+    m_smoothingSlider->setObjectName(QStringLiteral("smoothingSlider"));
+    m_smoothingSlider->setRange(0, 99);
+    m_smoothingSlider->setPageStep(10);
+    m_smoothingSlider->setFixedWidth(140);
+    m_smoothingSlider->setToolTip(tr("Exponential moving average weight (0: raw values); the raw line "
+                                     "stays faint behind the smoothed one"));
+    m_smoothingLabel = new QLabel(m_toolBar);
+    m_smoothingLabel->setObjectName(QStringLiteral("smoothingLabel"));
+    m_smoothingLabel->setMinimumWidth(
+        m_smoothingLabel->fontMetrics().horizontalAdvance(QStringLiteral("0.00")) + 6);
+    m_smoothingLabel->setText(QStringLiteral("0.00"));
+    smoothingTitle->setBuddy(m_smoothingSlider);
+    // Each weight is a new line of every curve: follow a drag at a modest pace.
+    m_smoothingTimer = new QTimer(this);
+    m_smoothingTimer->setSingleShot(true);
+    m_smoothingTimer->setInterval(60);
+    connect(m_smoothingSlider, &QSlider::valueChanged, this, [this](int value) {
+        m_smoothingLabel->setText(QString::number(value / 100.0, 'f', 2));
+        m_smoothingTimer->start();
+    });
+    connect(m_smoothingTimer, &QTimer::timeout, this,
+            [this] { setSmoothing(m_smoothingSlider->value() / 100.0); });
+    m_toolBar->addWidget(smoothingTitle);
+    m_toolBar->addWidget(m_smoothingSlider);
+    m_toolBar->addWidget(m_smoothingLabel);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_combineKeysAction);
+    m_toolBar->addAction(m_syncZoomAction);
+    m_toolBar->addAction(m_resetZoomAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_exportAction);
+
+    m_noticeBar = new NoticeBar(this);
+    m_noticeBar->setObjectName(QStringLiteral("chartsNoticeBar"));
+
+    // Keys.
+    auto *keyPane = new QWidget(this);
+    m_keyFilter = new QLineEdit(keyPane);
+    m_keyFilter->setObjectName(QStringLiteral("keyFilter"));
+    m_keyFilter->setPlaceholderText(tr("Filter keys"));
+    m_keyFilter->setClearButtonEnabled(true);
+    m_keyFilter->setToolTip(tr("Show only the metric keys that contain this text"));
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_keyModel);
+    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_keyFilter, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_keyView = new QListView(keyPane);
+    m_keyView->setObjectName(QStringLiteral("keyView"));
+    m_keyView->setModel(proxy);
+    m_keyView->setUniformItemSizes(true);
+    m_keyView->setToolTip(tr("Check the metrics to plot"));
+    auto *keyTitle = new QLabel(tr("Metrics"), keyPane);
+    keyTitle->setBuddy(m_keyView);
+    auto *keyLayout = new QVBoxLayout(keyPane);
+    keyLayout->setContentsMargins(0, 0, 0, 0);
+    keyLayout->addWidget(keyTitle);
+    keyLayout->addWidget(m_keyFilter);
+    keyLayout->addWidget(m_keyView, 1);
+
+    // Charts.
+    m_grid = new QWidget;
+    m_grid->setObjectName(QStringLiteral("chartGrid"));
+    m_gridLayout = new QGridLayout(m_grid);
+    m_gridLayout->setContentsMargins(0, 0, 0, 0);
+    m_gridLayout->setSpacing(6);
+    m_scrollArea = new QScrollArea(this);
+    m_scrollArea->setObjectName(QStringLiteral("chartScrollArea"));
+    m_scrollArea->setWidgetResizable(true);
+    m_scrollArea->setFrameShape(QFrame::NoFrame);
+    m_scrollArea->setWidget(m_grid);
+    m_scrollArea->installEventFilter(this);
+    m_scrollArea->viewport()->installEventFilter(this);
+    m_scrollArea->addAction(m_resetZoomAction); // Home in a chart resets them all
+    m_hintLabel = new QLabel(this);
+    m_hintLabel->setObjectName(QStringLiteral("chartsHint"));
+    m_hintLabel->setAlignment(Qt::AlignCenter);
+    m_hintLabel->setWordWrap(true);
+    m_chartStack = new QStackedWidget(this);
+    m_chartStack->addWidget(m_hintLabel);
+    m_chartStack->addWidget(m_scrollArea);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("chartsSplitter"));
+    m_splitter->addWidget(keyPane);
+    m_splitter->addWidget(m_chartStack);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({200, 1080});
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(4);
+    contentLayout->addWidget(m_toolBar);
+    contentLayout->addWidget(m_noticeBar);
+    contentLayout->addWidget(m_splitter, 1);
+
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(QStringLiteral("chartsEmptyLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setTextFormat(Qt::RichText);
+    m_emptyLabel->setText(tr("<p style=\"font-size:large\">No runs selected</p>"
+                             "<p>Select runs in the Runs tab to plot their metrics.</p>"));
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_emptyLabel);
+    m_stack->addWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+}
+
+void ChartsPage::setLocation(const QString &location)
+{
+    m_location = location;
+    m_loader->setLocation(location);
+    m_curves.clear();
+    m_absent.clear();
+    m_requested.clear();
+    m_table = {};
+    m_pendingRunIds.clear();
+    m_runsPending = false;
+    applyRuns();
+}
+
+void ChartsPage::setRuns(const Store::RunTable &runs, const QStringList &runIds)
+{
+    m_table = runs;
+    m_pendingRunIds = runIds;
+    m_runsPending = true;
+    if (isVisible())
+        applyRuns();
+}
+
+void ChartsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_runsPending)
+        applyRuns();
+    else if (!m_loader->isLoading())
+        loadMissing(); // what a cancelled load left out
+}
+
+void ChartsPage::applyRuns()
+{
+    m_runsPending = false;
+    m_runIds.clear();
+    m_runInfo.clear();
+    for (const QString &id : std::as_const(m_pendingRunIds)) {
+        const int row = m_table.indexOfRun(id);
+        if (row < 0 || m_runInfo.contains(id))
+            continue;
+        const Store::RunAttributes &run = m_table.run(row);
+        RunInfo info {run.runName.isEmpty() ? id.left(8) : run.runName, run.startTime, {}};
+        for (const Store::RunTable::MetricEntry &entry : m_table.metrics(row))
+            info.keys.insert(m_table.metricKeys().at(entry.key));
+        m_runInfo.insert(id, info);
+        m_runIds.append(id);
+    }
+    // Keep what was read for the runs still shown (the loader's cache has the others).
+    m_curves.removeIf([this](QHash<CurveKey, std::shared_ptr<MetricCurve>>::iterator it) {
+        return !m_runInfo.contains(it.key().first);
+    });
+    m_absent.removeIf([this](const CurveKey &key) { return !m_runInfo.contains(key.first); });
+
+    m_applyingRuns = true; // one rebuild below, not one per signal
+    m_keyModel->setRuns(m_table, m_runIds);
+    m_applyingRuns = false;
+    rebuildCharts();
+    loadMissing();
+}
+
+void ChartsPage::loadMissing()
+{
+    const QStringList keys = m_keyModel->checkedKeys();
+    QStringList runs, missingKeys;
+    QSet<CurveKey> missing;
+    for (const QString &runId : std::as_const(m_runIds)) {
+        const RunInfo &info = m_runInfo[runId];
+        for (const QString &key : keys) {
+            const CurveKey curveKey(runId, key);
+            if (!info.keys.contains(key) || m_curves.contains(curveKey) || m_absent.contains(curveKey))
+                continue;
+            missing.insert(curveKey);
+            if (!runs.contains(runId))
+                runs.append(runId);
+            if (!missingKeys.contains(key))
+                missingKeys.append(key);
+        }
+    }
+    if (missing.isEmpty()) {
+        // What is in flight is no longer wanted.
+        if (m_loader->isLoading())
+            m_loader->cancel();
+        m_requested.clear();
+        if (!m_runIds.isEmpty())
+            emit curvesLoaded();
+        return;
+    }
+    if (m_location.isEmpty())
+        return;
+    m_requested = missing;
+    m_loader->load(runs, missingKeys);
+}
+
+void ChartsPage::cancelLoading()
+{
+    m_loader->cancel();
+    m_requested.clear();
+}
+
+bool ChartsPage::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+void ChartsPage::onSeriesLoaded(const Store::MetricSeriesPtr &series)
+{
+    const CurveKey key(series->runId, series->key);
+    const auto info = m_runInfo.constFind(series->runId);
+    if (info == m_runInfo.cend() || m_curves.contains(key))
+        return;
+    m_curves.insert(key, std::make_shared<MetricCurve>(series, info->startTime));
+    m_updateTimer->start();
+}
+
+void ChartsPage::onLoadFinished()
+{
+    for (const CurveKey &key : std::as_const(m_requested)) {
+        if (!m_curves.contains(key))
+            m_absent.insert(key);
+    }
+    m_requested.clear();
+    updateCharts();
+    emit curvesLoaded();
+}
+
+void ChartsPage::rebuildCharts()
+{
+    QStringList wanted = m_keyModel->checkedKeys();
+    if (m_runIds.isEmpty())
+        wanted.clear();
+    else if (m_combineKeysAction->isChecked() && !wanted.isEmpty())
+        wanted = {QString()};
+
+    // Keep the charts of keys still wanted, with their zoom.
+    std::vector<CurveChartView *> charts;
+    for (const QString &key : std::as_const(wanted)) {
+        const qsizetype old = m_chartKeys.indexOf(key);
+        CurveChartView *view = nullptr;
+        if (old >= 0) {
+            view = m_charts[size_t(old)];
+            m_charts[size_t(old)] = nullptr;
+        } else {
+            view = new CurveChartView(m_grid);
+            view->setObjectName(key.isEmpty() ? QStringLiteral("combinedChart")
+                                              : QStringLiteral("chart:") + key);
+            configure(view);
+            connect(view, &CurveChartView::xRangeChanged, this,
+                    [this, view](double min, double max) { onXRangeChanged(view, min, max); });
+            connect(view, &CurveChartView::noticeChanged, this, &ChartsPage::updateNotices);
+        }
+        charts.push_back(view);
+    }
+    for (CurveChartView *view : m_charts)
+        delete view; // the charts no longer wanted
+    m_charts = std::move(charts);
+    m_chartKeys = wanted;
+    m_columns = 0; // lay out again
+    updateCharts();
+    relayout();
+    updateEmptyState();
+}
+
+void ChartsPage::configure(CurveChartView *view) const
+{
+    view->setXAxis(m_xAxis);
+    view->setLogY(m_logYAction->isChecked());
+    view->setIgnoreOutliers(m_ignoreOutliersAction->isChecked());
+    view->setSmoothing(m_smoothing);
+}
+
+void ChartsPage::updateCharts()
+{
+    m_updateTimer->stop();
+    const QStringList checked = m_keyModel->checkedKeys();
+    for (size_t i = 0; i < m_charts.size(); ++i) {
+        const QString &key = m_chartKeys.at(qsizetype(i));
+        updateChart(m_charts[i], key.isEmpty() ? checked : QStringList {key});
+    }
+    updateNotices();
+}
+
+void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
+{
+    const bool combined = keys.size() > 1;
+    view->setTitle(keys.join(QStringLiteral(", ")));
+    std::vector<ChartCurve> wanted;
+    for (qsizetype k = 0; k < keys.size(); ++k) {
+        for (const QString &runId : std::as_const(m_runIds)) {
+            const auto curve = m_curves.constFind(CurveKey(runId, keys.at(k)));
+            if (curve == m_curves.cend())
+                continue;
+            ChartCurve c;
+            c.curve = *curve;
+            const QString &name = m_runInfo[runId].name;
+            c.runName = combined ? QStringLiteral("%1 · %2").arg(name, keys.at(k)) : name;
+            c.color = RunColors::color(runId);
+            c.penStyle = combined ? KeyPenStyles[k % std::size(KeyPenStyles)] : Qt::SolidLine;
+            wanted.push_back(std::move(c));
+        }
+    }
+
+    const std::vector<ChartCurve> &shown = view->curves();
+    const auto same = [](const ChartCurve &a, const ChartCurve &b) {
+        return a.curve == b.curve && a.runName == b.runName && a.penStyle == b.penStyle;
+    };
+    if (std::equal(wanted.cbegin(), wanted.cend(), shown.cbegin(), shown.cend(), same))
+        return;
+    // Legend toggles stay with their curve.
+    for (ChartCurve &c : wanted) {
+        const auto old = std::find_if(shown.cbegin(), shown.cend(),
+                                      [&c](const ChartCurve &s) { return s.curve == c.curve; });
+        if (old != shown.cend())
+            c.visible = old->visible;
+    }
+    // A zoomed chart that only gains curves keeps its zoom.
+    const bool onlyAdds
+        = shown.size() < wanted.size() && std::all_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) {
+              return std::any_of(wanted.cbegin(), wanted.cend(),
+                                 [&](const ChartCurve &w) { return same(s, w); });
+          });
+    if (view->isZoomed() && onlyAdds) {
+        for (ChartCurve &c : wanted) {
+            const bool isShown
+                = std::any_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) { return same(s, c); });
+            if (!isShown)
+                view->addCurve(std::move(c));
+        }
+        return;
+    }
+    view->setCurves(std::move(wanted));
+}
+
+void ChartsPage::relayout()
+{
+    const int count = int(m_charts.size());
+    const int width = m_scrollArea->width();
+    const int columns = count > 1 && width >= TwoColumnWidth ? 2 : 1;
+    const int rows = (count + columns - 1) / columns;
+    const int spacing = m_gridLayout->spacing();
+    const int available = m_scrollArea->viewport()->height();
+    // All rows when they fit at a legible size, otherwise two rows to a screen.
+    int height = rows > 0 ? (available - spacing * (rows - 1)) / rows : available;
+    if (height < MinChartHeight)
+        height = std::max(MinChartHeight, (available - spacing) / 2);
+
+    if (columns != m_columns) {
+        m_columns = columns;
+        for (CurveChartView *view : m_charts)
+            m_gridLayout->removeWidget(view);
+        for (int i = 0; i < count; ++i)
+            m_gridLayout->addWidget(m_charts[size_t(i)], i / columns, i % columns);
+        for (int c = 0; c < 2; ++c)
+            m_gridLayout->setColumnStretch(c, c < columns ? 1 : 0);
+    }
+    for (CurveChartView *view : m_charts) {
+        if (view->height() != height || view->minimumHeight() != height)
+            view->setFixedHeight(height);
+        view->show();
+    }
+}
+
+bool ChartsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize && (watched == m_scrollArea || watched == m_scrollArea->viewport()))
+        relayout();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChartsPage::updateEmptyState()
+{
+    if (m_runIds.isEmpty()) {
+        m_emptyLabel->setText(tr("<p style=\"font-size:large\">No runs selected</p>"
+                                 "<p>Select runs in the Runs tab to plot their metrics.</p>"));
+        m_stack->setCurrentWidget(m_emptyLabel);
+        return;
+    }
+    m_stack->setCurrentIndex(1);
+    if (m_keyModel->rowCount() == 0)
+        m_hintLabel->setText(m_runIds.size() == 1 ? tr("The selected run has no metrics.")
+                                                  : tr("The selected runs have no metrics."));
+    else if (m_charts.empty())
+        m_hintLabel->setText(tr("Check metrics in the list on the left to plot them."));
+    m_chartStack->setCurrentWidget(m_charts.empty() ? static_cast<QWidget *>(m_hintLabel) : m_scrollArea);
+}
+
+QString ChartsPage::emptyText() const
+{
+    if (m_stack->currentWidget() == m_emptyLabel)
+        return m_emptyLabel->text();
+    if (m_chartStack->currentWidget() == m_hintLabel)
+        return m_hintLabel->text();
+    return {};
+}
+
+void ChartsPage::updateNotices()
+{
+    QStringList notices;
+    for (size_t i = 0; i < m_charts.size(); ++i) {
+        const QString notice = m_charts[i]->notice();
+        if (!notice.isEmpty())
+            notices.append(QStringLiteral("%1: %2").arg(m_charts[i]->title(), notice));
+    }
+    const QString text = notices.join(QLatin1Char('\n'));
+    if (text != m_noticeBar->text())
+        m_noticeBar->setText(text);
+}
+
+void ChartsPage::forEachChart(const std::function<void(CurveChartView *)> &apply) const
+{
+    for (CurveChartView *view : m_charts)
+        apply(view);
+}
+
+void ChartsPage::onXRangeChanged(CurveChartView *source, double min, double max)
+{
+    if (!m_syncZoomAction->isChecked() || m_syncingZoom)
+        return;
+    m_syncingZoom = true;
+    // A chart reset to its whole curves resets the others to theirs.
+    const bool reset = !source->isZoomed();
+    for (CurveChartView *view : m_charts) {
+        if (view == source)
+            continue;
+        if (reset)
+            view->resetZoom();
+        else
+            view->setXRange(min, max);
+    }
+    m_syncingZoom = false;
+}
+
+void ChartsPage::setXAxis(CurveMath::XAxis axis)
+{
+    m_xAxis = axis;
+    const int index = m_xAxisBox->findData(int(axis));
+    if (index != m_xAxisBox->currentIndex())
+        m_xAxisBox->setCurrentIndex(index);
+    forEachChart([axis](CurveChartView *view) { view->setXAxis(axis); });
+}
+
+void ChartsPage::setSmoothing(double weight)
+{
+    m_smoothing = std::clamp(std::round(weight * 100) / 100, 0.0, 0.99);
+    const int value = int(std::lround(m_smoothing * 100));
+    if (m_smoothingSlider->value() != value) {
+        const QSignalBlocker blocker(m_smoothingSlider);
+        m_smoothingSlider->setValue(value);
+    }
+    m_smoothingTimer->stop();
+    m_smoothingLabel->setText(QString::number(m_smoothing, 'f', 2));
+    forEachChart([this](CurveChartView *view) { view->setSmoothing(m_smoothing); });
+}
+
+QList<CurveChartView *> ChartsPage::charts() const
+{
+    return QList<CurveChartView *>(m_charts.cbegin(), m_charts.cend());
+}
+
+CurveChartView *ChartsPage::exportTarget() const
+{
+    if (m_charts.empty())
+        return nullptr;
+    if (m_focusedChart
+        && std::find(m_charts.cbegin(), m_charts.cend(), m_focusedChart.data()) != m_charts.cend())
+        return m_focusedChart;
+    return m_charts.front();
+}
+
+QString ChartsPage::exportTo(const QString &path)
+{
+    QString failure;
+    if (m_charts.empty())
+        failure = tr("There is no chart to export.");
+    else if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
+        failure = ChartExport::saveCsv(charts(), path);
+    else
+        failure = ChartExport::save(*exportTarget(), path);
+    if (!failure.isEmpty())
+        emit exportFailed(failure);
+    return failure;
+}
+
+void ChartsPage::chooseExportFile()
+{
+    CurveChartView *target = exportTarget();
+    if (!target)
+        return;
+    m_focusedChart = target; // the dialog takes the focus
+    QString name = target->title();
+    name.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("_"));
+    auto *dialog = new QFileDialog(this, tr("Export Chart"),
+                                   QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
+                                       + QLatin1Char('/') + (name.isEmpty() ? QStringLiteral("chart") : name),
+                                   ChartExport::fileFilter());
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setDefaultSuffix(QStringLiteral("png"));
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
+        const QRegularExpressionMatch match
+            = QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(filter);
+        if (match.hasMatch())
+            dialog->setDefaultSuffix(match.captured(1));
+    });
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { exportTo(path); });
+    dialog->open();
+}
+
+void ChartsPage::saveSettings(QSettings &settings) const
+{
+    settings.beginGroup(QStringLiteral("ChartsPage"));
+    settings.setValue(QStringLiteral("xAxis"), CurveMath::xAxisName(m_xAxis));
+    settings.setValue(QStringLiteral("logY"), m_logYAction->isChecked());
+    settings.setValue(QStringLiteral("ignoreOutliers"), m_ignoreOutliersAction->isChecked());
+    settings.setValue(QStringLiteral("smoothing"), m_smoothing);
+    settings.setValue(QStringLiteral("combineKeys"), m_combineKeysAction->isChecked());
+    settings.setValue(QStringLiteral("syncZoom"), m_syncZoomAction->isChecked());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    QVariantMap choices;
+    const QHash<QString, bool> chosen = m_keyModel->choices();
+    for (auto it = chosen.cbegin(); it != chosen.cend(); ++it)
+        choices.insert(it.key(), it.value());
+    settings.setValue(QStringLiteral("keyChoices"), choices);
+    settings.endGroup();
+}
+
+void ChartsPage::restoreSettings(const QSettings &settings)
+{
+    const auto value
+        = [&](const char *key) { return settings.value(QStringLiteral("ChartsPage/") + QLatin1String(key)); };
+    bool ok = false;
+    const CurveMath::XAxis axis = CurveMath::xAxisFromName(value("xAxis").toString(), &ok);
+    setXAxis(ok ? axis : CurveMath::XAxis::Step);
+    m_logYAction->setChecked(value("logY").toBool());
+    m_ignoreOutliersAction->setChecked(value("ignoreOutliers").toBool());
+    setSmoothing(value("smoothing").toDouble());
+    m_combineKeysAction->setChecked(value("combineKeys").toBool());
+    m_syncZoomAction->setChecked(value("syncZoom").toBool());
+    if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
+        m_splitter->restoreState(state);
+    QHash<QString, bool> choices;
+    const QVariantMap stored = value("keyChoices").toMap();
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+        choices.insert(it.key(), it.value().toBool());
+    m_keyModel->setChoices(choices);
+}

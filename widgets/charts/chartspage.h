@@ -1,0 +1,184 @@
+#pragma once
+
+#include "curvemath.h"
+#include "metricseries.h"
+#include "runtable.h"
+#include "storeerror.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+#include <utility>
+#include <vector>
+
+class CurveChartView;
+class MetricCurve;
+class MetricKeyListModel;
+class MetricSeriesLoader;
+class NoticeBar;
+class QAction;
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QScrollArea;
+class QSettings;
+class QSlider;
+class QSplitter;
+class QStackedWidget;
+class QTimer;
+class QToolBar;
+
+// The metric curves of the runs selected in the run browser: a checkable list of their metric
+// keys on the left, one chart per checked key in a grid (or all of them in one chart), and a
+// toolbar for the x axis, log scale, outliers, smoothing, zoom and export. Histories are read
+// by a MetricSeriesLoader on the open store; curves already read stay when the selection grows,
+// and a selection made while the page is hidden is applied when it is shown.
+class ChartsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int MinChartHeight = 300;
+    // From this width of the chart area on, charts stand two abreast.
+    static constexpr int TwoColumnWidth = 960;
+
+    explicit ChartsPage(QWidget *parent = nullptr);
+    ~ChartsPage() override;
+
+    // The open store (file path or sqlite:///path); drops every curve of the previous one.
+    void setLocation(const QString &location);
+    QString location() const { return m_location; }
+    // The runs to plot: `runIds` of `runs`, which gives their names, start times and metric keys.
+    void setRuns(const Store::RunTable &runs, const QStringList &runIds);
+    // The runs the charts show (a selection made while hidden shows once the page is).
+    QStringList runIds() const { return m_runIds; }
+
+    bool isLoading() const;
+    void cancelLoading();
+
+    void setXAxis(CurveMath::XAxis axis);
+    CurveMath::XAxis xAxis() const { return m_xAxis; }
+    void setSmoothing(double weight); // 0 .. 0.99, in steps of 0.01
+    double smoothing() const { return m_smoothing; }
+
+    // The charts in grid order.
+    QList<CurveChartView *> charts() const;
+    // The chart a PNG or SVG export shows: the one with the focus (or that had it last), else
+    // the first.
+    CurveChartView *exportTarget() const;
+    // Writes by suffix: .png/.svg the export target, .csv every curve of every chart. Returns
+    // an empty string on success, otherwise what went wrong (also emitted as exportFailed).
+    QString exportTo(const QString &path);
+    // The message shown instead of charts; empty when charts show.
+    QString emptyText() const;
+
+    MetricSeriesLoader *loader() const { return m_loader; }
+    MetricKeyListModel *keyModel() const { return m_keyModel; }
+    QListView *keyView() const { return m_keyView; }
+    QLineEdit *keyFilterEdit() const { return m_keyFilter; }
+    QComboBox *xAxisBox() const { return m_xAxisBox; }
+    QSlider *smoothingSlider() const { return m_smoothingSlider; }
+    QLabel *smoothingLabel() const { return m_smoothingLabel; }
+    NoticeBar *noticeBar() const { return m_noticeBar; }
+    QToolBar *toolBar() const { return m_toolBar; }
+    QAction *logYAction() const { return m_logYAction; }
+    QAction *ignoreOutliersAction() const { return m_ignoreOutliersAction; }
+    QAction *combineKeysAction() const { return m_combineKeysAction; }
+    QAction *syncZoomAction() const { return m_syncZoomAction; }
+    QAction *resetZoomAction() const { return m_resetZoomAction; }
+    QAction *exportAction() const { return m_exportAction; }
+
+    void saveSettings(QSettings &settings) const;
+    void restoreSettings(const QSettings &settings);
+
+signals:
+    void loadingChanged(bool loading);
+    void progressChanged(qint64 done, qint64 total);
+    void loadFailed(const Store::Error &error);
+    void exportFailed(const QString &message);
+    // Every curve of the checked keys of the shown runs has been read and is in the charts.
+    void curvesLoaded();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    using CurveKey = std::pair<QString, QString>; // run id, metric key
+    struct RunInfo
+    {
+        QString name;
+        qint64 startTime = Store::NoTime;
+        QSet<QString> keys; // of its latest metrics
+    };
+
+    void createActions();
+    void createLayout();
+    void applyRuns();
+    void loadMissing();
+    void onSeriesLoaded(const Store::MetricSeriesPtr &series);
+    void onLoadFinished();
+    void rebuildCharts();
+    void updateCharts();
+    void updateChart(CurveChartView *view, const QStringList &keys);
+    void relayout();
+    void updateEmptyState();
+    void updateNotices();
+    void configure(CurveChartView *view) const;
+    void forEachChart(const std::function<void(CurveChartView *)> &apply) const;
+    void onXRangeChanged(CurveChartView *source, double min, double max);
+    void chooseExportFile();
+
+    MetricSeriesLoader *m_loader;
+    MetricKeyListModel *m_keyModel;
+
+    QStackedWidget *m_stack = nullptr; // empty message / content
+    QLabel *m_emptyLabel = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    NoticeBar *m_noticeBar = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QLineEdit *m_keyFilter = nullptr;
+    QListView *m_keyView = nullptr;
+    QStackedWidget *m_chartStack = nullptr; // hint / charts
+    QLabel *m_hintLabel = nullptr;
+    QScrollArea *m_scrollArea = nullptr;
+    QWidget *m_grid = nullptr;
+    QGridLayout *m_gridLayout = nullptr;
+    QComboBox *m_xAxisBox = nullptr;
+    QSlider *m_smoothingSlider = nullptr;
+    QLabel *m_smoothingLabel = nullptr;
+    QTimer *m_smoothingTimer = nullptr;
+    QTimer *m_updateTimer = nullptr;
+    QAction *m_logYAction = nullptr;
+    QAction *m_ignoreOutliersAction = nullptr;
+    QAction *m_combineKeysAction = nullptr;
+    QAction *m_syncZoomAction = nullptr;
+    QAction *m_resetZoomAction = nullptr;
+    QAction *m_exportAction = nullptr;
+
+    QString m_location;
+    Store::RunTable m_table; // of the runs asked for
+    QStringList m_pendingRunIds;
+    bool m_runsPending = false;
+    bool m_applyingRuns = false;
+    QStringList m_runIds; // shown
+    QHash<QString, RunInfo> m_runInfo; // of the shown runs
+
+    QHash<CurveKey, std::shared_ptr<MetricCurve>> m_curves; // read, of the shown runs
+    QSet<CurveKey> m_absent; // read, no rows
+    QSet<CurveKey> m_requested; // by the load in flight
+
+    std::vector<CurveChartView *> m_charts; // grid order
+    QStringList m_chartKeys; // per chart: its key, or empty for the combined chart
+    QPointer<CurveChartView> m_focusedChart;
+    int m_columns = 0;
+    bool m_syncingZoom = false;
+
+    CurveMath::XAxis m_xAxis = CurveMath::XAxis::Step;
+    double m_smoothing = 0;
+};
