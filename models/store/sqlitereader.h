@@ -63,7 +63,7 @@ private:
     SqliteReader() = default;
     Error introspect();
     bool hasRunUuidIndex(const QByteArray &table);
-    std::optional<std::vector<qint64>> firstRunRowids(const QByteArray &where, int limit);
+    std::optional<std::vector<qint64>> firstRunRowids(const QByteArray &where, int limit, qint64 *totalRuns);
     struct ValueTable
     {
         QByteArray name;
