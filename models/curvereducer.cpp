@@ -108,6 +108,7 @@ ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, doubl
         return out;
 
     out.isDense = last - first > qsizetype(right - left);
+    out.visiblePoints = last - first;
     Reducer reducer(curve, map, out);
     reducer.markInfinities(first, last);
     // Few enough points that every one is cheaper than choosing.

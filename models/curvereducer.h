@@ -29,6 +29,7 @@ struct ReducedCurve
     // More points in view than pixel columns: draw them on the columns' centres, so that the
     // line through the kept points and the line through all light the same pixels.
     bool isDense = false;
+    qsizetype visiblePoints = 0; // in the columns, with the neighbours outside
 };
 
 // Chooses the points of `curve` to draw in the pixel columns [left, right), plus the nearest

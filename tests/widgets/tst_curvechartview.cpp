@@ -151,7 +151,17 @@ void TestCurveChartView::m4WithAntialiasingIsAlmostTheSame()
     CurveChartView view;
     view.setAntialiasing(true);
     view.resize(1200, 700);
-    view.setCurves({chartCurve(noisyCurve(QStringLiteral("a"), 200'000, 21), Blue)});
+    // A noisy band (drawn aliased) and a smooth dense line (antialiased).
+    auto smooth = std::make_shared<Store::MetricSeries>();
+    smooth->runId = QStringLiteral("b");
+    smooth->key = QStringLiteral("lr");
+    for (int i = 0; i < 200'000; ++i) {
+        smooth->steps.push_back(i);
+        smooth->timestamps.push_back(i);
+        smooth->values.push_back(1.5 + std::sin(i / 20000.0));
+    }
+    view.setCurves(
+        {chartCurve(noisyCurve(QStringLiteral("a"), 200'000, 21), Blue), chartCurve(smooth, Orange)});
     const QImage m4 = view.renderImage();
     view.setDecimation(Decimation::None);
     const QImage all = view.renderImage();

@@ -148,12 +148,24 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
     // Choose points on the device's pixel grid; draw them in logical coordinates.
     const CurveXMapping device = xMapping(curve, m_pixelRatio);
     const CurveXMapping logical = xMapping(curve, 1);
-    const ReducedCurve reduced = reduceCurve(line, device, std::floor(area.left() * m_pixelRatio),
-                                             std::ceil(area.right() * m_pixelRatio), m_decimation);
+    const double left = std::floor(area.left() * m_pixelRatio),
+                 right = std::ceil(area.right() * m_pixelRatio);
+    const ReducedCurve reduced = reduceCurve(line, device, left, right, m_decimation);
+    // A noisy dense line keeps about four points a column (first, last, min and max all differ)
+    // and fills a band several pixels high: antialiasing only blurs its edges, and costs most of
+    // the frame. A smooth dense line keeps about two and stays antialiased. Decided from the M4
+    // points in both modes, so that both draw alike.
+    const qsizetype m4Points = m_decimation == Decimation::M4
+        ? qsizetype(reduced.indices.size())
+        : (reduced.isDense ? qsizetype(reduceCurve(line, device, left, right).indices.size()) : 0);
+    out.isBand
+        = double(reduced.visiblePoints) > 8 * (right - left) && double(m4Points) > 2.5 * (right - left);
+    const bool aliased = !m_antialiasing || out.isBand;
     const auto xs = line.x();
     const auto ys = line.y();
     out.points.clear();
     out.lengths.clear();
+    out.isDense = reduced.isDense;
     out.points.reserve(reduced.indices.size());
     int length = 0;
     for (quint32 i : reduced.indices) {
@@ -166,18 +178,22 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
         double px = logical.map(double(xs[i]));
         // Dense lines go through their pixel columns: at the centre when antialiased, else a
         // quarter in, where no rasterizer rounding rule can tip a point into the next pixel.
-        const double inset = m_antialiasing ? 0.5 : 0.25;
+        const double inset = aliased ? 0.25 : 0.5;
         if (reduced.isDense)
             px = (double(pixelColumn(device.map(double(xs[i])))) + inset) / m_pixelRatio;
         px = std::clamp(px, area.left() - MaxOffset, area.right() + MaxOffset);
         double py = mapY(ys[i]);
-        if (reduced.isDense && !m_antialiasing) // and through their pixel rows
+        if (reduced.isDense && aliased) // and through their pixel rows
             py = (std::floor(py * m_pixelRatio) + inset) / m_pixelRatio;
         out.points.emplace_back(px, py);
         ++length;
     }
     if (length)
         out.lengths.push_back(length);
+    out.bandLines.clear();
+    out.bandPoints.clear();
+    if (out.isBand && m_decimation == Decimation::M4)
+        buildBand(out);
     out.plusInfinity.clear();
     out.minusInfinity.clear();
     for (quint32 i : reduced.markers) {
@@ -185,6 +201,35 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
         (CurveData::breakKind(ys[i]) == CurveData::BreakKind::PlusInfinity ? out.plusInfinity
                                                                            : out.minusInfinity)
             .push_back(p);
+    }
+}
+
+void CurveLayer::buildBand(Polylines &lines)
+{
+    const QPointF *p = lines.points.data();
+    for (int length : lines.lengths) {
+        const QPointF *end = p + length;
+        QPointF previousLast;
+        bool hasPrevious = false;
+        while (p != end) {
+            // The points of one pixel column share their x.
+            const QPointF *columnEnd = p + 1;
+            double top = p->y(), bottom = p->y();
+            while (columnEnd != end && columnEnd->x() == p->x()) {
+                top = std::min(top, columnEnd->y());
+                bottom = std::max(bottom, columnEnd->y());
+                ++columnEnd;
+            }
+            if (hasPrevious)
+                lines.bandLines.emplace_back(previousLast, *p);
+            if (top == bottom)
+                lines.bandPoints.emplace_back(p->x(), top);
+            else
+                lines.bandLines.emplace_back(QPointF(p->x(), top), QPointF(p->x(), bottom));
+            previousLast = *(columnEnd - 1);
+            hasPrevious = true;
+            p = columnEnd;
+        }
     }
 }
 
@@ -217,7 +262,13 @@ void CurveLayer::drawCurve(QPainter *painter, int index) const
     QColor color = c.color;
     if (faded)
         color.setAlphaF(0.25);
-    const auto drawPolylines = [painter](const Polylines &lines) {
+    const auto drawPolylines = [this, painter](const Polylines &lines) {
+        painter->setRenderHint(QPainter::Antialiasing, m_antialiasing && !lines.isBand);
+        if (!lines.bandLines.empty() || !lines.bandPoints.empty()) {
+            painter->drawLines(lines.bandLines.data(), int(lines.bandLines.size()));
+            painter->drawPoints(lines.bandPoints.data(), int(lines.bandPoints.size()));
+            return;
+        }
         const QPointF *p = lines.points.data();
         for (int length : lines.lengths) {
             if (length == 1)
@@ -227,17 +278,23 @@ void CurveLayer::drawCurve(QPainter *painter, int index) const
             p += length;
         }
     };
-    const qreal width = bold ? m_lineWidth + 1.5 : m_lineWidth;
+    // A dense line is a band of vertical strokes: the one-pixel cosmetic pen draws it as well
+    // as a wide one, many times faster (a wide pen strokes every zigzag as a polygon).
+    const auto pen = [&](const QColor &penColor, const Polylines &lines, bool wide) {
+        QPen p(penColor, lines.isDense ? 1.0 : (wide && bold ? m_lineWidth + 1.5 : m_lineWidth), c.penStyle);
+        p.setCosmetic(lines.isDense);
+        return p;
+    };
     if (m_smoothing > 0) {
         // The raw line faint behind the smoothed one, as TensorBoard and MLflow draw it.
         QColor faint = color;
         faint.setAlphaF(color.alphaF() * 0.25);
-        painter->setPen(QPen(faint, m_lineWidth, c.penStyle));
+        painter->setPen(pen(faint, m_raw[size_t(index)], false));
         drawPolylines(m_raw[size_t(index)]);
-        painter->setPen(QPen(color, width, c.penStyle));
+        painter->setPen(pen(color, m_smooth[size_t(index)], true));
         drawPolylines(m_smooth[size_t(index)]);
     } else {
-        painter->setPen(QPen(color, width, c.penStyle));
+        painter->setPen(pen(color, m_raw[size_t(index)], true));
         drawPolylines(m_raw[size_t(index)]);
     }
     // Infinite values: a small triangle at the top or bottom edge.

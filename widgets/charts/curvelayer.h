@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QGraphicsItem>
+#include <QLineF>
 #include <QPointF>
 #include <QString>
 
@@ -78,10 +79,17 @@ private:
     struct Polylines
     {
         std::vector<QPointF> points;
+        bool isDense = false; // more points than pixel columns
+        bool isBand = false; // dense and noisy: a filled band, drawn aliased
+        // A band as one vertical line per pixel column and the lines joining columns: the same
+        // pixels as the polyline, each painted once instead of three or four times.
+        std::vector<QLineF> bandLines;
+        std::vector<QPointF> bandPoints;
         std::vector<int> lengths; // one per polyline
         std::vector<QPointF> plusInfinity, minusInfinity; // marker x positions
     };
     void reduceLine(const ChartCurve &curve, const CurveData &line, Polylines &out) const;
+    static void buildBand(Polylines &lines);
     void drawCurve(QPainter *painter, int index) const;
     void drawCrosshair(QPainter *painter) const;
 

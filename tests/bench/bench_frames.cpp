@@ -1,0 +1,179 @@
+// bench_frames: how long a chart frame takes while the user pans and zooms, with every point
+// resident and the reduction recomputed each frame.
+//
+//   bench_frames [--points N] [--big-points M] [--curves C] [--frames F] [--size WxH] [--antialiasing on|off]
+//
+// Builds C curves (default 10) of N points (default 1,000,000) in memory (noisy, with spikes
+// and NaN gaps), shows them in one CurveChartView of 1600x900, and renders F frames (default
+// 120) of a scripted pan/zoom (wheel-style zooms in and out around moving anchors, pans of a
+// tenth of the range), each frame the whole chart (axes, legend, ten curves) into an image.
+// Prints per-frame median / p95 / max, the points drawn per frame, the bytes per resident point
+// (series arrays + pyramid + break list), and the same at M points per curve (default
+// 10,000,000), with the ratio big/small (target p95 <= 16 ms, ratio <= 1.2). Baseline in the
+// same run: a few frames of the same chart drawing every point (Decimation::None).
+
+#include "curvechartview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <vector>
+
+namespace {
+
+struct Options
+{
+    qsizetype points = 1'000'000;
+    qsizetype bigPoints = 10'000'000;
+    int curves = 10;
+    int frames = 120;
+    QSize size {1600, 900};
+    bool antialiasing = true;
+};
+
+Store::MetricSeriesPtr makeSeries(int index, qsizetype points)
+{
+    auto s = std::make_shared<Store::MetricSeries>();
+    s->runId = QStringLiteral("run%1").arg(index);
+    s->key = QStringLiteral("loss");
+    s->steps.resize(size_t(points));
+    s->timestamps.resize(size_t(points));
+    s->values.resize(size_t(points));
+    QRandomGenerator rng(quint32(1000 + index));
+    double walk = 0;
+    for (qsizetype i = 0; i < points; ++i) {
+        s->steps[size_t(i)] = i;
+        s->timestamps[size_t(i)] = 1'700'000'000'000 + i * 20;
+        walk += (rng.generateDouble() - 0.5) * 0.01;
+        double v = 2.0 * std::exp(-3.0 * double(i) / double(points)) + 0.1 * index + walk * 0.1
+            + rng.generateDouble() * 0.2;
+        if (rng.bounded(50'000) == 0)
+            v += 2; // spikes
+        if (rng.bounded(200'000) == 0)
+            v = std::numeric_limits<double>::quiet_NaN();
+        s->values[size_t(i)] = v;
+    }
+    return s;
+}
+
+struct Figures
+{
+    double median = 0, p95 = 0, max = 0;
+    qsizetype drawnPoints = 0;
+    double bytesPerPoint = 0;
+};
+
+double percentile(std::vector<double> v, double q)
+{
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5))];
+}
+
+Figures measure(const Options &o, qsizetype points, int frames, Decimation decimation)
+{
+    std::vector<ChartCurve> curves;
+    qint64 bytes = 0;
+    for (int i = 0; i < o.curves; ++i) {
+        ChartCurve c;
+        c.curve = std::make_shared<MetricCurve>(makeSeries(i, points));
+        c.runName = c.curve->runId();
+        c.color = QColor::fromHsv((i * 36) % 360, 200, 200);
+        curves.push_back(std::move(c));
+    }
+    CurveChartView view;
+    view.setDecimation(decimation);
+    view.setAntialiasing(o.antialiasing);
+    view.resize(o.size);
+    view.setCurves(curves);
+    view.renderImage(o.size); // first frame: builds the lines' pyramids
+    for (const ChartCurve &c : curves)
+        bytes += c.curve->memoryFootprint();
+
+    std::vector<double> times;
+    QElapsedTimer timer;
+    qsizetype drawn = 0;
+    for (int f = 0; f < frames; ++f) {
+        // Zoom in for a while around a moving anchor, pan, then zoom back out.
+        const int phase = f % 40;
+        timer.start();
+        if (phase < 15)
+            view.zoomX(0.8, 0.2 + 0.04 * phase);
+        else if (phase < 25)
+            view.panX(phase % 2 ? 0.1 : -0.07);
+        else
+            view.zoomX(1 / 0.8, 0.5);
+        const QImage image = view.renderImage();
+        times.push_back(double(timer.nsecsElapsed()) / 1e6);
+        drawn = std::max(drawn, view.layer()->drawnPointCount());
+        Q_UNUSED(image);
+    }
+    Figures fig;
+    fig.median = percentile(times, 0.5);
+    fig.p95 = percentile(times, 0.95);
+    fig.max = *std::max_element(times.begin(), times.end());
+    fig.drawnPoints = drawn;
+    fig.bytesPerPoint = double(bytes) / double(points * o.curves);
+    return fig;
+}
+
+void print(const char *label, qsizetype points, const Figures &f)
+{
+    std::printf(
+        "%-28s %10lld pts/curve  median %7.2f ms  p95 %7.2f ms  max %7.2f ms  drawn %7lld  %.2f B/pt\n",
+        label, qlonglong(points), f.median, f.p95, f.max, qlonglong(f.drawnPoints), f.bytesPerPoint);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    Options o;
+    const QStringList args = app.arguments();
+    for (int i = 1; i + 1 < args.size(); i += 2) {
+        const QString &name = args[i];
+        const QString value = args[i + 1];
+        if (name == QLatin1String("--points"))
+            o.points = value.toLongLong();
+        else if (name == QLatin1String("--big-points"))
+            o.bigPoints = value.toLongLong();
+        else if (name == QLatin1String("--antialiasing"))
+            o.antialiasing = value != QLatin1String("off");
+        else if (name == QLatin1String("--curves"))
+            o.curves = value.toInt();
+        else if (name == QLatin1String("--frames"))
+            o.frames = value.toInt();
+        else if (name == QLatin1String("--size"))
+            o.size = QSize(value.section(QLatin1Char('x'), 0, 0).toInt(),
+                           value.section(QLatin1Char('x'), 1, 1).toInt());
+        else {
+            std::fprintf(stderr, "unknown option %s\n", qPrintable(name));
+            return 2;
+        }
+    }
+    if (o.points < 10 || o.bigPoints < 10 || o.curves < 1 || o.frames < 1 || o.size.isEmpty()) {
+        std::fprintf(stderr, "bad arguments\n");
+        return 2;
+    }
+    std::printf("bench_frames: %d curves, %dx%d, %d pan/zoom frames, each the whole chart rendered\n",
+                o.curves, o.size.width(), o.size.height(), o.frames);
+    const Figures small = measure(o, o.points, o.frames, Decimation::M4);
+    print("M4", o.points, small);
+    const Figures big = measure(o, o.bigPoints, o.frames, Decimation::M4);
+    print("M4", o.bigPoints, big);
+    const Figures none = measure(o, o.points, 3, Decimation::None);
+    print("baseline: every point", o.points, none);
+    std::printf("p95 ratio %lld/%lld points: %.2f (target <= 1.2); p95 target <= 16 ms: %s\n",
+                qlonglong(o.bigPoints), qlonglong(o.points), big.p95 / small.p95,
+                small.p95 <= 16 && big.p95 <= 16 ? "met" : "NOT met");
+    std::printf("every point / M4 median at %lld points: %.1fx\n", qlonglong(o.points),
+                none.median / small.median);
+    return 0;
+}
