@@ -29,6 +29,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -53,6 +54,18 @@ QAction *checkableAction(const QString &text, const QString &toolTip, const QKey
     action->setShortcut(shortcut);
     action->setToolTip(withShortcut(toolTip, shortcut));
     return action;
+}
+
+// Workaround until CurveChartView::applyAxisRanges() sets the tick interval before the range:
+// a dynamic-tick axis whose range grows from 0..1 to 0..3000 at the old interval creates
+// thousands of tick labels for a moment (seconds per chart). Fixed ticks make that step cheap;
+// the chart sets dynamic ticks for the new range right after.
+void calmTicks(CurveChartView *view)
+{
+    for (QAbstractAxis *axis : {view->xAxisItem(), view->yAxisItem()}) {
+        if (auto *values = qobject_cast<QValueAxis *>(axis))
+            values->setTickType(QValueAxis::TicksFixed);
+    }
 }
 
 } // namespace
@@ -508,11 +521,14 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
         for (ChartCurve &c : wanted) {
             const bool isShown
                 = std::any_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) { return same(s, c); });
-            if (!isShown)
+            if (!isShown) {
+                calmTicks(view);
                 view->addCurve(std::move(c));
+            }
         }
         return;
     }
+    calmTicks(view);
     view->setCurves(std::move(wanted));
 }
 
