@@ -366,7 +366,8 @@ void TestMainWindow::chartsScreenshot()
     MainWindow window;
     window.resize(1500, 900);
     window.show();
-    const QString experiment = qEnvironmentVariable("KAIZEN_SCREENSHOT_EXPERIMENT", QStringLiteral("mnist-cnn"));
+    const QString experiment
+        = qEnvironmentVariable("KAIZEN_SCREENSHOT_EXPERIMENT", QStringLiteral("mnist-cnn"));
     window.openStore(m_demo, experiment);
     QVERIFY(waitForRuns(window));
     const Store::RunTable &runs = window.runsPage()->runModel()->runs();
@@ -379,6 +380,11 @@ void TestMainWindow::chartsScreenshot()
     QSignalSpy loaded(window.chartsPage(), &ChartsPage::curvesLoaded);
     window.showPage(MainWindow::ChartsTab);
     QVERIFY(loaded.wait(10000));
+    const QList<CurveChartView *> charts = window.chartsPage()->charts();
+    QVERIFY(!charts.isEmpty());
+    QTRY_VERIFY(std::all_of(charts.cbegin(), charts.cend(), [](const CurveChartView *chart) {
+        return chart->height() == chart->minimumHeight(); // laid out
+    }));
     QVERIFY(window.grab().save(target));
 }
 

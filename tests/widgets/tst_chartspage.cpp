@@ -197,6 +197,22 @@ void TestChartsPage::oneChartPerCheckedKey()
     // Wide enough: two charts abreast.
     QCOMPARE(charts.at(0)->y(), charts.at(1)->y());
     QVERIFY(charts.at(0)->x() < charts.at(1)->x());
+
+    // Every run: the legends would not fit in half the width, so one chart to a row.
+    browser.setCurrentWidget(browser.runs);
+    QStringList all;
+    for (int row = 0; row < browser.runs->runModel()->runs().size(); ++row)
+        all.append(browser.runs->runModel()->runs().run(row).runName);
+    QVERIFY(showCharts(browser, all));
+    QCOMPARE(page->runIds().size(), 13);
+    QCOMPARE(int(loss->curves().size()), 12);
+    const auto oneColumn = [&] {
+        return std::all_of(charts.cbegin(), charts.cend(), [&](const CurveChartView *chart) {
+            return chart->x() == charts.at(0)->x() && chart->width() > browser.width() / 2
+                && chart->height() >= ChartsPage::MinChartHeight;
+        });
+    };
+    QTRY_VERIFY(oneColumn());
 }
 
 void TestChartsPage::selectionWhileHiddenAppliesWhenShown()

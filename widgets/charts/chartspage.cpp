@@ -536,7 +536,29 @@ void ChartsPage::relayout()
 {
     const int count = int(m_charts.size());
     const int width = m_scrollArea->width();
-    const int columns = count > 1 && width >= TwoColumnWidth ? 2 : 1;
+    // Two abreast when wide enough and the legends fit in half the width (they elide otherwise).
+    // Measured on the runs that have the keys, so that the layout does not change as curves arrive.
+    int legendWidth = 0;
+    const QFontMetrics metrics(font());
+    const QStringList checked = m_keyModel->checkedKeys();
+    for (const QString &chartKey : std::as_const(m_chartKeys)) {
+        const QStringList keys = chartKey.isEmpty() ? checked : QStringList {chartKey};
+        int needed = 40; // the legend's margins
+        for (const QString &key : keys) {
+            for (const QString &runId : std::as_const(m_runIds)) {
+                const RunInfo &run = m_runInfo[runId];
+                if (!run.keys.contains(key))
+                    continue;
+                const QString name
+                    = keys.size() > 1 ? QStringLiteral("%1 · %2").arg(run.name, key) : run.name;
+                needed += metrics.horizontalAdvance(name) + 2 * metrics.height() + 8; // marker, spacing
+            }
+        }
+        legendWidth = std::max(legendWidth, needed);
+    }
+    const int columns
+        = count > 1 && width >= TwoColumnWidth && legendWidth <= (width - m_gridLayout->spacing()) / 2 ? 2
+                                                                                                       : 1;
     const int rows = (count + columns - 1) / columns;
     const int spacing = m_gridLayout->spacing();
     const int available = m_scrollArea->viewport()->height();
