@@ -120,8 +120,17 @@ ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, doubl
         qsizetype start = first;
         while (start < last) {
             const qint64 c = reducer.column(start);
-            // The first index past this pixel column.
-            qsizetype lo = start + 1, hi = last;
+            // The first index past this pixel column: gallop from here, then bisect, so the
+            // search stays in the cache lines of this column (a few hundred points), not the
+            // whole series.
+            qsizetype lo = start + 1, step = 1;
+            while (lo < last && reducer.column(lo) <= c) {
+                lo = start + step;
+                step *= 2;
+            }
+            qsizetype hi = std::min(lo, last);
+            lo = start + std::max<qsizetype>(1, step / 4);
+            lo = std::min(lo, hi);
             while (lo < hi) {
                 const qsizetype mid = lo + (hi - lo) / 2;
                 if (reducer.column(mid) <= c)
