@@ -16,6 +16,8 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -383,8 +385,22 @@ void TestMainWindow::chartsScreenshot()
     const QList<CurveChartView *> charts = window.chartsPage()->charts();
     QVERIFY(!charts.isEmpty());
     QTRY_VERIFY(std::all_of(charts.cbegin(), charts.cend(), [](const CurveChartView *chart) {
-        return chart->height() == chart->minimumHeight(); // laid out
+        return chart->height() == chart->minimumHeight(); // the grid laid out
     }));
+    // Qt Charts lays out and paints the legend a few events later: wait until it shows.
+    const auto legendPainted = [](CurveChartView *chart) {
+        const QImage image = chart->grab().toImage();
+        const QRect area = chart->chart()->legend()->geometry().toAlignedRect() & image.rect();
+        const QRgb background = image.pixel(area.topLeft());
+        for (int y = area.top(); y <= area.bottom(); ++y) {
+            for (int x = area.left(); x <= area.right(); ++x) {
+                if (image.pixel(x, y) != background)
+                    return true;
+            }
+        }
+        return false;
+    };
+    QTRY_VERIFY(std::all_of(charts.cbegin(), charts.cend(), legendPainted));
     QVERIFY(window.grab().save(target));
 }
 
