@@ -50,6 +50,11 @@ const CurveData &MetricCurve::line(const LineOptions &options)
         key.xAxis = CurveMath::XAxis::WallTime; // the same points; only the mapping differs
     if (auto it = m_lines.find(key); it != m_lines.end())
         return it->second;
+    // One smoothed line at a time: dragging the slider would otherwise keep a copy per value.
+    // (The caller holds no reference across a change of smoothing.)
+    if (key.smoothing > 0) {
+        std::erase_if(m_lines, [](const auto &entry) { return entry.first.smoothing > 0; });
+    }
 
     std::vector<std::shared_ptr<const void>> owners {m_series};
     std::span<const qint64> x = m_series->steps;

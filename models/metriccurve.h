@@ -33,7 +33,8 @@ public:
         auto tie() const { return std::tie(xAxis, smoothing, logY); }
         bool operator<(const LineOptions &other) const { return tie() < other.tie(); }
     };
-    // The line for these options; the reference stays valid until clearLines().
+    // The line for these options; the reference stays valid until clearLines() or a line of
+    // another smoothing weight is asked for (one smoothed line is kept at a time).
     const CurveData &line(const LineOptions &options);
     // Drops the derived lines (keeps the series).
     void clearLines() { m_lines.clear(); }

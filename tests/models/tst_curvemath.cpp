@@ -185,6 +185,14 @@ void TestCurveMath::smoothedLineIsCached()
     QCOMPARE(a.y()[1], 1.25 / 0.75);
     QCOMPARE(curve.series().values[1], 2.0); // the stored series is untouched
     QVERIFY(curve.memoryFootprint() >= 3 * 24);
+    // Another weight replaces the smoothed line rather than adding one (a dragged slider).
+    const qint64 footprint = curve.memoryFootprint();
+    for (double w : {0.6, 0.7, 0.8, 0.9}) {
+        options.smoothing = w;
+        curve.line(options);
+    }
+    QCOMPARE(curve.memoryFootprint(), footprint);
+    QCOMPARE(curve.line(options).y()[1], (0.9 * 0.1 * 1 + 0.1 * 2) / (1 - 0.81));
 }
 
 QTEST_GUILESS_MAIN(TestCurveMath)

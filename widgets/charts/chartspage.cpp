@@ -56,18 +56,6 @@ QAction *checkableAction(const QString &text, const QString &toolTip, const QKey
     return action;
 }
 
-// Workaround until CurveChartView::applyAxisRanges() sets the tick interval before the range:
-// a dynamic-tick axis whose range grows from 0..1 to 0..3000 at the old interval creates
-// thousands of tick labels for a moment (seconds per chart). Fixed ticks make that step cheap;
-// the chart sets dynamic ticks for the new range right after.
-void calmTicks(CurveChartView *view)
-{
-    for (QAbstractAxis *axis : {view->xAxisItem(), view->yAxisItem()}) {
-        if (auto *values = qobject_cast<QValueAxis *>(axis))
-            values->setTickType(QValueAxis::TicksFixed);
-    }
-}
-
 } // namespace
 
 ChartsPage::ChartsPage(QWidget *parent)
@@ -522,13 +510,11 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
             const bool isShown
                 = std::any_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) { return same(s, c); });
             if (!isShown) {
-                calmTicks(view);
                 view->addCurve(std::move(c));
             }
         }
         return;
     }
-    calmTicks(view);
     view->setCurves(std::move(wanted));
 }
 

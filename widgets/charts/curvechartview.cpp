@@ -44,20 +44,25 @@ double niceInterval(double span, int ticks, bool integral)
     return integral ? std::max(step, 1.0) : step;
 }
 
-// Round ticks and labels with as many decimals as the interval needs.
-void setNiceTicks(QValueAxis *axis, double min, double max, int ticks, bool integral)
+// Sets the range with round ticks, labels with as many decimals as the interval needs. The
+// order matters: a dynamic-tick axis lays out every tick of the moment, so a wide range with
+// the old small interval (or the other way round) would make thousands of labels.
+void setRangeWithNiceTicks(QValueAxis *axis, double min, double max, int ticks, bool integral)
 {
     const double interval = niceInterval(max - min, ticks, integral);
+    const double magnitude = std::max(std::fabs(min), std::fabs(max));
+    axis->setLabelFormat(magnitude >= 1e7 || interval < 1e-4 ? QStringLiteral("%.4g")
+                                                             : QStringLiteral("%.")
+                                 + QString::number(std::max(0, int(-std::floor(std::log10(interval)))))
+                                 + QStringLiteral("f"));
+    const bool widening = axis->tickType() != QValueAxis::TicksDynamic || interval >= axis->tickInterval();
+    if (!widening)
+        axis->setRange(min, max);
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(std::ceil(min / interval) * interval);
     axis->setTickInterval(interval);
-    const double magnitude = std::max(std::fabs(min), std::fabs(max));
-    if (magnitude >= 1e7 || interval < 1e-4)
-        axis->setLabelFormat(QStringLiteral("%.4g"));
-    else
-        axis->setLabelFormat(QStringLiteral("%.")
-                             + QString::number(std::max(0, int(-std::floor(std::log10(interval)))))
-                             + QStringLiteral("f"));
+    if (widening)
+        axis->setRange(min, max);
 }
 
 } // namespace
@@ -349,18 +354,15 @@ void CurveChartView::applyAxisRanges()
         if (m_frame.xAxis == CurveMath::XAxis::RelativeTime) {
             const CurveMath::TimeUnit unit = CurveMath::relativeTimeUnit(xMax - xMin);
             values->setTitleText(tr("Relative time (%1)").arg(unit.suffix));
-            values->setRange(xMin / unit.milliseconds, xMax / unit.milliseconds);
-            setNiceTicks(values, xMin / unit.milliseconds, xMax / unit.milliseconds, ticks, false);
+            setRangeWithNiceTicks(values, xMin / unit.milliseconds, xMax / unit.milliseconds, ticks, false);
         } else {
-            values->setRange(xMin, xMax);
-            setNiceTicks(values, xMin, xMax, ticks, true);
+            setRangeWithNiceTicks(values, xMin, xMax, ticks, true);
         }
     }
     if (auto *log = qobject_cast<QLogValueAxis *>(m_yAxisItem))
         log->setRange(m_frame.yMin, m_frame.yMax);
     else if (auto *values = qobject_cast<QValueAxis *>(m_yAxisItem)) {
-        values->setRange(m_frame.yMin, m_frame.yMax);
-        setNiceTicks(values, m_frame.yMin, m_frame.yMax, std::max(2, int(height() / 70)), false);
+        setRangeWithNiceTicks(values, m_frame.yMin, m_frame.yMax, std::max(2, int(height() / 70)), false);
     }
 }
 
