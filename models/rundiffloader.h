@@ -1,0 +1,85 @@
+#pragma once
+
+#include "rundiff.h"
+#include "runtable.h"
+#include "storeerror.h"
+#include "storetypes.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QThreadPool>
+
+#include <memory>
+#include <utility>
+
+namespace RunDiff {
+
+// One run to compare: a run id in a store. A caller that already holds the run's RunTable (the
+// run table of the window) passes it with the row, which spares reading the runs again.
+struct RunSource
+{
+    QString location; // a file path or sqlite:///path
+    QString runId;
+    Store::RunTable table {}; // optional
+    int row = -1; // the run's row in `table`; -1: read the store's runs to find it
+};
+
+// What one run contributes to a diff, read and summarised.
+struct RunSnapshot
+{
+    RunInfo info;
+    QList<std::pair<QString, QString>> params;
+    QList<std::pair<QString, QString>> tags;
+    QList<std::pair<QString, MetricStats>> metrics;
+};
+
+// The run's params, tags and latest metrics from its table; min/max/steps are the latest value
+// until summaries() fill them in.
+RunSnapshot snapshotOf(const Store::RunTable &table, int row, const QString &location,
+                       const QString &experimentName);
+// Compares snapshots: every key of every kind, sorted, flagged. Pure; runs on any thread.
+Diff buildDiff(const QList<RunSnapshot> &runs);
+// Reads each store once (runs if not given, experiment names, every metric history of its
+// runs for min/max/best step) and compares. Synchronous: call it on a worker. Unknown run
+// ids fail with NoSuchRun; `progress` counts runs read.
+Store::Result<Diff> readDiff(const QList<RunSource> &sources, const Store::CancelFlag *cancel = nullptr,
+                             const Store::ProgressFn &progress = {}, int busyTimeoutMs = 5000);
+
+} // namespace RunDiff
+
+// Computes a RunDiff::Diff on a worker thread (reading the stores and every metric history of
+// the runs) and hands it to the GUI thread. A newer compare() supersedes the older one: that is
+// cancelled and its result dropped.
+class RunDiffLoader : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RunDiffLoader(QObject *parent = nullptr);
+    // Cancels what is in flight and waits for the workers to stop.
+    ~RunDiffLoader() override;
+
+    // Emits diffLoaded or diffFailed later, through the event loop (never from inside).
+    void compare(const QList<RunDiff::RunSource> &runs);
+    void cancel();
+
+    bool isLoading() const { return m_isLoading; }
+    // True while a worker still runs, including cancelled ones that have not noticed yet.
+    bool isBusy() const;
+
+signals:
+    void diffLoaded(const RunDiff::Diff &diff);
+    // A store could not be read or a run is not in it (never for a cancelled or superseded one).
+    void diffFailed(const QString &message);
+    void progressChanged(qint64 done, qint64 total);
+    void loadingChanged(bool loading);
+
+private:
+    void setLoading(bool loading);
+
+    int m_generation = 0;
+    std::shared_ptr<Store::CancelFlag> m_cancel;
+    bool m_isLoading = false;
+    QThreadPool m_pool;
+    QList<QFuture<void>> m_tasks;
+};
