@@ -34,6 +34,8 @@ QList<OptionSpec> optionsFor(CommandLine::Command command)
         return {{"run", true},    {"metric", true},           {"x", true},    {"smoothing", true},
                 {"log-y", false}, {"ignore-outliers", false}, {"size", true}, {"decimation", true},
                 {"output", true}, {"busy-timeout", true}};
+    case C::Diff:
+        return common + QList<OptionSpec> {{"run", true}, {"all", false}};
     case C::Demo:
         return {{"force", false}};
     case C::Help:
@@ -57,6 +59,9 @@ QString usageText()
               "  kaizen plot STORE --run RUN_ID [--run RUN_ID]... --metric KEY [--metric KEY]...\n"
               "              [--x step|wall|relative] [--smoothing S] [--log-y] [--ignore-outliers]\n"
               "              [--size WxH] [--decimation m4|none] -o FILE.png|FILE.svg|FILE.csv\n"
+              "  kaizen diff STORE RUN_ID RUN_ID... [--all] [--format table|json|markdown|csv]\n"
+              "  kaizen diff --run STORE:RUN_ID --run STORE:RUN_ID... [--all] [--format ...]\n"
+              "              compare runs; without --all only differing params and tags, no mlflow.* tags\n"
               "  kaizen demo PATH [--force]                                      write the demo store\n"
               "\n"
               "STORE is an MLflow SQLite file (mlflow.db, mlruns.db) or a sqlite:///path URI.\n"
@@ -75,6 +80,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
             {"runs", C::Runs},
             {"history", C::History},
             {"plot", C::Plot},
+            {"diff", C::Diff},
             {"demo", C::Demo},
             {"help", C::Help},
             {"--help", C::Help},
@@ -138,8 +144,19 @@ CommandLine parseCommandLine(const QStringList &arguments)
                 cl.format = CommandLine::Format::Tsv;
             else if (value == QLatin1String("json"))
                 cl.format = CommandLine::Format::Json;
-            else {
+            else if (value == QLatin1String("markdown") && cl.command == C::Diff)
+                cl.format = CommandLine::Format::Markdown;
+            else if (value == QLatin1String("csv") && cl.command == C::Diff)
+                cl.format = CommandLine::Format::Csv;
+            else if (cl.command == C::Diff) {
+                cl.error = tr("unknown format '%1' (use table, json, markdown or csv)").arg(value);
+                return cl;
+            } else {
                 cl.error = tr("unknown format '%1' (use table, tsv or json)").arg(value);
+                return cl;
+            }
+            if (cl.command == C::Diff && cl.format == CommandLine::Format::Tsv) {
+                cl.error = tr("diff has no tsv format (use table, json, markdown or csv)");
                 return cl;
             }
         } else if (name == QLatin1String("busy-timeout")) {
@@ -244,6 +261,36 @@ CommandLine parseCommandLine(const QStringList &arguments)
             cl.stores = positional;
         break;
     }
+    case C::Diff:
+        if (!cl.runIds.isEmpty()) {
+            // --run STORE:RUN_ID: the run id is after the last colon (sqlite:///x.db has colons).
+            if (!positional.isEmpty()) {
+                cl.error = tr("give either STORE RUN_ID... or --run STORE:RUN_ID..., not both");
+                break;
+            }
+            QStringList ids;
+            for (const QString &run : std::as_const(cl.runIds)) {
+                const qsizetype colon = run.lastIndexOf(QLatin1Char(':'));
+                if (colon <= 0 || colon == run.size() - 1) {
+                    cl.error = tr("--run needs STORE:RUN_ID, got '%1'").arg(run);
+                    break;
+                }
+                cl.stores.append(run.left(colon));
+                ids.append(run.mid(colon + 1));
+            }
+            cl.runIds = ids;
+        } else if (!positional.isEmpty()) {
+            for (qsizetype i = 1; i < positional.size(); ++i) {
+                cl.stores.append(positional.first());
+                cl.runIds.append(positional.at(i));
+            }
+        }
+        if (cl.error.isEmpty() && cl.runIds.size() < 2) {
+            cl.error = tr("expected STORE RUN_ID RUN_ID... or --run STORE:RUN_ID at least twice");
+            cl.stores.clear();
+            cl.runIds.clear();
+        }
+        break;
     case C::Demo:
         if (positional.size() != 1)
             cl.error = tr("expected the PATH of the demo database to write");

@@ -6,14 +6,14 @@
 // What the user asked for on the command line, parsed into plain values.
 struct CommandLine
 {
-    enum class Command { Gui, Experiments, Runs, History, Plot, Demo, Help, Version };
-    enum class Format { Table, Tsv, Json };
+    enum class Command { Gui, Experiments, Runs, History, Plot, Diff, Demo, Help, Version };
+    enum class Format { Table, Tsv, Json, Markdown, Csv }; // Markdown and Csv: diff only
 
     Command command = Command::Gui;
     Format format = Format::Table;
-    QStringList stores; // GUI: stores to open; sub-commands: exactly one
+    QStringList stores; // GUI: stores to open; diff: one per compared run; other sub-commands: exactly one
     QStringList experiments; // --experiment NAME_OR_ID (repeatable for `runs`)
-    QStringList runIds; // --run RUN_ID (GUI selection)
+    QStringList runIds; // --run RUN_ID (GUI selection, plot); diff: the compared runs, parallel to stores
     QString filter; // --filter EXPR
     QStringList orderBy; // --order-by EXPR (repeatable)
     bool all = false; // --all: include deleted experiments and runs

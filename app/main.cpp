@@ -96,6 +96,8 @@ int main(int argc, char **argv)
         return runRunsCommand(cl);
     case CommandLine::Command::History:
         return runHistoryCommand(cl);
+    case CommandLine::Command::Diff:
+        return runDiffCommand(cl);
     case CommandLine::Command::Demo:
         return runDemoCommand(cl);
     case CommandLine::Command::Gui:

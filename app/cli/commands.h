@@ -11,6 +11,8 @@ int runRunsCommand(const CommandLine &cl);
 int runHistoryCommand(const CommandLine &cl);
 // Needs a QApplication (it renders with the charts' widget, offscreen).
 int runPlotCommand(const CommandLine &cl);
+// Compares runs, possibly of several stores (cl.stores and cl.runIds are parallel).
+int runDiffCommand(const CommandLine &cl);
 int runDemoCommand(const CommandLine &cl);
 
 namespace Cli {

@@ -93,6 +93,8 @@ int runExperimentsCommand(const CommandLine &cl)
             out << QString::number(e.runCount) << '\n';
         }
         break;
+    case CommandLine::Format::Markdown: // diff only: the parser refuses them here
+    case CommandLine::Format::Csv:
     case CommandLine::Format::Table: {
         QList<QStringList> rows;
         for (const Store::Experiment &e : *experiments) {

@@ -38,6 +38,8 @@ int runHistoryCommand(const CommandLine &cl)
             out << std::string_view(value.constData(), size_t(value.size())) << '\n';
         }
         break;
+    case CommandLine::Format::Markdown: // diff only: the parser refuses them here
+    case CommandLine::Format::Csv:
     case CommandLine::Format::Table: {
         QList<QStringList> rows;
         for (const Store::MetricPoint &p : history->points) {

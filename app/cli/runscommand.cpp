@@ -216,6 +216,8 @@ int runRunsCommand(const CommandLine &cl)
     case CommandLine::Format::Tsv:
         writeTsv(out, *table, rows);
         break;
+    case CommandLine::Format::Markdown: // diff only: the parser refuses them here
+    case CommandLine::Format::Csv:
     case CommandLine::Format::Table:
         writeTable(out, *table, rows);
         break;

@@ -45,6 +45,25 @@ private:
             qWarning() << "invalid JSON:" << error.errorString() << bytes.left(200);
         return doc.array();
     }
+    static QJsonObject jsonObject(const QByteArray &bytes)
+    {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+        if (error.error != QJsonParseError::NoError)
+            qWarning() << "invalid JSON:" << error.errorString() << bytes.left(200);
+        return doc.object();
+    }
+    // Two finished top-level runs of the demo store's mnist-cnn experiment.
+    QJsonArray twoDemoRuns()
+    {
+        QJsonArray runs;
+        const Outcome o = kaizen({"runs", m_demo, "--format", "json", "--experiment", "mnist-cnn"});
+        for (const QJsonValue &value : jsonArray(o.out)) {
+            if (value.toObject().value("parent_run_id").isNull() && runs.size() < 2)
+                runs.append(value);
+        }
+        return runs;
+    }
     QString m_fixture12;
     QTemporaryDir m_dir;
     QString m_demo;
@@ -57,6 +76,9 @@ private slots:
     void runsOnDemoStore();
     void runsTsvHasOneLinePerRun();
     void historyJson();
+    void diffJsonOnDemoStore();
+    void diffAcrossTwoStores();
+    void diffMarkdownCsvAndTable();
     void badArguments_data();
     void badArguments();
     void unreadableStores_data();
@@ -190,20 +212,156 @@ void TestCli::historyJson()
         QCOMPARE(p.toObject().value("timestamp").toInt(), 100);
         values.append(p.toObject().value("value").toDouble());
     }
-    QCOMPARE(values, (QList<double>{-50.67, -1.2, 3.0, 4.7}));
+    QCOMPARE(values, (QList<double> {-50.67, -1.2, 3.0, 4.7}));
+}
+
+void TestCli::diffJsonOnDemoStore()
+{
+    const QJsonArray runs = twoDemoRuns();
+    QCOMPARE(runs.size(), 2);
+    const QString a = runs[0].toObject().value("run_id").toString();
+    const QString b = runs[1].toObject().value("run_id").toString();
+    const Outcome o = kaizen({"diff", m_demo, a, b, "--format", "json"});
+    QCOMPARE(o.exitCode, 0);
+    const QJsonObject diff = jsonObject(o.out);
+    QCOMPARE(diff.keys(), (QStringList {"metrics", "params", "runs", "tags"}));
+    QCOMPARE(diff.value("runs").toArray(), (QJsonArray {a, b}));
+
+    // Without --all: only differing params and tags, and no mlflow.* tags.
+    const QJsonArray params = diff.value("params").toArray();
+    QVERIFY(!params.isEmpty());
+    for (const QJsonValue &p : params) {
+        const QJsonObject param = p.toObject();
+        QVERIFY(param.value("differs").toBool());
+        const QJsonArray values = param.value("values").toArray();
+        QCOMPARE(values.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const QJsonValue expected
+                = runs[i].toObject().value("params").toObject().value(param.value("key").toString());
+            QCOMPARE(values[i].isNull(), expected.isUndefined()); // missing is null, never ""
+            if (!values[i].isNull())
+                QCOMPARE(values[i].toString(), expected.toString());
+        }
+    }
+    for (const QJsonValue &t : diff.value("tags").toArray()) {
+        QVERIFY(t.toObject().value("differs").toBool());
+        QVERIFY(!t.toObject().value("key").toString().startsWith(QLatin1String("mlflow.")));
+    }
+    const Outcome all = kaizen({"diff", m_demo, a, b, "--format", "json", "--all"});
+    QCOMPARE(all.exitCode, 0);
+    const QJsonObject allDiff = jsonObject(all.out);
+    QVERIFY(allDiff.value("params").toArray().size() > params.size()); // the demo runs share some params
+    bool hasSystemTag = false;
+    for (const QJsonValue &t : allDiff.value("tags").toArray())
+        hasSystemTag |= t.toObject().value("key").toString() == QLatin1String("mlflow.runName");
+    QVERIFY(hasSystemTag);
+
+    // Metrics: always every key; latest as in `runs`, min/max as in `history`, best by direction.
+    const QJsonArray metrics = diff.value("metrics").toArray();
+    QCOMPARE(metrics, allDiff.value("metrics").toArray());
+    QStringList keys;
+    for (const QJsonValue &m : metrics) {
+        const QJsonObject metric = m.toObject();
+        const QString key = metric.value("key").toString();
+        keys.append(key);
+        const QJsonArray values = metric.value("values").toArray();
+        const QJsonArray mins = metric.value("min").toArray();
+        const QJsonArray maxs = metric.value("max").toArray();
+        QCOMPARE(values.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const QJsonValue latest = runs[i].toObject().value("metrics").toObject().value(key);
+            QCOMPARE(values[i].toDouble(), latest.toDouble());
+            QVERIFY(mins[i].toDouble() <= values[i].toDouble() && values[i].toDouble() <= maxs[i].toDouble());
+        }
+        if (key == QLatin1String("val_loss") || key == QLatin1String("val_accuracy")) {
+            const bool lowerIsBetter = key == QLatin1String("val_loss");
+            const int best = (values[0].toDouble() < values[1].toDouble()) == lowerIsBetter ? 0 : 1;
+            QCOMPARE(metric.value("best_run").toString(), best == 0 ? a : b);
+            const Outcome history = kaizen({"history", m_demo, a, key, "--format", "json"});
+            double min = 1e300, max = -1e300;
+            for (const QJsonValue &p : jsonArray(history.out)) {
+                min = std::min(min, p.toObject().value("value").toDouble());
+                max = std::max(max, p.toObject().value("value").toDouble());
+            }
+            QCOMPARE(mins[0].toDouble(), min);
+            QCOMPARE(maxs[0].toDouble(), max);
+        }
+    }
+    QVERIFY(keys.contains("val_loss"));
+    QVERIFY(keys.contains("val_accuracy"));
+}
+
+void TestCli::diffAcrossTwoStores()
+{
+    QTemporaryDir other;
+    const QString copy = other.filePath(QStringLiteral("copy.db"));
+    QVERIFY(QFile::copy(m_demo, copy));
+    const QString a = twoDemoRuns().first().toObject().value("run_id").toString();
+    const Outcome o = kaizen(
+        {"diff", "--run", m_demo + ":" + a, "--run", "sqlite:///" + copy + ":" + a, "--format", "json"});
+    QCOMPARE(o.exitCode, 0);
+    const QJsonObject diff = jsonObject(o.out);
+    QCOMPARE(diff.value("runs").toArray(), (QJsonArray {a, a}));
+    QVERIFY(diff.value("params").toArray().isEmpty()); // the same run twice
+    QVERIFY(diff.value("tags").toArray().isEmpty());
+    const QJsonArray metrics = diff.value("metrics").toArray();
+    QVERIFY(!metrics.isEmpty());
+    for (const QJsonValue &m : metrics) {
+        const QJsonArray values = m.toObject().value("values").toArray();
+        QCOMPARE(values[0], values[1]);
+        QCOMPARE(m.toObject().value("best_run").toString(), a); // a tie goes to the first
+    }
+    const Outcome all
+        = kaizen({"diff", "--run", m_demo + ":" + a, "--run", copy + ":" + a, "--format", "json", "--all"});
+    for (const QJsonValue &p : jsonObject(all.out).value("params").toArray())
+        QVERIFY(!p.toObject().value("differs").toBool());
+
+    const Outcome missing
+        = kaizen({"diff", "--run", m_demo + ":" + a, "--run", other.filePath("nope.db") + ":" + a});
+    QCOMPARE(missing.exitCode, 3);
+    QVERIFY(missing.out.isEmpty());
+    QCOMPARE(missing.err.count('\n'), 1);
+}
+
+void TestCli::diffMarkdownCsvAndTable()
+{
+    const QJsonArray runs = twoDemoRuns();
+    const QString a = runs[0].toObject().value("run_id").toString();
+    const QString b = runs[1].toObject().value("run_id").toString();
+    const Outcome md = kaizen({"diff", m_demo, a, b, "--format", "markdown"});
+    QCOMPARE(md.exitCode, 0);
+    QVERIFY(md.out.startsWith("## Parameters\n\n| Parameter | "));
+    QVERIFY(md.out.contains("## Metrics"));
+    QVERIFY(md.out.contains("| val_loss | min |"));
+    QVERIFY(md.out.contains("## Tags"));
+    const Outcome csv = kaizen({"diff", m_demo, a, b, "--format", "csv"});
+    QCOMPARE(csv.exitCode, 0);
+    QVERIFY(csv.out.startsWith(("kind,key,statistic," + a + "," + b + "\r\n").toUtf8()));
+    QVERIFY(csv.out.contains("\r\nmetric,val_loss,best_step,"));
+    const Outcome table = kaizen({"diff", m_demo, a, b});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.contains("KIND"));
+    QVERIFY(table.out.contains("val_accuracy"));
 }
 
 void TestCli::badArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::addRow("unknown option") << QStringList{"runs", "STORE", "--colour"};
-    QTest::addRow("bad format") << QStringList{"runs", "STORE", "--format", "xml"};
-    QTest::addRow("missing store") << QStringList{"experiments"};
-    QTest::addRow("history needs three") << QStringList{"history", "STORE", "abc"};
-    QTest::addRow("malformed filter") << QStringList{"runs", "STORE", "--filter", "metrics.acc >"};
-    QTest::addRow("bad order-by") << QStringList{"runs", "STORE", "--order-by", "metrics.a SIDEWAYS"};
-    QTest::addRow("unknown experiment") << QStringList{"runs", "STORE", "--experiment", "nope"};
-    QTest::addRow("unknown run") << QStringList{"history", "STORE", "0123456789abcdef0123456789abcdef", "m"};
+    QTest::addRow("unknown option") << QStringList {"runs", "STORE", "--colour"};
+    QTest::addRow("bad format") << QStringList {"runs", "STORE", "--format", "xml"};
+    QTest::addRow("missing store") << QStringList {"experiments"};
+    QTest::addRow("history needs three") << QStringList {"history", "STORE", "abc"};
+    QTest::addRow("malformed filter") << QStringList {"runs", "STORE", "--filter", "metrics.acc >"};
+    QTest::addRow("bad order-by") << QStringList {"runs", "STORE", "--order-by", "metrics.a SIDEWAYS"};
+    QTest::addRow("unknown experiment") << QStringList {"runs", "STORE", "--experiment", "nope"};
+    QTest::addRow("unknown run") << QStringList {"history", "STORE", "0123456789abcdef0123456789abcdef", "m"};
+    QTest::addRow("diff one run") << QStringList {"diff", "STORE", "f662d9fdd072422899f1a91dca132e45"};
+    QTest::addRow("diff tsv") << QStringList {"diff", "STORE", "a", "b", "--format", "tsv"};
+    QTest::addRow("diff --run without id") << QStringList {"diff", "--run", "STORE", "--run", "STORE:"};
+    QTest::addRow("diff both forms") << QStringList {"diff", "STORE", "a", "--run", "STORE:b"};
+    QTest::addRow("diff unknown run") << QStringList {"diff", "STORE", "f662d9fdd072422899f1a91dca132e45",
+                                                      "0123456789abcdef0123456789abcdef"};
+    QTest::addRow("markdown for runs") << QStringList {"runs", "STORE", "--format", "markdown"};
 }
 
 void TestCli::badArguments()
@@ -236,8 +394,11 @@ void TestCli::unreadableStores()
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(content.toUtf8());
     }
-    for (const char *command : {"experiments", "runs"}) {
-        const Outcome o = kaizen({QLatin1String(command), path, "--format", "json"});
+    for (const char *command : {"experiments", "runs", "diff"}) {
+        QStringList arguments = {QLatin1String(command), path, "--format", "json"};
+        if (QLatin1String(command) == QLatin1String("diff"))
+            arguments += {"0123456789abcdef0123456789abcdef", "f662d9fdd072422899f1a91dca132e45"};
+        const Outcome o = kaizen(arguments);
         QCOMPARE(o.exitCode, 3);
         QVERIFY(o.out.isEmpty());
         QCOMPARE(o.err.count('\n'), 1); // one line on stderr

@@ -40,6 +40,12 @@ void TestCommandLine::parses_data()
                                      << QStringList{} << QStringList{};
     QTest::addRow("history") << QStringList{"history", "a.db", "abc", "train/loss"} << C::History << F::Table
                              << QStringList{"a.db"} << QStringList{} << QStringList{};
+    QTest::addRow("diff") << QStringList{"diff", "a.db", "r1", "r2", "r3", "--format", "markdown"} << C::Diff
+                          << F::Markdown << QStringList{"a.db", "a.db", "a.db"} << QStringList{}
+                          << QStringList{"r1", "r2", "r3"};
+    QTest::addRow("diff across stores")
+            << QStringList{"diff", "--run", "a.db:r1", "--run=sqlite:///b.db:r2", "--format=csv", "--all"}
+            << C::Diff << F::Csv << QStringList{"a.db", "sqlite:///b.db"} << QStringList{} << QStringList{"r1", "r2"};
     QTest::addRow("help") << QStringList{"--help"} << C::Help << F::Table << QStringList{} << QStringList{}
                           << QStringList{};
 }
@@ -72,6 +78,12 @@ void TestCommandLine::rejects_data()
     QTest::addRow("two stores") << QStringList{"runs", "a.db", "b.db"} << "exactly one STORE";
     QTest::addRow("history short") << QStringList{"history", "a.db", "run"} << "RUN_ID METRIC_KEY";
     QTest::addRow("gui filter") << QStringList{"a.db", "--filter", "x"} << "unknown option";
+    QTest::addRow("diff one run") << QStringList{"diff", "a.db", "r1"} << "RUN_ID RUN_ID";
+    QTest::addRow("diff tsv") << QStringList{"diff", "a.db", "r1", "r2", "--format", "tsv"} << "no tsv";
+    QTest::addRow("diff run without store") << QStringList{"diff", "--run", "r1", "--run", "a.db:r2"}
+                                            << "STORE:RUN_ID";
+    QTest::addRow("csv for history") << QStringList{"history", "a.db", "r", "m", "--format", "csv"}
+                                     << "unknown format";
     QTest::addRow("bad timeout") << QStringList{"runs", "a.db", "--busy-timeout", "soon"} << "milliseconds";
 }
 
