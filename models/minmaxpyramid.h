@@ -9,12 +9,12 @@
 
 // Where the smallest and largest finite values of any index range of a series are, in
 // O(BlockSize + log N) per query. Leaves cover BlockSize points; each level above halves the
-// count, so the whole pyramid holds about 16 / BlockSize bytes a point. Non-finite values
+// count, so the whole pyramid holds about 16 / BlockSize bytes a point (0.5 at 32). Non-finite values
 // (NaN, +/-inf) are never a minimum or maximum.
 class MinMaxPyramid
 {
 public:
-    static constexpr qsizetype BlockSize = 64;
+    static constexpr qsizetype BlockSize = 32;
     static constexpr quint32 None = UINT32_MAX;
 
     struct Extremes

@@ -9,10 +9,11 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace {
 
-// Keeps far-off points within what the rasterizer handles exactly; a line to a point a
+// Keeps y of far-off values finite and small enough for exact clipping; a line to a point a
 // million pixels away looks the same as one to the true point.
 constexpr double MaxOffset = 1e6;
 
@@ -181,7 +182,6 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
         const double inset = aliased ? 0.25 : 0.5;
         if (reduced.isDense)
             px = (double(pixelColumn(device.map(double(xs[i])))) + inset) / m_pixelRatio;
-        px = std::clamp(px, area.left() - MaxOffset, area.right() + MaxOffset);
         double py = mapY(ys[i]);
         if (reduced.isDense && aliased) // and through their pixel rows
             py = (std::floor(py * m_pixelRatio) + inset) / m_pixelRatio;
@@ -190,6 +190,10 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
     }
     if (length)
         out.lengths.push_back(length);
+    // Segments to far-off points (the neighbours outside the view, spikes outside a zoomed y
+    // range) are cut at a margin around the plot: the same visible line, and the rasterizer
+    // never walks a million pixels of it.
+    clipPolylines(out, area.adjusted(-4, -4, 4, 4));
     out.bandLines.clear();
     out.bandPoints.clear();
     if (out.isBand && m_decimation == Decimation::M4)
@@ -204,31 +208,117 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
     }
 }
 
+namespace {
+
+// Liang-Barsky: the part of segment ab inside `r`, false if none.
+bool clipSegment(QPointF &a, QPointF &b, const QRectF &r)
+{
+    double t0 = 0, t1 = 1;
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const double p[] = {-dx, dx, -dy, dy};
+    const double q[] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
+    for (int k = 0; k < 4; ++k) {
+        if (p[k] == 0) {
+            if (q[k] < 0)
+                return false;
+            continue;
+        }
+        const double t = q[k] / p[k];
+        if (p[k] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    const QPointF start = a;
+    a = start + t0 * QPointF(dx, dy);
+    b = start + t1 * QPointF(dx, dy);
+    return true;
+}
+
+} // namespace
+
+void CurveLayer::clipPolylines(Polylines &lines, const QRectF &r)
+{
+    const auto inside = [&r](const QPointF &p) {
+        return p.x() >= r.left() && p.x() <= r.right() && p.y() >= r.top() && p.y() <= r.bottom();
+    };
+    if (std::all_of(lines.points.cbegin(), lines.points.cend(), inside))
+        return; // the common case: nothing to cut
+    std::vector<QPointF> points;
+    std::vector<int> lengths;
+    points.reserve(lines.points.size());
+    const QPointF *p = lines.points.data();
+    for (int length : lines.lengths) {
+        int open = 0; // points of the polyline being built
+        const auto close = [&] {
+            if (open)
+                lengths.push_back(open);
+            open = 0;
+        };
+        if (length == 1 && inside(*p)) {
+            points.push_back(*p);
+            lengths.push_back(1);
+        }
+        for (int k = 0; k + 1 < length; ++k) {
+            QPointF a = p[k], b = p[k + 1];
+            if (!clipSegment(a, b, r)) {
+                close();
+                continue;
+            }
+            if (!open || a != p[k]) { // starts here, or comes in from outside
+                close();
+                points.push_back(a);
+                open = 1;
+            }
+            points.push_back(b);
+            ++open;
+            if (b != p[k + 1]) // leaves
+                close();
+        }
+        close();
+        p += length;
+    }
+    lines.points = std::move(points);
+    lines.lengths = std::move(lengths);
+}
+
 void CurveLayer::buildBand(Polylines &lines)
 {
+    struct Column
+    {
+        double x, top, bottom, first, last;
+    };
     const QPointF *p = lines.points.data();
     for (int length : lines.lengths) {
         const QPointF *end = p + length;
-        QPointF previousLast;
-        bool hasPrevious = false;
+        std::optional<Column> previous;
         while (p != end) {
             // The points of one pixel column share their x.
-            const QPointF *columnEnd = p + 1;
-            double top = p->y(), bottom = p->y();
-            while (columnEnd != end && columnEnd->x() == p->x()) {
-                top = std::min(top, columnEnd->y());
-                bottom = std::max(bottom, columnEnd->y());
-                ++columnEnd;
+            Column column {p->x(), p->y(), p->y(), p->y(), p->y()};
+            const QPointF *next = p + 1;
+            for (; next != end && next->x() == p->x(); ++next) {
+                column.top = std::min(column.top, next->y());
+                column.bottom = std::max(column.bottom, next->y());
+                column.last = next->y();
             }
-            if (hasPrevious)
-                lines.bandLines.emplace_back(previousLast, *p);
-            if (top == bottom)
-                lines.bandPoints.emplace_back(p->x(), top);
+            if (previous) {
+                // The join to the previous column, unless every row it crosses is painted in
+                // both columns already (it only lights pixels of those two columns).
+                const double lo = std::min(previous->last, column.first);
+                const double hi = std::max(previous->last, column.first);
+                const bool covered = lo >= previous->top && hi <= previous->bottom && lo >= column.top
+                    && hi <= column.bottom;
+                if (!covered)
+                    lines.bandLines.emplace_back(QPointF(previous->x, previous->last), *p);
+            }
+            if (column.top == column.bottom)
+                lines.bandPoints.emplace_back(column.x, column.top);
             else
-                lines.bandLines.emplace_back(QPointF(p->x(), top), QPointF(p->x(), bottom));
-            previousLast = *(columnEnd - 1);
-            hasPrevious = true;
-            p = columnEnd;
+                lines.bandLines.emplace_back(QPointF(column.x, column.top), QPointF(column.x, column.bottom));
+            previous = column;
+            p = next;
         }
     }
 }

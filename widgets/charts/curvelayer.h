@@ -90,6 +90,7 @@ private:
     };
     void reduceLine(const ChartCurve &curve, const CurveData &line, Polylines &out) const;
     static void buildBand(Polylines &lines);
+    static void clipPolylines(Polylines &lines, const QRectF &rect);
     void drawCurve(QPainter *painter, int index) const;
     void drawCrosshair(QPainter *painter) const;
 
