@@ -30,6 +30,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -292,6 +293,8 @@ void ChartsPage::setLocation(const QString &location)
     m_curves.clear();
     m_absent.clear();
     m_requested.clear();
+    m_preparing.clear();
+    m_finishPending = false;
     m_table = {};
     m_pendingRunIds.clear();
     m_runsPending = false;
@@ -354,7 +357,8 @@ void ChartsPage::loadMissing()
         const RunInfo &info = m_runInfo[runId];
         for (const QString &key : keys) {
             const CurveKey curveKey(runId, key);
-            if (!info.keys.contains(key) || m_curves.contains(curveKey) || m_absent.contains(curveKey))
+            if (!info.keys.contains(key) || m_curves.contains(curveKey) || m_absent.contains(curveKey)
+                || m_preparing.contains(curveKey))
                 continue;
             missing.insert(curveKey);
             if (!runs.contains(runId))
@@ -368,7 +372,7 @@ void ChartsPage::loadMissing()
         if (m_loader->isLoading())
             m_loader->cancel();
         m_requested.clear();
-        if (!m_runIds.isEmpty())
+        if (!m_runIds.isEmpty() && m_preparing.isEmpty())
             emit curvesLoaded();
         return;
     }
@@ -395,12 +399,30 @@ void ChartsPage::onSeriesLoaded(const Store::MetricSeriesPtr &series)
     const auto info = m_runInfo.constFind(series->runId);
     if (info == m_runInfo.cend() || m_curves.contains(key))
         return;
-    m_curves.insert(key, std::make_shared<MetricCurve>(series, info->startTime));
-    m_updateTimer->start();
+    if (m_preparing.contains(key))
+        return;
+    // The first line's pyramid and break list take O(N): built on a worker, not the GUI thread.
+    m_preparing.insert(key);
+    const qint64 start = info->startTime;
+    QtConcurrent::run([series, start] {
+        auto curve = std::make_shared<MetricCurve>(series, start);
+        curve->line({});
+        return curve;
+    }).then(this, [this, key](const std::shared_ptr<MetricCurve> &curve) {
+        if (!m_preparing.remove(key) || !m_runInfo.contains(key.first))
+            return; // deselected or superseded meanwhile
+        m_curves.insert(key, curve);
+        m_updateTimer->start();
+        if (m_preparing.isEmpty() && m_finishPending)
+            onLoadFinished();
+    });
 }
 
 void ChartsPage::onLoadFinished()
 {
+    m_finishPending = !m_preparing.isEmpty(); // finish once the last curves are prepared
+    if (m_finishPending)
+        return;
     for (const CurveKey &key : std::as_const(m_requested)) {
         if (!m_curves.contains(key))
             m_absent.insert(key);

@@ -172,6 +172,8 @@ private:
     QHash<CurveKey, std::shared_ptr<MetricCurve>> m_curves; // read, of the shown runs
     QSet<CurveKey> m_absent; // read, no rows
     QSet<CurveKey> m_requested; // by the load in flight
+    QSet<CurveKey> m_preparing; // read, their first line being built on a worker
+    bool m_finishPending = false; // the load finished while curves were being prepared
 
     std::vector<CurveChartView *> m_charts; // grid order
     QStringList m_chartKeys; // per chart: its key, or empty for the combined chart
