@@ -33,6 +33,26 @@ void RunSortFilterProxy::setFilter(const SearchFilter &filter)
     invalidateFilter();
 }
 
+void RunSortFilterProxy::setRunIdFilter(const QSet<QString> &runIds)
+{
+    if (m_hasRunIdFilter && runIds == m_runIdFilter)
+        return;
+    m_runIdFilter = runIds;
+    m_hasRunIdFilter = true;
+    updateMatches();
+    invalidateFilter();
+}
+
+void RunSortFilterProxy::clearRunIdFilter()
+{
+    if (!m_hasRunIdFilter)
+        return;
+    m_runIdFilter.clear();
+    m_hasRunIdFilter = false;
+    updateMatches();
+    invalidateFilter();
+}
+
 bool RunSortFilterProxy::isMatch(int runRow) const
 {
     if (m_matches.empty())
@@ -52,13 +72,23 @@ void RunSortFilterProxy::updateMatches()
         return;
     }
     const Store::RunTable &runs = m_model->runs();
-    if (m_filter.isEmpty()) {
+    if (!isFiltered()) {
         m_matchCount = runs.size();
         return;
     }
     m_matches.assign(size_t(runs.size()), 0);
     m_visible.assign(size_t(runs.size()), 0);
-    const QList<int> rows = m_filter.filterRows(runs);
+    QList<int> rows;
+    if (m_filter.isEmpty()) {
+        rows.reserve(runs.size());
+        for (int row = 0; row < runs.size(); ++row)
+            rows.append(row);
+    } else {
+        rows = m_filter.filterRows(runs);
+    }
+    if (m_hasRunIdFilter) {
+        rows.removeIf([&](int row) { return !m_runIdFilter.contains(runs.run(row).runId); });
+    }
     m_matchCount = int(rows.size());
     for (const int row : rows) {
         m_matches[size_t(row)] = 1;

@@ -2,6 +2,7 @@
 
 #include "searchfilter.h"
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 #include <vector>
@@ -15,7 +16,8 @@ class RunTreeModel;
 // sorted among themselves.
 //
 // Filtering takes MLflow's search syntax. A run is shown when it matches or when one of its
-// descendants matches (as context, so nested matches stay under their parent).
+// descendants matches (as context, so nested matches stay under their parent). A run-id filter
+// (the runs brushed in a compare plot) narrows the matches further: both must hold.
 class RunSortFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -34,6 +36,14 @@ public:
     // An invalid filter is ignored (the previous one stays applied).
     void setFilter(const SearchFilter &filter);
     const SearchFilter &filter() const { return m_filter; }
+    // Only these runs match (and the search filter still applies); clearRunIdFilter() shows
+    // every run again. An empty set is a filter that matches nothing.
+    void setRunIdFilter(const QSet<QString> &runIds);
+    void clearRunIdFilter();
+    bool hasRunIdFilter() const { return m_hasRunIdFilter; }
+    const QSet<QString> &runIdFilter() const { return m_runIdFilter; }
+    // Either filter is applied.
+    bool isFiltered() const { return !m_filter.isEmpty() || m_hasRunIdFilter; }
     // Runs that match the filter (all runs without a filter).
     int matchCount() const { return m_matchCount; }
     bool isMatch(int runRow) const;
@@ -57,6 +67,8 @@ private:
 
     RunTreeModel *m_model = nullptr;
     SearchFilter m_filter;
+    QSet<QString> m_runIdFilter;
+    bool m_hasRunIdFilter = false;
     std::vector<char> m_matches; // per run row: matches the filter
     std::vector<char> m_visible; // per run row: matches or has a matching descendant
     int m_matchCount = 0;
