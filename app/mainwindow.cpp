@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "chartspage.h"
+#include "comparepage.h"
 #include "noticebar.h"
+#include "pagelinks.h"
 #include "runloader.h"
 #include "runspage.h"
 #include "runtreemodel.h"
@@ -44,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent),
       m_runsPage(new RunsPage(this)),
       m_chartsPage(new ChartsPage(this)),
+      m_comparePage(new ComparePage(this)),
       m_tabs(new QTabWidget(this)),
       m_noticeBar(new NoticeBar(this))
 {
@@ -59,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_runsPage, tr("Runs"));
     m_tabs->addTab(m_chartsPage, tr("Charts"));
+    m_tabs->addTab(m_comparePage, tr("Compare"));
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
@@ -79,17 +83,19 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runsPage, &RunsPage::progressChanged, this, &MainWindow::setProgress);
     connect(m_runsPage, &RunsPage::loadingChanged, this, &MainWindow::updateLoading);
 
-    // The charts follow the runs selected in the run browser.
-    connect(m_runsPage, &RunsPage::storeOpened, m_chartsPage, &ChartsPage::setLocation);
-    connect(m_runsPage, &RunsPage::selectedRunsChanged, this, [this] {
-        m_chartsPage->setRuns(m_runsPage->runModel()->runs(), m_runsPage->selectedRunIds());
-    });
+    // The charts and the compare page follow the runs selected in the run browser.
+    PageLinks::linkCharts(m_runsPage, m_chartsPage);
+    PageLinks::linkCompare(m_runsPage, m_comparePage);
     connect(m_chartsPage, &ChartsPage::loadFailed, this,
             [this](const Store::Error &error) { showError(tr("Cannot Read Metrics"), error.message); });
     connect(m_chartsPage, &ChartsPage::exportFailed, this,
             [this](const QString &message) { showError(tr("Cannot Export Chart"), message); });
     connect(m_chartsPage, &ChartsPage::progressChanged, this, &MainWindow::setProgress);
     connect(m_chartsPage, &ChartsPage::loadingChanged, this, &MainWindow::updateLoading);
+    connect(m_comparePage, &ComparePage::loadFailed, this,
+            [this](const QString &message) { showError(tr("Cannot Compare Runs"), message); });
+    connect(m_comparePage, &ComparePage::progressChanged, this, &MainWindow::setProgress);
+    connect(m_comparePage, &ComparePage::loadingChanged, this, &MainWindow::updateLoading);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
@@ -97,7 +103,9 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray());
     m_runsPage->restoreSettings(settings);
     m_chartsPage->restoreSettings(settings);
-    showPage(settings.value(PageKey).toInt() == ChartsTab ? ChartsTab : RunsTab);
+    m_comparePage->restoreSettings(settings);
+    const int page = settings.value(PageKey).toInt();
+    showPage(page > RunsTab && page < PageCount ? Page(page) : RunsTab);
 }
 
 MainWindow::~MainWindow() = default;
@@ -117,27 +125,35 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // QKeySequence::Quit is empty on some platforms
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_comparePage->copyMarkdownAction());
+    editMenu->addAction(m_comparePage->copyCsvAction());
+
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     auto *pages = new QActionGroup(this);
     const auto addPageAction = [&](const QString &text, Page page) {
         QAction *action = viewMenu->addAction(text, this, [this, page] { showPage(page); });
-        action->setShortcut(QKeySequence(Qt::CTRL | (page == RunsTab ? Qt::Key_1 : Qt::Key_2)));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(int(Qt::Key_1) + int(page))));
         action->setCheckable(true);
         action->setChecked(m_tabs->currentIndex() == page);
         pages->addAction(action);
         addAction(action);
-        connect(m_tabs, &QTabWidget::currentChanged, action, [action, page](int index) {
-            action->setChecked(index == page);
-        });
+        connect(m_tabs, &QTabWidget::currentChanged, action,
+                [action, page](int index) { action->setChecked(index == page); });
     };
     addPageAction(tr("&Runs"), RunsTab);
     addPageAction(tr("&Charts"), ChartsTab);
+    addPageAction(tr("C&ompare"), CompareTab);
     viewMenu->addSeparator();
     viewMenu->addAction(m_runsPage->focusFilterAction());
     viewMenu->addAction(m_runsPage->showDeletedAction());
     viewMenu->addAction(m_runsPage->columnsAction());
+    viewMenu->addSeparator();
+    viewMenu->addAction(m_comparePage->onlyDifferencesAction());
+    viewMenu->addAction(m_comparePage->showSystemTagsAction());
     // Shortcuts work while the menu bar is hidden or the focus is in a dock.
-    addActions({open, quit, m_runsPage->reloadAction(), m_runsPage->focusFilterAction()});
+    addActions({open, quit, m_runsPage->reloadAction(), m_runsPage->focusFilterAction(),
+                m_comparePage->copyMarkdownAction(), m_comparePage->copyCsvAction()});
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Kaizen"), this, [this] {
@@ -258,7 +274,8 @@ void MainWindow::setProgress(qint64 done, qint64 total)
 
 void MainWindow::updateLoading()
 {
-    const bool loading = m_runsPage->loader()->isLoading() || m_chartsPage->isLoading();
+    const bool loading
+        = m_runsPage->loader()->isLoading() || m_chartsPage->isLoading() || m_comparePage->isLoading();
     m_progressBar->setVisible(loading);
     m_cancelButton->setVisible(loading);
 }
@@ -267,6 +284,7 @@ void MainWindow::cancelLoading()
 {
     m_runsPage->cancelLoading();
     m_chartsPage->cancelLoading();
+    m_comparePage->cancelLoading();
 }
 
 void MainWindow::showPage(Page page)
@@ -312,6 +330,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("MainWindow/state"), saveState());
     m_runsPage->saveSettings(settings);
     m_chartsPage->saveSettings(settings);
+    m_comparePage->saveSettings(settings);
     settings.setValue(PageKey, m_tabs->currentIndex());
 }
 

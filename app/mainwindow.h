@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class ChartsPage;
+class ComparePage;
 class NoticeBar;
 class QLabel;
 class QMenu;
@@ -29,10 +30,11 @@ public:
     void openStore(const QString &location, const QString &experimentNameOrId = {},
                    const QStringList &runIds = {});
 
-    enum Page { RunsTab, ChartsTab };
+    enum Page { RunsTab, ChartsTab, CompareTab, PageCount };
 
     RunsPage *runsPage() const { return m_runsPage; }
     ChartsPage *chartsPage() const { return m_chartsPage; }
+    ComparePage *comparePage() const { return m_comparePage; }
     QTabWidget *tabWidget() const { return m_tabs; }
     void showPage(Page page);
     NoticeBar *noticeBar() const { return m_noticeBar; }
@@ -62,6 +64,7 @@ private:
 
     RunsPage *m_runsPage;
     ChartsPage *m_chartsPage;
+    ComparePage *m_comparePage;
     QTabWidget *m_tabs;
     NoticeBar *m_noticeBar;
     QMenu *m_recentMenu = nullptr;

@@ -156,8 +156,13 @@ void RunsPage::createLayout()
     });
     connect(m_runView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &RunsPage::onCurrentRunChanged);
-    connect(m_runView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &RunsPage::selectedRunsChanged);
+    connect(m_runView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (m_applyingRunIdFilter)
+            return; // rows hidden by the brush, not a choice of the user
+        if (m_runProxy->hasRunIdFilter())
+            m_selectedWhileRunIdFiltered = true;
+        emit selectedRunsChanged();
+    });
 
     m_columnsMenu = new RunColumnsMenu(m_runView, m_runModel, QStringLiteral("RunsPage"), this);
     m_columnsAction = m_columnsMenu->menuAction();
@@ -470,12 +475,42 @@ void RunsPage::onFilterChanged(const SearchFilter &filter)
     updateStatusText();
 }
 
+void RunsPage::setRunIdFilter(const QSet<QString> &runIds)
+{
+    if (!m_runProxy->hasRunIdFilter()) {
+        m_viewBeforeRunIdFilter = captureViewState();
+        m_selectedWhileRunIdFiltered = false;
+    }
+    m_applyingRunIdFilter = true;
+    m_runProxy->setRunIdFilter(runIds);
+    if (m_runModel->runs().size() <= ExpandAllLimit)
+        m_runView->expandAll();
+    m_applyingRunIdFilter = false;
+    updateStatusText();
+}
+
+void RunsPage::clearRunIdFilter()
+{
+    if (!m_runProxy->hasRunIdFilter())
+        return;
+    m_applyingRunIdFilter = true;
+    m_runProxy->clearRunIdFilter();
+    if (m_runModel->runs().size() <= ExpandAllLimit)
+        m_runView->expandAll();
+    if (!m_selectedWhileRunIdFiltered)
+        restoreViewState(m_viewBeforeRunIdFilter);
+    else if (m_runView->currentIndex().isValid())
+        m_runView->scrollTo(m_runView->currentIndex());
+    m_applyingRunIdFilter = false;
+    updateStatusText();
+}
+
 void RunsPage::updateStatusText()
 {
     if (!m_pendingLocation.isEmpty())
         return;
     const int total = m_runModel->runs().size();
-    const bool filtered = !m_runProxy->filter().isEmpty();
+    const bool filtered = m_runProxy->isFiltered();
     QString text;
     if (m_runsExperimentId.isEmpty())
         text = tr("No experiment selected.");
@@ -493,6 +528,8 @@ void RunsPage::updateStatusText()
                           : tr("%1 of %2 runs match the filter.").arg(m_runProxy->matchCount()).arg(total);
     else
         text = total == 1 ? tr("1 run.") : tr("%1 runs.").arg(total);
+    if (m_runProxy->hasRunIdFilter())
+        text += QLatin1Char(' ') + tr("Filtered by the brush in the Compare tab.");
     if (text != m_statusText) {
         m_statusText = text;
         emit statusTextChanged(m_statusText);

@@ -61,6 +61,12 @@ public:
     // Selects the runs that are loaded, the first one current.
     void selectRuns(const QStringList &runIds);
 
+    // Shows only these runs (the runs brushed in the compare plots; the search filter still
+    // applies). The selection is kept for the compare page and comes back when the filter is
+    // cleared, unless the user selected other runs meanwhile.
+    void setRunIdFilter(const QSet<QString> &runIds);
+    void clearRunIdFilter();
+
     // Columns by key ("params.lr"); the choice is remembered in QSettings.
     bool isColumnVisible(const QString &columnKey) const { return m_columnsMenu->isColumnVisible(columnKey); }
     void setColumnVisible(const QString &columnKey, bool visible)
@@ -153,6 +159,9 @@ private:
     bool m_runsComplete = false;
     bool m_changingExperiment = false;
     bool m_applyingSort = false; // sorting by code, not by a click on the header
+    bool m_applyingRunIdFilter = false;
+    ViewState m_viewBeforeRunIdFilter; // restored when the run-id filter goes
+    bool m_selectedWhileRunIdFiltered = false;
     QString m_statusText;
 
     QString m_sortKey;

@@ -1,0 +1,679 @@
+#include "comparepage.h"
+
+#include "diffitemdelegate.h"
+#include "metricdiffmodel.h"
+#include "paramdiffmodel.h"
+#include "runcolors.h"
+#include "rundiffloader.h"
+#include "runformat.h"
+#include "runheaderview.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <cmath>
+
+using namespace RunDiff;
+
+namespace {
+
+constexpr int MaxKeyColumnWidth = 280;
+constexpr int MaxRunColumnWidth = 260;
+constexpr int MinRunColumnWidth = 90;
+
+QString withShortcut(const QString &toolTip, const QKeySequence &shortcut)
+{
+    return QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText));
+}
+
+QString runName(const RunInfo &run)
+{
+    return run.runName.isEmpty() ? run.runId.left(8) : run.runName;
+}
+
+QString swatch(const QString &runId)
+{
+    return QStringLiteral("<span style=\"color:%1\">&#9632;</span>").arg(RunColors::color(runId).name());
+}
+
+QString valueHtml(const QString &text)
+{
+    return QStringLiteral("<p style=\"white-space:pre-wrap; font-family:monospace\">%1</p>")
+        .arg(text.toHtmlEscaped());
+}
+
+QString diffHtml(const QString &from, const QString &to)
+{
+    return QStringLiteral("<p style=\"white-space:pre-wrap; font-family:monospace\">%1</p>")
+        .arg(characterDiffHtml(characterDiff(from, to)));
+}
+
+} // namespace
+
+ComparePage::ComparePage(QWidget *parent)
+    : QWidget(parent),
+      m_loader(new RunDiffLoader(this)),
+      m_paramModel(new ParamDiffModel(ParamDiffModel::Kind::Params, this)),
+      m_metricModel(new MetricDiffModel(this)),
+      m_tagModel(new ParamDiffModel(ParamDiffModel::Kind::Tags, this))
+{
+    createActions();
+    createLayout();
+
+    connect(m_loader, &RunDiffLoader::diffLoaded, this, &ComparePage::onDiffLoaded);
+    connect(m_loader, &RunDiffLoader::diffFailed, this, [this](const QString &message) {
+        m_comparedRunIds.clear(); // try again when shown again
+        updateEmptyState();
+        emit loadFailed(message);
+    });
+    connect(m_loader, &RunDiffLoader::progressChanged, this, &ComparePage::progressChanged);
+    connect(m_loader, &RunDiffLoader::loadingChanged, this, [this](bool loading) {
+        if (!loading && m_diff.isEmpty())
+            m_comparedRunIds.clear(); // cancelled: compare again when shown again
+        updateEmptyState();
+        emit loadingChanged(loading);
+    });
+    connect(&m_detailWatcher, &QFutureWatcher<QString>::finished, this, [this] {
+        if (m_detailWatcher.property("generation").toInt() == m_detailGeneration)
+            m_detail->setHtml(m_detailWatcher.result());
+    });
+
+    m_detailTimer = new QTimer(this);
+    m_detailTimer->setSingleShot(true);
+    m_detailTimer->setInterval(60); // not a character diff per row while arrowing through a table
+    connect(m_detailTimer, &QTimer::timeout, this, &ComparePage::updateDetail);
+
+    updateEmptyState();
+}
+
+ComparePage::~ComparePage()
+{
+    m_detailWatcher.waitForFinished();
+}
+
+void ComparePage::createActions()
+{
+    m_onlyDifferencesAction = new QAction(tr("Only &Differences"), this);
+    m_onlyDifferencesAction->setCheckable(true);
+    m_onlyDifferencesAction->setChecked(true);
+    m_onlyDifferencesAction->setToolTip(
+        tr("Show only the parameters and tags whose values differ between the runs"));
+    connect(m_onlyDifferencesAction, &QAction::toggled, this, &ComparePage::setOnlyDifferences);
+
+    m_showSystemTagsAction = new QAction(tr("Show &mlflow.* Tags"), this);
+    m_showSystemTagsAction->setCheckable(true);
+    m_showSystemTagsAction->setToolTip(tr("Show MLflow's own tags (mlflow.source.name, mlflow.user …) too"));
+    connect(m_showSystemTagsAction, &QAction::toggled, this, &ComparePage::setShowSystemTags);
+
+    m_copyMarkdownAction = new QAction(tr("Copy Diff as &Markdown"), this);
+    m_copyMarkdownAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyMarkdownAction->setToolTip(
+        withShortcut(tr("Copy the parameters, metrics and tags as shown, as Markdown tables"),
+                     m_copyMarkdownAction->shortcut()));
+    m_copyMarkdownAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    connect(m_copyMarkdownAction, &QAction::triggered, this, &ComparePage::copyMarkdown);
+
+    m_copyCsvAction = new QAction(tr("Copy Diff as &CSV"), this);
+    m_copyCsvAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
+    m_copyCsvAction->setToolTip(withShortcut(tr("Copy the table shown (parameters, metrics or tags) as CSV"),
+                                             m_copyCsvAction->shortcut()));
+    connect(m_copyCsvAction, &QAction::triggered, this, &ComparePage::copyCsv);
+    m_copyMarkdownAction->setEnabled(false);
+    m_copyCsvAction->setEnabled(false);
+}
+
+QTreeView *ComparePage::createTable(QAbstractItemModel *model, DiffItemDelegate *delegate,
+                                    const QString &name)
+{
+    auto *view = new QTreeView(this);
+    view->setObjectName(name);
+    auto *header = new RunHeaderView(view);
+    view->setHeader(header);
+    view->setModel(model);
+    view->setItemDelegate(delegate);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(false); // the tints are the rows' colours
+    view->setSelectionBehavior(QAbstractItemView::SelectItems);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setTextElideMode(Qt::ElideRight);
+    header->setStretchLastSection(false);
+    header->setSectionsMovable(false);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this,
+            [this, view](const QPoint &pos) { showHeaderMenu(view, pos); });
+    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &ComparePage::scheduleDetail);
+    return view;
+}
+
+void ComparePage::createLayout()
+{
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setObjectName(QStringLiteral("compareToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addAction(m_onlyDifferencesAction);
+    m_toolBar->addAction(m_showSystemTagsAction);
+    m_toolBar->addSeparator();
+    auto *baselineLabel = new QLabel(tr("Baseline:"), m_toolBar);
+    m_baselineBox = new QComboBox(m_toolBar);
+    m_baselineBox->setObjectName(QStringLiteral("baselineBox"));
+    m_baselineBox->setToolTip(
+        tr("Pin a run: the other runs show their differences from it (absolute and %)"));
+    m_baselineBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_baselineBox->setMinimumContentsLength(12);
+    baselineLabel->setBuddy(m_baselineBox);
+    connect(m_baselineBox, &QComboBox::activated, this,
+            [this](int index) { setBaselineRun(m_baselineBox->itemData(index).toInt()); });
+    m_toolBar->addWidget(baselineLabel);
+    m_toolBar->addWidget(m_baselineBox);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_copyMarkdownAction);
+    m_toolBar->addAction(m_copyCsvAction);
+
+    DiffItemDelegate::Roles paramRoles;
+    paramRoles.firstRunColumn = ParamDiffModel::FirstRunColumn;
+    paramRoles.differs = ParamDiffModel::DiffersRole;
+    paramRoles.missing = ParamDiffModel::IsMissingRole;
+    paramRoles.baseline = ParamDiffModel::IsBaselineRole;
+    paramRoles.delta = ParamDiffModel::DeltaRole;
+    paramRoles.deltaText = ParamDiffModel::DeltaTextRole;
+    auto *paramDelegate = new DiffItemDelegate(paramRoles, this);
+    DiffItemDelegate::Roles metricRoles;
+    metricRoles.firstRunColumn = MetricDiffModel::FirstRunColumn;
+    metricRoles.directionColumn = MetricDiffModel::DirectionColumn;
+    metricRoles.missing = MetricDiffModel::IsMissingRole;
+    metricRoles.best = MetricDiffModel::IsBestRole;
+    metricRoles.baseline = MetricDiffModel::IsBaselineRole;
+    metricRoles.delta = MetricDiffModel::DeltaRole;
+    metricRoles.deltaText = MetricDiffModel::DeltaTextRole;
+    metricRoles.direction = MetricDiffModel::DirectionRole;
+    auto *metricDelegate = new DiffItemDelegate(metricRoles, this);
+
+    m_paramView = createTable(m_paramModel, paramDelegate, QStringLiteral("paramDiffView"));
+    m_metricView = createTable(m_metricModel, metricDelegate, QStringLiteral("metricDiffView"));
+    m_tagView = createTable(m_tagModel, paramDelegate, QStringLiteral("tagDiffView"));
+    // The direction of a metric: a combo box on double-click, or the context menu.
+    m_metricView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
+                                  | QAbstractItemView::EditKeyPressed);
+    m_metricView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_metricView, &QWidget::customContextMenuRequested, this, &ComparePage::showMetricMenu);
+
+    m_tableTabs = new QTabWidget(this);
+    m_tableTabs->setObjectName(QStringLiteral("compareTableTabs"));
+    m_tableTabs->setDocumentMode(true);
+    m_tableTabs->addTab(m_paramView, tr("Parameters"));
+    m_tableTabs->addTab(m_metricView, tr("Metrics"));
+    m_tableTabs->addTab(m_tagView, tr("Tags"));
+    connect(m_tableTabs, &QTabWidget::currentChanged, this, &ComparePage::scheduleDetail);
+
+    m_detail = new QTextBrowser(this);
+    m_detail->setObjectName(QStringLiteral("compareDetail"));
+    m_detail->setOpenLinks(false);
+    m_detail->setPlaceholderText(
+        tr("Select a cell to see its whole value and how it differs from the first run's."));
+
+    m_tableSplitter = new QSplitter(Qt::Vertical, this);
+    m_tableSplitter->setObjectName(QStringLiteral("compareTableSplitter"));
+    m_tableSplitter->addWidget(m_tableTabs);
+    m_tableSplitter->addWidget(m_detail);
+    m_tableSplitter->setChildrenCollapsible(false);
+    m_tableSplitter->setStretchFactor(0, 3);
+    m_tableSplitter->setStretchFactor(1, 1);
+    m_tableSplitter->setSizes({520, 180});
+
+    m_plotTabs = new QTabWidget(this);
+    m_plotTabs->setObjectName(QStringLiteral("comparePlotTabs"));
+    m_plotTabs->setDocumentMode(true);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("compareSplitter"));
+    m_splitter->addWidget(m_tableSplitter);
+    m_splitter->addWidget(m_plotTabs);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({700, 700});
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(4);
+    contentLayout->addWidget(m_toolBar);
+    contentLayout->addWidget(m_splitter, 1);
+
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(QStringLiteral("compareEmptyLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setTextFormat(Qt::RichText);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_emptyLabel);
+    m_stack->addWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+}
+
+QTreeView *ComparePage::view(Table table) const
+{
+    switch (table) {
+    case ParamsTable:
+        return m_paramView;
+    case MetricsTable:
+        return m_metricView;
+    case TagsTable:
+        return m_tagView;
+    }
+    return nullptr;
+}
+
+void ComparePage::setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds)
+{
+    m_location = location;
+    m_table = runs;
+    m_pendingRunIds = runIds;
+    m_runsPending = true;
+    if (isVisible())
+        applyRuns();
+}
+
+void ComparePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_runsPending)
+        applyRuns();
+}
+
+void ComparePage::applyRuns()
+{
+    m_runsPending = false;
+    QStringList ids;
+    for (const QString &id : std::as_const(m_pendingRunIds)) {
+        if (!ids.contains(id) && m_table.indexOfRun(id) >= 0)
+            ids.append(id);
+    }
+    m_runIds = ids;
+    if (ids.size() < 2) {
+        m_loader->cancel();
+        m_comparedRunIds.clear();
+        m_comparedLocation.clear();
+        onDiffLoaded(Diff());
+        return;
+    }
+    if (ids == m_comparedRunIds && m_location == m_comparedLocation)
+        return; // shown or on its way
+    QList<RunSource> sources;
+    for (const QString &id : std::as_const(ids))
+        sources.append({m_location, id, m_table, m_table.indexOfRun(id)});
+    m_comparedRunIds = ids;
+    m_comparedLocation = m_location;
+    m_loader->compare(sources);
+    updateEmptyState();
+}
+
+bool ComparePage::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+void ComparePage::cancelLoading()
+{
+    m_loader->cancel();
+}
+
+void ComparePage::onDiffLoaded(const Diff &diff)
+{
+    m_diff = diff;
+    m_paramModel->setDiff(diff);
+    m_metricModel->setDiff(diff);
+    m_tagModel->setDiff(diff);
+    updateBaselineBox();
+    for (QTreeView *v : {m_paramView, m_metricView, m_tagView})
+        fitColumns(v);
+    updateTabTitles();
+    m_copyMarkdownAction->setEnabled(!diff.isEmpty());
+    m_copyCsvAction->setEnabled(!diff.isEmpty());
+    updateEmptyState();
+    scheduleDetail();
+    if (!diff.isEmpty())
+        emit diffShown();
+}
+
+void ComparePage::fitColumns(QTreeView *v)
+{
+    QHeaderView *header = v->header();
+    const int columns = v->model()->columnCount();
+    for (int column = 0; column < columns; ++column) {
+        v->resizeColumnToContents(column);
+        const bool isKey = column == 0;
+        const int width = std::clamp(header->sectionSize(column), isKey ? 120 : MinRunColumnWidth,
+                                     isKey ? MaxKeyColumnWidth : MaxRunColumnWidth);
+        header->resizeSection(column, width);
+    }
+}
+
+void ComparePage::updateEmptyState()
+{
+    QString text;
+    if (m_runIds.isEmpty())
+        text = tr("<p style=\"font-size:large\">No runs to compare</p>"
+                  "<p>Select two or more runs in the Runs tab (Ctrl+click or Shift+click) to compare "
+                  "their parameters, metrics and tags side by side.</p>");
+    else if (m_runIds.size() == 1)
+        text = tr("<p style=\"font-size:large\">One run selected</p>"
+                  "<p>Select at least one more run in the Runs tab to compare them.</p>");
+    else if (m_diff.isEmpty())
+        text = m_loader->isLoading() ? tr("<p style=\"font-size:large\">Comparing %1 runs…</p>"
+                                          "<p>Reading their parameters, tags and metric histories.</p>")
+                                           .arg(m_runIds.size())
+                                     : tr("<p style=\"font-size:large\">The runs could not be compared</p>"
+                                          "<p>Show this tab again to retry.</p>");
+    m_emptyLabel->setText(text);
+    m_stack->setCurrentIndex(text.isEmpty() ? 1 : 0);
+}
+
+QString ComparePage::emptyText() const
+{
+    return m_stack->currentWidget() == m_emptyLabel ? m_emptyLabel->text() : QString();
+}
+
+void ComparePage::updateTabTitles()
+{
+    const auto title = [](const QString &name, const ParamDiffModel *model) {
+        const int total = model->totalKeyCount();
+        if (total == 0)
+            return name;
+        return tr("%1 (%2 of %3 differ)").arg(name).arg(model->differingKeyCount()).arg(total);
+    };
+    m_tableTabs->setTabText(ParamsTable, title(tr("Parameters"), m_paramModel));
+    m_tableTabs->setTabText(MetricsTable,
+                            m_metricModel->rowCount() > 0 ? tr("Metrics (%1)").arg(m_metricModel->rowCount())
+                                                          : tr("Metrics"));
+    m_tableTabs->setTabText(TagsTable, title(tr("Tags"), m_tagModel));
+}
+
+void ComparePage::updateBaselineBox()
+{
+    m_baselineBox->clear();
+    m_baselineBox->addItem(tr("None"), -1);
+    for (int i = 0; i < m_diff.runs.size(); ++i) {
+        const RunInfo &run = m_diff.runs[i];
+        QPixmap pixmap(10, 10);
+        pixmap.fill(RunColors::color(run.runId));
+        m_baselineBox->addItem(QIcon(pixmap), runName(run), i);
+    }
+    m_baselineBox->setCurrentIndex(m_baselineBox->findData(baselineRun()));
+    m_baselineBox->setEnabled(m_diff.runs.size() > 1);
+}
+
+void ComparePage::setOnlyDifferences(bool only)
+{
+    if (m_onlyDifferencesAction->isChecked() != only)
+        m_onlyDifferencesAction->setChecked(only); // comes back here
+    m_paramModel->setOnlyDifferences(only);
+    m_tagModel->setOnlyDifferences(only);
+    fitColumns(m_paramView);
+    fitColumns(m_tagView);
+    scheduleDetail();
+}
+
+void ComparePage::setShowSystemTags(bool show)
+{
+    if (m_showSystemTagsAction->isChecked() != show)
+        m_showSystemTagsAction->setChecked(show);
+    m_tagModel->setShowSystemTags(show);
+    fitColumns(m_tagView);
+    updateTabTitles();
+    scheduleDetail();
+}
+
+void ComparePage::setBaselineRun(int run)
+{
+    m_paramModel->setBaselineRun(run);
+    m_metricModel->setBaselineRun(run);
+    m_tagModel->setBaselineRun(run);
+    const int index = m_baselineBox->findData(baselineRun());
+    if (index != m_baselineBox->currentIndex())
+        m_baselineBox->setCurrentIndex(index);
+    for (QTreeView *v : {m_paramView, m_metricView, m_tagView})
+        fitColumns(v);
+    scheduleDetail();
+}
+
+int ComparePage::baselineRun() const
+{
+    return m_paramModel->baselineRun();
+}
+
+void ComparePage::showHeaderMenu(QTreeView *view, const QPoint &pos)
+{
+    const int column = view->header()->logicalIndexAt(pos);
+    const int run = column
+        - (view == m_metricView ? int(MetricDiffModel::FirstRunColumn) : int(ParamDiffModel::FirstRunColumn));
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (run >= 0 && run < m_diff.runs.size()) {
+        if (run != baselineRun()) {
+            menu->addAction(tr("Pin “%1” as Baseline").arg(runName(m_diff.runs[run])), this,
+                            [this, run] { setBaselineRun(run); });
+        }
+    }
+    QAction *clear = menu->addAction(tr("Clear Baseline"), this, [this] { setBaselineRun(-1); });
+    clear->setEnabled(baselineRun() >= 0);
+    menu->popup(view->header()->viewport()->mapToGlobal(pos));
+}
+
+void ComparePage::showMetricMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_metricView->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const QString key = m_metricModel->keyAt(index);
+    const Direction current = m_metricModel->direction(key);
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *min = menu->addAction(tr("Lower Is Better (min)"), this,
+                                   [this, key] { m_metricModel->setDirection(key, Direction::Minimize); });
+    min->setCheckable(true);
+    min->setChecked(current == Direction::Minimize);
+    QAction *max = menu->addAction(tr("Higher Is Better (max)"), this,
+                                   [this, key] { m_metricModel->setDirection(key, Direction::Maximize); });
+    max->setCheckable(true);
+    max->setChecked(current == Direction::Maximize);
+    menu->addSeparator();
+    QAction *reset = menu->addAction(tr("Default for “%1”").arg(key), this,
+                                     [this, key] { m_metricModel->resetDirection(key); });
+    reset->setEnabled(current != directionForKey(key));
+    menu->popup(m_metricView->viewport()->mapToGlobal(pos));
+}
+
+void ComparePage::scheduleDetail()
+{
+    m_detailTimer->start();
+}
+
+void ComparePage::updateDetail()
+{
+    ++m_detailGeneration;
+    QTreeView *v = view(Table(m_tableTabs->currentIndex()));
+    const QModelIndex index = v ? v->currentIndex() : QModelIndex();
+    if (!index.isValid() || m_diff.isEmpty()) {
+        m_detail->clear();
+        return;
+    }
+    if (v == m_metricView) {
+        const QString key = m_metricModel->keyAt(index);
+        QString html
+            = QStringLiteral("<p><b>%1</b> · %2</p>")
+                  .arg(key.toHtmlEscaped(),
+                       m_metricModel->direction(key) == Direction::Minimize ? tr("lower is better")
+                                                                            : tr("higher is better"));
+        html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\">");
+        html += QStringLiteral(
+                    "<tr><th></th><th align=\"left\">%1</th><th align=\"right\">%2</th>"
+                    "<th align=\"right\">%3</th><th align=\"right\">%4</th><th align=\"right\">%5</th></tr>")
+                    .arg(tr("Run"), tr("Latest"), tr("Min"), tr("Max"), tr("Best step"));
+        const int best = m_metricModel->bestRunOfRow(index.row());
+        const MetricRow &row = m_metricModel->rowAt(index);
+        for (int run = 0; run < row.values.size(); ++run) {
+            const RunInfo &info = m_diff.runs[run];
+            const auto &stats = row.values[run];
+            const QString name
+                = runName(info).toHtmlEscaped() + (run == best ? QStringLiteral(" ★") : QString());
+            if (!stats) {
+                html += QStringLiteral("<tr><td>%1</td><td>%2</td><td colspan=\"4\"><i>%3</i></td></tr>")
+                            .arg(swatch(info.runId), name, tr("not logged"));
+                continue;
+            }
+            html += QStringLiteral(
+                        "<tr><td>%1</td><td>%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td>"
+                        "<td align=\"right\">%5</td><td align=\"right\">%6</td></tr>")
+                        .arg(swatch(info.runId), name, RunFormat::metricValue(stats->latest),
+                             RunFormat::metricValue(stats->min), RunFormat::metricValue(stats->max),
+                             QString::number(stats->bestStep(m_metricModel->direction(key))));
+        }
+        html += QStringLiteral("</table>");
+        m_detail->setHtml(html);
+        return;
+    }
+
+    const ParamDiffModel *model = v == m_paramView ? m_paramModel : m_tagModel;
+    const TextRow &row = model->rowAt(index);
+    const int run = model->runOfColumn(index.column());
+    QString html
+        = QStringLiteral("<p><b>%1</b>%2</p>")
+              .arg(row.key.toHtmlEscaped(),
+                   row.numeric ? tr(" · compared as numbers (\"0.0010\" equals \"1e-3\")") : QString());
+    if (run < 0) {
+        // The key: every run's value.
+        for (int r = 0; r < row.values.size(); ++r) {
+            const RunInfo &info = m_diff.runs[r];
+            html += QStringLiteral("<p>%1 <b>%2</b></p>")
+                        .arg(swatch(info.runId), runName(info).toHtmlEscaped());
+            html += row.values[r] ? valueHtml(*row.values[r])
+                                  : QStringLiteral("<p><i>%1</i></p>").arg(tr("not logged"));
+        }
+        m_detail->setHtml(html);
+        return;
+    }
+    const RunInfo &info = m_diff.runs[run];
+    html += QStringLiteral("<p>%1 <b>%2</b></p>").arg(swatch(info.runId), runName(info).toHtmlEscaped());
+    const Value &value = row.values[run];
+    if (!value) {
+        m_detail->setHtml(html + QStringLiteral("<p><i>%1</i></p>").arg(tr("Not logged in this run.")));
+        return;
+    }
+    html += valueHtml(*value);
+    const Value &first = row.values.first();
+    if (run == 0) {
+        m_detail->setHtml(
+            html + QStringLiteral("<p><i>%1</i></p>").arg(tr("The other runs are diffed against this one.")));
+        return;
+    }
+    if (first == value) {
+        m_detail->setHtml(html
+                          + QStringLiteral("<p><i>%1</i></p>")
+                                .arg(tr("The same as in %1.").arg(runName(m_diff.runs[0]).toHtmlEscaped())));
+        return;
+    }
+    html += QStringLiteral("<p><b>%1</b> %2 %3</p>")
+                .arg(tr("Against"), swatch(m_diff.runs[0].runId), runName(m_diff.runs[0]).toHtmlEscaped());
+    const QString from = first.value_or(QString());
+    const QString to = *value;
+    if (from.size() + to.size() <= InlineDiffLength) {
+        m_detail->setHtml(html + diffHtml(from, to));
+        return;
+    }
+    // Long values: the character diff on a worker, the value at once.
+    m_detail->setHtml(html + QStringLiteral("<p><i>%1</i></p>").arg(tr("Comparing…")));
+    m_detailWatcher.setProperty("generation", m_detailGeneration);
+    m_detailWatcher.setFuture(QtConcurrent::run([html, from, to] { return html + diffHtml(from, to); }));
+}
+
+QString ComparePage::detailHtml() const
+{
+    return m_detail->toHtml();
+}
+
+QString ComparePage::diffMarkdown() const
+{
+    if (m_diff.isEmpty())
+        return {};
+    QString text
+        = QStringLiteral("## ") + tr("Parameters") + QStringLiteral("\n\n") + m_paramModel->toMarkdown();
+    text += QStringLiteral("\n## ") + tr("Metrics") + QStringLiteral("\n\n") + m_metricModel->toMarkdown();
+    text += QStringLiteral("\n## ") + tr("Tags") + QStringLiteral("\n\n") + m_tagModel->toMarkdown();
+    return text;
+}
+
+QString ComparePage::diffCsv() const
+{
+    if (m_diff.isEmpty())
+        return {};
+    switch (Table(m_tableTabs->currentIndex())) {
+    case MetricsTable:
+        return m_metricModel->toCsv();
+    case TagsTable:
+        return m_tagModel->toCsv();
+    case ParamsTable:
+        break;
+    }
+    return m_paramModel->toCsv();
+}
+
+void ComparePage::copyMarkdown()
+{
+    if (!m_diff.isEmpty())
+        QGuiApplication::clipboard()->setText(diffMarkdown());
+}
+
+void ComparePage::copyCsv()
+{
+    if (!m_diff.isEmpty())
+        QGuiApplication::clipboard()->setText(diffCsv());
+}
+
+void ComparePage::saveSettings(QSettings &settings) const
+{
+    settings.beginGroup(QStringLiteral("ComparePage"));
+    settings.setValue(QStringLiteral("onlyDifferences"), m_onlyDifferencesAction->isChecked());
+    settings.setValue(QStringLiteral("showSystemTags"), m_showSystemTagsAction->isChecked());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("tableSplitter"), m_tableSplitter->saveState());
+    settings.setValue(QStringLiteral("table"), m_tableTabs->currentIndex());
+    settings.setValue(QStringLiteral("plot"), m_plotTabs->currentIndex());
+    settings.endGroup();
+}
+
+void ComparePage::restoreSettings(const QSettings &settings)
+{
+    const auto value = [&](const char *key) {
+        return settings.value(QStringLiteral("ComparePage/") + QLatin1String(key));
+    };
+    setOnlyDifferences(value("onlyDifferences").isValid() ? value("onlyDifferences").toBool() : true);
+    setShowSystemTags(value("showSystemTags").toBool());
+    if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
+        m_splitter->restoreState(state);
+    if (const QByteArray state = value("tableSplitter").toByteArray(); !state.isEmpty())
+        m_tableSplitter->restoreState(state);
+    m_tableTabs->setCurrentIndex(std::clamp(value("table").toInt(), 0, m_tableTabs->count() - 1));
+    if (m_plotTabs->count() > 0)
+        m_plotTabs->setCurrentIndex(std::clamp(value("plot").toInt(), 0, m_plotTabs->count() - 1));
+}

@@ -1,0 +1,151 @@
+#pragma once
+
+#include "rundiff.h"
+#include "runtable.h"
+
+#include <QFutureWatcher>
+#include <QSet>
+#include <QWidget>
+
+class DiffItemDelegate;
+class QAbstractItemModel;
+class MetricDiffModel;
+class ParamDiffModel;
+class QAction;
+class QComboBox;
+class QLabel;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QTextBrowser;
+class QTimer;
+class QToolBar;
+class QTreeView;
+class RunDiffLoader;
+
+// The runs selected in the run browser side by side: parameters, metrics and tags as rows, one
+// column per run (in the run's colour), differing rows highlighted, "only differences" on by
+// default, a baseline run whose deltas the others show, and a detail pane with the whole value
+// of the current cell and its character-level diff against the first run. Two or more runs are
+// compared; the diff (which reads every metric history of the runs) is computed off the GUI
+// thread by a RunDiffLoader, and only while the page is shown.
+class ComparePage : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Table { ParamsTable, MetricsTable, TagsTable };
+    // Values up to this length are diffed on the GUI thread; longer ones on a worker.
+    static constexpr int InlineDiffLength = 2000;
+
+    explicit ComparePage(QWidget *parent = nullptr);
+    ~ComparePage() override;
+
+    // The runs to compare: `runIds` of `runs`, read from the store at `location`. Applied when
+    // the page is shown (at once if it is).
+    void setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds);
+    // The runs compared (or being compared), in column order.
+    QStringList runIds() const { return m_runIds; }
+    const RunDiff::Diff &diff() const { return m_diff; }
+
+    bool isLoading() const;
+    void cancelLoading();
+
+    void setOnlyDifferences(bool only);
+    void setShowSystemTags(bool show);
+    // The run (index in diff().runs) the others are compared with; -1: none.
+    void setBaselineRun(int run);
+    int baselineRun() const;
+
+    // The diff as text: Markdown of every table (a heading each), CSV of the current table.
+    QString diffMarkdown() const;
+    QString diffCsv() const;
+    void copyMarkdown();
+    void copyCsv();
+
+    // The message shown instead of the tables; empty when they show.
+    QString emptyText() const;
+    // What the detail pane shows (HTML), for the tests.
+    QString detailHtml() const;
+
+    ParamDiffModel *paramModel() const { return m_paramModel; }
+    MetricDiffModel *metricModel() const { return m_metricModel; }
+    ParamDiffModel *tagModel() const { return m_tagModel; }
+    QTreeView *paramView() const { return m_paramView; }
+    QTreeView *metricView() const { return m_metricView; }
+    QTreeView *tagView() const { return m_tagView; }
+    QTreeView *view(Table table) const;
+    QTabWidget *tableTabs() const { return m_tableTabs; }
+    QTabWidget *plotTabs() const { return m_plotTabs; }
+    QTextBrowser *detailBrowser() const { return m_detail; }
+    QComboBox *baselineBox() const { return m_baselineBox; }
+    QToolBar *toolBar() const { return m_toolBar; }
+    RunDiffLoader *loader() const { return m_loader; }
+    QAction *onlyDifferencesAction() const { return m_onlyDifferencesAction; }
+    QAction *showSystemTagsAction() const { return m_showSystemTagsAction; }
+    QAction *copyMarkdownAction() const { return m_copyMarkdownAction; }
+    QAction *copyCsvAction() const { return m_copyCsvAction; }
+
+    void saveSettings(QSettings &settings) const;
+    void restoreSettings(const QSettings &settings);
+
+signals:
+    void loadingChanged(bool loading);
+    void progressChanged(qint64 done, qint64 total);
+    void loadFailed(const QString &message);
+    // A diff of the current runs is in the tables.
+    void diffShown();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void createActions();
+    void createLayout();
+    QTreeView *createTable(QAbstractItemModel *model, DiffItemDelegate *delegate, const QString &name);
+    void applyRuns();
+    void onDiffLoaded(const RunDiff::Diff &diff);
+    void updateEmptyState();
+    void updateTabTitles();
+    void updateBaselineBox();
+    void showHeaderMenu(QTreeView *view, const QPoint &pos);
+    void showMetricMenu(const QPoint &pos);
+    void scheduleDetail();
+    void updateDetail();
+    void fitColumns(QTreeView *view);
+
+    RunDiffLoader *m_loader;
+    ParamDiffModel *m_paramModel;
+    MetricDiffModel *m_metricModel;
+    ParamDiffModel *m_tagModel;
+
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_emptyLabel = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QComboBox *m_baselineBox = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QSplitter *m_tableSplitter = nullptr;
+    QTabWidget *m_tableTabs = nullptr;
+    QTabWidget *m_plotTabs = nullptr;
+    QTreeView *m_paramView = nullptr;
+    QTreeView *m_metricView = nullptr;
+    QTreeView *m_tagView = nullptr;
+    QTextBrowser *m_detail = nullptr;
+    QTimer *m_detailTimer = nullptr;
+    QFutureWatcher<QString> m_detailWatcher;
+    int m_detailGeneration = 0;
+
+    QAction *m_onlyDifferencesAction = nullptr;
+    QAction *m_showSystemTagsAction = nullptr;
+    QAction *m_copyMarkdownAction = nullptr;
+    QAction *m_copyCsvAction = nullptr;
+
+    QString m_location;
+    Store::RunTable m_table;
+    QStringList m_pendingRunIds;
+    bool m_runsPending = false;
+    QStringList m_runIds; // asked for
+    QString m_comparedLocation;
+    QStringList m_comparedRunIds; // whose diff is shown or loading
+    RunDiff::Diff m_diff;
+};

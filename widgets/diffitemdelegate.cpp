@@ -1,0 +1,186 @@
+#include "diffitemdelegate.h"
+
+#include "rundiff.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QPainter>
+
+namespace {
+
+QColor blend(const QColor &base, const QColor &accent, double amount)
+{
+    return QColor::fromRgbF(float(base.redF() * (1 - amount) + accent.redF() * amount),
+                            float(base.greenF() * (1 - amount) + accent.greenF() * amount),
+                            float(base.blueF() * (1 - amount) + accent.blueF() * amount));
+}
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightnessF() < 0.5;
+}
+
+constexpr int DeltaGap = 10; // pixels between a value and its delta
+
+} // namespace
+
+DiffItemDelegate::DiffItemDelegate(const Roles &roles, QObject *parent)
+    : QStyledItemDelegate(parent), m_roles(roles)
+{
+}
+
+QColor DiffItemDelegate::differsTint(const QPalette &palette)
+{
+    return blend(palette.color(QPalette::Base), QColor(0xf2, 0xb7, 0x05), isDark(palette) ? 0.30 : 0.20);
+}
+
+QColor DiffItemDelegate::bestTint(const QPalette &palette)
+{
+    return blend(palette.color(QPalette::Base), QColor(0x2e, 0xa0, 0x43), isDark(palette) ? 0.35 : 0.22);
+}
+
+QColor DiffItemDelegate::baselineTint(const QPalette &palette)
+{
+    return blend(palette.color(QPalette::Base), QColor(0x42, 0x85, 0xf4), isDark(palette) ? 0.30 : 0.14);
+}
+
+void DiffItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const bool isRunCell = index.column() >= m_roles.firstRunColumn;
+    const QPalette &palette = option->palette;
+    if (flag(index, m_roles.differs))
+        option->backgroundBrush = differsTint(palette);
+    if (isRunCell && flag(index, m_roles.baseline))
+        option->backgroundBrush = option->backgroundBrush.style() == Qt::NoBrush
+            ? baselineTint(palette)
+            : blend(option->backgroundBrush.color(), QColor(0x42, 0x85, 0xf4), 0.14);
+    if (isRunCell && flag(index, m_roles.best)) {
+        option->backgroundBrush = bestTint(palette);
+        option->text = QStringLiteral("★ ") + option->text;
+    }
+    if (isRunCell && flag(index, m_roles.missing)) {
+        option->font.setItalic(true);
+        option->palette.setColor(QPalette::Text, palette.color(QPalette::PlaceholderText));
+    }
+    if (index.column() == m_roles.directionColumn)
+        option->text = option->text == QLatin1String("max") ? tr("▲ max") : tr("▼ min");
+}
+
+QString DiffItemDelegate::deltaText(const QModelIndex &index) const
+{
+    if (m_roles.deltaText < 0 || index.column() < m_roles.firstRunColumn)
+        return {};
+    return index.data(m_roles.deltaText).toString();
+}
+
+QColor DiffItemDelegate::deltaColor(const QModelIndex &index, const QPalette &palette) const
+{
+    const QColor muted = palette.color(QPalette::PlaceholderText);
+    if (m_roles.direction < 0 || m_roles.delta < 0)
+        return muted;
+    const double delta = index.data(m_roles.delta).toDouble();
+    if (delta == 0)
+        return muted;
+    const bool lowerIsBetter = index.data(m_roles.direction).toInt() == int(RunDiff::Direction::Minimize);
+    const bool better = lowerIsBetter ? delta < 0 : delta > 0;
+    if (isDark(palette))
+        return better ? QColor(0x56, 0xd3, 0x64) : QColor(0xff, 0x7b, 0x72);
+    return better ? QColor(0x1a, 0x7f, 0x37) : QColor(0xcf, 0x22, 0x2e);
+}
+
+void DiffItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt(option);
+    initStyleOption(&opt, index);
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    const QString delta = deltaText(index);
+    if (delta.isEmpty()) {
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+        return;
+    }
+    // Background, selection and focus from the style; the value and its delta side by side.
+    const QString text = opt.text;
+    opt.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    opt.text = text;
+    const QRect textRect
+        = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 0, -2, 0);
+    QFont deltaFont = opt.font;
+    deltaFont.setPointSizeF(deltaFont.pointSizeF() * 0.9);
+    const QFontMetrics deltaMetrics(deltaFont);
+    const int deltaWidth = std::min(deltaMetrics.horizontalAdvance(delta), textRect.width() / 2);
+    const QRect deltaRect(textRect.right() - deltaWidth + 1, textRect.top(), deltaWidth, textRect.height());
+    const QRect valueRect = textRect.adjusted(0, 0, -deltaWidth - DeltaGap, 0);
+
+    const bool selected = opt.state.testFlag(QStyle::State_Selected);
+    const QPalette::ColorGroup group
+        = opt.state.testFlag(QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
+    painter->save();
+    painter->setFont(opt.font);
+    painter->setPen(opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->drawText(valueRect, int(opt.displayAlignment),
+                      opt.fontMetrics.elidedText(text, Qt::ElideRight, valueRect.width()));
+    painter->setFont(deltaFont);
+    painter->setPen(selected ? opt.palette.color(group, QPalette::HighlightedText)
+                             : deltaColor(index, opt.palette));
+    painter->drawText(deltaRect, Qt::AlignRight | Qt::AlignVCenter,
+                      deltaMetrics.elidedText(delta, Qt::ElideRight, deltaRect.width()));
+    painter->restore();
+}
+
+QSize DiffItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    const QString delta = deltaText(index);
+    if (index.column() >= m_roles.firstRunColumn && flag(index, m_roles.best))
+        size.rwidth() += option.fontMetrics.horizontalAdvance(QStringLiteral("★ "));
+    if (!delta.isEmpty()) {
+        QFont deltaFont = option.font;
+        deltaFont.setPointSizeF(deltaFont.pointSizeF() * 0.9);
+        size.rwidth() += QFontMetrics(deltaFont).horizontalAdvance(delta) + DeltaGap;
+    }
+    size.rheight() = std::max(size.height(), option.fontMetrics.height() + 8);
+    return size;
+}
+
+QWidget *DiffItemDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                                        const QModelIndex &index) const
+{
+    if (index.column() != m_roles.directionColumn)
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    auto *box = new QComboBox(parent);
+    box->setObjectName(QStringLiteral("directionEditor"));
+    box->addItem(tr("▼ min"), QStringLiteral("min"));
+    box->setItemData(0, tr("Lower is better"), Qt::ToolTipRole);
+    box->addItem(tr("▲ max"), QStringLiteral("max"));
+    box->setItemData(1, tr("Higher is better"), Qt::ToolTipRole);
+    // One choice is the whole edit: commit as soon as it is made.
+    auto *self = const_cast<DiffItemDelegate *>(this);
+    connect(box, &QComboBox::activated, self, [self, box] {
+        emit self->commitData(box);
+        emit self->closeEditor(box);
+    });
+    return box;
+}
+
+void DiffItemDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    if (auto *box = qobject_cast<QComboBox *>(editor); box && index.column() == m_roles.directionColumn) {
+        box->setCurrentIndex(std::max(0, box->findData(index.data(Qt::EditRole).toString())));
+        return;
+    }
+    QStyledItemDelegate::setEditorData(editor, index);
+}
+
+void DiffItemDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
+                                    const QModelIndex &index) const
+{
+    if (auto *box = qobject_cast<QComboBox *>(editor); box && index.column() == m_roles.directionColumn) {
+        model->setData(index, box->currentData().toString(), Qt::EditRole);
+        return;
+    }
+    QStyledItemDelegate::setModelData(editor, model, index);
+}

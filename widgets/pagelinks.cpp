@@ -1,0 +1,24 @@
+#include "pagelinks.h"
+
+#include "chartspage.h"
+#include "comparepage.h"
+#include "runspage.h"
+#include "runtreemodel.h"
+
+namespace PageLinks {
+
+void linkCharts(RunsPage *runs, ChartsPage *charts)
+{
+    QObject::connect(runs, &RunsPage::storeOpened, charts, &ChartsPage::setLocation);
+    QObject::connect(runs, &RunsPage::selectedRunsChanged, charts,
+                     [runs, charts] { charts->setRuns(runs->runModel()->runs(), runs->selectedRunIds()); });
+}
+
+void linkCompare(RunsPage *runs, ComparePage *compare)
+{
+    QObject::connect(runs, &RunsPage::selectedRunsChanged, compare, [runs, compare] {
+        compare->setRuns(runs->location(), runs->runModel()->runs(), runs->selectedRunIds());
+    });
+}
+
+} // namespace PageLinks
