@@ -94,6 +94,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_chartsPage, &ChartsPage::loadingChanged, this, &MainWindow::updateLoading);
     connect(m_comparePage, &ComparePage::loadFailed, this,
             [this](const QString &message) { showError(tr("Cannot Compare Runs"), message); });
+    connect(m_comparePage, &ComparePage::exportFailed, this,
+            [this](const QString &message) { showError(tr("Cannot Export Plot"), message); });
     connect(m_comparePage, &ComparePage::progressChanged, this, &MainWindow::setProgress);
     connect(m_comparePage, &ComparePage::loadingChanged, this, &MainWindow::updateLoading);
 

@@ -14,6 +14,10 @@ class ParamDiffModel;
 class QAction;
 class QComboBox;
 class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class ParallelCoordinatesView;
+class ScatterView;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
@@ -29,12 +33,15 @@ class RunDiffLoader;
 // default, a baseline run whose deltas the others show, and a detail pane with the whole value
 // of the current cell and its character-level diff against the first run. Two or more runs are
 // compared; the diff (which reads every metric history of the runs) is computed off the GUI
-// thread by a RunDiffLoader, and only while the page is shown.
+// thread by a RunDiffLoader, and only while the page is shown. Beside the tables: parallel
+// coordinates of chosen params and metrics (brushing an axis range picks runs; the run table
+// follows through runFilterChanged) and a scatter plot of any key against a metric.
 class ComparePage : public QWidget
 {
     Q_OBJECT
 public:
     enum Table { ParamsTable, MetricsTable, TagsTable };
+    enum Plot { ParallelPlot, ScatterPlot };
     // Values up to this length are diffed on the GUI thread; longer ones on a worker.
     static constexpr int InlineDiffLength = 2000;
 
@@ -63,6 +70,17 @@ public:
     void copyMarkdown();
     void copyCsv();
 
+    // The runs brushed in the parallel coordinates; hasRunFilter() is false without a brush.
+    bool hasRunFilter() const;
+    QStringList filteredRunIds() const;
+    void clearBrushing();
+    // Chooses the parallel coordinates' axes (CompareAxis keys) as the checkable list would.
+    void setAxisKeys(const QStringList &keys);
+    void setScatterKeys(const QString &xKey, const QString &yKey);
+    // Writes the current plot (.png, .svg); empty on success, else what went wrong (also
+    // emitted as exportFailed).
+    QString exportPlot(const QString &path);
+
     // The message shown instead of the tables; empty when they show.
     QString emptyText() const;
     // What the detail pane shows (HTML), for the tests.
@@ -79,6 +97,13 @@ public:
     QTabWidget *plotTabs() const { return m_plotTabs; }
     QTextBrowser *detailBrowser() const { return m_detail; }
     QComboBox *baselineBox() const { return m_baselineBox; }
+    ParallelCoordinatesView *parallelView() const { return m_parallelView; }
+    QListWidget *axisList() const { return m_axisList; }
+    ScatterView *scatterView() const { return m_scatterView; }
+    QComboBox *scatterXBox() const { return m_xBox; }
+    QComboBox *scatterYBox() const { return m_yBox; }
+    QAction *clearBrushingAction() const { return m_clearBrushAction; }
+    QAction *exportPlotAction() const { return m_exportPlotAction; }
     QToolBar *toolBar() const { return m_toolBar; }
     RunDiffLoader *loader() const { return m_loader; }
     QAction *onlyDifferencesAction() const { return m_onlyDifferencesAction; }
@@ -95,6 +120,9 @@ signals:
     void loadFailed(const QString &message);
     // A diff of the current runs is in the tables.
     void diffShown();
+    // The brushed runs changed, or brushing was cleared (hasRunFilter(), filteredRunIds()).
+    void runFilterChanged();
+    void exportFailed(const QString &message);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -113,6 +141,11 @@ private:
     void scheduleDetail();
     void updateDetail();
     void fitColumns(QTreeView *view);
+    QWidget *createPlots();
+    void fillPlotControls(bool hadBrush);
+    void onAxisItemChanged();
+    void onBrushChanged();
+    void chooseExportFile();
 
     RunDiffLoader *m_loader;
     ParamDiffModel *m_paramModel;
@@ -133,12 +166,21 @@ private:
     QTextBrowser *m_detail = nullptr;
     QTimer *m_detailTimer = nullptr;
     QFutureWatcher<QString> m_detailWatcher;
+    ParallelCoordinatesView *m_parallelView = nullptr;
+    QListWidget *m_axisList = nullptr;
+    ScatterView *m_scatterView = nullptr;
+    QComboBox *m_xBox = nullptr;
+    QComboBox *m_yBox = nullptr;
+    QStringList m_chosenAxes; // by the user; empty: the default ones
+    bool m_fillingPlotControls = false;
     int m_detailGeneration = 0;
 
     QAction *m_onlyDifferencesAction = nullptr;
     QAction *m_showSystemTagsAction = nullptr;
     QAction *m_copyMarkdownAction = nullptr;
     QAction *m_copyCsvAction = nullptr;
+    QAction *m_clearBrushAction = nullptr;
+    QAction *m_exportPlotAction = nullptr;
 
     QString m_location;
     Store::RunTable m_table;

@@ -19,6 +19,14 @@ void linkCompare(RunsPage *runs, ComparePage *compare)
     QObject::connect(runs, &RunsPage::selectedRunsChanged, compare, [runs, compare] {
         compare->setRuns(runs->location(), runs->runModel()->runs(), runs->selectedRunIds());
     });
+    QObject::connect(compare, &ComparePage::runFilterChanged, runs, [runs, compare] {
+        if (compare->hasRunFilter()) {
+            const QStringList ids = compare->filteredRunIds();
+            runs->setRunIdFilter(QSet<QString>(ids.cbegin(), ids.cend()));
+        } else {
+            runs->clearRunIdFilter();
+        }
+    });
 }
 
 } // namespace PageLinks

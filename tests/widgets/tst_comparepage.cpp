@@ -1,7 +1,9 @@
+#include "compareaxis.h"
 #include "comparepage.h"
 #include "diffitemdelegate.h"
 #include "metricdiffmodel.h"
 #include "pagelinks.h"
+#include "parallelcoordinatesview.h"
 #include "paramdiffmodel.h"
 #include "runcolors.h"
 #include "rundiffloader.h"
@@ -9,14 +11,20 @@
 #include "runsortfilterproxy.h"
 #include "runspage.h"
 #include "runtreemodel.h"
+#include "scatterview.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCategoryAxis>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QListWidget>
+#include <QLogValueAxis>
+#include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -57,6 +65,12 @@ private slots:
     void copyMarkdownAndCsv();
     void selectionWhileHiddenAppliesWhenShown();
     void togglesAreRemembered();
+    void parallelCoordinatesOneLinePerRun();
+    void brushingFiltersTheRunTable();
+    void scatterOnePointPerRun();
+    void exportPlots_data();
+    void exportPlots();
+    void screenshot();
 
 private:
     bool openDemo(Browser &browser, const QString &experiment = QStringLiteral("mnist-cnn"));
@@ -388,6 +402,243 @@ void TestComparePage::togglesAreRemembered()
     QVERIFY(!browser.compare->paramModel()->onlyDifferences());
     QVERIFY(browser.compare->showSystemTagsAction()->isChecked());
     QVERIFY(browser.compare->tagModel()->showSystemTags());
+}
+
+void TestComparePage::parallelCoordinatesOneLinePerRun()
+{
+    Browser browser;
+    browser.show();
+    QVERIFY(openDemo(browser));
+    QVERIFY(compare(browser, m_five));
+    ComparePage *page = browser.compare;
+    ParallelCoordinatesView *view = page->parallelView();
+    QVERIFY(view->isVisible());
+    QCOMPARE(view->lineCount(), m_five.size());
+    // Default axes: the differing numeric params, then a few metrics.
+    const QStringList keys = view->axisKeys();
+    QCOMPARE(
+        keys.mid(0, 4),
+        QStringList({"params.batch_size", "params.conv_layers", "params.dropout", "params.learning_rate"}));
+    QCOMPARE(keys.size(), 4 + 3);
+    QCOMPARE(keys.mid(4), QStringList({"metrics.test_accuracy", "metrics.val_accuracy", "metrics.val_loss"}));
+    QCOMPARE(view->axisCount(), keys.size());
+    for (const QString &key : keys)
+        QVERIFY(key.startsWith(QLatin1String("metrics.")) || !key.contains(QLatin1String("augment")));
+    // learning_rate spans two decades: a log axis; batch_size is linear, scaled min..max.
+    const CompareAxis lr = view->axis(3);
+    QVERIFY(lr.logScale);
+    QCOMPARE(lr.min, 0.001);
+    QCOMPARE(lr.max, 0.1);
+    QCOMPARE(view->axis(0).ticks().first().second, QStringLiteral("32"));
+    QCOMPARE(view->axis(0).ticks().last().second, QStringLiteral("64"));
+
+    // The checkable list: one axis more, categorical with its labels.
+    QListWidget *list = page->axisList();
+    QCOMPARE(list->count(), CompareAxis::availableKeys(page->diff()).size());
+    const QList<QListWidgetItem *> augment
+        = list->findItems(QStringLiteral("params.augment"), Qt::MatchExactly);
+    QCOMPARE(augment.size(), 1);
+    QCOMPARE(augment.first()->checkState(), Qt::Unchecked);
+    augment.first()->setCheckState(Qt::Checked);
+    QCOMPARE(view->axisCount(), keys.size() + 1);
+    const int index = int(view->axisKeys().indexOf(QStringLiteral("params.augment")));
+    QVERIFY(index >= 0);
+    QVERIFY(view->axis(index).categorical);
+    QCOMPARE(view->axis(index).ticks().size(), 2);
+    QCOMPARE(view->axis(index).ticks().at(0).second, QStringLiteral("false"));
+    QCOMPARE(view->axis(index).ticks().at(1).second, QStringLiteral("true"));
+    QCOMPARE(view->lineCount(), m_five.size());
+    augment.first()->setCheckState(Qt::Unchecked);
+    QCOMPARE(view->axisCount(), keys.size());
+
+    // Hover names the run.
+    const int mlp = 0;
+    const QPointF point(view->axisX(3), view->yOf(*lr.positionOfRun(4)));
+    QCOMPARE(view->runAt(point), 4);
+    QVERIFY(view->runAt(QPointF(view->axisX(3) + 1, view->yOf(*lr.positionOfRun(mlp)))) >= 0);
+}
+
+void TestComparePage::brushingFiltersTheRunTable()
+{
+    Browser browser;
+    browser.show();
+    QVERIFY(openDemo(browser));
+    QVERIFY(compare(browser, m_five));
+    ComparePage *page = browser.compare;
+    ParallelCoordinatesView *view = page->parallelView();
+    RunSortFilterProxy *proxy = browser.runs->runProxy();
+    QAbstractItemModelTester tester(proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int allMatches = proxy->matchCount();
+    QVERIFY(allMatches > m_five.size());
+    const int lr = int(view->axisKeys().indexOf(QStringLiteral("params.learning_rate")));
+    QVERIFY(lr >= 0);
+
+    // Drag along the learning-rate axis from its top to below its middle: lr 0.01 and 0.1.
+    QSignalSpy filterChanged(page, &ComparePage::runFilterChanged);
+    const int x = int(view->axisX(lr));
+    QTest::mousePress(view, Qt::LeftButton, {}, QPoint(x, int(view->yOf(1.0)) - 2));
+    QTest::mouseMove(view, QPoint(x, int(view->yOf(0.7))));
+    QTest::mouseMove(view, QPoint(x, int(view->yOf(0.4))));
+    QTest::mouseRelease(view, Qt::LeftButton, {}, QPoint(x, int(view->yOf(0.4))));
+    QCOMPARE(filterChanged.count(), 1);
+    QVERIFY(page->hasRunFilter());
+    const QStringList brushed
+        = idsOf(browser, {QStringLiteral("lr=0.01,bs=64"), QStringLiteral("lr=0.1,bs=32")});
+    QCOMPARE(page->filteredRunIds(), brushed);
+    QVERIFY(page->clearBrushingAction()->isEnabled());
+    // The run table shows those two (under their sweep parent, greyed as context).
+    QVERIFY(proxy->hasRunIdFilter());
+    QCOMPARE(proxy->matchCount(), 2);
+    QCOMPARE(proxy->rowCount(), 1);
+    const QModelIndex sweep = proxy->index(0, 0);
+    QCOMPARE(sweep.data().toString(), QStringLiteral("lr-batch-sweep"));
+    QCOMPARE(sweep.data(RunSortFilterProxy::IsContextRole).toBool(), true);
+    QCOMPARE(proxy->rowCount(sweep), 2);
+    QVERIFY(browser.runs->statusText().contains(QStringLiteral("brush")));
+    // The compare page keeps its five runs.
+    QCOMPARE(page->diff().runs.size(), m_five.size());
+    // The scatter plot fades the others.
+    QCOMPARE(page->scatterView()->series().size(), m_five.size());
+    int faded = 0;
+    for (QScatterSeries *s : page->scatterView()->series())
+        faded += s->color().alpha() < 255;
+    QCOMPARE(faded, 3);
+
+    // A second axis narrows it further (AND): batch size 64 drops lr=0.1,bs=32.
+    const int bs = int(view->axisKeys().indexOf(QStringLiteral("params.batch_size")));
+    view->setBrush(bs, 0.9, 1.0);
+    QCOMPARE(page->filteredRunIds(), idsOf(browser, {QStringLiteral("lr=0.01,bs=64")}));
+    QCOMPARE(proxy->matchCount(), 1);
+
+    // Clearing restores every run and the selection.
+    page->clearBrushingAction()->trigger();
+    QVERIFY(!page->hasRunFilter());
+    QVERIFY(!proxy->hasRunIdFilter());
+    QCOMPARE(proxy->matchCount(), allMatches);
+    const QStringList selected = browser.runs->selectedRunIds();
+    const QStringList compared = page->runIds();
+    QCOMPARE(QSet<QString>(selected.cbegin(), selected.cend()),
+             QSet<QString>(compared.cbegin(), compared.cend()));
+    QVERIFY(!page->clearBrushingAction()->isEnabled());
+
+    // A click on an axis clears its range.
+    view->setBrush(lr, 0.4, 1.0);
+    QCOMPARE(proxy->matchCount(), 2);
+    QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(x, int(view->yOf(0.5))));
+    QVERIFY(!view->hasBrush());
+    QCOMPARE(proxy->matchCount(), allMatches);
+}
+
+void TestComparePage::scatterOnePointPerRun()
+{
+    Browser browser;
+    browser.show();
+    QVERIFY(openDemo(browser));
+    QVERIFY(compare(browser, m_five));
+    ComparePage *page = browser.compare;
+    page->plotTabs()->setCurrentIndex(ComparePage::ScatterPlot);
+    ScatterView *scatter = page->scatterView();
+    QVERIFY(scatter->isVisible());
+    page->setScatterKeys(QStringLiteral("params.learning_rate"), QStringLiteral("metrics.val_accuracy"));
+    QCOMPARE(page->scatterXBox()->currentData().toString(), QStringLiteral("params.learning_rate"));
+    QCOMPARE(scatter->pointCount(), m_five.size());
+    const QStringList ids = idsOf(browser, m_five);
+    for (int i = 0; i < scatter->series().size(); ++i) {
+        QScatterSeries *series = scatter->series().at(i);
+        QCOMPARE(series->count(), 1);
+        QCOMPARE(series->name(), m_five[i]);
+        QCOMPARE(series->color(), RunColors::color(ids[i]));
+    }
+    QVERIFY(qobject_cast<QLogValueAxis *>(scatter->xAxisItem()));
+    QCOMPARE(scatter->xAxisItem()->titleText(), QStringLiteral("learning_rate (log)"));
+    QCOMPARE(scatter->yAxisItem()->titleText(), QStringLiteral("val_accuracy"));
+    QVERIFY(scatter->toolTipOf(1).contains(QStringLiteral("cnn-dropout")));
+    QVERIFY(scatter->toolTipOf(1).contains(QStringLiteral("learning_rate: 0.001")));
+
+    // A categorical x, through the combo box; the y choices are metrics only.
+    for (int i = 0; i < page->scatterYBox()->count(); ++i)
+        QVERIFY(page->scatterYBox()->itemData(i).toString().startsWith(QLatin1String("metrics.")));
+    QComboBox *xBox = page->scatterXBox();
+    xBox->setCurrentIndex(xBox->findData(QStringLiteral("params.augment")));
+    emit xBox->activated(xBox->currentIndex());
+    QCOMPARE(scatter->xKey(), QStringLiteral("params.augment"));
+    auto *categories = qobject_cast<QCategoryAxis *>(scatter->xAxisItem());
+    QVERIFY(categories);
+    QCOMPARE(categories->categoriesLabels(), QStringList({"false", "true"}));
+    QCOMPARE(scatter->pointCount(), m_five.size());
+    // test_accuracy is not logged by the sweep child: four points.
+    page->setScatterKeys(QStringLiteral("params.dropout"), QStringLiteral("metrics.test_accuracy"));
+    QCOMPARE(scatter->pointCount(), m_five.size() - 2);
+}
+
+void TestComparePage::exportPlots_data()
+{
+    QTest::addColumn<int>("plot");
+    QTest::addColumn<QString>("suffix");
+    QTest::addRow("parallel png") << int(ComparePage::ParallelPlot) << "png";
+    QTest::addRow("parallel svg") << int(ComparePage::ParallelPlot) << "svg";
+    QTest::addRow("scatter png") << int(ComparePage::ScatterPlot) << "png";
+    QTest::addRow("scatter svg") << int(ComparePage::ScatterPlot) << "svg";
+}
+
+void TestComparePage::exportPlots()
+{
+    QFETCH(int, plot);
+    QFETCH(QString, suffix);
+    Browser browser;
+    browser.show();
+    QVERIFY(openDemo(browser));
+    QVERIFY(compare(browser, m_five));
+    browser.compare->plotTabs()->setCurrentIndex(plot);
+    const QString path = m_dir.filePath(QStringLiteral("plot-%1.%2").arg(plot).arg(suffix));
+    QCOMPARE(browser.compare->exportPlot(path), QString());
+    QVERIFY(QFileInfo(path).size() > 1000);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    if (suffix == QLatin1String("svg"))
+        QVERIFY(bytes.contains("<svg"));
+    else
+        QVERIFY(bytes.startsWith("\x89PNG"));
+    QSignalSpy failed(browser.compare, &ComparePage::exportFailed);
+    QVERIFY(!browser.compare->exportPlot(m_dir.filePath(QStringLiteral("plot.bmp"))).isEmpty());
+    QCOMPARE(failed.count(), 1);
+}
+
+void TestComparePage::screenshot()
+{
+    // KAIZEN_SCREENSHOT_COMPARE=/tmp/compare saves /tmp/compare-*.png of the page on the demo store.
+    const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT_COMPARE");
+    if (target.isEmpty())
+        QSKIP("set KAIZEN_SCREENSHOT_COMPARE to a path prefix to save screenshots");
+    Browser browser;
+    browser.resize(1600, 900);
+    browser.show();
+    QVERIFY(openDemo(browser));
+    QVERIFY(compare(browser, m_five));
+    ComparePage *page = browser.compare;
+    page->paramView()->setCurrentIndex(page->paramModel()->index(
+        page->paramModel()->rowOfKey(QStringLiteral("learning_rate")), ParamDiffModel::FirstRunColumn + 4));
+    QTRY_VERIFY(!page->detailBrowser()->toPlainText().isEmpty());
+    QVERIFY(browser.grab().save(target + QStringLiteral("-params-parallel.png")));
+
+    page->setBaselineRun(1);
+    page->tableTabs()->setCurrentIndex(ComparePage::MetricsTable);
+    page->metricView()->setCurrentIndex(page->metricModel()->index(
+        page->metricModel()->rowOfKey(QStringLiteral("val_accuracy")), MetricDiffModel::FirstRunColumn + 2));
+    page->plotTabs()->setCurrentIndex(ComparePage::ScatterPlot);
+    page->setScatterKeys(QStringLiteral("params.learning_rate"), QStringLiteral("metrics.val_accuracy"));
+    QTRY_VERIFY(page->detailBrowser()->toPlainText().contains(QStringLiteral("Latest")));
+    QVERIFY(browser.grab().save(target + QStringLiteral("-metrics-scatter.png")));
+
+    page->setBaselineRun(-1);
+    page->tableTabs()->setCurrentIndex(ComparePage::ParamsTable);
+    page->plotTabs()->setCurrentIndex(ComparePage::ParallelPlot);
+    ParallelCoordinatesView *view = page->parallelView();
+    view->setBrush(int(view->axisKeys().indexOf(QStringLiteral("params.learning_rate"))), 0.4, 1.0);
+    QVERIFY(browser.grab().save(target + QStringLiteral("-brushed.png")));
+    browser.setCurrentWidget(browser.runs);
+    QVERIFY(browser.grab().save(target + QStringLiteral("-brushed-runs.png")));
 }
 
 QTEST_MAIN(TestComparePage)
