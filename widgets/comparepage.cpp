@@ -42,7 +42,7 @@ using namespace RunDiff;
 namespace {
 
 constexpr int MaxKeyColumnWidth = 280;
-constexpr int MaxRunColumnWidth = 260;
+constexpr int MaxRunColumnWidth = 240;
 constexpr int MinRunColumnWidth = 90;
 
 QString withShortcut(const QString &toolTip, const QKeySequence &shortcut)
@@ -170,7 +170,7 @@ QTreeView *ComparePage::createTable(QAbstractItemModel *model, DiffItemDelegate 
     view->setModel(model);
     view->setItemDelegate(delegate);
     view->setRootIsDecorated(false);
-    view->setUniformRowHeights(true);
+    view->setUniformRowHeights(false); // rows with deltas have two lines
     view->setAlternatingRowColors(false); // the tints are the rows' colours
     view->setSelectionBehavior(QAbstractItemView::SelectItems);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -219,6 +219,7 @@ void ComparePage::createLayout()
     paramRoles.baseline = ParamDiffModel::IsBaselineRole;
     paramRoles.delta = ParamDiffModel::DeltaRole;
     paramRoles.deltaText = ParamDiffModel::DeltaTextRole;
+    paramRoles.value = ParamDiffModel::ValueRole;
     auto *paramDelegate = new DiffItemDelegate(paramRoles, this);
     DiffItemDelegate::Roles metricRoles;
     metricRoles.firstRunColumn = MetricDiffModel::FirstRunColumn;
@@ -275,7 +276,7 @@ void ComparePage::createLayout()
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({700, 700});
+    m_splitter->setSizes({620, 900});
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
@@ -373,7 +374,7 @@ QWidget *ComparePage::createPlots()
     m_axisList->setObjectName(QStringLiteral("axisList"));
     m_axisList->setToolTip(tr("Check the params and metrics to draw as axes"));
     m_axisList->setUniformItemSizes(true);
-    m_axisList->setMaximumWidth(220);
+    m_axisList->setMaximumWidth(190);
     connect(m_axisList, &QListWidget::itemChanged, this, &ComparePage::onAxisItemChanged);
     m_parallelView = new ParallelCoordinatesView(parallelPane);
     m_parallelView->setObjectName(QStringLiteral("parallelCoordinates"));

@@ -34,6 +34,28 @@ QColor DiffItemDelegate::differsTint(const QPalette &palette)
     return blend(palette.color(QPalette::Base), QColor(0xf2, 0xb7, 0x05), isDark(palette) ? 0.30 : 0.20);
 }
 
+QColor DiffItemDelegate::differsStrongTint(const QPalette &palette)
+{
+    return blend(palette.color(QPalette::Base), QColor(0xf2, 0xa0, 0x05), isDark(palette) ? 0.50 : 0.42);
+}
+
+bool DiffItemDelegate::differsFromFirst(const QModelIndex &index) const
+{
+    if (m_roles.value < 0 || index.column() <= m_roles.firstRunColumn)
+        return false;
+    const QVariant value = index.data(m_roles.value);
+    const QVariant first = index.siblingAtColumn(m_roles.firstRunColumn).data(m_roles.value);
+    if (value.isValid() != first.isValid())
+        return true;
+    if (!value.isValid())
+        return false;
+    const auto a = RunDiff::parseNumber(value.toString());
+    const auto b = RunDiff::parseNumber(first.toString());
+    if (a && b)
+        return *a != *b;
+    return value.toString() != first.toString();
+}
+
 QColor DiffItemDelegate::bestTint(const QPalette &palette)
 {
     return blend(palette.color(QPalette::Base), QColor(0x2e, 0xa0, 0x43), isDark(palette) ? 0.35 : 0.22);
@@ -50,7 +72,8 @@ void DiffItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     const bool isRunCell = index.column() >= m_roles.firstRunColumn;
     const QPalette &palette = option->palette;
     if (flag(index, m_roles.differs))
-        option->backgroundBrush = differsTint(palette);
+        option->backgroundBrush
+            = isRunCell && differsFromFirst(index) ? differsStrongTint(palette) : differsTint(palette);
     if (isRunCell && flag(index, m_roles.baseline))
         option->backgroundBrush = option->backgroundBrush.style() == Qt::NoBrush
             ? baselineTint(palette)
@@ -101,19 +124,22 @@ void DiffItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
         return;
     }
-    // Background, selection and focus from the style; the value and its delta side by side.
+    // Background, selection and focus from the style; the value above, its delta below.
     const QString text = opt.text;
     opt.text.clear();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
     opt.text = text;
     const QRect textRect
-        = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 0, -2, 0);
+        = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 2, -2, -2);
     QFont deltaFont = opt.font;
-    deltaFont.setPointSizeF(deltaFont.pointSizeF() * 0.9);
+    deltaFont.setPointSizeF(deltaFont.pointSizeF() * 0.85);
     const QFontMetrics deltaMetrics(deltaFont);
-    const int deltaWidth = std::min(deltaMetrics.horizontalAdvance(delta), textRect.width() / 2);
-    const QRect deltaRect(textRect.right() - deltaWidth + 1, textRect.top(), deltaWidth, textRect.height());
-    const QRect valueRect = textRect.adjusted(0, 0, -deltaWidth - DeltaGap, 0);
+    const int valueHeight = opt.fontMetrics.height();
+    const int top
+        = textRect.top() + std::max(0, (textRect.height() - valueHeight - deltaMetrics.height()) / 2);
+    const QRect valueRect(textRect.left(), top, textRect.width(), valueHeight);
+    const QRect deltaRect(textRect.left(), top + valueHeight, textRect.width(), deltaMetrics.height());
+    const Qt::Alignment horizontal = opt.displayAlignment & Qt::AlignHorizontal_Mask;
 
     const bool selected = opt.state.testFlag(QStyle::State_Selected);
     const QPalette::ColorGroup group
@@ -121,12 +147,12 @@ void DiffItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->save();
     painter->setFont(opt.font);
     painter->setPen(opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
-    painter->drawText(valueRect, int(opt.displayAlignment),
+    painter->drawText(valueRect, int(horizontal | Qt::AlignVCenter),
                       opt.fontMetrics.elidedText(text, Qt::ElideRight, valueRect.width()));
     painter->setFont(deltaFont);
     painter->setPen(selected ? opt.palette.color(group, QPalette::HighlightedText)
                              : deltaColor(index, opt.palette));
-    painter->drawText(deltaRect, Qt::AlignRight | Qt::AlignVCenter,
+    painter->drawText(deltaRect, int(horizontal | Qt::AlignVCenter),
                       deltaMetrics.elidedText(delta, Qt::ElideRight, deltaRect.width()));
     painter->restore();
 }
@@ -139,8 +165,10 @@ QSize DiffItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
         size.rwidth() += option.fontMetrics.horizontalAdvance(QStringLiteral("★ "));
     if (!delta.isEmpty()) {
         QFont deltaFont = option.font;
-        deltaFont.setPointSizeF(deltaFont.pointSizeF() * 0.9);
-        size.rwidth() += QFontMetrics(deltaFont).horizontalAdvance(delta) + DeltaGap;
+        deltaFont.setPointSizeF(deltaFont.pointSizeF() * 0.85);
+        const QFontMetrics deltaMetrics(deltaFont);
+        size.rwidth() = std::max(size.width(), deltaMetrics.horizontalAdvance(delta) + 2 * DeltaGap);
+        size.rheight() = std::max(size.height(), option.fontMetrics.height() + deltaMetrics.height() + 8);
     }
     size.rheight() = std::max(size.height(), option.fontMetrics.height() + 8);
     return size;

@@ -3,11 +3,11 @@
 #include <QStyledItemDelegate>
 
 // Paints the cells of the compare tables (ParamDiffModel, MetricDiffModel) from their roles:
-// rows whose values differ on an amber tint, the best run of a metric on a green one with a star,
-// the pinned baseline's column on a blue one, missing values in grey italics, and deltas against
-// the baseline in a smaller, muted second column of text inside the cell (green or red for
-// metrics, by whether they improve in the row's direction). The direction column of the metric
-// table edits with a combo box (min / max).
+// rows whose values differ on an amber tint (stronger in the cells unlike the first run's), the best run of a
+// metric on a green one with a star, the pinned baseline's column on a blue one, missing values in grey
+// italics, and deltas against the baseline in a smaller, muted second line under the value (green or red for
+// metrics, by whether they improve in the row's direction). The direction column of the metric table edits
+// with a combo box (min / max).
 class DiffItemDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -24,12 +24,14 @@ public:
         int delta = -1;
         int deltaText = -1;
         int direction = -1; // int RunDiff::Direction
+        int value = -1; // QString, invalid when missing: cells unlike the first run's are tinted more
     };
 
     explicit DiffItemDelegate(const Roles &roles, QObject *parent = nullptr);
 
     // The tints, blended into the palette's base colour so that dark themes stay dark.
     static QColor differsTint(const QPalette &palette);
+    static QColor differsStrongTint(const QPalette &palette); // a cell unlike the first run's
     static QColor bestTint(const QPalette &palette);
     static QColor baselineTint(const QPalette &palette);
 
@@ -47,6 +49,7 @@ protected:
 private:
     bool flag(const QModelIndex &index, int role) const { return role >= 0 && index.data(role).toBool(); }
     QString deltaText(const QModelIndex &index) const;
+    bool differsFromFirst(const QModelIndex &index) const;
     QColor deltaColor(const QModelIndex &index, const QPalette &palette) const;
 
     Roles m_roles;

@@ -1,5 +1,6 @@
 #include "runheaderview.h"
 
+#include <QPaintEvent>
 #include <QPainter>
 #include <QStyleOptionHeader>
 
@@ -23,16 +24,24 @@ void RunHeaderView::initStyleOptionForIndex(QStyleOptionHeader *option, int logi
     option->palette.setBrush(QPalette::ButtonText, palette().brush(QPalette::ButtonText));
 }
 
-void RunHeaderView::paintSection(QPainter *painter, const QRect &rect, int logicalIndex) const
+void RunHeaderView::paintEvent(QPaintEvent *event)
 {
-    ElidingHeaderView::paintSection(painter, rect, logicalIndex);
-    const QColor color = stripColor(logicalIndex);
-    if (!color.isValid())
-        return;
-    painter->save();
-    painter->fillRect(QRect(rect.left() + 1, rect.bottom() - StripHeight + 1, rect.width() - 2, StripHeight),
-                      color);
-    painter->restore();
+    ElidingHeaderView::paintEvent(event);
+    // The strips over the painted sections (the style may paint a section's whole rectangle).
+    QPainter painter(viewport());
+    for (int visual = visualIndexAt(0); visual >= 0 && visual < count(); ++visual) {
+        const int logical = logicalIndex(visual);
+        const int x = sectionViewportPosition(logical);
+        if (x > viewport()->width())
+            break;
+        if (isSectionHidden(logical))
+            continue;
+        const QColor color = stripColor(logical);
+        if (color.isValid())
+            painter.fillRect(
+                QRect(x + 1, viewport()->height() - StripHeight, sectionSize(logical) - 2, StripHeight),
+                color);
+    }
 }
 
 QSize RunHeaderView::sectionSizeFromContents(int logicalIndex) const

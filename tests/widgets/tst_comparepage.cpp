@@ -287,10 +287,13 @@ void TestComparePage::baselineShowsDeltas()
     QStyleOptionViewItem option;
     option.initFrom(page->metricView());
     const int needed = page->metricView()->itemDelegate()->sizeHint(option, augment).width();
-    QVERIFY(needed > QFontMetrics(option.font)
-                         .horizontalAdvance(augment.data().toString()
-                                            + augment.data(MetricDiffModel::DeltaTextRole).toString())
-                * 0.9);
+    // The delta is a second line under the value: the cell is taller and as wide as the delta.
+    const QSize hint = page->metricView()->itemDelegate()->sizeHint(option, augment);
+    QVERIFY(hint.height() > QFontMetrics(option.font).height() * 1.6);
+    QFont deltaFont = option.font;
+    deltaFont.setPointSizeF(deltaFont.pointSizeF() * 0.85);
+    QVERIFY(needed >= QFontMetrics(deltaFont).horizontalAdvance(
+                augment.data(MetricDiffModel::DeltaTextRole).toString()));
     QVERIFY(page->metricView()->header()->sectionSize(augment.column()) >= std::min(needed, 260));
 
     page->setBaselineRun(-1);
@@ -429,6 +432,9 @@ void TestComparePage::parallelCoordinatesOneLinePerRun()
     QVERIFY(lr.logScale);
     QCOMPARE(lr.min, 0.001);
     QCOMPARE(lr.max, 0.1);
+    QCOMPARE(lr.ticks().size(), 3); // the decades 0.001, 0.01, 0.1
+    QCOMPARE(lr.ticks().at(1).second, QStringLiteral("0.01"));
+    QVERIFY(qAbs(lr.ticks().at(1).first - 0.5) < 1e-9);
     QCOMPARE(view->axis(0).ticks().first().second, QStringLiteral("32"));
     QCOMPARE(view->axis(0).ticks().last().second, QStringLiteral("64"));
 

@@ -67,6 +67,16 @@ QList<std::pair<double, QString>> CompareAxis::ticks() const
         result.append({0.5, compactNumber(min)});
         return result;
     }
+    if (logScale) {
+        // Decades (1e-3, 1e-2 ...): the ticks a log scale is read by.
+        for (double e = std::ceil(std::log10(min) - 1e-9); e <= std::log10(max) + 1e-9; ++e) {
+            const double value = std::pow(10.0, e);
+            result.append({position(value), compactNumber(value)});
+        }
+        if (result.size() >= 2)
+            return result;
+        result.clear();
+    }
     for (int i = 0; i <= 4; ++i)
         result.append({i / 4.0, compactNumber(valueAt(i / 4.0))});
     return result;

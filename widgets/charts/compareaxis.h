@@ -27,7 +27,8 @@ struct CompareAxis
     double position(double value) const;
     std::optional<double> positionOfRun(int run) const;
     double valueAt(double position) const; // the inverse, numeric axes
-    // Tick positions and their labels: five along a numeric axis, one per category.
+    // Tick positions and their labels: five along a numeric axis (the decades of a log one), one
+    // per category.
     QList<std::pair<double, QString>> ticks() const;
 
     static QString keyOfParam(const QString &param) { return QStringLiteral("params.") + param; }

@@ -16,11 +16,11 @@ using namespace RunDiff;
 namespace {
 
 constexpr double SideMargin = 70; // room for the first axis's tick labels and the last title
-constexpr double TopMargin = 44; // the axis titles
+constexpr double TitleGap = 10; // between the titles and the axes' tops
 constexpr double BottomGap = 16;
 constexpr double AxisGrip = 10; // pixels either side of an axis that start a brush
 constexpr double HoverDistance = 6;
-constexpr int FadedAlpha = 40;
+constexpr int FadedAlpha = 60;
 
 QString runName(const RunInfo &run)
 {
@@ -155,11 +155,38 @@ int ParallelCoordinatesView::legendHeight(double width) const
     return int(std::ceil(lines * (metrics.height() + 4)));
 }
 
+QFont ParallelCoordinatesView::titleFont() const
+{
+    QFont bold = font();
+    bold.setBold(true);
+    return bold;
+}
+
+bool ParallelCoordinatesView::staggersTitles(double spacing) const
+{
+    if (m_axes.size() <= 1)
+        return false;
+    const QFontMetricsF metrics(titleFont());
+    return std::any_of(m_axes.cbegin(), m_axes.cend(), [&](const CompareAxis &axis) {
+        return metrics.horizontalAdvance(titleOf(axis)) > spacing - 8;
+    });
+}
+
+QString ParallelCoordinatesView::titleOf(const CompareAxis &axis) const
+{
+    return axis.logScale ? tr("%1 (log)").arg(axis.title) : axis.title;
+}
+
 QRectF ParallelCoordinatesView::plotRect(const QSizeF &size) const
 {
     const double legend = legendHeight(size.width() - 2 * SideMargin);
-    return QRectF(SideMargin, TopMargin, std::max(10.0, size.width() - 2 * SideMargin),
-                  std::max(10.0, size.height() - TopMargin - BottomGap - legend - 18));
+    const double width = std::max(10.0, size.width() - 2 * SideMargin);
+    const double spacing = m_axes.size() > 1 ? width / double(m_axes.size() - 1) : width;
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    const double block = QFontMetricsF(titleFont()).height() + QFontMetricsF(small).height();
+    const double top = 8 + block * (staggersTitles(spacing) ? 2 : 1) + TitleGap;
+    return QRectF(SideMargin, top, width, std::max(10.0, size.height() - top - BottomGap - legend - 18));
 }
 
 double ParallelCoordinatesView::axisX(int axis, const QRectF &plot) const
@@ -270,13 +297,12 @@ void ParallelCoordinatesView::paint(QPainter &painter, const QSizeF &size) const
         painter.setPen(QPen(pal.color(QPalette::Text), 1.2));
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         painter.setFont(small);
-        const double labelWidth = std::min(spacing - 12, SideMargin - 8 + spacing / 2);
+        const double labelWidth = a == 0 ? SideMargin - 10 : spacing - 14;
         for (const auto &[position, label] : axis.ticks()) {
             const double y = yOf(position, plot);
             painter.setPen(QPen(pal.color(QPalette::Text), 1));
             painter.drawLine(QPointF(x - 4, y), QPointF(x, y));
-            const QString text
-                = smallMetrics.elidedText(label, Qt::ElideMiddle, std::max(20.0, labelWidth / 2));
+            const QString text = smallMetrics.elidedText(label, Qt::ElideMiddle, std::max(20.0, labelWidth));
             const double w = smallMetrics.horizontalAdvance(text);
             const QRectF box(x - 7 - w, y - smallMetrics.height() / 2, w, smallMetrics.height());
             painter.fillRect(box.adjusted(-2, 0, 2, 0), halo);
@@ -284,24 +310,40 @@ void ParallelCoordinatesView::paint(QPainter &painter, const QSizeF &size) const
             painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter, text);
         }
         painter.setFont(font());
-        QFont bold = font();
-        bold.setBold(true);
+    }
+    // Titles above the axes; when they do not fit side by side, every other one a row higher,
+    // so each may take twice the spacing.
+    const QFont bold = titleFont();
+    const QFontMetricsF boldMetrics(bold);
+    const bool stagger = staggersTitles(spacing);
+    const double block = boldMetrics.height() + smallMetrics.height();
+    for (int a = 0; a < axes; ++a) {
+        const CompareAxis &axis = m_axes[a];
+        const double x = axisX(a, plot);
+        const double titleWidth = axes == 1 ? plot.width() : (stagger ? 2 * spacing - 12 : spacing - 8);
+        const bool upper = stagger && a % 2 == 0;
+        const double top = plot.top() - TitleGap - block * (upper ? 2 : 1);
         painter.setFont(bold);
-        const QFontMetricsF boldMetrics(bold);
-        const QString title = axis.logScale ? tr("%1 (log)").arg(axis.title) : axis.title;
-        const double titleWidth = axes > 1 ? spacing - 8 : plot.width();
-        const QString shown = boldMetrics.elidedText(title, Qt::ElideMiddle, std::max(30.0, titleWidth));
-        const QRectF titleBox(x - titleWidth / 2, plot.top() - 14 - boldMetrics.height() * 1.6, titleWidth,
-                              boldMetrics.height());
         painter.setPen(pal.color(QPalette::Text));
-        painter.drawText(titleBox, Qt::AlignHCenter | Qt::AlignBottom, shown);
+        const QString shown
+            = boldMetrics.elidedText(titleOf(axis), Qt::ElideMiddle, std::max(30.0, titleWidth));
+        painter.drawText(QRectF(x - titleWidth / 2, top, titleWidth, boldMetrics.height()),
+                         Qt::AlignHCenter | Qt::AlignVCenter, shown);
         painter.setFont(small);
         painter.setPen(pal.color(QPalette::PlaceholderText));
         const QString kind = axis.key.startsWith(QLatin1String("metrics.")) ? tr("metric") : tr("param");
-        painter.drawText(QRectF(titleBox.left(), titleBox.bottom(), titleWidth, smallMetrics.height()),
-                         Qt::AlignHCenter | Qt::AlignTop, kind);
-        painter.setFont(font());
+        painter.drawText(
+            QRectF(x - titleWidth / 2, top + boldMetrics.height(), titleWidth, smallMetrics.height()),
+            Qt::AlignHCenter | Qt::AlignTop, kind);
+        if (upper) {
+            // A thin leader down to the axis, past the lower row's titles.
+            QColor leader = pal.color(QPalette::PlaceholderText);
+            leader.setAlpha(90);
+            painter.setPen(QPen(leader, 1, Qt::DotLine));
+            painter.drawLine(QPointF(x, top + block), QPointF(x, plot.top() - 3));
+        }
     }
+    painter.setFont(font());
 
     // Legend.
     double lx = plot.left();

@@ -73,6 +73,9 @@ private:
         return plot.bottom() - position * plot.height();
     }
     int legendHeight(double width) const;
+    QFont titleFont() const;
+    QString titleOf(const CompareAxis &axis) const;
+    bool staggersTitles(double spacing) const;
     int axisNear(const QPointF &point) const;
     QString toolTipOf(int run) const;
 
