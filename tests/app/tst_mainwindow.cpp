@@ -1,10 +1,13 @@
 #include "chartspage.h"
+#include "comparepage.h"
 #include "curvechartview.h"
 #include "demostore.h"
 #include "experimentlistmodel.h"
 #include "mainwindow.h"
 #include "noticebar.h"
+#include "parallelcoordinatesview.h"
 #include "runloader.h"
+#include "runsortfilterproxy.h"
 #include "runspage.h"
 #include "runtreemodel.h"
 #include "searchfilteredit.h"
@@ -50,6 +53,7 @@ private slots:
     void progressAndCancel();
     void remembersGeometryAndSplitters();
     void chartsTabFollowsSelectionAndIsRemembered();
+    void compareTabBrushFiltersRunsAndIsRemembered();
     void screenshot();
     void chartsScreenshot();
 
@@ -357,6 +361,53 @@ void TestMainWindow::chartsTabFollowsSelectionAndIsRemembered()
     QCOMPARE(window.chartsPage()->charts().size(), 5);
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(window.tabWidget()->currentWidget(), window.runsPage());
+}
+
+void TestMainWindow::compareTabBrushFiltersRunsAndIsRemembered()
+{
+    {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.openStore(m_demo, QStringLiteral("llm-finetune"));
+        QVERIFY(waitForRuns(window));
+        QStringList ids;
+        const Store::RunTable &runs = window.runsPage()->runModel()->runs();
+        for (int row = 0; row < runs.size(); ++row)
+            ids.append(runs.run(row).runId);
+        window.runsPage()->selectRuns(ids);
+
+        QSignalSpy shown(window.comparePage(), &ComparePage::diffShown);
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.tabWidget()->currentWidget(), window.comparePage());
+        QCOMPARE(window.tabWidget()->tabText(MainWindow::CompareTab), QStringLiteral("Compare"));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(window.comparePage()->diff().runs.size(), 3);
+        // Edit menu: the copy actions.
+        QStringList edit;
+        for (QAction *action : window.menuBar()->actions()) {
+            if (action->text() == QStringLiteral("&Edit")) {
+                for (QAction *item : action->menu()->actions())
+                    edit.append(item->text());
+            }
+        }
+        QCOMPARE(edit, QStringList({"Copy Diff as &Markdown", "Copy Diff as &CSV"}));
+
+        // A brush on the first axis narrows the run table and says so in the status bar.
+        ParallelCoordinatesView *view = window.comparePage()->parallelView();
+        QVERIFY(view->axisCount() > 0);
+        view->setBrush(0, 0.5, 1.0);
+        const int brushed = int(window.comparePage()->filteredRunIds().size());
+        QVERIFY(brushed > 0 && brushed < 3);
+        QCOMPARE(window.runsPage()->runProxy()->matchCount(), brushed);
+        QVERIFY(window.statusText().contains(QStringLiteral("brush")));
+        view->clearBrushes();
+        QCOMPARE(window.runsPage()->runProxy()->matchCount(), 3);
+        window.close();
+    }
+    MainWindow window;
+    QCOMPARE(window.tabWidget()->currentWidget(), window.comparePage());
 }
 
 void TestMainWindow::chartsScreenshot()
