@@ -63,17 +63,31 @@ double differingFraction(const QImage &a, const QImage &b)
     return double(differing) / (double(x.width()) * x.height());
 }
 
-// Pixels close to `color`: the curve was drawn.
+// Pixels of `color`, or of `color` blended with the white background (antialiased thin lines
+// rarely cover a pixel fully): the curve was drawn.
 int pixelsOfColor(const QImage &image, const QColor &color)
 {
     int count = 0;
     const QImage img = image.convertToFormat(QImage::Format_ARGB32);
+    const int target[3] = {color.red(), color.green(), color.blue()};
     for (int row = 0; row < img.height(); ++row) {
         const auto *p = reinterpret_cast<const QRgb *>(img.constScanLine(row));
         for (int col = 0; col < img.width(); ++col) {
-            const QColor c = QColor::fromRgb(p[col]);
-            count += std::abs(c.red() - color.red()) < 8 && std::abs(c.green() - color.green()) < 8
-                && std::abs(c.blue() - color.blue()) < 8;
+            const int pixel[3] = {qRed(p[col]), qGreen(p[col]), qBlue(p[col])};
+            // pixel = a * color + (1 - a) * white, with the same a in every channel.
+            double alphas[3];
+            int n = 0;
+            for (int c = 0; c < 3; ++c) {
+                if (target[c] < 235)
+                    alphas[n++] = double(255 - pixel[c]) / double(255 - target[c]);
+            }
+            if (n == 0)
+                continue;
+            const double a = (alphas[0] + alphas[n - 1]) / 2;
+            bool same = a > 0.35 && a < 1.1;
+            for (int k = 0; k < n; ++k)
+                same = same && std::abs(alphas[k] - a) < 0.12;
+            count += same;
         }
     }
     return count;

@@ -7,6 +7,7 @@
 #include <QGraphicsItem>
 #include <QLineF>
 #include <QPointF>
+#include <QRect>
 #include <QString>
 
 #include <memory>
@@ -83,13 +84,13 @@ private:
         bool isBand = false; // dense and noisy: a filled band, drawn aliased
         // A band as one vertical line per pixel column and the lines joining columns: the same
         // pixels as the polyline, each painted once instead of three or four times.
-        std::vector<QLineF> bandLines;
-        std::vector<QPointF> bandPoints;
+        std::vector<QLineF> bandLines; // the joins
+        std::vector<QRect> bandSpans; // device pixels, one wide: filled, the fastest way to paint a column
         std::vector<int> lengths; // one per polyline
         std::vector<QPointF> plusInfinity, minusInfinity; // marker x positions
     };
     void reduceLine(const ChartCurve &curve, const CurveData &line, Polylines &out) const;
-    static void buildBand(Polylines &lines);
+    static void buildBand(Polylines &lines, qreal pixelRatio);
     static void clipPolylines(Polylines &lines, const QRectF &rect);
     void drawCurve(QPainter *painter, int index) const;
     void drawCrosshair(QPainter *painter) const;
@@ -101,7 +102,7 @@ private:
     Decimation m_decimation = Decimation::M4;
     bool m_antialiasing = true;
     qreal m_pixelRatio = 1;
-    qreal m_lineWidth = 1.5;
+    qreal m_lineWidth = 1; // wider pens leave the raster engine's fast cosmetic stroker: ~100x slower
     int m_highlighted = -1;
     qreal m_crosshairX;
     bool m_dirty = true;
