@@ -350,7 +350,7 @@ void CurveChartView::applyAxisRanges()
         dates->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xMin)),
                         QDateTime::fromMSecsSinceEpoch(qint64(std::ceil(xMax))));
     } else if (auto *values = qobject_cast<QValueAxis *>(m_xAxisItem)) {
-        const int ticks = std::max(2, int(width() / 110));
+        const int ticks = std::max(2, int(width() / 140)); // each label is laid out anew per frame
         if (m_frame.xAxis == CurveMath::XAxis::RelativeTime) {
             const CurveMath::TimeUnit unit = CurveMath::relativeTimeUnit(xMax - xMin);
             values->setTitleText(tr("Relative time (%1)").arg(unit.suffix));
@@ -362,7 +362,7 @@ void CurveChartView::applyAxisRanges()
     if (auto *log = qobject_cast<QLogValueAxis *>(m_yAxisItem))
         log->setRange(m_frame.yMin, m_frame.yMax);
     else if (auto *values = qobject_cast<QValueAxis *>(m_yAxisItem)) {
-        setRangeWithNiceTicks(values, m_frame.yMin, m_frame.yMax, std::max(2, int(height() / 70)), false);
+        setRangeWithNiceTicks(values, m_frame.yMin, m_frame.yMax, std::max(2, int(height() / 90)), false);
     }
 }
 
