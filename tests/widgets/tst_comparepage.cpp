@@ -642,6 +642,7 @@ void TestComparePage::screenshot()
     page->plotTabs()->setCurrentIndex(ComparePage::ParallelPlot);
     ParallelCoordinatesView *view = page->parallelView();
     view->setBrush(int(view->axisKeys().indexOf(QStringLiteral("params.learning_rate"))), 0.4, 1.0);
+    QTRY_VERIFY(page->detailBrowser()->toPlainText().startsWith(QStringLiteral("learning_rate")));
     QVERIFY(browser.grab().save(target + QStringLiteral("-brushed.png")));
     browser.setCurrentWidget(browser.runs);
     QVERIFY(browser.grab().save(target + QStringLiteral("-brushed-runs.png")));
