@@ -14,16 +14,7 @@ CurveData::CurveData(std::span<const qint64> x, std::span<const double> y,
             m_breaks.push_back(quint32(i));
     }
     m_breaks.shrink_to_fit();
-    // The sentinels are finite doubles, so the pyramid must not see them as extremes.
-    if (m_breaks.empty()
-        || std::all_of(m_breaks.cbegin(), m_breaks.cend(), [&](quint32 i) { return !std::isfinite(y[i]); })) {
-        m_pyramid = MinMaxPyramid(y);
-    } else {
-        std::vector<double> masked(y.begin(), y.end());
-        for (quint32 i : m_breaks)
-            masked[i] = std::numeric_limits<double>::quiet_NaN();
-        m_pyramid = MinMaxPyramid(masked);
-    }
+    m_pyramid = MinMaxPyramid(y); // which skips the same values as the breaks
 }
 
 bool CurveData::isDrawable(double value)

@@ -1,6 +1,13 @@
 #include "minmaxpyramid.h"
 
 #include <cmath>
+#include <limits>
+
+bool MinMaxPyramid::isExtremeCandidate(double value)
+{
+    // NaN, +/-inf, and MLflow's +/-DBL_MAX, which stands for +/-inf.
+    return std::isfinite(value) && std::fabs(value) != std::numeric_limits<double>::max();
+}
 
 MinMaxPyramid::MinMaxPyramid(std::span<const double> values)
 {
@@ -51,7 +58,7 @@ MinMaxPyramid::Extremes MinMaxPyramid::scan(std::span<const double> values, qsiz
     double lo = 0, hi = 0;
     for (qsizetype i = first; i < last; ++i) {
         const double v = values[size_t(i)];
-        if (!std::isfinite(v))
+        if (!isExtremeCandidate(v))
             continue;
         if (e.isEmpty()) {
             e.minIndex = e.maxIndex = quint32(i);

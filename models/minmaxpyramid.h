@@ -9,8 +9,8 @@
 
 // Where the smallest and largest finite values of any index range of a series are, in
 // O(BlockSize + log N) per query. Leaves cover BlockSize points; each level above halves the
-// count, so the whole pyramid holds about 16 / BlockSize bytes a point (0.5 at 32). Non-finite values
-// (NaN, +/-inf) are never a minimum or maximum.
+// count, so the whole pyramid holds about 16 / BlockSize bytes a point (0.5 at 32). NaN, +/-inf
+// and MLflow's +/-DBL_MAX (its +/-inf) are never a minimum or maximum.
 class MinMaxPyramid
 {
 public:
@@ -30,6 +30,7 @@ public:
     // Extremes of the finite values in [first, last); empty when there are none.
     Extremes query(std::span<const double> values, qsizetype first, qsizetype last) const;
     qint64 memoryFootprint() const;
+    static bool isExtremeCandidate(double value);
 
 private:
     Extremes scan(std::span<const double> values, qsizetype first, qsizetype last) const;

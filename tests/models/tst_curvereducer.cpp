@@ -194,6 +194,10 @@ void TestCurveReducer::infinitiesAreMarkersNotExtremes()
     const auto e = data.extremes(0, 20000);
     QCOMPARE(y[e.minIndex], 0.5);
     QCOMPARE(y[e.maxIndex], 0.5);
+    // Not in a whole block either: the edges of a query are scanned value by value.
+    QCOMPARE(y[data.extremes(99, 103).maxIndex], 0.5);
+    QCOMPARE(y[data.extremes(6999, 7003).minIndex], 0.5);
+    QVERIFY(data.extremes(100, 102).isEmpty());
     const ReducedCurve r = reduceCurve(data, CurveXMapping {0, 0.01, 0}, 0, 200);
     // One marker per pixel column and sign: 100 and 101 share column 1, 7000 and 7001 column 70.
     QCOMPARE(r.markers, (std::vector<quint32> {100, 7000}));
