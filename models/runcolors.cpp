@@ -3,8 +3,6 @@
 #include <QHash>
 #include <QMutex>
 
-#include <array>
-
 const QList<QColor> &RunColors::palette()
 {
     static const QList<QColor> colors = {
@@ -18,6 +16,18 @@ const QList<QColor> &RunColors::palette()
         QColor(0xff, 0x9d, 0xa7), // pink
         QColor(0x9c, 0x75, 0x5f), // brown
         QColor(0xba, 0xb0, 0xac), // grey
+        // Ten more, saturated enough for one-pixel lines on white, so that the runs of a
+        // typical sweep never share a colour.
+        QColor(0x2f, 0x4b, 0x7c), // navy
+        QColor(0xd4, 0x50, 0x87), // magenta
+        QColor(0x00, 0x87, 0x6c), // dark teal
+        QColor(0x6a, 0x3d, 0x9a), // violet
+        QColor(0xbc, 0xbd, 0x22), // olive
+        QColor(0x17, 0xbe, 0xcf), // cyan
+        QColor(0xa5, 0x0f, 0x15), // crimson
+        QColor(0xb3, 0x58, 0x06), // rust
+        QColor(0x4d, 0x4d, 0x4d), // charcoal
+        QColor(0x66, 0xa6, 0x1e), // lime
     };
     return colors;
 }
@@ -39,20 +49,15 @@ QColor RunColors::color(const QString &runId)
 {
     static QMutex mutex;
     static QHash<QString, int> assigned;
-    static std::array<int, 10> uses {};
+    static int start = -1;
     const QMutexLocker lock(&mutex);
     auto it = assigned.constFind(runId);
     if (it == assigned.constEnd()) {
-        const int size = int(palette().size());
-        const int preferred = paletteIndex(runId);
-        int best = preferred;
-        for (int k = 1; k < size; ++k) {
-            const int candidate = (preferred + k) % size;
-            if (uses[size_t(candidate)] < uses[size_t(best)])
-                best = candidate;
-        }
-        ++uses[size_t(best)];
-        it = assigned.insert(runId, best);
+        // Round the palette from the first run's own colour: any twenty runs first seen one
+        // after another (a table's rows, a selection) all differ.
+        if (start < 0)
+            start = paletteIndex(runId);
+        it = assigned.insert(runId, int((start + assigned.size()) % palette().size()));
     }
     return palette().at(*it);
 }
