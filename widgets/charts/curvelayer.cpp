@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -24,6 +25,14 @@ QString formatValue(double v)
     if (!CurveData::isDrawable(v))
         return v > 0 ? QStringLiteral("+inf") : QStringLiteral("-inf");
     return QString::number(v, 'g', 6);
+}
+
+// Each channel of a premultiplied pixel times a / 255.
+QRgb scaledPixel(QRgb pixel, uint a)
+{
+    const auto mul = [a](uint c) { return (c * a + 127) / 255; };
+    return qRgba(int(mul(qRed(pixel))), int(mul(qGreen(pixel))), int(mul(qBlue(pixel))),
+                 int(mul(qAlpha(pixel))));
 }
 
 } // namespace
@@ -346,17 +355,16 @@ void CurveLayer::reduce()
     m_dirty = false;
 }
 
-void CurveLayer::drawCurve(QPainter *painter, int index) const
+void CurveLayer::drawCurve(QPainter *painter, int index, bool bandsBuffered) const
 {
     const ChartCurve &c = m_curves[size_t(index)];
-    const bool faded = m_highlighted >= 0 && m_highlighted != index;
     const bool bold = m_highlighted == index;
-    QColor color = c.color;
-    if (faded)
-        color.setAlphaF(0.25);
-    const auto drawPolylines = [this, painter](const Polylines &lines) {
+    const QColor color = lineColor(index, true);
+    const auto drawPolylines = [this, painter, bandsBuffered](const Polylines &lines) {
         painter->setRenderHint(QPainter::Antialiasing, m_antialiasing && !lines.isBand);
         if (!lines.bandLines.empty() || !lines.bandSpans.empty()) {
+            if (bandsBuffered)
+                return; // drawn by paintBandsBuffered()
             painter->drawLines(lines.bandLines.data(), int(lines.bandLines.size()));
             // Integer rectangles in device pixels, filled without a pen: the raster engine's
             // plain span fill, several times cheaper than stroking each column.
@@ -389,9 +397,7 @@ void CurveLayer::drawCurve(QPainter *painter, int index) const
     };
     if (m_smoothing > 0) {
         // The raw line faint behind the smoothed one, as TensorBoard and MLflow draw it.
-        QColor faint = color;
-        faint.setAlphaF(color.alphaF() * 0.25);
-        painter->setPen(pen(faint, m_raw[size_t(index)], false));
+        painter->setPen(pen(lineColor(index, false), m_raw[size_t(index)], false));
         drawPolylines(m_raw[size_t(index)]);
         painter->setPen(pen(color, m_smooth[size_t(index)], true));
         drawPolylines(m_smooth[size_t(index)]);
@@ -423,15 +429,97 @@ void CurveLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     painter->save();
     painter->setClipRect(m_frame.plotArea);
     painter->setRenderHint(QPainter::Antialiasing, m_antialiasing);
+    const bool buffered = paintBandsBuffered(painter);
     for (int i = 0; i < int(m_curves.size()); ++i) {
         if (i != m_highlighted && m_curves[size_t(i)].visible)
-            drawCurve(painter, i);
+            drawCurve(painter, i, buffered);
     }
     if (m_highlighted >= 0 && m_highlighted < int(m_curves.size()) && m_curves[size_t(m_highlighted)].visible)
-        drawCurve(painter, m_highlighted); // on top
+        drawCurve(painter, m_highlighted, false); // on top
     painter->restore();
     if (!std::isnan(m_crosshairX))
         drawCrosshair(painter);
+}
+
+QColor CurveLayer::lineColor(int index, bool smoothedLine) const
+{
+    QColor color = m_curves[size_t(index)].color;
+    if (m_highlighted >= 0 && m_highlighted != index)
+        color.setAlphaF(0.25);
+    if (m_smoothing > 0 && !smoothedLine)
+        color.setAlphaF(color.alphaF() * 0.25); // the raw line faint behind the smoothed one
+    return color;
+}
+
+bool CurveLayer::paintBandsBuffered(QPainter *painter) const
+{
+    // Band columns written straight into an image and composited once: the raster engine's
+    // span fill costs tens of instructions a pixel row, a store costs one. Only where that is
+    // exact: a raster device moved by whole pixels (else drawCurve fills the rectangles).
+    const QTransform t = painter->deviceTransform();
+    if (painter->paintEngine()->type() != QPaintEngine::Raster || t.type() > QTransform::TxTranslate
+        || t.dx() != std::floor(t.dx()) || t.dy() != std::floor(t.dy()) || m_pixelRatio != 1)
+        return false;
+    struct Band
+    {
+        const Polylines *lines;
+        QColor color;
+    };
+    std::vector<Band> bands;
+    for (int i = 0; i < int(m_curves.size()) && i < int(m_raw.size()); ++i) {
+        if (i == m_highlighted || !m_curves[size_t(i)].visible)
+            continue;
+        for (const bool smoothedLine : {false, true}) {
+            const Polylines &lines = smoothedLine ? m_smooth[size_t(i)] : m_raw[size_t(i)];
+            if (!lines.bandSpans.empty() || !lines.bandLines.empty())
+                bands.push_back({&lines, lineColor(i, smoothedLine)});
+        }
+    }
+    if (bands.empty())
+        return false;
+
+    const QRect area = m_frame.plotArea.toAlignedRect();
+    if (m_bandBuffer.size() != area.size())
+        m_bandBuffer = QImage(area.size(), QImage::Format_ARGB32_Premultiplied);
+    m_bandBuffer.fill(Qt::transparent);
+    const int bufferWidth = m_bandBuffer.width(), bufferHeight = m_bandBuffer.height();
+    // bits() once: scanLine() checks for a detach on every call.
+    QRgb *const pixels = reinterpret_cast<QRgb *>(m_bandBuffer.bits());
+    const qsizetype stride = m_bandBuffer.bytesPerLine() / qsizetype(sizeof(QRgb));
+    QPainter joins;
+    for (const Band &band : bands) {
+        const QRgb pixel = qPremultiply(band.color.rgba());
+        const uint alpha = qAlpha(pixel);
+        for (const QRect &span : band.lines->bandSpans) {
+            const int x = span.x() - area.x();
+            if (x < 0 || x >= bufferWidth)
+                continue;
+            const int top = std::max(span.top() - area.y(), 0);
+            const int bottom = std::min(span.bottom() - area.y(), bufferHeight - 1);
+            QRgb *dst = pixels + top * stride + x;
+            if (alpha == 255) {
+                for (int y = top; y <= bottom; ++y, dst += stride)
+                    *dst = pixel;
+            } else {
+                for (int y = top; y <= bottom; ++y, dst += stride)
+                    *dst = pixel + scaledPixel(*dst, 255 - alpha);
+            }
+        }
+        if (!band.lines->bandLines.empty()) {
+            if (!joins.isActive()) {
+                joins.begin(&m_bandBuffer);
+                joins.translate(-area.x(), -area.y());
+            }
+            QPen pen(band.color, 1);
+            pen.setCosmetic(true);
+            joins.setPen(pen);
+            joins.drawLines(band.lines->bandLines.data(), int(band.lines->bandLines.size()));
+        }
+    }
+    if (joins.isActive())
+        joins.end();
+    painter->drawImage(area.topLeft(), m_bandBuffer);
+    return true;
 }
 
 void CurveLayer::drawCrosshair(QPainter *painter) const

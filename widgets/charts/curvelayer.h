@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QGraphicsItem>
+#include <QImage>
 #include <QLineF>
 #include <QPointF>
 #include <QRect>
@@ -92,7 +93,9 @@ private:
     void reduceLine(const ChartCurve &curve, const CurveData &line, Polylines &out) const;
     static void buildBand(Polylines &lines, qreal pixelRatio);
     static void clipPolylines(Polylines &lines, const QRectF &rect);
-    void drawCurve(QPainter *painter, int index) const;
+    void drawCurve(QPainter *painter, int index, bool bandsBuffered) const;
+    QColor lineColor(int index, bool smoothedLine) const;
+    bool paintBandsBuffered(QPainter *painter) const;
     void drawCrosshair(QPainter *painter) const;
 
     std::vector<ChartCurve> m_curves;
@@ -107,4 +110,5 @@ private:
     qreal m_crosshairX;
     bool m_dirty = true;
     qsizetype m_drawnPoints = 0;
+    mutable QImage m_bandBuffer; // reused frame to frame
 };
