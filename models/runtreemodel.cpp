@@ -342,8 +342,11 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
             return RunColors::color(run.runId);
         break;
     case Qt::ToolTipRole:
-        if (column == NameColumn)
-            return tr("Run %1").arg(run.runId);
+        if (column == NameColumn) {
+            const QString experiment = m_experimentNames.value(run.experimentId, run.experimentId);
+            return experiment.isEmpty() ? tr("Run %1").arg(run.runId)
+                                        : tr("Run %1\nExperiment: %2").arg(run.runId, experiment);
+        }
         if (column == SourceColumn)
             return sourceName(row);
         if (column == StartTimeColumn)

@@ -41,6 +41,9 @@ public:
     // Replaces every run and column.
     void setRuns(const Store::RunTable &runs);
     const Store::RunTable &runs() const { return m_runs; }
+    // Experiment names by id, for the name column's tooltip (runs of several experiments can
+    // be shown together). Read when a tooltip is asked for; no signal.
+    void setExperimentNames(const QHash<QString, QString> &names) { m_experimentNames = names; }
 
     // The run's row in runs(), -1 for an invalid index.
     int runRow(const QModelIndex &index) const;
@@ -81,6 +84,7 @@ private:
 
     Store::RunTable m_runs;
     QHash<QString, int> m_rowOfRunId;
+    QHash<QString, QString> m_experimentNames;
     std::vector<int> m_parent; // table row of the parent, -1 at the top
     std::vector<int> m_position; // position among the siblings
     std::vector<int> m_topLevel;

@@ -96,7 +96,9 @@ void RunsPage::createActions()
     m_showDeletedAction->setCheckable(true);
     m_showDeletedAction->setToolTip(tr("Show deleted experiments and runs"));
     connect(m_showDeletedAction, &QAction::toggled, this, [this](bool show) {
+        m_changingExperiment = true; // the reset drops the selection; reload() selects again
         m_experimentModel->setShowDeleted(show);
+        m_changingExperiment = false;
         reload();
     });
 }
@@ -110,14 +112,15 @@ void RunsPage::createLayout()
     m_experimentView->setModel(m_experimentModel);
     m_experimentView->setRootIsDecorated(false);
     m_experimentView->setUniformRowHeights(true);
-    m_experimentView->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Ctrl/Shift+click adds experiments: their runs show together in one tree.
+    m_experimentView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_experimentView->setAllColumnsShowFocus(true);
     m_experimentView->header()->setStretchLastSection(false);
     m_experimentView->header()->setSectionResizeMode(ExperimentListModel::NameColumn, QHeaderView::Stretch);
     m_experimentView->header()->setSectionResizeMode(ExperimentListModel::RunCountColumn,
                                                      QHeaderView::ResizeToContents);
-    connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &RunsPage::onCurrentExperimentChanged);
+    connect(m_experimentView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RunsPage::onExperimentSelectionChanged);
     m_showDeletedBox = new QCheckBox(m_showDeletedAction->text().remove(QLatin1Char('&')), experimentPane);
     m_showDeletedBox->setToolTip(m_showDeletedAction->toolTip());
     connect(m_showDeletedBox, &QCheckBox::toggled, m_showDeletedAction, &QAction::setChecked);
@@ -243,36 +246,63 @@ void RunsPage::onExperimentsLoaded(const Store::ExperimentList &experiments)
     if (newStore) {
         m_location = m_pendingLocation;
         m_pendingLocation.clear();
-        m_runsExperimentId.clear();
+        m_runsExperimentIds.clear();
         m_runModel->setRuns({});
         m_reloadAction->setEnabled(true);
         m_stack->setCurrentIndex(1);
         emit storeOpened(m_location);
     }
-    const QString previous = m_runsExperimentId;
+    const QStringList previous = m_runsExperimentIds;
     m_changingExperiment = true;
     m_experimentModel->setExperiments(experiments);
-    QModelIndex target;
+    QHash<QString, QString> names;
+    for (const Store::Experiment &experiment : experiments)
+        names.insert(experiment.id, experiment.name);
+    m_runModel->setExperimentNames(names);
+
+    QModelIndexList targets;
     if (!m_pendingExperiment.isEmpty()) {
-        target = m_experimentModel->findExperiment(m_pendingExperiment);
-        if (!target.isValid())
+        const QModelIndex found = m_experimentModel->findExperiment(m_pendingExperiment);
+        if (found.isValid())
+            targets.append(found);
+        else
             m_statusText = tr("No experiment “%1” in this store.").arg(m_pendingExperiment);
         m_pendingExperiment.clear();
     }
-    if (!target.isValid() && !previous.isEmpty())
-        target = m_experimentModel->indexOfExperiment(previous);
-    for (int row = 0; !target.isValid() && row < m_experimentModel->rowCount(); ++row) {
+    if (targets.isEmpty()) {
+        for (const QString &id : previous) {
+            if (const QModelIndex index = m_experimentModel->indexOfExperiment(id); index.isValid())
+                targets.append(index);
+        }
+    }
+    for (int row = 0; targets.isEmpty() && row < m_experimentModel->rowCount(); ++row) {
         const QModelIndex index = m_experimentModel->index(row, 0);
         if (m_experimentModel->experimentAt(index).runCount > 0)
-            target = index;
+            targets.append(index);
     }
-    if (!target.isValid())
-        target = m_experimentModel->index(0, 0);
-    m_experimentView->setCurrentIndex(target);
+    if (targets.isEmpty() && m_experimentModel->rowCount() > 0)
+        targets.append(m_experimentModel->index(0, 0));
+    selectExperimentRows(targets);
     m_changingExperiment = false;
 
-    const QString id = m_experimentModel->experimentId(target);
-    loadRuns(id, !newStore && id == previous);
+    QStringList ids;
+    for (const QModelIndex &index : std::as_const(targets))
+        ids.append(m_experimentModel->experimentId(index));
+    loadRuns(ids, !newStore && ids == previous);
+}
+
+void RunsPage::selectExperimentRows(const QList<QModelIndex> &indexes)
+{
+    QItemSelectionModel *selectionModel = m_experimentView->selectionModel();
+    if (indexes.isEmpty()) {
+        selectionModel->clear();
+        return;
+    }
+    QItemSelection selection;
+    for (const QModelIndex &index : indexes)
+        selection.select(index, index);
+    selectionModel->setCurrentIndex(indexes.first(), QItemSelectionModel::NoUpdate);
+    selectionModel->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void RunsPage::onLoadFailed(const Store::Error &error)
@@ -294,13 +324,34 @@ void RunsPage::onLoadFailed(const Store::Error &error)
     emit loadFailed(error);
 }
 
-void RunsPage::onCurrentExperimentChanged(const QModelIndex &current)
+void RunsPage::onExperimentSelectionChanged()
 {
-    if (m_changingExperiment || !current.isValid())
+    if (m_changingExperiment)
         return;
-    const QString id = m_experimentModel->experimentId(current);
-    if (id != m_runsExperimentId)
-        loadRuns(id, false);
+    QItemSelectionModel *selectionModel = m_experimentView->selectionModel();
+    QModelIndexList rows = selectionModel->selectedRows(ExperimentListModel::NameColumn);
+    if (rows.isEmpty()) {
+        // A click beside the rows, or Ctrl+click on the last selected one: the runs shown stay,
+        // and so does their experiments' selection.
+        QItemSelection selection;
+        for (const QString &id : std::as_const(m_runsExperimentIds)) {
+            if (const QModelIndex index = m_experimentModel->indexOfExperiment(id); index.isValid())
+                selection.select(index, index);
+        }
+        if (!selection.isEmpty()) {
+            m_changingExperiment = true;
+            selectionModel->select(selection, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            m_changingExperiment = false;
+        }
+        return;
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList ids;
+    for (const QModelIndex &index : std::as_const(rows))
+        ids.append(m_experimentModel->experimentId(index));
+    if (ids != m_runsExperimentIds)
+        loadRuns(ids, false);
 }
 
 bool RunsPage::selectExperiment(const QString &nameOrId)
@@ -308,13 +359,14 @@ bool RunsPage::selectExperiment(const QString &nameOrId)
     const QModelIndex index = m_experimentModel->findExperiment(nameOrId);
     if (!index.isValid())
         return false;
-    m_experimentView->setCurrentIndex(index);
+    m_experimentView->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     return true;
 }
 
-void RunsPage::loadRuns(const QString &experimentId, bool keepView)
+void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
 {
-    m_runsExperimentId = experimentId;
+    m_runsExperimentIds = experimentIds;
     m_showFirstRows = !keepView || m_runModel->runs().isEmpty();
     m_runsComplete = false;
     if (!keepView) {
@@ -322,13 +374,13 @@ void RunsPage::loadRuns(const QString &experimentId, bool keepView)
         m_detailsModel->clear();
         emit selectedRunsChanged();
     }
-    if (experimentId.isEmpty()) {
+    if (experimentIds.isEmpty()) {
         m_loader->cancel();
         updateStatusText();
         return;
     }
     Store::RunQuery query;
-    query.experimentIds = {experimentId};
+    query.experimentIds = experimentIds; // one query: MLflow's order across the experiments
     query.view = viewType(m_showDeletedAction->isChecked());
     m_loader->loadRuns(query);
     updateStatusText();
@@ -512,7 +564,7 @@ void RunsPage::updateStatusText()
     const int total = m_runModel->runs().size();
     const bool filtered = m_runProxy->isFiltered();
     QString text;
-    if (m_runsExperimentId.isEmpty())
+    if (m_runsExperimentIds.isEmpty())
         text = tr("No experiment selected.");
     else if (m_loader->isLoading() && total == 0)
         text = tr("Loading runs…");
@@ -528,6 +580,8 @@ void RunsPage::updateStatusText()
                           : tr("%1 of %2 runs match the filter.").arg(m_runProxy->matchCount()).arg(total);
     else
         text = total == 1 ? tr("1 run.") : tr("%1 runs.").arg(total);
+    if (m_runsExperimentIds.size() > 1)
+        text = tr("%1 experiments · %2").arg(m_runsExperimentIds.size()).arg(text);
     if (m_runProxy->hasRunIdFilter())
         text += QLatin1Char(' ') + tr("Filtered by the brush in the Compare tab.");
     if (text != m_statusText) {

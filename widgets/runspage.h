@@ -5,6 +5,7 @@
 #include "storetypes.h"
 
 #include <QHash>
+#include <QList>
 #include <QSet>
 #include <QWidget>
 
@@ -29,8 +30,9 @@ namespace Store {
 class RunTable;
 }
 
-// The run browser: experiments on the left, the runs of the current experiment as a tree in
-// the middle (filter box above), the current run's details on the right. Owns its models, its
+// The run browser: experiments on the left (several can be selected, Ctrl/Shift+click), the
+// runs of the selected experiments as one tree in the middle (filter box above), the current
+// run's details on the right. Owns its models, its
 // loader and its actions; the window places the actions in menus and shows the signals.
 class RunsPage : public QWidget
 {
@@ -46,7 +48,7 @@ public:
     // empty: the first with runs) and, once they are loaded, the runs with these ids.
     void openStore(const QString &location, const QString &experimentNameOrId = {},
                    const QStringList &runIds = {});
-    // Reads the store again, keeping the experiment, the selection and the scroll position.
+    // Reads the store again, keeping the experiments, the selection and the scroll position.
     void reload();
     void cancelLoading();
 
@@ -54,9 +56,12 @@ public:
     bool isLoading() const;
     QString statusText() const { return m_statusText; }
 
-    QString currentExperimentId() const { return m_runsExperimentId; }
+    // The experiments whose runs are shown or loading, in the store's order; the first of them.
+    QStringList currentExperimentIds() const { return m_runsExperimentIds; }
+    QString currentExperimentId() const { return m_runsExperimentIds.value(0); }
     QString currentRunId() const;
     QStringList selectedRunIds() const;
+    // Selects this experiment alone (as a click does).
     bool selectExperiment(const QString &nameOrId);
     // Selects the runs that are loaded, the first one current.
     void selectRuns(const QStringList &runIds);
@@ -119,8 +124,9 @@ private:
     void createLayout();
     void onExperimentsLoaded(const Store::ExperimentList &experiments);
     void onLoadFailed(const Store::Error &error);
-    void onCurrentExperimentChanged(const QModelIndex &current);
-    void loadRuns(const QString &experimentId, bool keepView);
+    void onExperimentSelectionChanged();
+    void selectExperimentRows(const QList<QModelIndex> &indexes);
+    void loadRuns(const QStringList &experimentIds, bool keepView);
     void applyRuns(const Store::RunTable &runs, bool complete);
     void onCurrentRunChanged(const QModelIndex &current);
     void onFilterChanged(const SearchFilter &filter);
@@ -154,7 +160,7 @@ private:
     QString m_pendingLocation; // a store being opened
     QString m_pendingExperiment;
     QStringList m_pendingRunIds;
-    QString m_runsExperimentId; // whose runs are shown or loading
+    QStringList m_runsExperimentIds; // whose runs are shown or loading, in the store's order
     bool m_showFirstRows = true; // false on reload: keep the old rows until all new ones are in
     bool m_runsComplete = false;
     bool m_changingExperiment = false;

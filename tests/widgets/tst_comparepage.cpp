@@ -1,6 +1,7 @@
 #include "compareaxis.h"
 #include "comparepage.h"
 #include "diffitemdelegate.h"
+#include "experimentlistmodel.h"
 #include "metricdiffmodel.h"
 #include "pagelinks.h"
 #include "parallelcoordinatesview.h"
@@ -57,6 +58,7 @@ private slots:
     void init();
     void emptyStateBelowTwoRuns();
     void oneColumnPerRunWithColouredHeaders();
+    void runsOfSeveralExperiments();
     void onlyDifferencesHidesEqualRows();
     void systemTagsToggle();
     void baselineShowsDeltas();
@@ -196,6 +198,37 @@ void TestComparePage::oneColumnPerRunWithColouredHeaders()
     const QModelIndex missing = page->metricModel()->index(testAccuracy, MetricDiffModel::FirstRunColumn + 3);
     QVERIFY(missing.data(MetricDiffModel::IsMissingRole).toBool());
     QCOMPARE(missing.data().toString(), QString(RunDiff::MissingMark));
+}
+
+void TestComparePage::runsOfSeveralExperiments()
+{
+    Browser browser;
+    browser.show();
+    QVERIFY(openDemo(browser));
+    // Ctrl+click style: tabular-gbm joins mnist-cnn in the run browser.
+    QSignalSpy shown(browser.runs, &RunsPage::runsShown);
+    browser.runs->experimentView()->selectionModel()->select(
+        browser.runs->experimentModel()->indexOfExperiment(QStringLiteral("2")),
+        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QString gbmRun;
+    const Store::RunTable &runs = browser.runs->runModel()->runs();
+    for (int row = 0; row < runs.size() && gbmRun.isEmpty(); ++row) {
+        if (runs.run(row).experimentId == QLatin1String("2"))
+            gbmRun = runs.run(row).runName;
+    }
+    QVERIFY(!gbmRun.isEmpty());
+    QVERIFY(compare(browser, {QStringLiteral("cnn-dropout"), gbmRun}));
+
+    // One column per run, each header naming its run's experiment.
+    QAbstractItemModel *model = browser.compare->paramView()->model();
+    QStringList tips;
+    for (int column = ParamDiffModel::FirstRunColumn; column < model->columnCount(); ++column)
+        tips.append(model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString());
+    QCOMPARE(tips.size(), 2);
+    const QString joined = tips.join(QLatin1Char('|'));
+    QVERIFY2(joined.contains(QStringLiteral("mnist-cnn")) && joined.contains(QStringLiteral("tabular-gbm")),
+             qPrintable(joined));
 }
 
 void TestComparePage::onlyDifferencesHidesEqualRows()

@@ -36,6 +36,8 @@ private slots:
     void longHeadersElideInTheMiddle();
     void selectsRunsFromArguments();
     void switchesExperiment();
+    void showsRunsOfSeveralExperiments();
+    void ctrlClickAddsExperiment();
     void showDeleted();
     void detailsShowNoteAndDatasets();
     void detailsShowDatasetsFailure();
@@ -273,6 +275,112 @@ void TestRunsPage::switchesExperiment()
     QVERIFY(headers(page).contains(QStringLiteral("metrics.rmse")));
     QVERIFY(!headers(page).contains(QStringLiteral("metrics.val_accuracy")));
     QVERIFY(!page.selectExperiment(QStringLiteral("no-such-experiment")));
+}
+
+void TestRunsPage::showsRunsOfSeveralExperiments()
+{
+    const QStringList mnist = runIdsOf(QStringLiteral("1"));
+    const QStringList gbm = runIdsOf(QStringLiteral("2"));
+    QCOMPARE(mnist.size(), Store::DemoStore::Counts::MnistRuns);
+    QCOMPARE(gbm.size(), Store::DemoStore::Counts::GbmActiveRuns);
+    RunsPage page;
+    QVERIFY(openDemo(page)); // mnist-cnn
+    QItemSelectionModel *experiments = page.experimentView()->selectionModel();
+
+    // Ctrl+click style: tabular-gbm joins mnist-cnn.
+    QSignalSpy shown(&page, &RunsPage::runsShown);
+    experiments->select(page.experimentModel()->indexOfExperiment(QStringLiteral("2")),
+                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QCOMPARE(page.currentExperimentIds(), (QStringList {QStringLiteral("1"), QStringLiteral("2")}));
+    QCOMPARE(page.currentExperimentId(), QStringLiteral("1"));
+    const int both = Store::DemoStore::Counts::MnistRuns + Store::DemoStore::Counts::GbmActiveRuns;
+    QCOMPARE(page.runModel()->runs().size(), both);
+    for (const QString &id : mnist + gbm)
+        QVERIFY2(page.runModel()->rowOfRun(id) >= 0, qPrintable(id));
+    QCOMPARE(page.statusText(), QStringLiteral("2 experiments · %1 runs.").arg(both));
+    // Both experiments' columns, and the experiment in the name's tooltip.
+    QVERIFY(headers(page).contains(QStringLiteral("metrics.rmse")));
+    QVERIFY(headers(page).contains(QStringLiteral("metrics.val_accuracy")));
+    const QString gbmTip = page.runModel()->indexOfRun(gbm.at(0)).data(Qt::ToolTipRole).toString();
+    QVERIFY2(gbmTip.contains(QStringLiteral("tabular-gbm")), qPrintable(gbmTip));
+    const QString mnistTip = page.runModel()->indexOfRun(mnist.at(0)).data(Qt::ToolTipRole).toString();
+    QVERIFY2(mnistTip.contains(QStringLiteral("mnist-cnn")), qPrintable(mnistTip));
+
+    // Runs of both experiments selected together, for the Charts and Compare tabs.
+    QSignalSpy selected(&page, &RunsPage::selectedRunsChanged);
+    page.selectRuns({gbm.at(1), mnist.at(2), gbm.at(0)});
+    QVERIFY(!selected.isEmpty());
+    QStringList ids = page.selectedRunIds();
+    ids.sort();
+    QStringList expected {gbm.at(1), mnist.at(2), gbm.at(0)};
+    expected.sort();
+    QCOMPARE(ids, expected);
+    QCOMPARE(page.currentRunId(), gbm.at(1));
+
+    // Reload keeps both experiments and the selection.
+    shown.clear();
+    page.reloadAction()->trigger();
+    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QCOMPARE(page.currentExperimentIds(), (QStringList {QStringLiteral("1"), QStringLiteral("2")}));
+    QCOMPARE(experiments->selectedRows().size(), 2);
+    ids = page.selectedRunIds();
+    ids.sort();
+    QCOMPARE(ids, expected);
+
+    // Show deleted: the deleted gbm run joins, both experiments stay selected.
+    shown.clear();
+    page.showDeletedAction()->setChecked(true);
+    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QCOMPARE(page.currentExperimentIds(), (QStringList {QStringLiteral("1"), QStringLiteral("2")}));
+    QCOMPARE(page.runModel()->runs().size(),
+             Store::DemoStore::Counts::MnistRuns + Store::DemoStore::Counts::GbmRuns);
+    QCOMPARE(experiments->selectedRows().size(), 2);
+
+    // A plain selection (a click) shows one experiment again.
+    shown.clear();
+    QVERIFY(page.selectExperiment(QStringLiteral("tabular-gbm")));
+    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QCOMPARE(page.currentExperimentIds(), QStringList {QStringLiteral("2")});
+    QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::GbmRuns);
+    QCOMPARE(page.statusText(), QStringLiteral("%1 runs.").arg(Store::DemoStore::Counts::GbmRuns));
+    QCOMPARE(experiments->selectedRows().size(), 1);
+
+    // Emptying the selection keeps the runs shown and their experiment selected.
+    experiments->clearSelection();
+    QCOMPARE(experiments->selectedRows().size(), 1);
+    QCOMPARE(page.experimentModel()->experimentId(experiments->selectedRows().constFirst()),
+             QStringLiteral("2"));
+    QCOMPARE(page.currentExperimentIds(), QStringList {QStringLiteral("2")});
+    QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::GbmRuns);
+}
+
+void TestRunsPage::ctrlClickAddsExperiment()
+{
+    RunsPage page;
+    page.resize(1200, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(openDemo(page)); // mnist-cnn
+    QTreeView *view = page.experimentView();
+    const auto clickAt = [&](const QString &id, Qt::KeyboardModifiers modifiers) {
+        const QModelIndex index = page.experimentModel()->indexOfExperiment(id);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, view->visualRect(index).center());
+    };
+    QSignalSpy shown(&page, &RunsPage::runsShown);
+    clickAt(QStringLiteral("3"), Qt::ControlModifier);
+    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QCOMPARE(page.currentExperimentIds(), (QStringList {QStringLiteral("1"), QStringLiteral("3")}));
+    QCOMPARE(page.runModel()->runs().size(),
+             Store::DemoStore::Counts::MnistRuns + Store::DemoStore::Counts::LlmRuns);
+
+    // A click without Ctrl: that experiment alone, as before.
+    shown.clear();
+    clickAt(QStringLiteral("3"), Qt::NoModifier);
+    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QCOMPARE(page.currentExperimentIds(), QStringList {QStringLiteral("3")});
+    QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::LlmRuns);
+    QCOMPARE(page.statusText(), QStringLiteral("%1 runs.").arg(Store::DemoStore::Counts::LlmRuns));
 }
 
 void TestRunsPage::showDeleted()
