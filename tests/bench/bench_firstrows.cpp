@@ -15,6 +15,7 @@
 // Prints median and p95 of each; the goal is first rows in under 300 ms on the 100k store.
 // Exits 1 when a load fails or returns an incomplete page, not when the goal is missed.
 
+#include "benchsupport.h"
 #include "demostore.h"
 #include "runloader.h"
 #include "sqlitehandle.h"
@@ -46,6 +47,10 @@
 extern char **environ;
 
 namespace {
+
+using BenchSupport::countLines;
+using BenchSupport::mib;
+using BenchSupport::scalar;
 
 constexpr int Params = 20;
 constexpr int Metrics = 10;
@@ -84,24 +89,11 @@ Options parseArguments(const QStringList &args)
     return o;
 }
 
-double mib(qint64 bytes)
-{
-    return bytes / (1024.0 * 1024.0);
-}
-
 double nowMs()
 {
     timespec t {};
     clock_gettime(CLOCK_MONOTONIC, &t);
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-std::optional<qint64> scalar(Store::SqliteConnection &db, const QByteArray &sql)
-{
-    Store::SqliteStatement statement(db, sql);
-    if (!statement.step())
-        return std::nullopt;
-    return statement.int64(0);
 }
 
 // Share of the file's pages in the page cache (0..1), -1 if it cannot be told.
@@ -259,14 +251,6 @@ double timeProcess(const std::vector<QByteArray> &args, const char *stdoutPath)
     return nowMs() - begin;
 }
 
-qint64 countLines(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    return file.readAll().count('\n');
-}
-
 // What SqliteReader::runs() reads for the first page, as one statement for the sqlite3 shell:
 // the page of runs once (a materialized CTE), then its params, latest metrics and tags through
 // the run_uuid indexes.
@@ -307,41 +291,11 @@ int main(int argc, char **argv)
         std::printf("error: no temporary folder\n");
         return 1;
     }
-    QString dir = scratch.path();
-    if (!options.keepDir.isEmpty()) {
-        dir = QDir(options.keepDir).absolutePath();
-        QDir().mkpath(dir);
-    }
-    const QString store = dir + QStringLiteral("/bench-firstrows-%1.db").arg(options.runs);
-
-    bool reuse = false;
-    if (QFileInfo::exists(store)) {
-        Store::SqliteConnection db;
-        if (db.open(store, Store::SqliteConnection::Mode::ReadOnly, 1000).code == Store::Error::None)
-            reuse = scalar(db, "SELECT count(*) FROM runs") == options.runs
-                && scalar(db, "SELECT count(*) FROM params") == qint64(options.runs) * Params;
-        if (!reuse)
-            QFile::remove(store);
-    }
-    if (reuse) {
-        std::printf("store: %s (%.1f MiB), reused\n", qPrintable(store), mib(QFileInfo(store).size()));
-    } else {
-        Store::SyntheticStoreOptions synthetic;
-        synthetic.runs = options.runs;
-        synthetic.params = Params;
-        synthetic.metrics = Metrics;
-        synthetic.tags = Tags;
-        synthetic.historyPoints = 1;
-        QElapsedTimer timer;
-        timer.start();
-        const Store::Error error = Store::DemoStore::generateSynthetic(store, synthetic);
-        if (error.code != Store::Error::None) {
-            std::printf("error: cannot generate the store: %s\n", qPrintable(error.message));
-            return 1;
-        }
-        std::printf("store: %s (%.1f MiB), generated in %.1f s\n", qPrintable(store),
-                    mib(QFileInfo(store).size()), timer.elapsed() / 1000.0);
-    }
+    const QString store
+        = BenchSupport::syntheticRunStore(scratch.path(), options.keepDir, QStringLiteral("bench-firstrows"),
+                                          {options.runs, Params, Metrics, Tags});
+    if (store.isEmpty())
+        return 1;
 
     // The experiment the GUI would show: the one holding the runs.
     QString experimentId;

@@ -10,6 +10,7 @@
 // kaizen/sqlite3 (target <= 1.0) and kaizen's peak RSS over the bytes of the values read
 // (target <= 2.0). With --keep the store stays in DIR and is reused by later runs of the same size.
 
+#include "benchsupport.h"
 #include "demostore.h"
 #include "sqlitehandle.h"
 
@@ -35,6 +36,10 @@
 #include <vector>
 
 namespace {
+
+using BenchSupport::countLines;
+using BenchSupport::mib;
+using BenchSupport::scalar;
 
 constexpr int Params = 20;
 constexpr int Metrics = 10;
@@ -81,11 +86,6 @@ Options parseArguments(const QStringList &args)
     if (o.kaizen.isEmpty())
         o.kaizen = qEnvironmentVariable("KAIZEN_BIN", QStringLiteral(KAIZEN_BIN_PATH));
     return o;
-}
-
-double mib(qint64 bytes)
-{
-    return bytes / (1024.0 * 1024.0);
 }
 
 struct ChildResult
@@ -246,14 +246,6 @@ Summary measure(const QString &label, int repeat, const QString &program, const 
     return summary;
 }
 
-std::optional<qint64> scalar(Store::SqliteConnection &db, const QByteArray &sql)
-{
-    Store::SqliteStatement statement(db, sql);
-    if (!statement.step())
-        return std::nullopt;
-    return statement.int64(0);
-}
-
 // Sum of length() of every value column the four SELECTs return, computed by SQLite itself.
 std::optional<qint64> valueBytes(Store::SqliteConnection &db)
 {
@@ -278,19 +270,6 @@ std::optional<qint64> valueBytes(Store::SqliteConnection &db)
     return scalar(db, sql);
 }
 
-qint64 countLines(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    qint64 lines = 0;
-    while (!file.atEnd()) {
-        const QByteArray chunk = file.read(1 << 20);
-        lines += chunk.count('\n');
-    }
-    return lines;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -312,42 +291,10 @@ int main(int argc, char **argv)
         std::printf("error: no temporary folder\n");
         return 1;
     }
-    QString dir = scratch.path();
-    if (!options.keepDir.isEmpty()) {
-        dir = QDir(options.keepDir).absolutePath();
-        QDir().mkpath(dir);
-    }
-    const QString store = dir + QStringLiteral("/bench-runs-%1.db").arg(options.runs);
-
-    // A kept store of the right size is reused; anything else is rebuilt.
-    bool reuse = false;
-    if (QFileInfo::exists(store)) {
-        Store::SqliteConnection db;
-        if (db.open(store, Store::SqliteConnection::Mode::ReadOnly, 1000).code == Store::Error::None)
-            reuse = scalar(db, "SELECT count(*) FROM runs") == options.runs
-                && scalar(db, "SELECT count(*) FROM params") == qint64(options.runs) * Params;
-        if (!reuse)
-            QFile::remove(store);
-    }
-    if (reuse) {
-        std::printf("store: %s (%.1f MiB), reused\n", qPrintable(store), mib(QFileInfo(store).size()));
-    } else {
-        Store::SyntheticStoreOptions synthetic;
-        synthetic.runs = options.runs;
-        synthetic.params = Params;
-        synthetic.metrics = Metrics;
-        synthetic.tags = Tags;
-        synthetic.historyPoints = 1;
-        QElapsedTimer timer;
-        timer.start();
-        const Store::Error error = Store::DemoStore::generateSynthetic(store, synthetic);
-        if (error.code != Store::Error::None) {
-            std::printf("error: cannot generate the store: %s\n", qPrintable(error.message));
-            return 1;
-        }
-        std::printf("store: %s (%.1f MiB), generated in %.1f s\n", qPrintable(store),
-                    mib(QFileInfo(store).size()), timer.elapsed() / 1000.0);
-    }
+    const QString store = BenchSupport::syntheticRunStore(
+        scratch.path(), options.keepDir, QStringLiteral("bench-runs"), {options.runs, Params, Metrics, Tags});
+    if (store.isEmpty())
+        return 1;
 
     qint64 bytes = 0;
     {
