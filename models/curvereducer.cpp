@@ -1,7 +1,6 @@
 #include "curvereducer.h"
 
 #include <algorithm>
-#include <array>
 
 namespace {
 
@@ -14,6 +13,54 @@ public:
     }
 
     qint64 column(qsizetype i) const { return pixelColumn(m_map.map(double(m_curve.x()[size_t(i)]))); }
+
+    // The first index in (start, last] whose column is past `c`, the column of `start`: probe
+    // where the column would end after `guess` points, gallop from there, then bisect.
+    qsizetype columnEnd(qsizetype start, qint64 c, qsizetype last, qsizetype guess) const
+    {
+        const auto inColumn = [&](qsizetype i) { return column(i) <= c; };
+        qsizetype lo = start + 1; // every index below lo is in the column
+        qsizetype hi = last; // the end is at most hi
+        const qsizetype probe = std::clamp(start + guess, lo, last);
+        if (probe == last || !inColumn(probe)) {
+            hi = probe;
+            for (qsizetype step = 1; hi - step >= lo; step *= 2) {
+                if (inColumn(hi - step)) {
+                    lo = hi - step + 1;
+                    break;
+                }
+                hi -= step;
+            }
+        } else {
+            lo = probe + 1;
+            for (qsizetype step = 1; lo + step - 1 < hi; step *= 2) {
+                if (!inColumn(lo + step - 1)) {
+                    hi = lo + step - 1;
+                    break;
+                }
+                lo += step;
+            }
+        }
+        while (lo < hi) {
+            const qsizetype mid = lo + (hi - lo) / 2;
+            if (inColumn(mid))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+
+    // Asks for the memory a column boundary near `i` will read (its x, the values of its leaf
+    // block, the pyramid's nodes above it) while earlier columns are worked on: each column's
+    // reads are a few cache lines far apart, which waited for one by one dominate.
+    void prefetch(qsizetype i, qsizetype last) const
+    {
+        if (i >= last)
+            return;
+        __builtin_prefetch(m_curve.x().data() + i);
+        m_curve.pyramid().prefetch(m_curve.y(), i);
+    }
 
     void emitBreak()
     {
@@ -57,8 +104,9 @@ public:
     void keepRun(qsizetype first, qsizetype last)
     {
         const MinMaxPyramid::Extremes e = m_curve.extremes(first, last);
-        std::array<quint32, 4> picks = {quint32(first), e.minIndex, e.maxIndex, quint32(last - 1)};
-        std::sort(picks.begin(), picks.end());
+        // In index order: first <= min, max <= last - 1 (a finite run has both).
+        const quint32 picks[] = {quint32(first), std::min(e.minIndex, e.maxIndex),
+                                 std::max(e.minIndex, e.maxIndex), quint32(last - 1)};
         quint32 previous = ReducedCurve::Break;
         for (quint32 i : picks) {
             if (i != previous)
@@ -107,9 +155,13 @@ ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, doubl
     if (first >= last)
         return out;
 
-    out.isDense = last - first > qsizetype(right - left);
-    out.visiblePoints = last - first;
     Reducer reducer(curve, map, out);
+    // A view past either end of the data has empty columns: density counts those with points.
+    const qint64 firstColumn = std::max(reducer.column(first), qint64(left));
+    const qint64 lastColumn = std::min(reducer.column(last - 1), qint64(right) - 1);
+    out.columns = std::max<qint64>(1, lastColumn - firstColumn + 1);
+    out.isDense = last - first > out.columns;
+    out.visiblePoints = last - first;
     reducer.markInfinities(first, last);
     // Few enough points that every one is cheaper than choosing.
     if (decimation == Decimation::None || last - first <= 4 * qsizetype(right - left + 2)) {
@@ -117,29 +169,17 @@ ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, doubl
         reducer.keepAll(first, last);
     } else {
         out.indices.reserve(size_t(4 * (right - left + 4)));
+        // Points a column, from the last column: on evenly spaced steps or times the next
+        // column's end is found in two or three probes of the same cache line.
+        qsizetype perColumn = std::max<qsizetype>(1, (last - first) / qsizetype(right - left + 1));
         qsizetype start = first;
         while (start < last) {
             const qint64 c = reducer.column(start);
-            // The first index past this pixel column: gallop from here, then bisect, so the
-            // search stays in the cache lines of this column (a few hundred points), not the
-            // whole series.
-            qsizetype lo = start + 1, step = 1;
-            while (lo < last && reducer.column(lo) <= c) {
-                lo = start + step;
-                step *= 2;
-            }
-            qsizetype hi = std::min(lo, last);
-            lo = start + std::max<qsizetype>(1, step / 4);
-            lo = std::min(lo, hi);
-            while (lo < hi) {
-                const qsizetype mid = lo + (hi - lo) / 2;
-                if (reducer.column(mid) <= c)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            reducer.keepExtremes(start, lo);
-            start = lo;
+            reducer.prefetch(start + 4 * perColumn, last);
+            const qsizetype end = reducer.columnEnd(start, c, last, perColumn);
+            reducer.keepExtremes(start, end);
+            perColumn = end - start;
+            start = end;
         }
     }
     if (!out.indices.empty() && out.indices.back() == ReducedCurve::Break)

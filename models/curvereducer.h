@@ -30,6 +30,7 @@ struct ReducedCurve
     // line through the kept points and the line through all light the same pixels.
     bool isDense = false;
     qsizetype visiblePoints = 0; // in the columns, with the neighbours outside
+    qsizetype columns = 0; // pixel columns from the first point in view to the last
 };
 
 // Chooses the points of `curve` to draw in the pixel columns [left, right), plus the nearest
@@ -40,8 +41,16 @@ struct ReducedCurve
 ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, double left, double right,
                          Decimation decimation = Decimation::M4);
 
+// floor() without a call into libm (x86-64's baseline has no rounding instruction), for
+// values well inside the qint64 range: what per-point and per-column code asks.
+inline qint64 floorToInt(double v)
+{
+    const auto truncated = qint64(v);
+    return truncated - qint64(double(truncated) > v);
+}
+
 // The pixel column a device x falls in; the reduction and the painter must agree on it.
 inline qint64 pixelColumn(double px)
 {
-    return qint64(std::floor(px));
+    return floorToInt(px);
 }

@@ -1,13 +1,10 @@
 #include "minmaxpyramid.h"
 
-#include <cmath>
-#include <limits>
+#include <algorithm>
 
-bool MinMaxPyramid::isExtremeCandidate(double value)
-{
-    // NaN, +/-inf, and MLflow's +/-DBL_MAX, which stands for +/-inf.
-    return std::isfinite(value) && std::fabs(value) != std::numeric_limits<double>::max();
-}
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 MinMaxPyramid::MinMaxPyramid(std::span<const double> values)
 {
@@ -23,54 +20,89 @@ MinMaxPyramid::MinMaxPyramid(std::span<const double> values)
         for (size_t i = 0; i < level.size(); ++i) {
             level[i] = below[2 * i];
             if (2 * i + 1 < below.size())
-                merge(values, level[i], below[2 * i + 1]);
+                merge(level[i], below[2 * i + 1]);
         }
         m_levels.push_back(std::move(level));
     }
 }
 
-void MinMaxPyramid::merge(std::span<const double> values, Extremes &into, const Extremes &other)
+void MinMaxPyramid::merge(Extremes &into, const Extremes &other)
 {
-    if (other.isEmpty())
-        return;
-    if (into.isEmpty()) {
-        into = other;
-        return;
-    }
-    // Ties keep the earlier index, so a query's answer does not depend on how it was split.
-    const auto earlier = [](quint32 a, quint32 b) { return std::min(a, b); };
-    const double otherMin = values[other.minIndex], intoMin = values[into.minIndex];
-    if (otherMin < intoMin)
+    // An empty side holds +inf / -inf and None, which every finite value beats.
+    if (other.minValue < into.minValue
+        || (other.minValue == into.minValue && other.minIndex < into.minIndex)) {
+        into.minValue = other.minValue;
         into.minIndex = other.minIndex;
-    else if (otherMin == intoMin)
-        into.minIndex = earlier(into.minIndex, other.minIndex);
-    const double otherMax = values[other.maxIndex], intoMax = values[into.maxIndex];
-    if (otherMax > intoMax)
+    }
+    if (other.maxValue > into.maxValue
+        || (other.maxValue == into.maxValue && other.maxIndex < into.maxIndex)) {
+        into.maxValue = other.maxValue;
         into.maxIndex = other.maxIndex;
-    else if (otherMax == intoMax)
-        into.maxIndex = earlier(into.maxIndex, other.maxIndex);
+    }
 }
 
-MinMaxPyramid::Extremes MinMaxPyramid::scan(std::span<const double> values, qsizetype first,
-                                            qsizetype last) const
+namespace {
+
+constexpr double Inf = std::numeric_limits<double>::infinity();
+constexpr double Largest = std::numeric_limits<double>::max();
+
+// The smallest and largest extreme candidates of v[0, n): +inf and -inf when there are none.
+// Branch-free, in independent lanes: a scan is a column's worth of points, every frame.
+void minMaxOf(const double *v, qsizetype n, double &lo, double &hi)
 {
-    Extremes e;
-    double lo = 0, hi = 0;
-    for (qsizetype i = first; i < last; ++i) {
-        const double v = values[size_t(i)];
-        if (!isExtremeCandidate(v))
-            continue;
-        if (e.isEmpty()) {
-            e.minIndex = e.maxIndex = quint32(i);
-            lo = hi = v;
-        } else if (v < lo) {
-            e.minIndex = quint32(i);
-            lo = v;
-        } else if (v > hi) {
-            e.maxIndex = quint32(i);
-            hi = v;
+    qsizetype i = 0;
+#ifdef __SSE2__
+    const __m128d largest = _mm_set1_pd(Largest), lowest = _mm_set1_pd(-Largest);
+    const __m128d inf = _mm_set1_pd(Inf), minusInf = _mm_set1_pd(-Inf);
+    __m128d lo0 = inf, lo1 = inf, hi0 = minusInf, hi1 = minusInf;
+    const auto step = [&](__m128d x, __m128d &l, __m128d &h) {
+        // False for NaN, +/-inf and +/-DBL_MAX.
+        const __m128d candidate = _mm_and_pd(_mm_cmplt_pd(x, largest), _mm_cmpgt_pd(x, lowest));
+        const __m128d kept = _mm_and_pd(candidate, x);
+        l = _mm_min_pd(l, _mm_or_pd(kept, _mm_andnot_pd(candidate, inf)));
+        h = _mm_max_pd(h, _mm_or_pd(kept, _mm_andnot_pd(candidate, minusInf)));
+    };
+    for (; i + 4 <= n; i += 4) {
+        step(_mm_loadu_pd(v + i), lo0, hi0);
+        step(_mm_loadu_pd(v + i + 2), lo1, hi1);
+    }
+    lo0 = _mm_min_pd(lo0, lo1);
+    hi0 = _mm_max_pd(hi0, hi1);
+    lo = std::min(_mm_cvtsd_f64(lo0), _mm_cvtsd_f64(_mm_unpackhi_pd(lo0, lo0)));
+    hi = std::max(_mm_cvtsd_f64(hi0), _mm_cvtsd_f64(_mm_unpackhi_pd(hi0, hi0)));
+#else
+    lo = Inf;
+    hi = -Inf;
+#endif
+    for (; i < n; ++i) {
+        if (MinMaxPyramid::isExtremeCandidate(v[i])) {
+            lo = std::min(lo, v[i]);
+            hi = std::max(hi, v[i]);
         }
     }
+}
+
+} // namespace
+
+MinMaxPyramid::Extremes MinMaxPyramid::scan(std::span<const double> values, qsizetype first, qsizetype last)
+{
+    // The extreme values first, then where they first are (ties: the earliest index).
+    const double *v = values.data() + first;
+    double lo, hi;
+    minMaxOf(v, last - first, lo, hi);
+    Extremes e;
+    if (lo == Inf)
+        return e; // no finite value
+    e.minValue = lo;
+    e.maxValue = hi;
+    qsizetype i = 0;
+    while (v[i] != lo) // lo is one of them: no bound needed
+        ++i;
+    e.minIndex = quint32(first + i);
+    i = 0;
+    while (v[i] != hi)
+        ++i;
+    e.maxIndex = quint32(first + i);
     return e;
 }
 
@@ -86,21 +118,33 @@ MinMaxPyramid::Extremes MinMaxPyramid::query(std::span<const double> values, qsi
     if (firstBlock >= lastBlock)
         return scan(values, first, last);
 
-    Extremes head = scan(values, first, firstBlock * BlockSize);
-    Extremes result;
+    Extremes result = scan(values, first, firstBlock * BlockSize);
+    merge(result, scan(values, lastBlock * BlockSize, last));
     // Bottom-up over the levels: take the odd edges, then move up a level.
     for (size_t level = 0; firstBlock < lastBlock && level < m_levels.size(); ++level) {
         const std::vector<Extremes> &nodes = m_levels[level];
         if (firstBlock & 1)
-            merge(values, result, nodes[size_t(firstBlock++)]);
+            merge(result, nodes[size_t(firstBlock++)]);
         if (lastBlock & 1)
-            merge(values, result, nodes[size_t(--lastBlock)]);
+            merge(result, nodes[size_t(--lastBlock)]);
         firstBlock /= 2;
         lastBlock /= 2;
     }
-    merge(values, head, result);
-    merge(values, head, scan(values, (last / BlockSize) * BlockSize, last));
-    return head;
+    return result;
+}
+
+void MinMaxPyramid::prefetch(std::span<const double> values, qsizetype index) const
+{
+    if (index < 0 || index >= qsizetype(values.size()))
+        return;
+    const qsizetype block = index / BlockSize;
+    const double *first = values.data() + block * BlockSize;
+    const double *end
+        = values.data() + std::min<qsizetype>(qsizetype(values.size()), (block + 1) * BlockSize);
+    for (const double *p = first; p < end; p += 8) // cache lines
+        __builtin_prefetch(p);
+    for (size_t level = 0; level < m_levels.size(); ++level)
+        __builtin_prefetch(m_levels[level].data() + (block >> level));
 }
 
 qint64 MinMaxPyramid::memoryFootprint() const

@@ -452,6 +452,7 @@ void TestMainWindow::chartsScreenshot()
         return false;
     };
     QTRY_VERIFY(std::all_of(charts.cbegin(), charts.cend(), legendPainted));
+    QTest::qWait(100); // the layouts the last range changes asked for
     QVERIFY(window.grab().save(target));
 }
 

@@ -121,6 +121,7 @@ void TestCurveChartView::m4DrawsTheSamePixelsAsEveryPoint_data()
     QTest::addRow("200k noisy points with spikes") << 200'000 << false;
     QTest::addRow("200k points with NaN gaps and infinities") << 200'000 << true;
     QTest::addRow("5k points (a few per column)") << 5'000 << false;
+    QTest::addRow("3k points (two or three per column)") << 3'000 << false;
 }
 
 void TestCurveChartView::m4DrawsTheSamePixelsAsEveryPoint()

@@ -1,5 +1,6 @@
 #include "curvelayer.h"
 
+#include "parallelfor.h"
 #include "runformat.h"
 
 #include <QDateTime>
@@ -138,18 +139,30 @@ CurveXMapping CurveLayer::xMapping(const ChartCurve &curve, qreal pixelRatio) co
     return map;
 }
 
-double CurveLayer::mapY(double value) const
+CurveLayer::YMapping CurveLayer::yMapping() const
 {
     const QRectF &area = m_frame.plotArea;
-    double lo = m_frame.yMin, hi = m_frame.yMax, v = value;
-    if (m_frame.logY) {
+    YMapping m;
+    m.log = m_frame.logY;
+    double lo = m_frame.yMin, hi = m_frame.yMax;
+    if (m.log) {
         lo = std::log10(lo);
         hi = std::log10(hi);
-        v = std::log10(v);
     }
-    const double span = hi - lo;
-    const double y = span > 0 ? area.bottom() - (v - lo) / span * area.height() : area.center().y();
-    return std::clamp(y, area.top() - MaxOffset, area.bottom() + MaxOffset);
+    m.lo = lo;
+    m.pixelsPerUnit = hi > lo ? area.height() / (hi - lo) : 0;
+    m.bottom = area.bottom();
+    m.centre = area.center().y();
+    m.top = area.top() - MaxOffset;
+    m.lowest = area.bottom() + MaxOffset;
+    return m;
+}
+
+double CurveLayer::YMapping::map(double value) const
+{
+    const double v = log ? std::log10(value) : value;
+    const double y = pixelsPerUnit > 0 ? bottom - (v - lo) * pixelsPerUnit : centre;
+    return std::clamp(y, top, lowest);
 }
 
 void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Polylines &out) const
@@ -162,17 +175,23 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
                  right = std::ceil(area.right() * m_pixelRatio);
     const ReducedCurve reduced = reduceCurve(line, device, left, right, m_decimation);
     // A noisy dense line keeps about four points a column (first, last, min and max all differ)
-    // and fills a band several pixels high: antialiasing only blurs its edges, and costs most of
-    // the frame. A smooth dense line keeps about two and stays antialiased. Decided from the M4
-    // points in both modes, so that both draw alike.
+    // and fills a band several pixels high: antialiasing only blurs its edges, and stroking its
+    // zigzags costs most of the frame (from two points a column on: 15 ms for ten curves), so
+    // it is drawn aliased. From eight points a column the band is drawn as one span per column
+    // plus the joins (exact there, checked against every point). A smooth dense line keeps
+    // about two points a column and stays antialiased. Decided from the M4 points in both
+    // modes, so that both draw alike.
     const qsizetype m4Points = m_decimation == Decimation::M4
         ? qsizetype(reduced.indices.size())
         : (reduced.isDense ? qsizetype(reduceCurve(line, device, left, right).indices.size()) : 0);
-    out.isBand
-        = double(reduced.visiblePoints) > 8 * (right - left) && double(m4Points) > 2.5 * (right - left);
-    const bool aliased = !m_antialiasing || out.isBand;
+    const auto columns = double(reduced.columns);
+    const bool noisy = double(reduced.visiblePoints) > 2 * columns && double(m4Points) > 2.5 * columns;
+    out.isBand = noisy && double(reduced.visiblePoints) > 8 * columns;
+    out.isAliased = noisy || !m_antialiasing;
+    const bool aliased = out.isAliased;
     const auto xs = line.x();
     const auto ys = line.y();
+    const YMapping yMap = yMapping();
     out.points.clear();
     out.lengths.clear();
     out.isDense = reduced.isDense;
@@ -191,9 +210,9 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
         const double inset = aliased ? 0.25 : 0.5;
         if (reduced.isDense)
             px = (double(pixelColumn(device.map(double(xs[i])))) + inset) / m_pixelRatio;
-        double py = mapY(ys[i]);
+        double py = yMap.map(ys[i]);
         if (reduced.isDense && aliased) // and through their pixel rows
-            py = (std::floor(py * m_pixelRatio) + inset) / m_pixelRatio;
+            py = (double(floorToInt(py * m_pixelRatio)) + inset) / m_pixelRatio;
         out.points.emplace_back(px, py);
         ++length;
     }
@@ -324,9 +343,9 @@ void CurveLayer::buildBand(Polylines &lines, qreal pixelRatio)
             }
             // The pixels a one-pixel line from top to bottom lights (the points sit a quarter
             // pixel into theirs), in device pixels.
-            const int col = int(std::floor(column.x * pixelRatio));
-            const int top = int(std::floor(column.top * pixelRatio));
-            const int bottom = int(std::floor(column.bottom * pixelRatio));
+            const int col = int(floorToInt(column.x * pixelRatio));
+            const int top = int(floorToInt(column.top * pixelRatio));
+            const int bottom = int(floorToInt(column.bottom * pixelRatio));
             lines.bandSpans.emplace_back(col, top, 1, bottom - top + 1);
             previous = column;
             p = next;
@@ -338,20 +357,31 @@ void CurveLayer::reduce()
 {
     m_raw.resize(m_curves.size());
     m_smooth.resize(m_curves.size());
-    m_drawnPoints = 0;
+    // The lines are looked up (and built, the first time) here; the reductions, each into
+    // its own Polylines, then run in parallel.
+    struct Job
+    {
+        const ChartCurve *curve;
+        const CurveData *line;
+        Polylines *out;
+    };
+    std::vector<Job> jobs;
     for (size_t i = 0; i < m_curves.size(); ++i) {
         ChartCurve &c = m_curves[i];
         m_raw[i] = {};
         m_smooth[i] = {};
         if (!c.visible || !c.curve || m_frame.plotArea.isEmpty())
             continue;
-        reduceLine(c, c.curve->line(lineOptions(false)), m_raw[i]);
-        m_drawnPoints += qsizetype(m_raw[i].points.size());
-        if (m_smoothing > 0) {
-            reduceLine(c, c.curve->line(lineOptions(true)), m_smooth[i]);
-            m_drawnPoints += qsizetype(m_smooth[i].points.size());
-        }
+        jobs.push_back({&c, &c.curve->line(lineOptions(false)), &m_raw[i]});
+        if (m_smoothing > 0)
+            jobs.push_back({&c, &c.curve->line(lineOptions(true)), &m_smooth[i]});
     }
+    parallelFor(int(jobs.size()), [this, &jobs](int j) {
+        reduceLine(*jobs[size_t(j)].curve, *jobs[size_t(j)].line, *jobs[size_t(j)].out);
+    });
+    m_drawnPoints = 0;
+    for (const Job &job : jobs)
+        m_drawnPoints += qsizetype(job.out->points.size());
     m_dirty = false;
 }
 
@@ -361,7 +391,7 @@ void CurveLayer::drawCurve(QPainter *painter, int index, bool bandsBuffered) con
     const bool bold = m_highlighted == index;
     const QColor color = lineColor(index, true);
     const auto drawPolylines = [this, painter, bandsBuffered](const Polylines &lines) {
-        painter->setRenderHint(QPainter::Antialiasing, m_antialiasing && !lines.isBand);
+        painter->setRenderHint(QPainter::Antialiasing, !lines.isAliased);
         if (!lines.bandLines.empty() || !lines.bandSpans.empty()) {
             if (bandsBuffered)
                 return; // drawn by paintBandsBuffered()

@@ -70,7 +70,7 @@ public:
     MetricCurve::LineOptions lineOptions(bool smoothedLine) const;
     // Where a point lands, in the layer's coordinates.
     CurveXMapping xMapping(const ChartCurve &curve, qreal pixelRatio) const;
-    double mapY(double value) const;
+    double mapY(double value) const { return yMapping().map(value); }
     // The curve drawn nearest `pos` within `radius` pixels, -1 if none.
     int curveAt(const QPointF &pos, qreal radius) const;
 
@@ -78,11 +78,21 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    // Value to layer y, with the frame's constants worked out once.
+    struct YMapping
+    {
+        double lo = 0, pixelsPerUnit = 0, bottom = 0, centre = 0, top = 0, lowest = 0;
+        bool log = false;
+        double map(double value) const;
+    };
+    YMapping yMapping() const;
+
     struct Polylines
     {
         std::vector<QPointF> points;
         bool isDense = false; // more points than pixel columns
-        bool isBand = false; // dense and noisy: a filled band, drawn aliased
+        bool isAliased = false; // noisy and dense, or antialiasing off
+        bool isBand = false; // very dense and noisy: a filled band, drawn as column spans
         // A band as one vertical line per pixel column and the lines joining columns: the same
         // pixels as the polyline, each painted once instead of three or four times.
         std::vector<QLineF> bandLines; // the joins
