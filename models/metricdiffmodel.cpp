@@ -18,6 +18,8 @@ void MetricDiffModel::setDiff(const Diff &diff)
     m_diff = diff;
     if (m_baseline >= m_diff.runs.size())
         m_baseline = -1;
+    m_pinned.clear();
+    m_storeLabels = storeLabels(m_diff.runs);
     m_directions.clear();
     for (const MetricRow &row : std::as_const(m_diff.metrics))
         m_directions.append(m_overrides.value(row.key, directionForKey(row.key)));
@@ -34,7 +36,7 @@ void MetricDiffModel::recomputeBest()
 {
     m_best.clear();
     for (int i = 0; i < m_diff.metrics.size(); ++i)
-        m_best.append(bestRun(m_diff.metrics[i].values, m_directions[i]));
+        m_best.append(distinctBestRun(m_diff.metrics[i].values, m_directions[i]));
 }
 
 void MetricDiffModel::setBaselineRun(int run)
@@ -50,6 +52,20 @@ void MetricDiffModel::setBaselineRun(int run)
         emit headerDataChanged(Qt::Horizontal, FirstRunColumn, columnCount() - 1);
 }
 
+void MetricDiffModel::setPinnedRuns(const QList<int> &runs)
+{
+    QList<int> pinned;
+    for (int run : runs) {
+        if (run >= 0 && run < runCount() && !pinned.contains(run))
+            pinned.append(run);
+    }
+    std::sort(pinned.begin(), pinned.end());
+    if (pinned == m_pinned)
+        return;
+    m_pinned = pinned;
+    emit headerDataChanged(Qt::Horizontal, FirstRunColumn, columnCount() - 1);
+}
+
 void MetricDiffModel::setDirection(const QString &key, Direction direction)
 {
     m_overrides.insert(key, direction);
@@ -57,7 +73,7 @@ void MetricDiffModel::setDirection(const QString &key, Direction direction)
     if (row < 0 || m_directions[row] == direction)
         return;
     m_directions[row] = direction;
-    m_best[row] = bestRun(m_diff.metrics[row].values, direction);
+    m_best[row] = distinctBestRun(m_diff.metrics[row].values, direction);
     emit dataChanged(index(row, 0), index(row, columnCount() - 1));
 }
 
@@ -71,7 +87,7 @@ void MetricDiffModel::resetDirection(const QString &key)
     if (m_directions[row] == direction)
         return;
     m_directions[row] = direction;
-    m_best[row] = bestRun(m_diff.metrics[row].values, direction);
+    m_best[row] = distinctBestRun(m_diff.metrics[row].values, direction);
     emit dataChanged(index(row, 0), index(row, columnCount() - 1));
 }
 
@@ -330,5 +346,8 @@ QVariant MetricDiffModel::headerData(int section, Qt::Orientation orientation, i
         return m_diff.runs[run].runId;
     if (role == IsBaselineRole)
         return run == m_baseline;
-    return RunDiffHeader::data(m_diff.runs[run], run == m_baseline, role);
+    if (role == IsPinnedRole)
+        return isPinned(run);
+    return RunDiffHeader::data(m_diff.runs[run], {run == m_baseline, isPinned(run), m_storeLabels.value(run)},
+                               role);
 }

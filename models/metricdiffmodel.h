@@ -9,7 +9,8 @@
 // or "max", editable), then one column per run (in the order of Diff::runs). A run cell shows
 // the latest value; its roles hold min, max and the step of the best value in the row's
 // direction. The run whose latest value is best is marked (IsBestRole, bold); NaN and missing
-// are never best. Every metric is a row (there is no "only differences" for metrics).
+// are never best, and when the runs holding a number all hold the same one none is marked
+// (RunDiff::distinctBestRun). Every metric is a row (there is no "only differences" for metrics).
 class MetricDiffModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -35,6 +36,7 @@ public:
         DeltaPercentRole, // double; invalid for a baseline of 0
         DeltaTextRole, // QString: "+0.002 (+20.0 %)"
         SortRole,
+        IsPinnedRole, // bool (horizontal header): the run is pinned to the comparison
     };
 
     explicit MetricDiffModel(QObject *parent = nullptr);
@@ -46,6 +48,9 @@ public:
 
     void setBaselineRun(int run); // -1: none
     int baselineRun() const { return m_baseline; }
+    // The runs pinned to the comparison (see ParamDiffModel::setPinnedRuns).
+    void setPinnedRuns(const QList<int> &runs);
+    bool isPinned(int run) const { return m_pinned.contains(run); }
     // Overrides the direction suggested by the key (directionForKey()) for a key.
     void setDirection(const QString &key, RunDiff::Direction direction);
     void resetDirection(const QString &key);
@@ -82,4 +87,6 @@ private:
     QList<int> m_best; // per row
     QHash<QString, RunDiff::Direction> m_overrides;
     int m_baseline = -1;
+    QList<int> m_pinned;
+    QStringList m_storeLabels;
 };

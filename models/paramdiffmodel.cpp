@@ -15,22 +15,36 @@ static QString tr(const char *text)
     return QCoreApplication::translate("RunDiffHeader", text);
 }
 
-QVariant data(const RunInfo &run, bool isBaseline, int role)
+QString secondLine(const Column &column)
+{
+    if (column.isPinned)
+        return column.storeLabel.isEmpty() ? tr("pinned") : tr("pinned · %1").arg(column.storeLabel);
+    return column.storeLabel;
+}
+
+QVariant data(const RunInfo &run, const Column &column, int role)
 {
     switch (role) {
     case Qt::DisplayRole: {
         const QString name = run.runName.isEmpty() ? run.runId.left(8) : run.runName;
-        return isBaseline ? tr("%1 (baseline)").arg(name) : name;
+        const QString first = column.isBaseline ? tr("%1 (baseline)").arg(name) : name;
+        const QString second = secondLine(column);
+        return second.isEmpty() ? first : first + QLatin1Char('\n') + second;
     }
-    case Qt::ToolTipRole:
-        return tr("%1\nRun %2\nExperiment: %3\nStore: %4")
-            .arg(run.runName, run.runId, run.experimentName.isEmpty() ? run.experimentId : run.experimentName,
-                 run.location);
+    case Qt::ToolTipRole: {
+        QString tip
+            = tr("%1\nRun %2\nExperiment: %3\nStore: %4")
+                  .arg(run.runName, run.runId,
+                       run.experimentName.isEmpty() ? run.experimentId : run.experimentName, run.location);
+        if (column.isPinned)
+            tip += QLatin1Char('\n') + tr("Pinned: stays while you select other runs or open another store");
+        return tip;
+    }
     case Qt::DecorationRole:
     case Qt::ForegroundRole:
         return RunColors::color(run.runId);
     case Qt::FontRole:
-        if (isBaseline) {
+        if (column.isBaseline) {
             QFont font;
             font.setBold(true);
             return font;
@@ -51,6 +65,8 @@ void ParamDiffModel::setDiff(const Diff &diff)
     m_diff = diff;
     if (m_baseline >= m_diff.runs.size())
         m_baseline = -1;
+    m_pinned.clear();
+    m_storeLabels = storeLabels(m_diff.runs);
     rebuildVisible();
     endResetModel();
 }
@@ -110,6 +126,20 @@ void ParamDiffModel::setBaselineRun(int run)
         emit dataChanged(index(0, FirstRunColumn), index(rowCount() - 1, columnCount() - 1));
     if (columnCount() > FirstRunColumn)
         emit headerDataChanged(Qt::Horizontal, FirstRunColumn, columnCount() - 1);
+}
+
+void ParamDiffModel::setPinnedRuns(const QList<int> &runs)
+{
+    QList<int> pinned;
+    for (int run : runs) {
+        if (run >= 0 && run < runCount() && !pinned.contains(run))
+            pinned.append(run);
+    }
+    std::sort(pinned.begin(), pinned.end());
+    if (pinned == m_pinned)
+        return;
+    m_pinned = pinned;
+    emit headerDataChanged(Qt::Horizontal, FirstRunColumn, columnCount() - 1);
 }
 
 void ParamDiffModel::setElideLength(int characters)
@@ -320,5 +350,8 @@ QVariant ParamDiffModel::headerData(int section, Qt::Orientation orientation, in
         return m_diff.runs[run].runId;
     if (role == IsBaselineRole)
         return run == m_baseline;
-    return RunDiffHeader::data(m_diff.runs[run], run == m_baseline, role);
+    if (role == IsPinnedRole)
+        return isPinned(run);
+    return RunDiffHeader::data(m_diff.runs[run], {run == m_baseline, isPinned(run), m_storeLabels.value(run)},
+                               role);
 }

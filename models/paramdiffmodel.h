@@ -22,11 +22,12 @@ public:
         IsNumericRole, // bool: the row compares numerically
         ValueRole, // QString: the whole value (null QVariant when missing)
         NumericValueRole, // double, in numeric rows
-        IsBaselineRole, // bool: the column is the pinned baseline (cells and header)
+        IsBaselineRole, // bool: the column is the baseline (cells and header)
         DeltaRole, // double: value - baseline, in numeric rows of other runs
         DeltaPercentRole, // double: (value - baseline) / |baseline| * 100; invalid for baseline 0
         DeltaTextRole, // QString: "+0.002 (+20.0 %)"
         SortRole,
+        IsPinnedRole, // bool (horizontal header): the run is pinned to the comparison
     };
     enum class Kind { Params, Tags };
     static constexpr int DefaultElideLength = 60; // characters shown of a long value
@@ -47,6 +48,11 @@ public:
     // The run whose values the others are compared with (its index in diff().runs), -1: none.
     void setBaselineRun(int run);
     int baselineRun() const { return m_baseline; }
+    // The runs (indexes in diff().runs) pinned to the comparison: their headers say so.
+    // setDiff() clears them.
+    void setPinnedRuns(const QList<int> &runs);
+    bool isPinned(int run) const { return m_pinned.contains(run); }
+    QList<int> pinnedRuns() const { return m_pinned; } // ascending
     void setElideLength(int characters);
 
     // Typed accessors.
@@ -88,10 +94,21 @@ private:
     bool m_onlyDifferences = true;
     bool m_showSystemTags = false;
     int m_baseline = -1;
+    QList<int> m_pinned;
+    QStringList m_storeLabels; // per run; empty strings when all runs share a store
     int m_elideLength = DefaultElideLength;
 };
 
-// The header of a run column, shared by the diff models: name, tooltip, colour.
+// The header of a run column, shared by the diff models: name, tooltip, colour. The name gets
+// a second line when the runs come from several stores (the store, told apart by
+// RunDiff::storeLabels()) or the run is pinned ("pinned · store").
 namespace RunDiffHeader {
-QVariant data(const RunDiff::RunInfo &run, bool isBaseline, int role);
-}
+struct Column
+{
+    bool isBaseline = false;
+    bool isPinned = false;
+    QString storeLabel; // empty: the runs share one store
+};
+QVariant data(const RunDiff::RunInfo &run, const Column &column, int role);
+QString secondLine(const Column &column); // empty: the header has one line
+} // namespace RunDiffHeader

@@ -1,6 +1,7 @@
 #include "rundiff.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLocale>
 #include <QMap>
 #include <QRegularExpression>
@@ -203,6 +204,22 @@ int bestRun(const QList<std::optional<MetricStats>> &values, Direction direction
     return best;
 }
 
+int distinctBestRun(const QList<std::optional<MetricStats>> &values, Direction direction)
+{
+    const int best = bestRun(values, direction);
+    if (best < 0)
+        return best;
+    int numbers = 0;
+    for (const auto &v : values) {
+        if (!v || std::isnan(v->latest))
+            continue;
+        if (v->latest != values[best]->latest)
+            return best; // some run is worse
+        ++numbers;
+    }
+    return numbers >= 2 ? -1 : best;
+}
+
 std::optional<Delta> delta(double value, double baseline)
 {
     if (std::isnan(value) || std::isnan(baseline))
@@ -295,6 +312,37 @@ QList<TextRow> textRows(const QList<QList<std::pair<QString, QString>>> &perRun)
         result.append(std::move(row));
     }
     return result;
+}
+
+QStringList storeLabels(const QList<RunInfo> &runs)
+{
+    QStringList paths; // distinct, in order of first use
+    for (const RunInfo &run : runs) {
+        const QString path = QDir::cleanPath(QDir::fromNativeSeparators(run.location));
+        if (!paths.contains(path))
+            paths.append(path);
+    }
+    if (paths.size() < 2)
+        return QStringList(runs.size(), QString());
+    QList<QStringList> parts;
+    qsizetype longest = 0;
+    for (const QString &path : std::as_const(paths)) {
+        parts.append(path.split(QLatin1Char('/'), Qt::SkipEmptyParts));
+        longest = std::max(longest, parts.last().size());
+    }
+    // The shortest tail (in path components) that tells every store apart.
+    QStringList labels;
+    for (qsizetype depth = 1; depth <= std::max<qsizetype>(longest, 1); ++depth) {
+        labels.clear();
+        for (const QStringList &p : std::as_const(parts))
+            labels.append(p.mid(std::max<qsizetype>(0, p.size() - depth)).join(QLatin1Char('/')));
+        if (QSet<QString>(labels.cbegin(), labels.cend()).size() == labels.size())
+            break;
+    }
+    QStringList perRun;
+    for (const RunInfo &run : runs)
+        perRun.append(labels[paths.indexOf(QDir::cleanPath(QDir::fromNativeSeparators(run.location)))]);
+    return perRun;
 }
 
 bool isSystemTag(const QString &key)

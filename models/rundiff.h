@@ -76,6 +76,10 @@ struct MetricRow
 // The index of the run whose latest value is best in `direction`, -1 if none. NaN and missing
 // are never best; ties go to the first such run.
 int bestRun(const QList<std::optional<MetricStats>> &values, Direction direction);
+// The run the compare view stars: bestRun(), except -1 when two or more runs hold a number and
+// those numbers are all equal (no run is better than another). `kaizen diff` keeps bestRun()
+// for its best_run field, where a tie goes to the first run.
+int distinctBestRun(const QList<std::optional<MetricStats>> &values, Direction direction);
 
 // A value against a pinned baseline: absolute and relative difference.
 struct Delta
@@ -120,6 +124,11 @@ struct Diff
 
     bool isEmpty() const { return runs.isEmpty(); }
 };
+
+// Short names telling the stores of the runs apart: the file name, with as many parent folders
+// as it takes to make them differ ("a/mlflow.db", "b/mlflow.db"). One per run; all empty when
+// every run comes from the same store.
+QStringList storeLabels(const QList<RunInfo> &runs);
 
 // Builds the sorted, compared rows of one kind from per-run key/value maps.
 QList<TextRow> textRows(const QList<QList<std::pair<QString, QString>>> &perRun);

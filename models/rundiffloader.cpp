@@ -7,7 +7,10 @@
 #include <QMap>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string>
 
 namespace RunDiff {
 
@@ -67,10 +70,42 @@ Diff buildDiff(const QList<RunSnapshot> &runs)
     return diff;
 }
 
-Store::Result<Diff> readDiff(const QList<RunSource> &sources, const Store::CancelFlag *cancel,
-                             const Store::ProgressFn &progress, int busyTimeoutMs)
+RunSource detachedSource(const RunSource &source)
 {
-    QList<RunSnapshot> snapshots(sources.size());
+    const Store::RunTable &table = source.table;
+    if (source.row < 0 || source.row >= table.size() || table.run(source.row).runId != source.runId)
+        return source;
+    const int from = source.row;
+    const auto utf8 = [](const QString &text) { return text.toStdString(); };
+    Store::RunTableBuilder builder;
+    const int row = builder.addRun(table.run(from));
+    for (const auto &e : table.params(from)) {
+        const QByteArrayView value = table.text(e);
+        builder.addParam(row, utf8(table.paramKeys()[e.key]),
+                         std::string_view(value.data(), size_t(value.size())));
+    }
+    for (const auto &e : table.tags(from)) {
+        const QByteArrayView value = table.text(e);
+        builder.addTag(row, utf8(table.tagKeys()[e.key]),
+                       std::string_view(value.data(), size_t(value.size())));
+    }
+    for (const auto &m : table.metrics(from))
+        builder.addMetric(row, utf8(table.metricKeys()[m.key]), m.metric);
+    RunSource detached = source;
+    detached.table = builder.build();
+    detached.row = detached.table.indexOfRun(source.runId);
+    return detached;
+}
+
+namespace {
+
+// readDiff() and readAvailableDiff(): with `skip`, what cannot be read is listed, not fatal.
+Store::Result<AvailableDiff> read(const QList<RunSource> &sources, bool skip, const Store::CancelFlag *cancel,
+                                  const Store::ProgressFn &progress, int busyTimeoutMs)
+{
+    QList<std::optional<RunSnapshot>> snapshots(sources.size());
+    QList<UnavailableRun> unavailable;
+    const auto cancelled = [cancel] { return cancel && cancel->load(); };
     // Each store is opened once, whatever the order of its runs among the sources.
     QMap<QString, QList<qsizetype>> byLocation;
     for (qsizetype i = 0; i < sources.size(); ++i)
@@ -78,79 +113,177 @@ Store::Result<Diff> readDiff(const QList<RunSource> &sources, const Store::Cance
 
     qint64 done = 0;
     for (auto it = byLocation.cbegin(); it != byLocation.cend(); ++it) {
+        QList<qsizetype> indexes = it.value();
+        done += indexes.size();
+        // An error that ends the whole diff; else the runs concerned are left out.
+        const auto fatal = [&](const Store::Error &error) {
+            return !skip || error.code == Store::Error::Cancelled || cancelled();
+        };
+        const auto leaveOut = [&](const QList<qsizetype> &which, const Store::Error &error) {
+            for (qsizetype index : which) {
+                snapshots[index].reset();
+                if (std::none_of(unavailable.cbegin(), unavailable.cend(),
+                                 [index](const UnavailableRun &u) { return u.source == index; }))
+                    unavailable.append({int(index), error});
+            }
+        };
         auto reader = Store::SqliteReader::open(it.key(), busyTimeoutMs);
-        if (!reader)
-            return reader.error();
+        if (!reader) {
+            if (fatal(reader.error()))
+                return reader.error();
+            leaveOut(indexes, reader.error());
+            continue;
+        }
         const auto experiments = (*reader)->experiments(Store::ViewType::All);
-        if (!experiments)
-            return experiments.error();
+        if (!experiments) {
+            if (fatal(experiments.error()))
+                return experiments.error();
+            leaveOut(indexes, experiments.error());
+            continue;
+        }
         QHash<QString, QString> experimentNames;
         for (const Store::Experiment &e : *experiments)
             experimentNames.insert(e.id, e.name);
 
         Store::RunTable storeRuns; // read once if some source came without its table
         bool haveStoreRuns = false;
-        QStringList runIds;
-        for (qsizetype index : it.value()) {
+        const auto readStoreRuns = [&]() -> Store::Error {
+            if (haveStoreRuns)
+                return {};
+            Store::RunQuery query;
+            query.view = Store::ViewType::All;
+            auto runs = (*reader)->runs(query, cancel);
+            if (!runs)
+                return runs.error();
+            storeRuns = std::move(*runs);
+            haveStoreRuns = true;
+            return {};
+        };
+        const auto noSuchRun = [&](const RunSource &source) {
+            return Store::Error::make(Store::Error::NoSuchRun,
+                                      tr("There is no run '%1' in %2.").arg(source.runId, it.key()));
+        };
+        bool failed = false;
+        QList<qsizetype> present;
+        for (qsizetype index : std::as_const(indexes)) {
             const RunSource &source = sources[index];
             Store::RunTable table = source.table;
             int row = source.row;
             if (row < 0 || row >= table.size() || table.run(row).runId != source.runId) {
-                if (!haveStoreRuns) {
-                    Store::RunQuery query;
-                    query.view = Store::ViewType::All;
-                    auto runs = (*reader)->runs(query, cancel);
-                    if (!runs)
-                        return runs.error();
-                    storeRuns = std::move(*runs);
-                    haveStoreRuns = true;
+                if (const Store::Error error = readStoreRuns(); error.code != Store::Error::None) {
+                    if (fatal(error))
+                        return error;
+                    leaveOut(indexes, error);
+                    failed = true;
+                    break;
                 }
                 table = storeRuns;
                 row = table.indexOfRun(source.runId);
                 if (row < 0) {
-                    return Store::Error::make(Store::Error::NoSuchRun,
-                                              tr("There is no run '%1' in %2.").arg(source.runId, it.key()));
+                    if (!skip)
+                        return noSuchRun(source);
+                    leaveOut({index}, noSuchRun(source));
+                    continue;
                 }
             }
             const QString experimentId = table.run(row).experimentId;
             snapshots[index] = snapshotOf(table, row, (*reader)->path(), experimentNames.value(experimentId));
-            if (!runIds.contains(source.runId))
-                runIds.append(source.runId);
+            present.append(index);
         }
+        if (failed)
+            continue;
+        indexes = present;
 
         // Every history of these runs, summarised as it arrives (the series are not kept).
         QHash<QString, QHash<QString, MetricStats>> stats; // run id -> key -> stats
         QHash<QString, QHash<QString, std::pair<double, qint64>>> latest;
-        for (qsizetype index : it.value()) {
-            for (const auto &[key, s] : snapshots[index].metrics)
-                latest[sources[index].runId].insert(key, {s.latest, s.latestStep});
+        const auto readHistories = [&] {
+            stats.clear();
+            latest.clear();
+            QStringList runIds;
+            for (qsizetype index : std::as_const(indexes)) {
+                if (!runIds.contains(sources[index].runId))
+                    runIds.append(sources[index].runId);
+                for (const auto &[key, s] : snapshots[index]->metrics)
+                    latest[sources[index].runId].insert(key, {s.latest, s.latestStep});
+            }
+            const qint64 before = done - it.value().size();
+            return (*reader)->readMetricSeries(
+                runIds, {},
+                [&](Store::MetricSeries &&series) {
+                    const auto l = latest.value(series.runId)
+                                       .value(series.key, {std::numeric_limits<double>::quiet_NaN(), 0});
+                    stats[series.runId].insert(series.key, summarize(series, l.first, l.second));
+                },
+                cancel,
+                [&](qint64 runsDone, qint64) {
+                    if (progress)
+                        progress(before + runsDone, sources.size());
+                });
+        };
+        Store::Error error = indexes.isEmpty() ? Store::Error() : readHistories();
+        if (error.code == Store::Error::NoSuchRun && skip && !cancelled()) {
+            // A run given with its table is gone from the store: find which, and read the rest.
+            if (const Store::Error runsError = readStoreRuns(); runsError.code != Store::Error::None) {
+                if (fatal(runsError))
+                    return runsError;
+                leaveOut(indexes, runsError);
+                continue;
+            }
+            QList<qsizetype> stillThere;
+            for (qsizetype index : std::as_const(indexes)) {
+                if (storeRuns.indexOfRun(sources[index].runId) >= 0)
+                    stillThere.append(index);
+                else
+                    leaveOut({index}, noSuchRun(sources[index]));
+            }
+            indexes = stillThere;
+            error = indexes.isEmpty() ? Store::Error() : readHistories();
         }
-        const Store::Error error = (*reader)->readMetricSeries(
-            runIds, {},
-            [&](Store::MetricSeries &&series) {
-                const auto l = latest.value(series.runId)
-                                   .value(series.key, {std::numeric_limits<double>::quiet_NaN(), 0});
-                stats[series.runId].insert(series.key, summarize(series, l.first, l.second));
-            },
-            cancel,
-            [&](qint64 runsDone, qint64) {
-                if (progress)
-                    progress(done + runsDone, sources.size());
-            });
-        if (error.code != Store::Error::None)
-            return error;
-        for (qsizetype index : it.value()) {
+        if (error.code != Store::Error::None) {
+            if (fatal(error))
+                return error;
+            leaveOut(indexes, error);
+            continue;
+        }
+        for (qsizetype index : std::as_const(indexes)) {
             const auto &runStats = stats.value(sources[index].runId);
-            for (auto &[key, s] : snapshots[index].metrics) {
+            for (auto &[key, s] : snapshots[index]->metrics) {
                 if (const auto found = runStats.constFind(key); found != runStats.constEnd())
                     s = *found;
             }
         }
-        done += it.value().size();
+        if (progress)
+            progress(done, sources.size());
     }
-    if (cancel && cancel->load())
+    if (cancelled())
         return Store::Error::make(Store::Error::Cancelled, tr("Cancelled."));
-    return buildDiff(snapshots);
+    QList<RunSnapshot> available;
+    for (const auto &snapshot : std::as_const(snapshots)) {
+        if (snapshot)
+            available.append(*snapshot);
+    }
+    std::sort(unavailable.begin(), unavailable.end(),
+              [](const UnavailableRun &a, const UnavailableRun &b) { return a.source < b.source; });
+    return AvailableDiff {buildDiff(available), unavailable};
+}
+
+} // namespace
+
+Store::Result<Diff> readDiff(const QList<RunSource> &sources, const Store::CancelFlag *cancel,
+                             const Store::ProgressFn &progress, int busyTimeoutMs)
+{
+    auto result = read(sources, false, cancel, progress, busyTimeoutMs);
+    if (!result)
+        return result.error();
+    return std::move(result->diff);
+}
+
+Store::Result<AvailableDiff> readAvailableDiff(const QList<RunSource> &sources,
+                                               const Store::CancelFlag *cancel,
+                                               const Store::ProgressFn &progress, int busyTimeoutMs)
+{
+    return read(sources, true, cancel, progress, busyTimeoutMs);
 }
 
 } // namespace RunDiff
@@ -162,7 +295,7 @@ RunDiffLoader::RunDiffLoader(QObject *parent) : QObject(parent)
 
 RunDiffLoader::~RunDiffLoader()
 {
-    cancel();
+    stop();
     for (QFuture<void> &task : m_tasks)
         task.waitForFinished();
 }
@@ -183,22 +316,31 @@ void RunDiffLoader::setLoading(bool loading)
 
 void RunDiffLoader::cancel()
 {
+    const bool wasLoading = m_isLoading;
+    stop();
+    setLoading(false);
+    if (wasLoading)
+        emit cancelled();
+}
+
+void RunDiffLoader::stop()
+{
     if (m_cancel)
         m_cancel->store(true);
     m_cancel.reset();
     ++m_generation;
-    setLoading(false);
 }
 
-void RunDiffLoader::compare(const QList<RunDiff::RunSource> &runs)
+void RunDiffLoader::compare(const QList<RunDiff::RunSource> &runs, Unavailable unavailable)
 {
-    cancel();
+    stop(); // superseded: loading stays on
     const int generation = m_generation;
     auto cancelFlag = std::make_shared<Store::CancelFlag>(false);
     m_cancel = cancelFlag;
     setLoading(true);
     m_tasks.removeIf([](const QFuture<void> &task) { return task.isFinished(); });
-    m_tasks.append(QtConcurrent::run(&m_pool, [this, runs, generation, cancelFlag] {
+    const bool skip = unavailable == Unavailable::Skip;
+    m_tasks.append(QtConcurrent::run(&m_pool, [this, runs, skip, generation, cancelFlag] {
         const auto progress = [this, generation](qint64 done, qint64 total) {
             QMetaObject::invokeMethod(
                 this,
@@ -208,8 +350,14 @@ void RunDiffLoader::compare(const QList<RunDiff::RunSource> &runs)
                 },
                 Qt::QueuedConnection);
         };
-        auto result = std::make_shared<Store::Result<RunDiff::Diff>>(
-            RunDiff::readDiff(runs, cancelFlag.get(), progress));
+        auto result = std::make_shared<Store::Result<RunDiff::AvailableDiff>>(
+            skip ? RunDiff::readAvailableDiff(runs, cancelFlag.get(), progress)
+                 : [&]() -> Store::Result<RunDiff::AvailableDiff> {
+                auto diff = RunDiff::readDiff(runs, cancelFlag.get(), progress);
+                if (!diff)
+                    return diff.error();
+                return RunDiff::AvailableDiff {std::move(*diff), {}};
+            }());
         QMetaObject::invokeMethod(
             this,
             [this, generation, result] {
@@ -217,8 +365,9 @@ void RunDiffLoader::compare(const QList<RunDiff::RunSource> &runs)
                     return; // superseded or cancelled
                 m_cancel.reset();
                 setLoading(false);
+                m_unavailable = result->ok() ? result->value().unavailable : QList<RunDiff::UnavailableRun>();
                 if (result->ok())
-                    emit diffLoaded(result->value());
+                    emit diffLoaded(result->value().diff);
                 else
                     emit diffFailed(result->error().message);
             },

@@ -38,6 +38,11 @@ struct RunSnapshot
 // until summaries() fill them in.
 RunSnapshot snapshotOf(const Store::RunTable &table, int row, const QString &location,
                        const QString &experimentName);
+// The same source holding a table of its own run only, so that keeping it (a run pinned to the
+// comparison while another store is open) does not keep its store's whole run table alive.
+// A source without a valid table row is returned as it is.
+RunSource detachedSource(const RunSource &source);
+
 // Compares snapshots: every key of every kind, sorted, flagged. Pure; runs on any thread.
 Diff buildDiff(const QList<RunSnapshot> &runs);
 // Reads each store once (runs if not given, experiment names, every metric history of its
@@ -45,6 +50,25 @@ Diff buildDiff(const QList<RunSnapshot> &runs);
 // ids fail with NoSuchRun; `progress` counts runs read.
 Store::Result<Diff> readDiff(const QList<RunSource> &sources, const Store::CancelFlag *cancel = nullptr,
                              const Store::ProgressFn &progress = {}, int busyTimeoutMs = 5000);
+
+// A run that could not be compared: its index among the sources, and why (the store cannot be
+// opened or read, or it has no such run any more).
+struct UnavailableRun
+{
+    int source = -1;
+    Store::Error error;
+};
+struct AvailableDiff
+{
+    Diff diff; // the runs that could be read, in the order of the sources
+    QList<UnavailableRun> unavailable;
+};
+// Like readDiff(), but the runs of a store that cannot be read and runs a store no longer holds
+// are left out and listed instead of failing the whole diff. Fails only when cancelled.
+Store::Result<AvailableDiff> readAvailableDiff(const QList<RunSource> &sources,
+                                               const Store::CancelFlag *cancel = nullptr,
+                                               const Store::ProgressFn &progress = {},
+                                               int busyTimeoutMs = 5000);
 
 } // namespace RunDiff
 
@@ -59,13 +83,20 @@ public:
     // Cancels what is in flight and waits for the workers to stop.
     ~RunDiffLoader() override;
 
+    enum class Unavailable {
+        Fail, // a run that cannot be read fails the diff (diffFailed)
+        Skip, // such runs are left out; unavailableRuns() lists them with the diff
+    };
     // Emits diffLoaded or diffFailed later, through the event loop (never from inside).
-    void compare(const QList<RunDiff::RunSource> &runs);
+    void compare(const QList<RunDiff::RunSource> &runs, Unavailable unavailable = Unavailable::Fail);
     void cancel();
 
     bool isLoading() const { return m_isLoading; }
     // True while a worker still runs, including cancelled ones that have not noticed yet.
     bool isBusy() const;
+    // With Unavailable::Skip: the runs the last diffLoaded left out (indexes into compare()'s
+    // list), and why. Set before diffLoaded is emitted.
+    QList<RunDiff::UnavailableRun> unavailableRuns() const { return m_unavailable; }
 
 signals:
     void diffLoaded(const RunDiff::Diff &diff);
@@ -73,13 +104,17 @@ signals:
     void diffFailed(const QString &message);
     void progressChanged(qint64 done, qint64 total);
     void loadingChanged(bool loading);
+    // cancel() stopped a diff in flight (a newer compare() superseding one does not emit this).
+    void cancelled();
 
 private:
     void setLoading(bool loading);
+    void stop();
 
     int m_generation = 0;
     std::shared_ptr<Store::CancelFlag> m_cancel;
     bool m_isLoading = false;
     QThreadPool m_pool;
     QList<QFuture<void>> m_tasks;
+    QList<RunDiff::UnavailableRun> m_unavailable;
 };

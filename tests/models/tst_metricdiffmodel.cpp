@@ -21,6 +21,7 @@ private slots:
     void missingAndNan();
     void baselineDeltas();
     void copyAsText();
+    void noBestWhenAllEqual();
 
 private:
     static Diff sampleDiff();
@@ -179,6 +180,54 @@ void TestMetricDiffModel::copyAsText()
     QCOMPARE(lines[0], QStringLiteral("| Metric | Direction | run-a | run-b | run-c |"));
     QVERIFY(md.contains(QStringLiteral("| val_loss | min |")));
     QVERIFY(model.toCsv().startsWith(QStringLiteral("Metric,Direction,run-a,run-b,run-c\r\n")));
+}
+
+void TestMetricDiffModel::noBestWhenAllEqual()
+{
+    // Every run logged epochs = 10; a and b the same accuracy (c a NaN one); val_loss ties a and
+    // b for best with c worse.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    RunSnapshot a, b, c;
+    a.info = {"aaaa", "run-a", "1", "exp", "/tmp/a.db"};
+    b.info = {"bbbb", "run-b", "1", "exp", "/tmp/b.db"};
+    c.info = {"cccc", "run-c", "1", "exp", "/tmp/a.db"};
+    a.metrics = {{"epochs", stats(10, 10, 0, 10, 0)},
+                 {"val_loss", stats(0.25, 0.2, 3, 0.9, 0)},
+                 {"accuracy", stats(0.9, 0.1, 0, 0.9, 4)}};
+    b.metrics = {{"epochs", stats(10, 10, 0, 10, 0)},
+                 {"val_loss", stats(0.25, 0.1, 5, 0.8, 0)},
+                 {"accuracy", stats(0.9, 0.2, 0, 0.9, 4)}};
+    c.metrics = {{"epochs", stats(10, 10, 0, 10, 0)},
+                 {"val_loss", stats(0.5, 0.5, 0, 0.5, 0)},
+                 {"accuracy", stats(nan, 0.3, 0, 0.95, 2)}};
+    MetricDiffModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDiff(buildDiff({a, b, c}));
+
+    // The runs marked best in any way a user would see it.
+    const auto starred = [&model](const QString &key) {
+        QList<int> runs;
+        const int row = model.rowOfKey(key);
+        for (int run = 0; run < model.runCount(); ++run) {
+            const QModelIndex cell = model.index(row, model.columnOfRun(run));
+            if (cell.data(MetricDiffModel::IsBestRole).toBool()
+                || cell.data(Qt::FontRole).value<QFont>().bold()
+                || cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Best run")))
+                runs.append(run);
+        }
+        return runs;
+    };
+    const int epochs = model.rowOfKey("epochs");
+    QCOMPARE(model.bestRunOfRow(epochs), -1);
+    QCOMPARE(model.index(epochs, 0).data(MetricDiffModel::BestRunRole).toInt(), -1);
+    QCOMPARE(starred("epochs"), QList<int>());
+    QCOMPARE(starred("accuracy"), QList<int>()); // NaN is left out, the numbers are equal
+    QCOMPARE(starred("val_loss"), QList<int>({0})); // a tie for best with a worse run: the first
+    // Equal is never better, whichever the direction.
+    model.setDirection("epochs", Direction::Maximize);
+    QCOMPARE(starred("epochs"), QList<int>());
+    model.setDirection("val_loss", Direction::Maximize);
+    QCOMPARE(starred("val_loss"), QList<int>({2}));
 }
 
 QTEST_GUILESS_MAIN(TestMetricDiffModel)

@@ -168,14 +168,42 @@ void TestParamDiffModel::headers()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setDiff(sampleDiff());
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Parameter"));
-    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("run-a"));
-    QCOMPARE(model.headerData(3, Qt::Horizontal).toString(), QStringLiteral("cccc")); // no name: id
+    // Runs of two stores: the store on a second line.
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("run-a\na.db"));
+    QCOMPARE(model.headerData(3, Qt::Horizontal).toString(), QStringLiteral("cccc\nb.db")); // no name: id
     const QString tip = model.headerData(3, Qt::Horizontal, Qt::ToolTipRole).toString();
     QVERIFY(tip.contains(QStringLiteral("other")));
     QVERIFY(tip.contains(QStringLiteral("/tmp/b.db")));
     QCOMPARE(model.headerData(2, Qt::Horizontal, ParamDiffModel::RunIdRole).toString(),
              QStringLiteral("bbbb"));
     QVERIFY(model.headerData(1, Qt::Horizontal, Qt::DecorationRole).value<QColor>().isValid());
+
+    // Pinned runs say so in the header and its tooltip; a new diff drops the marks.
+    QSignalSpy headerChanged(&model, &QAbstractItemModel::headerDataChanged);
+    model.setPinnedRuns({2, 0, 7});
+    QCOMPARE(headerChanged.size(), 1);
+    QCOMPARE(model.pinnedRuns(), QList<int>({0, 2}));
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("run-a\npinned · a.db"));
+    QVERIFY(model.headerData(1, Qt::Horizontal, ParamDiffModel::IsPinnedRole).toBool());
+    QVERIFY(!model.headerData(2, Qt::Horizontal, ParamDiffModel::IsPinnedRole).toBool());
+    QVERIFY(
+        model.headerData(1, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QStringLiteral("Pinned")));
+    QVERIFY(
+        !model.headerData(2, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QStringLiteral("Pinned")));
+    model.setPinnedRuns({0, 2});
+    QCOMPARE(headerChanged.size(), 1); // no change
+    model.setBaselineRun(0);
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(),
+             QStringLiteral("run-a (baseline)\npinned · a.db"));
+
+    // One store: no store line; a pinned run's second line says only that.
+    Diff oneStore = sampleDiff();
+    oneStore.runs[2].location = oneStore.runs[0].location;
+    model.setDiff(oneStore);
+    QVERIFY(model.pinnedRuns().isEmpty());
+    QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("run-b"));
+    model.setPinnedRuns({1});
+    QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("run-b\npinned"));
 }
 
 void TestParamDiffModel::copyAsMarkdownAndCsv()

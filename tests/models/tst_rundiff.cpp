@@ -38,6 +38,10 @@ private slots:
     void directions();
     void bestRunNeverNanOrMissing();
     void bestRunTies();
+    void distinctBestRunNotWhenAllEqual_data();
+    void distinctBestRunNotWhenAllEqual();
+    void storeLabelsTellStoresApart_data();
+    void storeLabelsTellStoresApart();
     void summarizeHistory();
     void deltas();
     void characterDiffOfLongValue();
@@ -220,6 +224,61 @@ void TestRunDiff::bestRunTies()
 {
     QCOMPARE(bestRun({latest(1), latest(0.5), latest(0.5)}, Direction::Minimize), 1);
     QCOMPARE(bestRun({latest(3), latest(3)}, Direction::Maximize), 0);
+}
+
+void TestRunDiff::distinctBestRunNotWhenAllEqual_data()
+{
+    QTest::addColumn<QList<std::optional<MetricStats>>>("values");
+    QTest::addColumn<int>("best"); // minimizing
+    QTest::addColumn<int>("distinct");
+    QTest::addRow("all equal") << QList<std::optional<MetricStats>> {latest(0.3), latest(0.3), latest(0.3)}
+                               << 0 << -1;
+    QTest::addRow("equal apart from missing and NaN")
+        << QList<std::optional<MetricStats>> {std::nullopt, latest(2), latest(NaN), latest(2)} << 1 << -1;
+    QTest::addRow("one differs") << QList<std::optional<MetricStats>> {latest(0.3), latest(0.3), latest(0.4)}
+                                 << 0 << 0;
+    QTest::addRow("worse one first") << QList<std::optional<MetricStats>> {latest(0.4), latest(0.3),
+                                                                           latest(0.3)}
+                                     << 1 << 1;
+    QTest::addRow("the only number") << QList<std::optional<MetricStats>> {latest(NaN), latest(5),
+                                                                           std::nullopt}
+                                     << 1 << 1;
+    QTest::addRow("no number") << QList<std::optional<MetricStats>> {latest(NaN), std::nullopt} << -1 << -1;
+}
+
+void TestRunDiff::distinctBestRunNotWhenAllEqual()
+{
+    QFETCH(QList<std::optional<MetricStats>>, values);
+    QFETCH(int, best);
+    QFETCH(int, distinct);
+    QCOMPARE(bestRun(values, Direction::Minimize), best); // kaizen diff's best_run: unchanged
+    QCOMPARE(distinctBestRun(values, Direction::Minimize), distinct);
+}
+
+void TestRunDiff::storeLabelsTellStoresApart_data()
+{
+    QTest::addColumn<QStringList>("locations");
+    QTest::addColumn<QStringList>("labels");
+    QTest::addRow("one store") << QStringList {"/data/a/mlflow.db", "/data/a/mlflow.db"}
+                               << QStringList {"", ""};
+    QTest::addRow("file names differ") << QStringList {"/data/a/one.db", "/data/b/two.db", "/data/a/one.db"}
+                                       << QStringList {"one.db", "two.db", "one.db"};
+    QTest::addRow("same file name") << QStringList {"/data/proj-a/mlflow.db", "/data/proj-b/mlflow.db"}
+                                    << QStringList {"proj-a/mlflow.db", "proj-b/mlflow.db"};
+    QTest::addRow("same parent name") << QStringList {"/x/exp/mlflow.db", "/y/exp/mlflow.db", "/y/other.db"}
+                                      << QStringList {"x/exp/mlflow.db", "y/exp/mlflow.db", "y/other.db"};
+    QTest::addRow("unclean paths") << QStringList {"/data/a/../a/mlflow.db", "/data/a/mlflow.db"}
+                                   << QStringList {"", ""};
+}
+
+void TestRunDiff::storeLabelsTellStoresApart()
+{
+    QFETCH(QStringList, locations);
+    QFETCH(QStringList, labels);
+    QList<RunInfo> runs;
+    for (const QString &location : locations)
+        runs.append({"id", "name", "1", "exp", location});
+    QCOMPARE(storeLabels(runs), labels);
 }
 
 void TestRunDiff::summarizeHistory()

@@ -1,5 +1,6 @@
 #include "nestedrunsstore.h"
 #include "rundiffloader.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -23,6 +24,10 @@ private slots:
     void loaderDeliversOnGuiThread();
     void supersededResultsAreDropped();
     void unreadableStoreFails();
+    void detachedSourceKeepsOneRun();
+    void availableDiffLeavesOutWhatIsGone();
+    void loaderSkipsUnavailableRuns();
+    void cancelIsSignalled();
 
 private:
     QTemporaryDir m_dir;
@@ -166,6 +171,104 @@ void TestRunDiffLoader::unreadableStoreFails()
     loader.compare({{m_dir.filePath(QStringLiteral("missing.db")), runId(Sweep)}});
     QVERIFY(failed.wait(20000));
     QVERIFY(!failed.first().first().toString().isEmpty());
+}
+
+void TestRunDiffLoader::detachedSourceKeepsOneRun()
+{
+    const Store::RunTable table = NestedRunsStore::read(m_path);
+    QVERIFY(table.size() > 2);
+    const RunSource source {m_path, runId(ChildB), table, table.indexOfRun(runId(ChildB))};
+    const RunSource detached = detachedSource(source);
+    QCOMPARE(detached.table.size(), 1);
+    QCOMPARE(detached.row, 0);
+    QCOMPARE(detached.runId, source.runId);
+    QCOMPARE(detached.location, source.location);
+    const RunSnapshot before = snapshotOf(table, source.row, m_path, QStringLiteral("nested"));
+    const RunSnapshot after = snapshotOf(detached.table, detached.row, m_path, QStringLiteral("nested"));
+    QCOMPARE(after.info.runName, before.info.runName);
+    QCOMPARE(after.params, before.params);
+    QCOMPARE(after.tags, before.tags);
+    QCOMPARE(after.metrics.size(), before.metrics.size());
+    for (qsizetype i = 0; i < after.metrics.size(); ++i) {
+        QCOMPARE(after.metrics[i].first, before.metrics[i].first);
+        QCOMPARE(after.metrics[i].second.latest, before.metrics[i].second.latest);
+    }
+    // Without a valid row there is nothing to cut down.
+    const RunSource bare {m_path, runId(ChildB)};
+    QCOMPARE(detachedSource(bare).row, -1);
+}
+
+void TestRunDiffLoader::availableDiffLeavesOutWhatIsGone()
+{
+    // Three stores: the original, a copy that is then deleted, and an empty MLflow store that
+    // stands where a store of the sweep run was (the run, given with its table, is gone).
+    QTemporaryDir other;
+    const QString deleted = other.filePath(QStringLiteral("deleted.db"));
+    QVERIFY(QFile::copy(m_path, deleted));
+    const QString replaced = other.filePath(QStringLiteral("replaced.db"));
+    QVERIFY(
+        QFile::copy(TestSupport::fixturePath(QStringLiteral("mlflow-3.9-c9d4e5f6a7b8-empty.db")), replaced));
+    const Store::RunTable table = NestedRunsStore::read(m_path);
+    const int sweep = table.indexOfRun(runId(Sweep));
+    QVERIFY(QFile::remove(deleted));
+
+    const QList<RunSource> sources = {{m_path, runId(Sweep)},
+                                      {deleted, runId(ChildA)},
+                                      {replaced, runId(Sweep), table, sweep},
+                                      {m_path, runId(ChildB), table, table.indexOfRun(runId(ChildB))},
+                                      {m_path, QStringLiteral("0123456789abcdef0123456789abcdef")}};
+    const auto available = readAvailableDiff(sources);
+    QVERIFY2(available.ok(), qPrintable(available.ok() ? QString() : available.error().message));
+    QCOMPARE(available->diff.runs.size(), 2);
+    QCOMPARE(available->diff.runs[0].runId, runId(Sweep));
+    QCOMPARE(available->diff.runs[1].runId, runId(ChildB));
+    QCOMPARE(available->diff.metrics[0].values.size(), 2);
+    QCOMPARE(available->unavailable.size(), 3);
+    QCOMPARE(available->unavailable[0].source, 1);
+    QCOMPARE(available->unavailable[0].error.code, Store::Error::NotFound);
+    QCOMPARE(available->unavailable[1].source, 2);
+    QCOMPARE(available->unavailable[1].error.code, Store::Error::NoSuchRun);
+    QCOMPARE(available->unavailable[2].source, 4);
+    QCOMPARE(available->unavailable[2].error.code, Store::Error::NoSuchRun);
+
+    // readDiff (kaizen diff) still fails on the first of them.
+    const auto strict = readDiff(sources);
+    QVERIFY(!strict.ok());
+    QVERIFY(strict.error().code == Store::Error::NotFound || strict.error().code == Store::Error::NoSuchRun);
+}
+
+void TestRunDiffLoader::loaderSkipsUnavailableRuns()
+{
+    RunDiffLoader loader;
+    QSignalSpy loaded(&loader, &RunDiffLoader::diffLoaded);
+    QSignalSpy failed(&loader, &RunDiffLoader::diffFailed);
+    loader.compare({{m_dir.filePath(QStringLiteral("missing.db")), runId(Sweep)},
+                    {m_path, runId(Sweep)},
+                    {m_path, runId(ChildB)}},
+                   RunDiffLoader::Unavailable::Skip);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(loaded.first().first().value<Diff>().runs.size(), 2);
+    QCOMPARE(loader.unavailableRuns().size(), 1);
+    QCOMPARE(loader.unavailableRuns().first().source, 0);
+    QCOMPARE(loader.unavailableRuns().first().error.code, Store::Error::NotFound);
+}
+
+void TestRunDiffLoader::cancelIsSignalled()
+{
+    RunDiffLoader loader;
+    QSignalSpy cancelled(&loader, &RunDiffLoader::cancelled);
+    QSignalSpy loading(&loader, &RunDiffLoader::loadingChanged);
+    loader.cancel(); // nothing in flight
+    QCOMPARE(cancelled.size(), 0);
+    loader.compare({{m_path, runId(Sweep)}, {m_path, runId(ChildA)}});
+    loader.compare({{m_path, runId(Sweep)}, {m_path, runId(ChildB)}}); // superseded: not cancelled
+    QCOMPARE(cancelled.size(), 0);
+    QCOMPARE(loading.size(), 1); // loading stayed on
+    loader.cancel();
+    QCOMPARE(cancelled.size(), 1);
+    QVERIFY(!loader.isLoading());
+    QTRY_VERIFY(!loader.isBusy());
 }
 
 QTEST_GUILESS_MAIN(TestRunDiffLoader)
