@@ -175,7 +175,7 @@ ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, doubl
         qsizetype start = first;
         while (start < last) {
             const qint64 c = reducer.column(start);
-            reducer.prefetch(start + 4 * perColumn, last);
+            reducer.prefetch(start + 2 * perColumn, last);
             const qsizetype end = reducer.columnEnd(start, c, last, perColumn);
             reducer.keepExtremes(start, end);
             perColumn = end - start;

@@ -1,5 +1,7 @@
 #include "minmaxpyramid.h"
 
+#include "hugepages.h"
+
 #include <algorithm>
 
 #ifdef __SSE2__
@@ -10,13 +12,15 @@ MinMaxPyramid::MinMaxPyramid(std::span<const double> values)
 {
     const qsizetype n = qsizetype(values.size());
     std::vector<Extremes> leaves;
-    leaves.reserve(size_t((n + BlockSize - 1) / BlockSize));
+    Store::reserveLarge(leaves, size_t((n + BlockSize - 1) / BlockSize));
     for (qsizetype first = 0; first < n; first += BlockSize)
         leaves.push_back(scan(values, first, std::min(n, first + BlockSize)));
     m_levels.push_back(std::move(leaves));
     while (m_levels.back().size() > 1) {
         const std::vector<Extremes> &below = m_levels.back();
-        std::vector<Extremes> level((below.size() + 1) / 2);
+        std::vector<Extremes> level;
+        Store::reserveLarge(level, (below.size() + 1) / 2);
+        level.resize((below.size() + 1) / 2);
         for (size_t i = 0; i < level.size(); ++i) {
             level[i] = below[2 * i];
             if (2 * i + 1 < below.size())

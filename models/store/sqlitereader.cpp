@@ -1,5 +1,6 @@
 #include "sqlitereader.h"
 
+#include "hugepages.h"
 #include "pageprefetch.h"
 
 #include <QCoreApplication>
@@ -823,9 +824,9 @@ Error SqliteReader::readMetricSeries(const QStringList &runIds, const QStringLis
             series.runId = runId;
             series.key = QString::fromStdString(key);
             if (expectedRows > 0) {
-                series.steps.reserve(size_t(expectedRows));
-                series.timestamps.reserve(size_t(expectedRows));
-                series.values.reserve(size_t(expectedRows));
+                reserveLarge(series.steps, size_t(expectedRows));
+                reserveLarge(series.timestamps, size_t(expectedRows));
+                reserveLarge(series.values, size_t(expectedRows));
             }
             buffer.byKey.emplace_back(key, std::move(series));
         }

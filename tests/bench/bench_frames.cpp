@@ -16,6 +16,7 @@
 // same run: a few frames of the same chart drawing every point (Decimation::None).
 
 #include "curvechartview.h"
+#include "hugepages.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -45,6 +46,10 @@ Store::MetricSeriesPtr makeSeries(int index, qsizetype points)
     auto s = std::make_shared<Store::MetricSeries>();
     s->runId = QStringLiteral("run%1").arg(index);
     s->key = QStringLiteral("loss");
+    // Sized as the store reader sizes them (counted first, huge pages advised).
+    Store::reserveLarge(s->steps, size_t(points));
+    Store::reserveLarge(s->timestamps, size_t(points));
+    Store::reserveLarge(s->values, size_t(points));
     s->steps.resize(size_t(points));
     s->timestamps.resize(size_t(points));
     s->values.resize(size_t(points));

@@ -99,7 +99,7 @@ void TestCurveReducer::pyramidSkipsNonFinite()
     QCOMPARE(e.minIndex, 250u);
     QCOMPARE(e.maxIndex, 5u);
     QVERIFY(pyramid.query(values, 6, 250).isEmpty());
-    QVERIFY(pyramid.memoryFootprint() < qint64(values.size())); // well under a byte a point
+    QVERIFY(pyramid.memoryFootprint() <= 2 * qint64(values.size())); // 1.5 bytes a point
 }
 
 void TestCurveReducer::emptyAndSinglePoint()
