@@ -15,12 +15,8 @@ MetricCurve::MetricCurve(Store::MetricSeriesPtr series, qint64 runStartTime) : m
                                    [](double v) { return CurveData::isDrawable(v) && v <= 0; });
 }
 
-std::shared_ptr<const MetricCurve::Ordered> MetricCurve::timeOrdered()
+std::shared_ptr<const MetricCurve::Ordered> MetricCurve::sortedByTime(const Store::MetricSeries &s)
 {
-    if (m_checkedTimeOrder)
-        return m_byTime;
-    m_checkedTimeOrder = true;
-    const Store::MetricSeries &s = *m_series;
     if (std::is_sorted(s.timestamps.begin(), s.timestamps.end()))
         return nullptr;
     std::vector<quint32> order(size_t(s.size()));
@@ -37,50 +33,80 @@ std::shared_ptr<const MetricCurve::Ordered> MetricCurve::timeOrdered()
         ordered->timestamps.push_back(s.timestamps[i]);
         ordered->values.push_back(s.values[i]);
     }
-    m_byTime = std::move(ordered);
-    return m_byTime;
+    return ordered;
 }
 
-const CurveData &MetricCurve::line(const LineOptions &options)
+MetricCurve::LineOptions MetricCurve::normalized(const LineOptions &options) const
 {
     LineOptions key = options;
     if (key.logY && !m_hasNonPositive)
         key.logY = false; // the same line
     if (key.xAxis == CurveMath::XAxis::RelativeTime)
         key.xAxis = CurveMath::XAxis::WallTime; // the same points; only the mapping differs
-    if (auto it = m_lines.find(key); it != m_lines.end())
-        return it->second;
-    // One smoothed line at a time: dragging the slider would otherwise keep a copy per value.
-    // (The caller holds no reference across a change of smoothing.)
-    if (key.smoothing > 0) {
-        std::erase_if(m_lines, [](const auto &entry) { return entry.first.smoothing > 0; });
-    }
+    return key;
+}
 
-    std::vector<std::shared_ptr<const void>> owners {m_series};
-    std::span<const qint64> x = m_series->steps;
-    std::span<const double> y = m_series->values;
-    if (key.xAxis == CurveMath::XAxis::WallTime) {
-        x = m_series->timestamps;
-        if (std::shared_ptr<const Ordered> ordered = timeOrdered()) {
-            owners.push_back(ordered);
-            x = ordered->timestamps;
-            y = ordered->values;
-        }
-    }
-    if (key.smoothing > 0 || key.logY) {
-        auto derived = std::make_shared<std::vector<double>>(key.smoothing > 0
-                                                                 ? CurveMath::smoothed(y, key.smoothing)
-                                                                 : std::vector<double>(y.begin(), y.end()));
-        if (key.logY) {
-            for (double &v : *derived) {
-                if (CurveData::isDrawable(v) && v <= 0)
-                    v = std::numeric_limits<double>::quiet_NaN();
+bool MetricCurve::hasLine(const LineOptions &options) const
+{
+    return m_lines.find(normalized(options)) != m_lines.end();
+}
+
+const CurveData &MetricCurve::line(const LineOptions &options)
+{
+    if (auto it = m_lines.find(normalized(options)); it != m_lines.end())
+        return it->second;
+    return adoptLine(lineBuilder(options)());
+}
+
+std::function<MetricCurve::PreparedLine()> MetricCurve::lineBuilder(const LineOptions &options) const
+{
+    return [series = m_series, key = normalized(options), byTime = m_byTime, checked = m_checkedTimeOrder] {
+        PreparedLine out;
+        out.key = key;
+        std::vector<std::shared_ptr<const void>> owners {series};
+        std::span<const qint64> x = series->steps;
+        std::span<const double> y = series->values;
+        if (key.xAxis == CurveMath::XAxis::WallTime) {
+            out.byTime = checked ? byTime : sortedByTime(*series);
+            out.sortedByTime = !checked;
+            x = series->timestamps;
+            if (out.byTime) {
+                owners.push_back(out.byTime);
+                x = out.byTime->timestamps;
+                y = out.byTime->values;
             }
         }
-        owners.push_back(derived);
-        y = *derived;
+        if (key.smoothing > 0 || key.logY) {
+            auto derived = std::make_shared<std::vector<double>>(
+                key.smoothing > 0 ? CurveMath::smoothed(y, key.smoothing)
+                                  : std::vector<double>(y.begin(), y.end()));
+            if (key.logY) {
+                for (double &v : *derived) {
+                    if (CurveData::isDrawable(v) && v <= 0)
+                        v = std::numeric_limits<double>::quiet_NaN();
+                }
+            }
+            owners.push_back(derived);
+            y = *derived;
+        }
+        out.data = CurveData(x, y, std::move(owners));
+        return out;
+    };
+}
+
+const CurveData &MetricCurve::adoptLine(PreparedLine line)
+{
+    if (auto it = m_lines.find(line.key); it != m_lines.end())
+        return it->second; // adopted already
+    if (line.sortedByTime && !m_checkedTimeOrder) {
+        m_byTime = line.byTime;
+        m_checkedTimeOrder = true;
     }
-    return m_lines.emplace(key, CurveData(x, y, std::move(owners))).first->second;
+    // One smoothed line at a time: dragging the slider would otherwise keep a copy per value.
+    // (The caller holds no reference across a change of smoothing.)
+    if (line.key.smoothing > 0)
+        std::erase_if(m_lines, [](const auto &entry) { return entry.first.smoothing > 0; });
+    return m_lines.emplace(line.key, std::move(line.data)).first->second;
 }
 
 qint64 MetricCurve::memoryFootprint() const

@@ -5,6 +5,7 @@
 #include "metricseries.h"
 #include "storetypes.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <tuple>
@@ -36,6 +37,27 @@ public:
     // The line for these options; the reference stays valid until clearLines() or a line of
     // another smoothing weight is asked for (one smoothed line is kept at a time).
     const CurveData &line(const LineOptions &options);
+
+    // The same in three steps, so that a line (O(N) to build) is built away from the thread
+    // that owns the curve: take a builder there, run it on any thread (it touches nothing of
+    // the curve), hand its result to adoptLine() back there.
+    struct Ordered
+    {
+        std::vector<qint64> steps, timestamps;
+        std::vector<double> values;
+    };
+    struct PreparedLine
+    {
+        LineOptions key;
+        bool sortedByTime = false; // the builder found the time order; byTime holds it
+        std::shared_ptr<const Ordered> byTime;
+        CurveData data;
+    };
+    bool hasLine(const LineOptions &options) const;
+    std::function<PreparedLine()> lineBuilder(const LineOptions &options) const;
+    const CurveData &adoptLine(PreparedLine line);
+    qsizetype size() const { return m_series->size(); }
+
     // Drops the derived lines (keeps the series).
     void clearLines() { m_lines.clear(); }
     // True when the series has values <= 0 that a log scale cannot show.
@@ -45,12 +67,9 @@ public:
     qint64 memoryFootprint() const;
 
 private:
-    struct Ordered
-    {
-        std::vector<qint64> steps, timestamps;
-        std::vector<double> values;
-    };
-    std::shared_ptr<const Ordered> timeOrdered();
+    LineOptions normalized(const LineOptions &options) const;
+    // The points in time order, null when the stored order is time order already.
+    static std::shared_ptr<const Ordered> sortedByTime(const Store::MetricSeries &s);
 
     Store::MetricSeriesPtr m_series;
     qint64 m_startTime = 0;

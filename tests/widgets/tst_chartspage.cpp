@@ -57,6 +57,7 @@ private slots:
     void keyFilter();
     void combineKeys();
     void xAxisModes();
+    void largeOptionChangesBuildLinesOnAWorker();
     void syncZoom();
     void exportWritesFiles_data();
     void exportWritesFiles();
@@ -373,6 +374,55 @@ void TestChartsPage::xAxisModes()
     QCOMPARE(again->xAxis(), CurveMath::XAxis::RelativeTime);
     QVERIFY(again->isLogY());
     QCOMPARE(again->smoothing(), 0.6);
+}
+
+void TestChartsPage::largeOptionChangesBuildLinesOnAWorker()
+{
+    Browser browser;
+    browser.show();
+    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+    QVERIFY(showCharts(browser, {QStringLiteral("lora-r8"), QStringLiteral("full-ft")}));
+    ChartsPage *page = browser.charts;
+    page->setXAxis(CurveMath::XAxis::Step); // small: at once
+    page->setSmoothing(0);
+    QVERIFY(!page->isPreparingLines());
+    page->setInlineLineLimit(0); // every change counts as large from here
+    CurveChartView *chart = page->charts().at(0);
+    QCOMPARE(chart->xAxis(), CurveMath::XAxis::Step);
+    QSignalSpy ready(page, &ChartsPage::linesReady);
+
+    page->setXAxis(CurveMath::XAxis::WallTime);
+    // The new lines are being built: the charts still show the step axis, and draw from it.
+    QVERIFY(page->isPreparingLines());
+    QCOMPARE(chart->xAxis(), CurveMath::XAxis::Step);
+    QVERIFY(!chart->renderImage(QSize(600, 300)).isNull());
+    QVERIFY(ready.wait(10000));
+    QVERIFY(!page->isPreparingLines());
+    QCOMPARE(chart->xAxis(), CurveMath::XAxis::WallTime);
+    MetricCurve::LineOptions wall;
+    wall.xAxis = CurveMath::XAxis::WallTime;
+    for (const ChartCurve &c : chart->curves())
+        QVERIFY(c.curve->hasLine(wall));
+
+    // Relative time draws the wall-time lines: nothing to build, applied at once.
+    ready.clear();
+    page->setXAxis(CurveMath::XAxis::RelativeTime);
+    QCOMPARE(ready.size(), 1);
+    QCOMPARE(chart->xAxis(), CurveMath::XAxis::RelativeTime);
+
+    // Changes in quick succession: only the last one's lines are adopted and shown.
+    ready.clear();
+    page->setSmoothing(0.5);
+    page->setSmoothing(0.7);
+    QVERIFY(ready.wait(10000));
+    QTest::qWait(50);
+    QCOMPARE(ready.size(), 1);
+    QCOMPARE(chart->xAxis(), CurveMath::XAxis::RelativeTime);
+    QCOMPARE(chart->smoothing(), 0.7);
+    MetricCurve::LineOptions smoothed = wall;
+    smoothed.smoothing = 0.7;
+    for (const ChartCurve &c : chart->curves())
+        QVERIFY(c.curve->hasLine(smoothed));
 }
 
 void TestChartsPage::syncZoom()

@@ -6,6 +6,7 @@
 #include "metrickeylistmodel.h"
 #include "metricseriesloader.h"
 #include "noticebar.h"
+#include "parallelfor.h"
 #include "runcolors.h"
 
 #include <QAction>
@@ -14,6 +15,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -101,8 +103,7 @@ void ChartsPage::createActions()
 {
     m_logYAction = checkableAction(tr("&Log Y"), tr("Logarithmic y axis; values ≤ 0 are skipped"),
                                    QKeySequence(Qt::CTRL | Qt::Key_L), this);
-    connect(m_logYAction, &QAction::toggled, this,
-            [this](bool on) { forEachChart([on](CurveChartView *view) { view->setLogY(on); }); });
+    connect(m_logYAction, &QAction::toggled, this, &ChartsPage::updateLines);
 
     m_ignoreOutliersAction
         = checkableAction(tr("Ignore &Outliers"),
@@ -404,9 +405,10 @@ void ChartsPage::onSeriesLoaded(const Store::MetricSeriesPtr &series)
     // The first line's pyramid and break list take O(N): built on a worker, not the GUI thread.
     m_preparing.insert(key);
     const qint64 start = info->startTime;
-    QtConcurrent::run([series, start] {
+    QtConcurrent::run([series, start, lines = wantedLines()] {
         auto curve = std::make_shared<MetricCurve>(series, start);
-        curve->line({});
+        for (const MetricCurve::LineOptions &options : lines)
+            curve->line(options);
         return curve;
     }).then(this, [this, key](const std::shared_ptr<MetricCurve> &curve) {
         if (!m_preparing.remove(key) || !m_runInfo.contains(key.first))
@@ -667,7 +669,81 @@ void ChartsPage::setXAxis(CurveMath::XAxis axis)
     const int index = m_xAxisBox->findData(int(axis));
     if (index != m_xAxisBox->currentIndex())
         m_xAxisBox->setCurrentIndex(index);
-    forEachChart([axis](CurveChartView *view) { view->setXAxis(axis); });
+    updateLines();
+}
+
+QList<MetricCurve::LineOptions> ChartsPage::wantedLines() const
+{
+    MetricCurve::LineOptions raw;
+    raw.xAxis = m_xAxis;
+    raw.logY = m_logYAction->isChecked();
+    QList<MetricCurve::LineOptions> lines {raw};
+    if (m_smoothing > 0) {
+        MetricCurve::LineOptions smoothed = raw;
+        smoothed.smoothing = m_smoothing;
+        lines.append(smoothed);
+    }
+    return lines;
+}
+
+void ChartsPage::updateLines()
+{
+    const quint64 generation = ++m_lineGeneration;
+    struct Job
+    {
+        std::shared_ptr<MetricCurve> curve;
+        std::function<MetricCurve::PreparedLine()> build;
+    };
+    auto jobs = std::make_shared<std::vector<Job>>();
+    qsizetype points = 0;
+    const QList<MetricCurve::LineOptions> lines = wantedLines();
+    for (const std::shared_ptr<MetricCurve> &curve : std::as_const(m_curves)) {
+        for (const MetricCurve::LineOptions &options : lines) {
+            if (!curve->hasLine(options)) {
+                jobs->push_back({curve, curve->lineBuilder(options)});
+                points += curve->size();
+            }
+        }
+    }
+    if (points <= m_inlineLinePoints) {
+        for (Job &job : *jobs)
+            job.curve->adoptLine(job.build());
+        m_preparingLines = false;
+        applyLineOptions();
+        return;
+    }
+    m_preparingLines = true;
+    // A watcher reports through the event loop even when the work is done at once: the charts
+    // switch in a later event, never inside this call.
+    using Built = std::vector<MetricCurve::PreparedLine>;
+    auto *watcher = new QFutureWatcher<Built>(this);
+    connect(watcher, &QFutureWatcher<Built>::finished, this, [this, watcher, jobs, generation] {
+        watcher->deleteLater();
+        if (generation != m_lineGeneration)
+            return; // options changed again meanwhile: that update builds its own
+        Built built = watcher->result();
+        // Adopted and shown in one go: a chart never asks for a line that is not there.
+        for (size_t i = 0; i < built.size(); ++i)
+            (*jobs)[i].curve->adoptLine(std::move(built[i]));
+        m_preparingLines = false;
+        applyLineOptions();
+    });
+    watcher->setFuture(QtConcurrent::run([jobs] {
+        Built built(jobs->size());
+        parallelFor(int(jobs->size()), [&](int i) { built[size_t(i)] = (*jobs)[size_t(i)].build(); });
+        return built;
+    }));
+}
+
+void ChartsPage::applyLineOptions()
+{
+    const bool logY = m_logYAction->isChecked();
+    forEachChart([this, logY](CurveChartView *view) {
+        view->setXAxis(m_xAxis);
+        view->setLogY(logY);
+        view->setSmoothing(m_smoothing);
+    });
+    emit linesReady();
 }
 
 void ChartsPage::setSmoothing(double weight)
@@ -680,7 +756,7 @@ void ChartsPage::setSmoothing(double weight)
     }
     m_smoothingTimer->stop();
     m_smoothingLabel->setText(QString::number(m_smoothing, 'f', 2));
-    forEachChart([this](CurveChartView *view) { view->setSmoothing(m_smoothing); });
+    updateLines();
 }
 
 QList<CurveChartView *> ChartsPage::charts() const

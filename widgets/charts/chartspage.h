@@ -1,6 +1,7 @@
 #pragma once
 
 #include "curvemath.h"
+#include "metriccurve.h"
 #include "metricseries.h"
 #include "runtable.h"
 #include "storeerror.h"
@@ -16,7 +17,6 @@
 #include <vector>
 
 class CurveChartView;
-class MetricCurve;
 class MetricKeyListModel;
 class MetricSeriesLoader;
 class NoticeBar;
@@ -65,6 +65,11 @@ public:
     CurveMath::XAxis xAxis() const { return m_xAxis; }
     void setSmoothing(double weight); // 0 .. 0.99, in steps of 0.01
     double smoothing() const { return m_smoothing; }
+    // A change of x axis, log scale or smoothing needs a new line of every curve (O(N) each):
+    // up to this many points in all they are built at once, beyond it on a worker, and the
+    // charts switch when all are ready.
+    void setInlineLineLimit(qsizetype points) { m_inlineLinePoints = points; }
+    bool isPreparingLines() const { return m_preparingLines; }
 
     // The charts in grid order.
     QList<CurveChartView *> charts() const;
@@ -103,12 +108,21 @@ signals:
     void exportFailed(const QString &message);
     // Every curve of the checked keys of the shown runs has been read and is in the charts.
     void curvesLoaded();
+    // The charts show the current x axis, log scale and smoothing (after updateLines()).
+    void linesReady();
 
 protected:
     void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The lines the charts draw with the current options: raw, and smoothed if smoothing.
+    QList<MetricCurve::LineOptions> wantedLines() const;
+    // Builds the wanted lines every curve lacks (on a worker when they are large), then
+    // hands the options to the charts.
+    void updateLines();
+    void applyLineOptions();
+
     using CurveKey = std::pair<QString, QString>; // run id, metric key
     struct RunInfo
     {
@@ -183,4 +197,7 @@ private:
 
     CurveMath::XAxis m_xAxis = CurveMath::XAxis::Step;
     double m_smoothing = 0;
+    qsizetype m_inlineLinePoints = 2'000'000;
+    quint64 m_lineGeneration = 0; // a newer updateLines() drops the older one's lines
+    bool m_preparingLines = false;
 };
