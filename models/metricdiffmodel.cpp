@@ -54,12 +54,7 @@ void MetricDiffModel::setBaselineRun(int run)
 
 void MetricDiffModel::setPinnedRuns(const QList<int> &runs)
 {
-    QList<int> pinned;
-    for (int run : runs) {
-        if (run >= 0 && run < runCount() && !pinned.contains(run))
-            pinned.append(run);
-    }
-    std::sort(pinned.begin(), pinned.end());
+    const QList<int> pinned = RunDiffHeader::runIndexes(runs, runCount());
     if (pinned == m_pinned)
         return;
     m_pinned = pinned;

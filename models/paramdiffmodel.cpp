@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QFont>
 
+#include <algorithm>
+
 using namespace RunDiff;
 
 namespace RunDiffHeader {
@@ -20,6 +22,17 @@ QString secondLine(const Column &column)
     if (column.isPinned)
         return column.storeLabel.isEmpty() ? tr("pinned") : tr("pinned · %1").arg(column.storeLabel);
     return column.storeLabel;
+}
+
+QList<int> runIndexes(const QList<int> &runs, int runCount)
+{
+    QList<int> indexes;
+    for (int run : runs) {
+        if (run >= 0 && run < runCount && !indexes.contains(run))
+            indexes.append(run);
+    }
+    std::sort(indexes.begin(), indexes.end());
+    return indexes;
 }
 
 QVariant data(const RunInfo &run, const Column &column, int role)
@@ -130,12 +143,7 @@ void ParamDiffModel::setBaselineRun(int run)
 
 void ParamDiffModel::setPinnedRuns(const QList<int> &runs)
 {
-    QList<int> pinned;
-    for (int run : runs) {
-        if (run >= 0 && run < runCount() && !pinned.contains(run))
-            pinned.append(run);
-    }
-    std::sort(pinned.begin(), pinned.end());
+    const QList<int> pinned = RunDiffHeader::runIndexes(runs, runCount());
     if (pinned == m_pinned)
         return;
     m_pinned = pinned;

@@ -111,4 +111,6 @@ struct Column
 };
 QVariant data(const RunDiff::RunInfo &run, const Column &column, int role);
 QString secondLine(const Column &column); // empty: the header has one line
+// Run indexes as the models keep them: those below `runCount`, ascending, each once.
+QList<int> runIndexes(const QList<int> &runs, int runCount);
 } // namespace RunDiffHeader

@@ -339,6 +339,15 @@ QStringList storeLabels(const QList<RunInfo> &runs)
         if (QSet<QString>(labels.cbegin(), labels.cend()).size() == labels.size())
             break;
     }
+    // A file name every store shares says nothing: "proj-a", "proj-b" for .../mlflow.db.
+    const QString fileName = parts.first().value(parts.first().size() - 1);
+    const bool sameFileName = std::all_of(parts.cbegin(), parts.cend(), [&fileName](const QStringList &p) {
+        return p.size() > 1 && p.last() == fileName;
+    });
+    if (sameFileName) {
+        for (QString &label : labels)
+            label.chop(fileName.size() + 1);
+    }
     QStringList perRun;
     for (const RunInfo &run : runs)
         perRun.append(labels[paths.indexOf(QDir::cleanPath(QDir::fromNativeSeparators(run.location)))]);

@@ -126,8 +126,9 @@ struct Diff
 };
 
 // Short names telling the stores of the runs apart: the file name, with as many parent folders
-// as it takes to make them differ ("a/mlflow.db", "b/mlflow.db"). One per run; all empty when
-// every run comes from the same store.
+// as it takes to make them differ, less a file name they all share ("a.db", "b.db"; "proj-a",
+// "proj-b" for proj-a/mlflow.db and proj-b/mlflow.db). One per run; all empty when every run
+// comes from the same store.
 QStringList storeLabels(const QList<RunInfo> &runs);
 
 // Builds the sorted, compared rows of one kind from per-run key/value maps.

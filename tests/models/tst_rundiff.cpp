@@ -264,9 +264,11 @@ void TestRunDiff::storeLabelsTellStoresApart_data()
     QTest::addRow("file names differ") << QStringList {"/data/a/one.db", "/data/b/two.db", "/data/a/one.db"}
                                        << QStringList {"one.db", "two.db", "one.db"};
     QTest::addRow("same file name") << QStringList {"/data/proj-a/mlflow.db", "/data/proj-b/mlflow.db"}
-                                    << QStringList {"proj-a/mlflow.db", "proj-b/mlflow.db"};
+                                    << QStringList {"proj-a", "proj-b"};
     QTest::addRow("same parent name") << QStringList {"/x/exp/mlflow.db", "/y/exp/mlflow.db", "/y/other.db"}
                                       << QStringList {"x/exp/mlflow.db", "y/exp/mlflow.db", "y/other.db"};
+    QTest::addRow("same parent and file name")
+        << QStringList {"/x/exp/mlflow.db", "/y/exp/mlflow.db"} << QStringList {"x/exp", "y/exp"};
     QTest::addRow("unclean paths") << QStringList {"/data/a/../a/mlflow.db", "/data/a/mlflow.db"}
                                    << QStringList {"", ""};
 }
