@@ -17,6 +17,7 @@
 // (MetricSeries::memoryFootprint / points; target <= 30 with the reduction pyramid, ~24 without)
 // and the peak RSS of this process (the store is generated in a child, so it does not count).
 
+#include "benchsupport.h"
 #include "metricseriesloader.h"
 #include "sqlitehandle.h"
 #include "sqlitereader.h"
@@ -41,6 +42,9 @@
 #include <vector>
 
 namespace {
+
+using BenchSupport::mib;
+using BenchSupport::scalar;
 
 const QString Key = QStringLiteral("loss");
 
@@ -78,11 +82,6 @@ Options parseArguments(const QStringList &args)
     return o;
 }
 
-double mib(qint64 bytes)
-{
-    return bytes / (1024.0 * 1024.0);
-}
-
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -94,14 +93,6 @@ qint64 peakRssBytes()
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return qint64(usage.ru_maxrss) * 1024; // kilobytes on Linux
-}
-
-std::optional<qint64> scalar(Store::SqliteConnection &db, const QByteArray &sql)
-{
-    Store::SqliteStatement statement(db, sql);
-    if (!statement.step())
-        return std::nullopt;
-    return statement.int64(0);
 }
 
 QStringList runIdsOf(const QString &path)
