@@ -96,6 +96,11 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &message) { showError(tr("Cannot Compare Runs"), message); });
     connect(m_comparePage, &ComparePage::exportFailed, this,
             [this](const QString &message) { showError(tr("Cannot Export Plot"), message); });
+    connect(m_comparePage, &ComparePage::pinnedRunsChanged, this, [this] {
+        const int pinned = int(m_comparePage->pinnedRuns().size());
+        m_tabs->setTabText(CompareTab,
+                           pinned > 0 ? tr("Compare (%n pinned)", nullptr, pinned) : tr("Compare"));
+    });
     connect(m_comparePage, &ComparePage::progressChanged, this, &MainWindow::setProgress);
     connect(m_comparePage, &ComparePage::loadingChanged, this, &MainWindow::updateLoading);
 
@@ -130,6 +135,9 @@ void MainWindow::createActions()
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     editMenu->addAction(m_comparePage->copyMarkdownAction());
     editMenu->addAction(m_comparePage->copyCsvAction());
+    editMenu->addSeparator();
+    editMenu->addAction(m_comparePage->pinAction());
+    editMenu->addAction(m_comparePage->clearPinnedAction());
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     auto *pages = new QActionGroup(this);
@@ -155,7 +163,8 @@ void MainWindow::createActions()
     viewMenu->addAction(m_comparePage->showSystemTagsAction());
     // Shortcuts work while the menu bar is hidden or the focus is in a dock.
     addActions({open, quit, m_runsPage->reloadAction(), m_runsPage->focusFilterAction(),
-                m_comparePage->copyMarkdownAction(), m_comparePage->copyCsvAction()});
+                m_comparePage->copyMarkdownAction(), m_comparePage->copyCsvAction(),
+                m_comparePage->pinAction()});
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Kaizen"), this, [this] {

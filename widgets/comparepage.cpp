@@ -3,6 +3,7 @@
 #include "compareaxis.h"
 #include "diffitemdelegate.h"
 #include "metricdiffmodel.h"
+#include "noticebar.h"
 #include "parallelcoordinatesview.h"
 #include "paramdiffmodel.h"
 #include "plotexport.h"
@@ -11,11 +12,14 @@
 #include "runformat.h"
 #include "runheaderview.h"
 #include "scatterview.h"
+#include "sqlitereader.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -55,6 +59,35 @@ QString runName(const RunInfo &run)
     return run.runName.isEmpty() ? run.runId.left(8) : run.runName;
 }
 
+// A store's file as an absolute, clean path, so that one store has one name however it was
+// given (a path, a relative path, sqlite:///path).
+QString storePath(const QString &location)
+{
+    const QString path = Store::SqliteReader::pathOf(location);
+    return QDir::cleanPath(QFileInfo(path.isEmpty() ? location : path).absoluteFilePath());
+}
+
+// A run among the runs compared: its store and id (a run may be compared with its copy).
+QString runKey(const QString &location, const QString &runId)
+{
+    return storePath(location) + QLatin1Char('\n') + runId;
+}
+
+QString runKey(const RunSource &source)
+{
+    return runKey(source.location, source.runId);
+}
+
+QString sourceName(const RunSource &source)
+{
+    if (source.row >= 0 && source.row < source.table.size()) {
+        const QString name = source.table.run(source.row).runName;
+        if (!name.isEmpty())
+            return name;
+    }
+    return source.runId.left(8);
+}
+
 QString swatch(const QString &runId)
 {
     return QStringLiteral("<span style=\"color:%1\">&#9632;</span>").arg(RunColors::color(runId).name());
@@ -86,14 +119,19 @@ ComparePage::ComparePage(QWidget *parent)
 
     connect(m_loader, &RunDiffLoader::diffLoaded, this, &ComparePage::onDiffLoaded);
     connect(m_loader, &RunDiffLoader::diffFailed, this, [this](const QString &message) {
-        m_comparedRunIds.clear(); // try again when shown again
+        m_comparedKeys.clear(); // try again when shown again
+        m_loadState = LoadState::Failed;
+        m_failure = message;
         updateEmptyState();
         emit loadFailed(message);
     });
+    connect(m_loader, &RunDiffLoader::cancelled, this, [this] {
+        m_comparedKeys.clear(); // compare again when shown again
+        m_loadState = LoadState::Cancelled;
+        updateEmptyState();
+    });
     connect(m_loader, &RunDiffLoader::progressChanged, this, &ComparePage::progressChanged);
     connect(m_loader, &RunDiffLoader::loadingChanged, this, [this](bool loading) {
-        if (!loading && m_diff.isEmpty())
-            m_comparedRunIds.clear(); // cancelled: compare again when shown again
         updateEmptyState();
         emit loadingChanged(loading);
     });
@@ -151,6 +189,21 @@ void ComparePage::createActions()
     m_clearBrushAction->setEnabled(false);
     connect(m_clearBrushAction, &QAction::triggered, this, &ComparePage::clearBrushing);
 
+    m_pinAction = new QAction(tr("&Pin to Comparison"), this);
+    m_pinAction->setIconText(tr("Pin"));
+    m_pinAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_pinAction->setToolTip(
+        withShortcut(tr("Keep the selected runs as columns while you select other runs or "
+                        "open another store"),
+                     m_pinAction->shortcut()));
+    m_pinAction->setEnabled(false);
+    connect(m_pinAction, &QAction::triggered, this, &ComparePage::pinSelectedRuns);
+
+    m_clearPinnedAction = new QAction(tr("&Unpin All"), this);
+    m_clearPinnedAction->setToolTip(tr("Compare only the runs selected in the Runs tab again"));
+    m_clearPinnedAction->setEnabled(false);
+    connect(m_clearPinnedAction, &QAction::triggered, this, &ComparePage::clearPinned);
+
     m_exportPlotAction = new QAction(tr("&Export Plot…"), this);
     m_exportPlotAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportPlotAction->setToolTip(
@@ -190,6 +243,9 @@ void ComparePage::createLayout()
     m_toolBar = new QToolBar(this);
     m_toolBar->setObjectName(QStringLiteral("compareToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addAction(m_pinAction);
+    m_toolBar->addAction(m_clearPinnedAction);
+    m_toolBar->addSeparator();
     m_toolBar->addAction(m_onlyDifferencesAction);
     m_toolBar->addAction(m_showSystemTagsAction);
     m_toolBar->addSeparator();
@@ -197,7 +253,7 @@ void ComparePage::createLayout()
     m_baselineBox = new QComboBox(m_toolBar);
     m_baselineBox->setObjectName(QStringLiteral("baselineBox"));
     m_baselineBox->setToolTip(
-        tr("Pin a run: the other runs show their differences from it (absolute and %)"));
+        tr("Choose a run: the other runs show their differences from it (absolute and %)"));
     m_baselineBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_baselineBox->setMinimumContentsLength(12);
     baselineLabel->setBuddy(m_baselineBox);
@@ -282,6 +338,13 @@ void ComparePage::createLayout()
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->setSpacing(4);
+    m_noticeBar = new NoticeBar(content);
+    m_noticeBar->setObjectName(QStringLiteral("compareNoticeBar"));
+    connect(m_noticeBar, &NoticeBar::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("unpin-unavailable"))
+            unpinUnavailable();
+    });
+    contentLayout->addWidget(m_noticeBar);
     contentLayout->addWidget(m_toolBar);
     contentLayout->addWidget(m_splitter, 1);
 
@@ -290,6 +353,17 @@ void ComparePage::createLayout()
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setTextFormat(Qt::RichText);
+    m_emptyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    connect(m_emptyLabel, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("compare")) {
+            m_comparedKeys.clear();
+            applyRuns();
+        } else if (link == QLatin1String("pin")) {
+            pinSelectedRuns();
+        } else if (link == QLatin1String("unpin-unavailable")) {
+            unpinUnavailable();
+        }
+    });
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_emptyLabel);
@@ -317,6 +391,12 @@ void ComparePage::setRuns(const QString &location, const Store::RunTable &runs, 
     m_location = location;
     m_table = runs;
     m_pendingRunIds = runIds;
+    updatePinning();
+    scheduleApplyRuns();
+}
+
+void ComparePage::scheduleApplyRuns()
+{
     m_runsPending = true;
     if (isVisible())
         applyRuns();
@@ -332,28 +412,52 @@ void ComparePage::showEvent(QShowEvent *event)
 void ComparePage::applyRuns()
 {
     m_runsPending = false;
-    QStringList ids;
-    for (const QString &id : std::as_const(m_pendingRunIds)) {
-        if (!ids.contains(id) && m_table.indexOfRun(id) >= 0)
-            ids.append(id);
+    // Pinned runs first (from the open store's table when it holds them: it is the newest),
+    // then the selected runs not pinned.
+    QList<RunSource> sources;
+    QStringList keys;
+    const QString here = storePath(m_location);
+    for (const RunSource &pinned : std::as_const(m_pinned)) {
+        RunSource source = pinned;
+        if (const int row = m_table.indexOfRun(pinned.runId);
+            row >= 0 && !m_location.isEmpty() && here == storePath(pinned.location))
+            source = {m_location, pinned.runId, m_table, row};
+        sources.append(source);
+        keys.append(runKey(source));
     }
-    m_runIds = ids;
-    if (ids.size() < 2) {
+    QSet<QString> seen(keys.cbegin(), keys.cend());
+    for (const QString &id : std::as_const(m_pendingRunIds)) {
+        const int row = m_table.indexOfRun(id);
+        const QString key = here + QLatin1Char('\n') + id; // runKey() without a path per run
+        if (row < 0 || seen.contains(key))
+            continue;
+        sources.append({m_location, id, m_table, row});
+        keys.append(key);
+        seen.insert(key);
+    }
+    m_sources = sources;
+    m_runIds.clear();
+    for (const RunSource &source : std::as_const(sources))
+        m_runIds.append(source.runId);
+    if (sources.size() < 2) {
         m_loader->cancel();
-        m_comparedRunIds.clear();
-        m_comparedLocation.clear();
-        onDiffLoaded(Diff());
+        m_loadState = LoadState::Idle;
+        m_comparedKeys.clear();
+        m_comparedSources.clear();
+        m_unavailable.clear();
+        showDiff(Diff());
         return;
     }
-    if (ids == m_comparedRunIds && m_location == m_comparedLocation)
-        return; // shown or on its way
-    QList<RunSource> sources;
-    for (const QString &id : std::as_const(ids))
-        sources.append({m_location, id, m_table, m_table.indexOfRun(id)});
-    m_comparedRunIds = ids;
-    m_comparedLocation = m_location;
-    m_loader->compare(sources);
-    updateEmptyState();
+    if (keys == m_comparedKeys) {
+        updatePinning(); // shown or on its way; only what is pinned may have changed
+        return;
+    }
+    m_comparedKeys = keys;
+    m_comparedSources = sources;
+    m_unavailable.clear();
+    m_loadState = LoadState::Loading;
+    m_loader->compare(sources, RunDiffLoader::Unavailable::Skip);
+    showDiff(Diff()); // the diff of other runs must not look like theirs while they load
 }
 
 bool ComparePage::isLoading() const
@@ -364,6 +468,155 @@ bool ComparePage::isLoading() const
 void ComparePage::cancelLoading()
 {
     m_loader->cancel();
+}
+
+bool ComparePage::isPinned(const QString &location, const QString &runId) const
+{
+    const QString key = runKey(location, runId);
+    return std::any_of(m_pinned.cbegin(), m_pinned.cend(),
+                       [&key](const RunSource &pinned) { return runKey(pinned) == key; });
+}
+
+void ComparePage::pinSelectedRuns()
+{
+    QList<RunSource> pinned = m_pinned;
+    for (const QString &id : std::as_const(m_pendingRunIds)) {
+        const int row = m_table.indexOfRun(id);
+        if (row >= 0 && !isPinned(m_location, id))
+            pinned.append(detachedSource({m_location, id, m_table, row}));
+    }
+    setPinned(pinned);
+}
+
+void ComparePage::pinRun(int run)
+{
+    if (run < 0 || run >= m_sourceOfRun.size())
+        return;
+    const RunSource &source = m_comparedSources[m_sourceOfRun[run]];
+    if (!isPinned(source.location, source.runId))
+        setPinned(m_pinned + QList<RunSource> {detachedSource(source)});
+}
+
+void ComparePage::unpinRun(int run)
+{
+    if (run >= 0 && run < m_sourceOfRun.size()) {
+        const RunSource &source = m_comparedSources[m_sourceOfRun[run]];
+        unpin(source.location, source.runId);
+    }
+}
+
+void ComparePage::unpin(const QString &location, const QString &runId)
+{
+    const QString key = runKey(location, runId);
+    QList<RunSource> pinned = m_pinned;
+    pinned.removeIf([&key](const RunSource &p) { return runKey(p) == key; });
+    setPinned(pinned);
+}
+
+void ComparePage::clearPinned()
+{
+    setPinned({});
+}
+
+void ComparePage::unpinUnavailable()
+{
+    QList<RunSource> pinned = m_pinned;
+    for (const UnavailableRun &u : std::as_const(m_unavailable)) {
+        const QString key = runKey(m_comparedSources.value(u.source));
+        pinned.removeIf([&key](const RunSource &p) { return runKey(p) == key; });
+    }
+    setPinned(pinned);
+}
+
+void ComparePage::setPinned(const QList<RunSource> &pinned)
+{
+    QStringList before, after;
+    for (const RunSource &p : std::as_const(m_pinned))
+        before.append(runKey(p));
+    for (const RunSource &p : pinned)
+        after.append(runKey(p));
+    if (before == after)
+        return;
+    m_pinned = pinned;
+    updatePinning();
+    emit pinnedRunsChanged();
+    scheduleApplyRuns();
+}
+
+void ComparePage::updatePinning()
+{
+    const bool selectionToPin
+        = std::any_of(m_pendingRunIds.cbegin(), m_pendingRunIds.cend(), [this](const QString &id) {
+              return m_table.indexOfRun(id) >= 0 && !isPinned(m_location, id);
+          });
+    m_pinAction->setEnabled(selectionToPin);
+    m_clearPinnedAction->setEnabled(!m_pinned.isEmpty());
+    QList<int> pinnedRuns;
+    for (int run = 0; run < m_diff.runs.size() && run < m_sourceOfRun.size(); ++run) {
+        const RunSource &source = m_comparedSources[m_sourceOfRun[run]];
+        if (isPinned(source.location, source.runId))
+            pinnedRuns.append(run);
+    }
+    if (pinnedRuns == m_paramModel->pinnedRuns())
+        return;
+    m_paramModel->setPinnedRuns(pinnedRuns);
+    m_metricModel->setPinnedRuns(pinnedRuns);
+    m_tagModel->setPinnedRuns(pinnedRuns);
+    for (QTreeView *v : {m_paramView, m_metricView, m_tagView}) {
+        fitColumns(v);
+        v->doItemsLayout(); // the header may have a line more or less
+    }
+}
+
+QString ComparePage::unavailableText(const UnavailableRun &unavailable) const
+{
+    const RunSource source = m_comparedSources.value(unavailable.source);
+    const QString store = QDir::toNativeSeparators(storePath(source.location));
+    QString why;
+    switch (unavailable.error.code) {
+    case Store::Error::NotFound:
+        why = tr("its store %1 is not there any more (moved or deleted?)").arg(store.toHtmlEscaped());
+        break;
+    case Store::Error::NoSuchRun:
+        why = tr("%1 no longer holds this run").arg(store.toHtmlEscaped());
+        break;
+    default:
+        why = unavailable.error.message.toHtmlEscaped();
+        break;
+    }
+    const QString name = QStringLiteral("“%1”").arg(sourceName(source).toHtmlEscaped());
+    return isPinned(source.location, source.runId) ? tr("%1 (pinned): %2").arg(name, why)
+                                                   : tr("%1: %2").arg(name, why);
+}
+
+QStringList ComparePage::unavailableTexts(bool *anyPinned) const
+{
+    QStringList lines;
+    for (const UnavailableRun &u : std::as_const(m_unavailable)) {
+        lines.append(unavailableText(u));
+        const RunSource source = m_comparedSources.value(u.source);
+        *anyPinned = *anyPinned || isPinned(source.location, source.runId);
+    }
+    return lines;
+}
+
+void ComparePage::updateNotice()
+{
+    if (m_unavailable.isEmpty() || m_diff.runs.size() < 2) {
+        m_noticeBar->setText({});
+        return;
+    }
+    bool anyPinned = false;
+    const QStringList lines = unavailableTexts(&anyPinned);
+    QString text = tr("Left out (could not be read): ") + lines.join(QStringLiteral("; ")) + QLatin1Char('.');
+    if (anyPinned)
+        text += QStringLiteral(" <a href=\"unpin-unavailable\">%1</a>").arg(tr("Unpin them"));
+    m_noticeBar->setText(text);
+}
+
+QString ComparePage::noticeText() const
+{
+    return m_noticeBar->isVisibleTo(this) ? m_noticeBar->text() : QString();
 }
 
 QWidget *ComparePage::createPlots()
@@ -585,17 +838,45 @@ void ComparePage::chooseExportFile()
 
 void ComparePage::onDiffLoaded(const Diff &diff)
 {
+    m_loadState = LoadState::Idle;
+    m_failure.clear();
+    m_unavailable = m_loader->unavailableRuns();
+    m_sourceOfRun.clear();
+    for (int i = 0; i < m_comparedSources.size(); ++i) {
+        if (std::none_of(m_unavailable.cbegin(), m_unavailable.cend(),
+                         [i](const UnavailableRun &u) { return u.source == i; }))
+            m_sourceOfRun.append(i);
+    }
+    Q_ASSERT(m_sourceOfRun.size() == diff.runs.size());
+    showDiff(diff);
+}
+
+void ComparePage::showDiff(const Diff &diff)
+{
     const bool hadBrush = m_parallelView->hasBrush();
+    if (diff.isEmpty())
+        m_sourceOfRun.clear();
     m_diff = diff;
     m_paramModel->setDiff(diff);
     m_metricModel->setDiff(diff);
     m_tagModel->setDiff(diff);
+    if (!diff.isEmpty()) {
+        // The baseline stays with its run, wherever its column went.
+        int baseline = -1;
+        for (int run = 0; run < m_sourceOfRun.size(); ++run) {
+            if (runKey(m_comparedSources[m_sourceOfRun[run]]) == m_baselineKey)
+                baseline = run;
+        }
+        setBaselineRun(baseline);
+    }
+    updatePinning();
+    updateNotice();
     updateBaselineBox();
     for (QTreeView *v : {m_paramView, m_metricView, m_tagView})
         fitColumns(v);
     updateTabTitles();
-    m_copyMarkdownAction->setEnabled(!diff.isEmpty());
-    m_copyCsvAction->setEnabled(!diff.isEmpty());
+    m_copyMarkdownAction->setEnabled(diff.runs.size() >= 2);
+    m_copyCsvAction->setEnabled(diff.runs.size() >= 2);
     fillPlotControls(hadBrush);
     updateEmptyState();
     scheduleDetail();
@@ -608,30 +889,89 @@ void ComparePage::fitColumns(QTreeView *v)
     QHeaderView *header = v->header();
     const int columns = v->model()->columnCount();
     for (int column = 0; column < columns; ++column) {
-        v->resizeColumnToContents(column);
+        // The values and the run's name decide; a longer store line under the name is elided.
+        int width = std::max(static_cast<QAbstractItemView *>(v)->sizeHintForColumn(column),
+                             header->sectionSizeHint(column));
+        const QStringList lines
+            = v->model()->headerData(column, Qt::Horizontal).toString().split(QLatin1Char('\n'));
+        if (lines.size() > 1) {
+            QFont font = header->font();
+            if (const QVariant f = v->model()->headerData(column, Qt::Horizontal, Qt::FontRole);
+                f.canConvert<QFont>())
+                font = qvariant_cast<QFont>(f);
+            const QFontMetrics metrics(font);
+            const int excess = metrics.horizontalAdvance(lines[1]) - metrics.horizontalAdvance(lines[0]);
+            width = std::max(static_cast<QAbstractItemView *>(v)->sizeHintForColumn(column),
+                             header->sectionSizeHint(column) - std::max(excess, 0));
+        }
         const bool isKey = column == 0;
-        const int width = std::clamp(header->sectionSize(column), isKey ? 120 : MinRunColumnWidth,
-                                     isKey ? MaxKeyColumnWidth : MaxRunColumnWidth);
+        width = std::clamp(width, isKey ? 120 : MinRunColumnWidth,
+                           isKey ? MaxKeyColumnWidth : MaxRunColumnWidth);
         header->resizeSection(column, width);
     }
 }
 
 void ComparePage::updateEmptyState()
 {
+    const auto page = [](const QString &title, const QString &body) {
+        return QStringLiteral("<p style=\"font-size:large\">%1</p><p>%2</p>").arg(title, body);
+    };
+    const auto link = [](const QString &href, const QString &text) {
+        return QStringLiteral("<a href=\"%1\">%2</a>").arg(href, text);
+    };
     QString text;
-    if (m_runIds.isEmpty())
-        text = tr("<p style=\"font-size:large\">No runs to compare</p>"
-                  "<p>Select two or more runs in the Runs tab (Ctrl+click or Shift+click) to compare "
-                  "their parameters, metrics and tags side by side.</p>");
-    else if (m_runIds.size() == 1)
-        text = tr("<p style=\"font-size:large\">One run selected</p>"
-                  "<p>Select at least one more run in the Runs tab to compare them.</p>");
-    else if (m_diff.isEmpty())
-        text = m_loader->isLoading() ? tr("<p style=\"font-size:large\">Comparing %1 runs…</p>"
-                                          "<p>Reading their parameters, tags and metric histories.</p>")
-                                           .arg(m_runIds.size())
-                                     : tr("<p style=\"font-size:large\">The runs could not be compared</p>"
-                                          "<p>Show this tab again to retry.</p>");
+    const qsizetype asked = m_sources.size();
+    if (asked == 0) {
+        text = page(
+            tr("No runs to compare"),
+            tr("Select two or more runs in the Runs tab (Ctrl+click or Shift+click) to compare their "
+               "parameters, metrics and tags side by side. Pin runs (Ctrl+Shift+P) to compare them with "
+               "runs of another store."));
+    } else if (asked == 1) {
+        const RunSource &only = m_sources.first();
+        if (isPinned(only.location, only.runId)) {
+            text = page(
+                tr("One run pinned"),
+                tr("“%1” from %2 stays here. Select runs in the Runs tab — of this store or of another "
+                   "one (File › Open) — to compare them with it.")
+                    .arg(sourceName(only).toHtmlEscaped(),
+                         QDir::toNativeSeparators(storePath(only.location)).toHtmlEscaped()));
+        } else {
+            text = page(tr("One run selected"),
+                        tr("Select at least one more run in the Runs tab to compare them, or %1 and open "
+                           "another store to compare it with runs there.")
+                            .arg(link(QStringLiteral("pin"), tr("pin it"))));
+        }
+    } else if (m_diff.runs.size() < 2) {
+        switch (m_loadState) {
+        case LoadState::Cancelled:
+            text = page(
+                tr("Comparison cancelled"),
+                tr("%1 of these %2 runs.").arg(link(QStringLiteral("compare"), tr("Compare"))).arg(asked));
+            break;
+        case LoadState::Failed:
+            text = page(tr("The runs could not be compared"),
+                        m_failure.toHtmlEscaped() + QStringLiteral(" ")
+                            + link(QStringLiteral("compare"), tr("Try again")));
+            break;
+        case LoadState::Loading:
+        case LoadState::Idle:
+            if (m_loader->isLoading() || m_unavailable.isEmpty()) {
+                text = page(tr("Comparing %1 runs…").arg(asked),
+                            tr("Reading their parameters, tags and metric histories."));
+            } else {
+                bool anyPinned = false;
+                const QStringList lines = unavailableTexts(&anyPinned);
+                QString body = lines.join(QStringLiteral("<br>"));
+                if (anyPinned)
+                    body += QStringLiteral("<br><br>")
+                        + link(QStringLiteral("unpin-unavailable"), tr("Unpin them"));
+                text = page(tr("Only %1 of the %2 runs could be read").arg(m_diff.runs.size()).arg(asked),
+                            body);
+            }
+            break;
+        }
+    }
     m_emptyLabel->setText(text);
     m_stack->setCurrentIndex(text.isEmpty() ? 1 : 0);
 }
@@ -693,6 +1033,8 @@ void ComparePage::setShowSystemTags(bool show)
 
 void ComparePage::setBaselineRun(int run)
 {
+    m_baselineKey
+        = run >= 0 && run < m_sourceOfRun.size() ? runKey(m_comparedSources[m_sourceOfRun[run]]) : QString();
     m_paramModel->setBaselineRun(run);
     m_metricModel->setBaselineRun(run);
     m_tagModel->setBaselineRun(run);
@@ -718,12 +1060,22 @@ void ComparePage::showHeaderMenu(QTreeView *view, const QPoint &pos)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     if (run >= 0 && run < m_diff.runs.size()) {
         if (run != baselineRun()) {
-            menu->addAction(tr("Pin “%1” as Baseline").arg(runName(m_diff.runs[run])), this,
+            menu->addAction(tr("Use “%1” as Baseline").arg(runName(m_diff.runs[run])), this,
                             [this, run] { setBaselineRun(run); });
         }
     }
     QAction *clear = menu->addAction(tr("Clear Baseline"), this, [this] { setBaselineRun(-1); });
     clear->setEnabled(baselineRun() >= 0);
+    menu->addSeparator();
+    if (run >= 0 && run < m_diff.runs.size()) {
+        const bool pinned = m_paramModel->isPinned(run);
+        const QString name = runName(m_diff.runs[run]);
+        QAction *pin = pinned
+            ? menu->addAction(tr("Unpin “%1”").arg(name), this, [this, run] { unpinRun(run); })
+            : menu->addAction(tr("Pin “%1” to Comparison").arg(name), this, [this, run] { pinRun(run); });
+        pin->setObjectName(pinned ? QStringLiteral("unpinRunAction") : QStringLiteral("pinRunAction"));
+    }
+    menu->addAction(m_clearPinnedAction);
     menu->popup(view->header()->viewport()->mapToGlobal(pos));
 }
 
@@ -759,6 +1111,14 @@ void ComparePage::scheduleDetail()
 void ComparePage::updateDetail()
 {
     ++m_detailGeneration;
+    // Runs of several stores: which store, after the name.
+    const QStringList stores = storeLabels(m_diff.runs);
+    const auto storeNote = [&stores](int run) {
+        const QString label = stores.value(run);
+        return label.isEmpty()
+            ? QString()
+            : QStringLiteral(" <span style=\"color:gray\">· %1</span>").arg(label.toHtmlEscaped());
+    };
     QTreeView *v = view(Table(m_tableTabs->currentIndex()));
     const QModelIndex index = v ? v->currentIndex() : QModelIndex();
     if (!index.isValid() || m_diff.isEmpty()) {
@@ -782,8 +1142,8 @@ void ComparePage::updateDetail()
         for (int run = 0; run < row.values.size(); ++run) {
             const RunInfo &info = m_diff.runs[run];
             const auto &stats = row.values[run];
-            const QString name
-                = runName(info).toHtmlEscaped() + (run == best ? QStringLiteral(" ★") : QString());
+            const QString name = runName(info).toHtmlEscaped()
+                + (run == best ? QStringLiteral(" ★") : QString()) + storeNote(run);
             if (!stats) {
                 html += QStringLiteral("<tr><td>%1</td><td>%2</td><td colspan=\"4\"><i>%3</i></td></tr>")
                             .arg(swatch(info.runId), name, tr("not logged"));
@@ -813,7 +1173,7 @@ void ComparePage::updateDetail()
         for (int r = 0; r < row.values.size(); ++r) {
             const RunInfo &info = m_diff.runs[r];
             html += QStringLiteral("<p>%1 <b>%2</b></p>")
-                        .arg(swatch(info.runId), runName(info).toHtmlEscaped());
+                        .arg(swatch(info.runId), runName(info).toHtmlEscaped() + storeNote(r));
             html += row.values[r] ? valueHtml(*row.values[r])
                                   : QStringLiteral("<p><i>%1</i></p>").arg(tr("not logged"));
         }
@@ -821,7 +1181,8 @@ void ComparePage::updateDetail()
         return;
     }
     const RunInfo &info = m_diff.runs[run];
-    html += QStringLiteral("<p>%1 <b>%2</b></p>").arg(swatch(info.runId), runName(info).toHtmlEscaped());
+    html += QStringLiteral("<p>%1 <b>%2</b></p>")
+                .arg(swatch(info.runId), runName(info).toHtmlEscaped() + storeNote(run));
     const Value &value = row.values[run];
     if (!value) {
         m_detail->setHtml(html + QStringLiteral("<p><i>%1</i></p>").arg(tr("Not logged in this run.")));

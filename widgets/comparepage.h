@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rundiff.h"
+#include "rundiffloader.h"
 #include "runtable.h"
 
 #include <QFutureWatcher>
@@ -10,6 +11,7 @@
 class DiffItemDelegate;
 class QAbstractItemModel;
 class MetricDiffModel;
+class NoticeBar;
 class ParamDiffModel;
 class QAction;
 class QComboBox;
@@ -26,7 +28,6 @@ class QTextBrowser;
 class QTimer;
 class QToolBar;
 class QTreeView;
-class RunDiffLoader;
 
 // The runs selected in the run browser side by side: parameters, metrics and tags as rows, one
 // column per run (in the run's colour), differing rows highlighted, "only differences" on by
@@ -36,6 +37,13 @@ class RunDiffLoader;
 // thread by a RunDiffLoader, and only while the page is shown. Beside the tables: parallel
 // coordinates of chosen params and metrics (brushing an axis range picks runs; the run table
 // follows through runFilterChanged) and a scatter plot of any key against a metric.
+//
+// Runs can be pinned to the comparison: pinned runs stay as the first columns while other runs
+// are selected, other experiments chosen or another store opened, so runs of several stores
+// are compared side by side. The runs compared are the pinned ones, then the selected runs of
+// the open store (a run both pinned and selected keeps its pinned place). A pinned run whose
+// store has gone, or that its store no longer holds, is named in a notice above the tables and
+// the other runs are still compared.
 class ComparePage : public QWidget
 {
     Q_OBJECT
@@ -51,8 +59,28 @@ public:
     // The runs to compare: `runIds` of `runs`, read from the store at `location`. Applied when
     // the page is shown (at once if it is).
     void setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds);
-    // The runs compared (or being compared), in column order.
+    // The runs compared (or being compared), in column order: pinned ones, then selected ones.
+    // The same run id can appear twice (a run and its copy in another store).
     QStringList runIds() const { return m_runIds; }
+    // The runs compared (or being compared), in column order, with their stores.
+    QList<RunDiff::RunSource> runSources() const { return m_sources; }
+
+    // Pins the selected runs of the open store (those not pinned yet) to the comparison.
+    void pinSelectedRuns();
+    // Pins or unpins the run of a column (its index in diff().runs).
+    void pinRun(int run);
+    void unpinRun(int run);
+    // Unpins a run by its store and id (also one that could not be read).
+    void unpin(const QString &location, const QString &runId);
+    void clearPinned();
+    // Unpins the pinned runs that could not be read in the last comparison.
+    void unpinUnavailable();
+    QList<RunDiff::RunSource> pinnedRuns() const { return m_pinned; }
+    bool isPinned(const QString &location, const QString &runId) const;
+    // The runs asked for that could not be compared, with why (empty when all were read).
+    QList<RunDiff::UnavailableRun> unavailableRuns() const { return m_unavailable; }
+    // The notice above the tables (which runs could not be compared); empty when hidden.
+    QString noticeText() const;
     const RunDiff::Diff &diff() const { return m_diff; }
 
     bool isLoading() const;
@@ -110,6 +138,8 @@ public:
     QAction *showSystemTagsAction() const { return m_showSystemTagsAction; }
     QAction *copyMarkdownAction() const { return m_copyMarkdownAction; }
     QAction *copyCsvAction() const { return m_copyCsvAction; }
+    QAction *pinAction() const { return m_pinAction; }
+    QAction *clearPinnedAction() const { return m_clearPinnedAction; }
 
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
@@ -123,6 +153,8 @@ signals:
     // The brushed runs changed, or brushing was cleared (hasRunFilter(), filteredRunIds()).
     void runFilterChanged();
     void exportFailed(const QString &message);
+    // Runs were pinned or unpinned (pinnedRuns()).
+    void pinnedRunsChanged();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -132,7 +164,15 @@ private:
     void createLayout();
     QTreeView *createTable(QAbstractItemModel *model, DiffItemDelegate *delegate, const QString &name);
     void applyRuns();
+    void scheduleApplyRuns();
     void onDiffLoaded(const RunDiff::Diff &diff);
+    void showDiff(const RunDiff::Diff &diff);
+    void setPinned(const QList<RunDiff::RunSource> &pinned);
+    void updatePinning();
+    void updateNotice();
+    QString unavailableText(const RunDiff::UnavailableRun &unavailable) const;
+    // One text per run left out; `anyPinned` is set when one of them is pinned.
+    QStringList unavailableTexts(bool *anyPinned) const;
     void updateEmptyState();
     void updateTabTitles();
     void updateBaselineBox();
@@ -181,13 +221,27 @@ private:
     QAction *m_copyCsvAction = nullptr;
     QAction *m_clearBrushAction = nullptr;
     QAction *m_exportPlotAction = nullptr;
+    QAction *m_pinAction = nullptr;
+    QAction *m_clearPinnedAction = nullptr;
+    NoticeBar *m_noticeBar = nullptr;
 
+    // What is asked for: the pinned runs (each with a table of its own run), the open store's
+    // runs and the selected ones.
+    QList<RunDiff::RunSource> m_pinned;
     QString m_location;
     Store::RunTable m_table;
     QStringList m_pendingRunIds;
     bool m_runsPending = false;
-    QStringList m_runIds; // asked for
-    QString m_comparedLocation;
-    QStringList m_comparedRunIds; // whose diff is shown or loading
+    QList<RunDiff::RunSource> m_sources; // pinned + selected, in column order
+    QStringList m_runIds; // of m_sources
+    // The diff shown or loading: the keys (store and run id) of its sources, the runs left out.
+    QStringList m_comparedKeys;
+    QList<RunDiff::RunSource> m_comparedSources;
+    QList<RunDiff::UnavailableRun> m_unavailable; // sources are indexes in m_comparedSources
+    QList<int> m_sourceOfRun; // per run of m_diff: its index in m_comparedSources
+    enum class LoadState { Idle, Loading, Cancelled, Failed };
+    LoadState m_loadState = LoadState::Idle;
+    QString m_failure;
+    QString m_baselineKey; // the baseline run's key, kept while the runs compared change
     RunDiff::Diff m_diff;
 };

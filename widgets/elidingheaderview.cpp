@@ -32,8 +32,13 @@ QString ElidingHeaderView::elided(const QStyleOptionHeader &option) const
         font = qvariant_cast<QFont>(sectionFont);
     if (option.state & QStyle::State_On)
         font.setBold(true);
-    const int width = style()->subElementRect(QStyle::SE_HeaderLabel, &option, this).width();
-    return QFontMetrics(font).elidedText(option.text, textElideMode(), std::max(width, 0));
+    const int width = std::max(style()->subElementRect(QStyle::SE_HeaderLabel, &option, this).width(), 0);
+    // Each line on its own (a run's name, then its store).
+    const QFontMetrics metrics(font);
+    QStringList lines = option.text.split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = metrics.elidedText(line, textElideMode(), width);
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString ElidingHeaderView::displayedText(int logicalIndex) const

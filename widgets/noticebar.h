@@ -17,6 +17,10 @@ public:
     void setText(const QString &text);
     QString text() const;
 
+signals:
+    // A link in a rich text (<a href="...">) was clicked.
+    void linkActivated(const QString &link);
+
 private:
     QLabel *m_icon;
     QLabel *m_text;

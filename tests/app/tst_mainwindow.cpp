@@ -4,8 +4,10 @@
 #include "demostore.h"
 #include "experimentlistmodel.h"
 #include "mainwindow.h"
+#include "metricdiffmodel.h"
 #include "noticebar.h"
 #include "parallelcoordinatesview.h"
+#include "paramdiffmodel.h"
 #include "runloader.h"
 #include "runsortfilterproxy.h"
 #include "runspage.h"
@@ -34,6 +36,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeView>
 #include <QUrl>
 
@@ -54,6 +57,7 @@ private slots:
     void remembersGeometryAndSplitters();
     void chartsTabFollowsSelectionAndIsRemembered();
     void compareTabBrushFiltersRunsAndIsRemembered();
+    void compareRunsOfTwoStores();
     void screenshot();
     void chartsScreenshot();
 
@@ -384,7 +388,7 @@ void TestMainWindow::compareTabBrushFiltersRunsAndIsRemembered()
         QCOMPARE(window.tabWidget()->tabText(MainWindow::CompareTab), QStringLiteral("Compare"));
         QVERIFY(shown.wait(10000));
         QCOMPARE(window.comparePage()->diff().runs.size(), 3);
-        // Edit menu: the copy actions.
+        // Edit menu: the copy actions, then pinning.
         QStringList edit;
         for (QAction *action : window.menuBar()->actions()) {
             if (action->text() == QStringLiteral("&Edit")) {
@@ -392,7 +396,9 @@ void TestMainWindow::compareTabBrushFiltersRunsAndIsRemembered()
                     edit.append(item->text());
             }
         }
-        QCOMPARE(edit, QStringList({"Copy Diff as &Markdown", "Copy Diff as &CSV"}));
+        QCOMPARE(edit,
+                 QStringList({"Copy Diff as &Markdown", "Copy Diff as &CSV", "", "&Pin to Comparison",
+                              "&Unpin All"}));
 
         // A brush on the first axis narrows the run table and says so in the status bar.
         ParallelCoordinatesView *view = window.comparePage()->parallelView();
@@ -408,6 +414,75 @@ void TestMainWindow::compareTabBrushFiltersRunsAndIsRemembered()
     }
     MainWindow window;
     QCOMPARE(window.tabWidget()->currentWidget(), window.comparePage());
+}
+
+void TestMainWindow::compareRunsOfTwoStores()
+{
+    // Two stores: the demo store and a copy of it in another folder.
+    QTemporaryDir otherDir;
+    const QString other = otherDir.filePath(QStringLiteral("mlflow.db"));
+    QVERIFY(QFile::copy(m_demo, other));
+    MainWindow window;
+    window.resize(1500, 860);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const auto idsOf = [&window](const QStringList &names) {
+        QStringList ids;
+        const Store::RunTable &runs = window.runsPage()->runModel()->runs();
+        for (const QString &name : names) {
+            for (int row = 0; row < runs.size(); ++row) {
+                if (runs.run(row).runName == name)
+                    ids.append(runs.run(row).runId);
+            }
+        }
+        return ids;
+    };
+    window.openStore(m_demo, QStringLiteral("mnist-cnn"));
+    QVERIFY(waitForRuns(window));
+    window.runsPage()->selectRuns(idsOf({QStringLiteral("cnn-dropout"), QStringLiteral("cnn-augment")}));
+    ComparePage *page = window.comparePage();
+    QSignalSpy shown(page, &ComparePage::diffShown);
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(shown.wait(10000));
+
+    QTest::keyClick(&window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier); // Pin to Comparison
+    QCOMPARE(page->pinnedRuns().size(), 2);
+    QCOMPARE(window.tabWidget()->tabText(MainWindow::CompareTab), QStringLiteral("Compare (2 pinned)"));
+
+    // File › Open of the other store; its runs join the pinned ones.
+    window.openStore(other, QStringLiteral("mnist-cnn"));
+    QVERIFY(waitForRuns(window));
+    QCOMPARE(window.runsPage()->location(), other);
+    window.runsPage()->selectRuns(idsOf({QStringLiteral("baseline-mlp"), QStringLiteral("lr=0.1,bs=32")}));
+    QTRY_VERIFY(!page->loader()->isLoading() && page->diff().runs.size() == 4);
+    QCOMPARE(page->diff().runs[0].location, m_demo);
+    QCOMPARE(page->diff().runs[1].location, m_demo);
+    QCOMPARE(page->diff().runs[2].location, other);
+    QCOMPARE(page->diff().runs[3].location, other);
+    const QString tip = page->paramModel()
+                            ->headerData(ParamDiffModel::FirstRunColumn, Qt::Horizontal, Qt::ToolTipRole)
+                            .toString();
+    QVERIFY2(tip.contains(QStringLiteral("mnist-cnn")) && tip.contains(m_demo), qPrintable(tip));
+
+    // KAIZEN_SCREENSHOT_PINNED=/tmp/compare-pinned.png saves the Compare tab at this point.
+    if (const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT_PINNED"); !target.isEmpty()) {
+        page->tableTabs()->setCurrentIndex(ComparePage::MetricsTable);
+        page->metricView()->setCurrentIndex(
+            page->metricModel()->index(page->metricModel()->rowOfKey(QStringLiteral("val_accuracy")),
+                                       MetricDiffModel::FirstRunColumn + 2));
+        QTRY_VERIFY(page->detailBrowser()->toPlainText().contains(QStringLiteral("Latest")));
+        QVERIFY(window.grab().save(target));
+        page->tableTabs()->setCurrentIndex(ComparePage::ParamsTable);
+        QTest::qWait(50);
+        QVERIFY(window.grab().save(
+            QString(target).replace(QStringLiteral(".png"), QStringLiteral("-params.png"))));
+    }
+
+    page->clearPinnedAction()->trigger();
+    QCOMPARE(window.tabWidget()->tabText(MainWindow::CompareTab), QStringLiteral("Compare"));
+    QTRY_VERIFY(!page->loader()->isLoading() && page->diff().runs.size() == 2);
+    QCOMPARE(page->diff().runs[0].location, other);
 }
 
 void TestMainWindow::chartsScreenshot()

@@ -3,6 +3,7 @@
 #include "diffitemdelegate.h"
 #include "experimentlistmodel.h"
 #include "metricdiffmodel.h"
+#include "noticebar.h"
 #include "pagelinks.h"
 #include "parallelcoordinatesview.h"
 #include "paramdiffmodel.h"
@@ -20,11 +21,15 @@
 #include <QCategoryAxis>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QLabel>
 #include <QListWidget>
 #include <QLogValueAxis>
+#include <QMenu>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
@@ -72,16 +77,27 @@ private slots:
     void scatterOnePointPerRun();
     void exportPlots_data();
     void exportPlots();
+    void pinnedRunsStayAcrossStores();
+    void unpinFromTheHeaderMenu();
+    void unavailablePinnedRunsAreNamed();
+    void equalMetricsStarNoRun();
+    void supersededAndCancelledDiffsAreNotShown();
     void screenshot();
 
 private:
     bool openDemo(Browser &browser, const QString &experiment = QStringLiteral("mnist-cnn"));
+    bool openStore(Browser &browser, const QString &path,
+                   const QString &experiment = QStringLiteral("mnist-cnn"));
+    // Shows the compare page and waits until it shows a diff of `runs` runs.
+    bool waitForDiff(Browser &browser, int runs);
     // Selects runs (by name), shows the compare page and waits for their diff.
     bool compare(Browser &browser, const QStringList &names);
     QStringList idsOf(const Browser &browser, const QStringList &names) const;
 
     QTemporaryDir m_dir;
     QString m_demo;
+    QTemporaryDir m_otherDir;
+    QString m_other; // a copy of the demo store: the same run ids in another store
     const QStringList m_five
         = {QStringLiteral("baseline-mlp"), QStringLiteral("cnn-dropout"), QStringLiteral("cnn-augment"),
            QStringLiteral("lr=0.01,bs=64"), QStringLiteral("lr=0.1,bs=32")};
@@ -89,8 +105,13 @@ private:
 
 bool TestComparePage::openDemo(Browser &browser, const QString &experiment)
 {
+    return openStore(browser, m_demo, experiment);
+}
+
+bool TestComparePage::openStore(Browser &browser, const QString &path, const QString &experiment)
+{
     QSignalSpy shown(browser.runs, &RunsPage::runsShown);
-    browser.runs->openStore(m_demo, experiment);
+    browser.runs->openStore(path, experiment);
     while (shown.isEmpty() || !shown.last().at(0).toBool()) {
         if (!shown.wait(10000))
             return false;
@@ -125,6 +146,17 @@ bool TestComparePage::compare(Browser &browser, const QStringList &names)
     return browser.compare->diff().runs.size() == names.size();
 }
 
+bool TestComparePage::waitForDiff(Browser &browser, int runs)
+{
+    browser.setCurrentWidget(browser.compare);
+    QSignalSpy shown(browser.compare, &ComparePage::diffShown);
+    while (browser.compare->loader()->isLoading() || browser.compare->diff().runs.size() != runs) {
+        if (!browser.compare->loader()->isLoading() || !shown.wait(10000))
+            return false;
+    }
+    return browser.compare->emptyText().isEmpty();
+}
+
 void TestComparePage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
@@ -134,6 +166,8 @@ void TestComparePage::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("tst_comparepage"));
     m_demo = TestSupport::buildDemoStore(m_dir);
     QVERIFY(!m_demo.isEmpty());
+    m_other = m_otherDir.filePath(QStringLiteral("mlflow.db"));
+    QVERIFY(QFile::copy(m_demo, m_other));
 }
 
 void TestComparePage::init()
@@ -642,6 +676,286 @@ void TestComparePage::exportPlots()
     QSignalSpy failed(browser.compare, &ComparePage::exportFailed);
     QVERIFY(!browser.compare->exportPlot(m_dir.filePath(QStringLiteral("plot.bmp"))).isEmpty());
     QCOMPARE(failed.count(), 1);
+}
+
+namespace {
+
+QStringList headerTexts(const QAbstractItemModel *model, int firstRunColumn, int role = Qt::DisplayRole)
+{
+    QStringList texts;
+    for (int column = firstRunColumn; column < model->columnCount(); ++column)
+        texts.append(model->headerData(column, Qt::Horizontal, role).toString());
+    return texts;
+}
+
+} // namespace
+
+void TestComparePage::pinnedRunsStayAcrossStores()
+{
+    Browser browser;
+    browser.show();
+    ComparePage *page = browser.compare;
+    QSignalSpy pinnedChanged(page, &ComparePage::pinnedRunsChanged);
+    QVERIFY(openDemo(browser));
+    QVERIFY(compare(browser, {QStringLiteral("cnn-dropout"), QStringLiteral("cnn-augment")}));
+    const QStringList pinnedIds = page->runIds();
+    QVERIFY(page->pinAction()->isEnabled());
+    QVERIFY(!page->clearPinnedAction()->isEnabled());
+    // The run table's context menu offers the same action.
+    QVERIFY(browser.runs->runView()->actions().contains(page->pinAction()));
+    QCOMPARE(browser.runs->runView()->contextMenuPolicy(), Qt::ActionsContextMenu);
+
+    page->pinAction()->trigger();
+    QCOMPARE(pinnedChanged.size(), 1);
+    QCOMPARE(page->pinnedRuns().size(), 2);
+    QVERIFY(!page->pinAction()->isEnabled()); // all selected runs are pinned
+    QVERIFY(page->clearPinnedAction()->isEnabled());
+    QVERIFY(!page->loader()->isLoading()); // the same runs: nothing to read again
+    QCOMPARE(headerTexts(page->paramModel(), ParamDiffModel::FirstRunColumn),
+             QStringList({"cnn-dropout\npinned", "cnn-augment\npinned"}));
+
+    // Another store (a copy: the same run ids): the pinned runs stay, its selected runs join.
+    QVERIFY(openStore(browser, m_other));
+    QCOMPARE(page->pinnedRuns().size(), 2);
+    browser.runs->selectRuns({});
+    QVERIFY(waitForDiff(browser, 2)); // the pinned runs alone
+    QCOMPARE(page->runIds(), pinnedIds);
+    browser.setCurrentWidget(browser.runs);
+    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("baseline-mlp"), QStringLiteral("cnn-dropout")}));
+    QVERIFY(page->pinAction()->isEnabled());
+    QVERIFY(waitForDiff(browser, 4));
+    const QStringList ids = page->runIds();
+    QCOMPARE(ids.mid(0, 2), pinnedIds); // the pinned runs keep their place
+    QCOMPARE(ids[3], pinnedIds[0]); // cnn-dropout of the other store is a run of its own
+    const QString storeA = QFileInfo(m_dir.path()).fileName(); // both files are mlflow.db
+    const QString storeB = QFileInfo(m_otherDir.path()).fileName();
+    for (QTreeView *view : {page->paramView(), page->metricView(), page->tagView()}) {
+        const int first = view == page->metricView() ? int(MetricDiffModel::FirstRunColumn)
+                                                     : int(ParamDiffModel::FirstRunColumn);
+        QAbstractItemModel *model = view->model();
+        QCOMPARE(model->columnCount() - first, 4);
+        const QStringList tips = headerTexts(model, first, Qt::ToolTipRole);
+        for (int run = 0; run < 4; ++run) {
+            const QString store = run < 2 ? m_demo : m_other;
+            const QString notStore = run < 2 ? m_other : m_demo;
+            QVERIFY2(tips[run].contains(QStringLiteral("Store: ") + store), qPrintable(tips[run]));
+            QVERIFY2(!tips[run].contains(notStore), qPrintable(tips[run]));
+            QCOMPARE(tips[run].contains(QStringLiteral("Pinned")), run < 2);
+            const int pinnedRole = view == page->metricView() ? int(MetricDiffModel::IsPinnedRole)
+                                                              : int(ParamDiffModel::IsPinnedRole);
+            QCOMPARE(model->headerData(first + run, Qt::Horizontal, pinnedRole).toBool(), run < 2);
+        }
+        QCOMPARE(headerTexts(model, first),
+                 QStringList({"cnn-dropout\npinned · " + storeA, "cnn-augment\npinned · " + storeA,
+                              "baseline-mlp\n" + storeB, "cnn-dropout\n" + storeB}));
+        // The header grew a line for the stores.
+        QVERIFY(view->header()->height() >= 2 * view->fontMetrics().height());
+    }
+    QCOMPARE(page->diff().runs[0].location, m_demo);
+    QCOMPARE(page->diff().runs[3].location, m_other);
+
+    // A run both pinned and selected is one column, in its pinned place.
+    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("baseline-mlp")}));
+    QVERIFY(openStore(browser, m_demo));
+    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("cnn-augment"), QStringLiteral("baseline-mlp")}));
+    QVERIFY(waitForDiff(browser, 3));
+    QCOMPARE(page->runIds(), pinnedIds + idsOf(browser, {QStringLiteral("baseline-mlp")}));
+
+    // A baseline stays with its run when the columns change.
+    page->setBaselineRun(1); // cnn-augment
+    page->unpin(m_demo, pinnedIds[0]);
+    QVERIFY(waitForDiff(browser, 2)); // cnn-augment (pinned), baseline-mlp
+    QCOMPARE(page->runIds(),
+             QStringList({pinnedIds[1], idsOf(browser, {QStringLiteral("baseline-mlp")})[0]}));
+    QCOMPARE(page->baselineRun(), 0);
+
+    page->clearPinnedAction()->trigger();
+    QVERIFY(page->pinnedRuns().isEmpty());
+    QVERIFY(waitForDiff(browser, 2)); // the selection: cnn-augment, baseline-mlp
+    QCOMPARE(headerTexts(page->paramModel(), ParamDiffModel::FirstRunColumn),
+             QStringList({"cnn-augment (baseline)", "baseline-mlp"}));
+}
+
+void TestComparePage::unpinFromTheHeaderMenu()
+{
+    Browser browser;
+    browser.show();
+    ComparePage *page = browser.compare;
+    QVERIFY(openDemo(browser));
+    QVERIFY(compare(browser, {QStringLiteral("cnn-dropout"), QStringLiteral("cnn-augment")}));
+    page->pinAction()->trigger();
+    QVERIFY(openStore(browser, m_other));
+    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("baseline-mlp")}));
+    QVERIFY(waitForDiff(browser, 3));
+
+    // The column's header menu: unpin a pinned run, pin a selected one.
+    const auto triggerHeaderAction = [page](int run, const QString &name) {
+        QHeaderView *header = page->paramView()->header();
+        const int column = ParamDiffModel::FirstRunColumn + run;
+        const QPoint pos(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                         header->height() / 2);
+        emit header->customContextMenuRequested(pos);
+        QAction *found = nullptr;
+        for (QMenu *menu : page->findChildren<QMenu *>()) {
+            if (menu->isVisible())
+                found = menu->findChild<QAction *>(name);
+        }
+        if (!found) // created with the menu as parent
+            for (QAction *action : page->findChildren<QAction *>(name))
+                found = action;
+        if (found)
+            found->trigger();
+        for (QMenu *menu : page->findChildren<QMenu *>())
+            menu->close();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // the closed menus
+        return found != nullptr;
+    };
+    QVERIFY(triggerHeaderAction(2, QStringLiteral("pinRunAction"))); // baseline-mlp of the other store
+    QCOMPARE(page->pinnedRuns().size(), 3);
+    QVERIFY(page->isPinned(m_other, page->runIds()[2]));
+    QVERIFY(triggerHeaderAction(0, QStringLiteral("unpinRunAction"))); // cnn-dropout of the demo store
+    QCOMPARE(page->pinnedRuns().size(), 2);
+    QVERIFY(waitForDiff(browser, 2)); // cnn-augment, then baseline-mlp (pinned, and selected)
+    QCOMPARE(page->diff().runs[0].runName, QStringLiteral("cnn-augment"));
+    QCOMPARE(page->diff().runs[0].location, m_demo);
+    QCOMPARE(page->diff().runs[1].runName, QStringLiteral("baseline-mlp"));
+    QCOMPARE(page->diff().runs[1].location, m_other);
+}
+
+void TestComparePage::unavailablePinnedRunsAreNamed()
+{
+    // Pinned runs of two stores that go: one is deleted, one replaced by an empty MLflow store.
+    QTemporaryDir dir;
+    const QString gone = dir.filePath(QStringLiteral("gone.db"));
+    const QString replaced = dir.filePath(QStringLiteral("replaced.db"));
+    QVERIFY(QFile::copy(m_demo, gone));
+    QVERIFY(QFile::copy(m_demo, replaced));
+    Browser browser;
+    browser.show();
+    ComparePage *page = browser.compare;
+    QVERIFY(openStore(browser, gone));
+    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("cnn-dropout")}));
+    browser.setCurrentWidget(browser.compare);
+    QVERIFY(page->emptyText().contains(QStringLiteral("pin it")));
+    page->pinSelectedRuns();
+    QVERIFY(page->emptyText().contains(QStringLiteral("One run pinned")));
+    QVERIFY(page->emptyText().contains(QStringLiteral("cnn-dropout")));
+    QVERIFY(openStore(browser, replaced));
+    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("cnn-augment")}));
+    page->pinSelectedRuns();
+    QVERIFY(waitForDiff(browser, 2));
+    QVERIFY(page->noticeText().isEmpty());
+
+    QVERIFY(openDemo(browser));
+    QVERIFY(QFile::remove(gone));
+    QVERIFY(QFile::remove(replaced));
+    QVERIFY(
+        QFile::copy(TestSupport::fixturePath(QStringLiteral("mlflow-3.9-c9d4e5f6a7b8-empty.db")), replaced));
+    browser.setCurrentWidget(browser.runs);
+    browser.runs->selectRuns(
+        idsOf(browser, {QStringLiteral("baseline-mlp"), QStringLiteral("lr=0.1,bs=32")}));
+    QVERIFY(waitForDiff(browser, 2)); // the two runs of the demo store still compare
+    QCOMPARE(page->diff().runs[0].runName, QStringLiteral("baseline-mlp"));
+    QCOMPARE(page->unavailableRuns().size(), 2);
+    const QString notice = page->noticeText();
+    QVERIFY2(notice.contains(QStringLiteral("cnn-dropout"))
+                 && notice.contains(QStringLiteral("not there any more")),
+             qPrintable(notice));
+    QVERIFY2(notice.contains(QStringLiteral("cnn-augment"))
+                 && notice.contains(QStringLiteral("no longer holds")),
+             qPrintable(notice));
+    QVERIFY(notice.contains(QDir::toNativeSeparators(gone)));
+    // KAIZEN_SCREENSHOT_COMPARE=/tmp/compare also saves /tmp/compare-unavailable*.png.
+    const QString screenshots = qEnvironmentVariable("KAIZEN_SCREENSHOT_COMPARE");
+    if (!screenshots.isEmpty())
+        QVERIFY(browser.grab().save(screenshots + QStringLiteral("-unavailable.png")));
+
+    // With one run left there is nothing to compare: the page says why.
+    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("baseline-mlp")}));
+    browser.setCurrentWidget(browser.compare);
+    QTRY_VERIFY(!page->loader()->isLoading());
+    QTRY_VERIFY(page->emptyText().contains(QStringLiteral("Only 1 of the 3 runs could be read")));
+    QVERIFY(page->emptyText().contains(QStringLiteral("not there any more")));
+    if (!screenshots.isEmpty())
+        QVERIFY(browser.grab().save(screenshots + QStringLiteral("-unavailable-one-left.png")));
+
+    // "Unpin them" drops the runs that could not be read.
+    auto *notices = page->findChild<NoticeBar *>(QStringLiteral("compareNoticeBar"));
+    QVERIFY(notices);
+    emit notices->linkActivated(QStringLiteral("unpin-unavailable"));
+    QVERIFY(page->pinnedRuns().isEmpty());
+    QVERIFY(page->emptyText().contains(QStringLiteral("One run selected")));
+}
+
+void TestComparePage::equalMetricsStarNoRun()
+{
+    // A run and its copy in another store: every metric is equal, so no run is the best.
+    Browser browser;
+    browser.show();
+    ComparePage *page = browser.compare;
+    QVERIFY(openDemo(browser));
+    QVERIFY(compare(browser, {QStringLiteral("cnn-dropout"), QStringLiteral("cnn-augment")}));
+    MetricDiffModel *metrics = page->metricModel();
+    const int loss = metrics->rowOfKey(QStringLiteral("val_loss"));
+    QVERIFY(metrics->bestRunOfRow(loss) >= 0); // different runs: one is best
+
+    browser.setCurrentWidget(browser.runs);
+    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("cnn-dropout")}));
+    page->pinSelectedRuns();
+    QVERIFY(openStore(browser, m_other));
+    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("cnn-dropout")}));
+    QVERIFY(waitForDiff(browser, 2));
+    QCOMPARE(page->runIds()[0], page->runIds()[1]);
+    QVERIFY(metrics->rowCount() > 3);
+    for (int row = 0; row < metrics->rowCount(); ++row) {
+        QCOMPARE(metrics->bestRunOfRow(row), -1);
+        for (int run = 0; run < 2; ++run)
+            QVERIFY(
+                !metrics->index(row, metrics->columnOfRun(run)).data(MetricDiffModel::IsBestRole).toBool());
+    }
+    page->tableTabs()->setCurrentIndex(ComparePage::MetricsTable);
+    page->metricView()->setCurrentIndex(metrics->index(loss, MetricDiffModel::FirstRunColumn));
+    QTRY_VERIFY(page->detailBrowser()->toPlainText().contains(QStringLiteral("Latest")));
+    QVERIFY(!page->detailBrowser()->toPlainText().contains(QStringLiteral("★")));
+}
+
+void TestComparePage::supersededAndCancelledDiffsAreNotShown()
+{
+    Browser browser;
+    browser.show();
+    ComparePage *page = browser.compare;
+    QVERIFY(openDemo(browser));
+    QVERIFY(compare(browser, {QStringLiteral("cnn-dropout"), QStringLiteral("cnn-augment")}));
+    QVERIFY(page->paramModel()->rowCount() > 0);
+
+    // The selection changes while the page is shown: the old diff goes at once.
+    const QStringList next = idsOf(browser, {QStringLiteral("baseline-mlp"), QStringLiteral("cnn-augment")});
+    browser.runs->selectRuns(next);
+    QVERIFY(page->loader()->isLoading());
+    QVERIFY(page->diff().isEmpty());
+    QCOMPARE(page->paramModel()->columnCount(), int(ParamDiffModel::FirstRunColumn));
+    QCOMPARE(page->metricModel()->rowCount(), 0);
+    QVERIFY2(page->emptyText().contains(QStringLiteral("Comparing 2 runs")), qPrintable(page->emptyText()));
+    QVERIFY(!page->copyMarkdownAction()->isEnabled());
+
+    // Cancelled: no diff, and the page says so and offers to compare again.
+    page->cancelLoading();
+    QVERIFY(!page->loader()->isLoading());
+    QVERIFY(page->diff().isEmpty());
+    QVERIFY2(page->emptyText().contains(QStringLiteral("Comparison cancelled")),
+             qPrintable(page->emptyText()));
+    QTRY_VERIFY(!page->loader()->isBusy());
+    QCoreApplication::sendPostedEvents();
+    QVERIFY(page->diff().isEmpty()); // what the cancelled worker posted was dropped
+    auto *label = page->findChild<QLabel *>(QStringLiteral("compareEmptyLabel"));
+    QVERIFY(label);
+    QSignalSpy shown(page, &ComparePage::diffShown);
+    emit label->linkActivated(QStringLiteral("compare"));
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(page->runIds(), next);
+    QCOMPARE(page->diff().runs.size(), 2);
+    QCOMPARE(page->diff().runs[0].runName, QStringLiteral("baseline-mlp"));
+    QVERIFY(page->emptyText().isEmpty());
 }
 
 void TestComparePage::screenshot()
