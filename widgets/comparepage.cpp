@@ -863,11 +863,15 @@ void ComparePage::showDiff(const Diff &diff)
     if (!diff.isEmpty()) {
         // The baseline stays with its run, wherever its column went.
         int baseline = -1;
-        for (int run = 0; run < m_sourceOfRun.size(); ++run) {
+        for (int run = 0; run < m_sourceOfRun.size() && !m_baselineKey.isEmpty(); ++run) {
             if (runKey(m_comparedSources[m_sourceOfRun[run]]) == m_baselineKey)
                 baseline = run;
         }
-        setBaselineRun(baseline);
+        if (baseline < 0)
+            m_baselineKey.clear(); // its run is no longer compared
+        m_paramModel->setBaselineRun(baseline); // the columns are fitted below
+        m_metricModel->setBaselineRun(baseline);
+        m_tagModel->setBaselineRun(baseline);
     }
     updatePinning();
     updateNotice();
