@@ -105,6 +105,7 @@ Store::Result<AvailableDiff> read(const QList<RunSource> &sources, bool skip, co
 {
     QList<std::optional<RunSnapshot>> snapshots(sources.size());
     QList<UnavailableRun> unavailable;
+    QList<RunSource> readSources = sources;
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
     // Each store is opened once, whatever the order of its runs among the sources.
     QMap<QString, QList<qsizetype>> byLocation;
@@ -185,6 +186,8 @@ Store::Result<AvailableDiff> read(const QList<RunSource> &sources, bool skip, co
                     leaveOut({index}, noSuchRun(source));
                     continue;
                 }
+                if (skip)
+                    readSources[index] = detachedSource({source.location, source.runId, table, row});
             }
             const QString experimentId = table.run(row).experimentId;
             snapshots[index] = snapshotOf(table, row, (*reader)->path(), experimentNames.value(experimentId));
@@ -265,7 +268,7 @@ Store::Result<AvailableDiff> read(const QList<RunSource> &sources, bool skip, co
     }
     std::sort(unavailable.begin(), unavailable.end(),
               [](const UnavailableRun &a, const UnavailableRun &b) { return a.source < b.source; });
-    return AvailableDiff {buildDiff(available), unavailable};
+    return AvailableDiff {buildDiff(available), unavailable, readSources};
 }
 
 } // namespace
@@ -356,7 +359,7 @@ void RunDiffLoader::compare(const QList<RunDiff::RunSource> &runs, Unavailable u
                 auto diff = RunDiff::readDiff(runs, cancelFlag.get(), progress);
                 if (!diff)
                     return diff.error();
-                return RunDiff::AvailableDiff {std::move(*diff), {}};
+                return RunDiff::AvailableDiff {std::move(*diff), {}, {}};
             }());
         QMetaObject::invokeMethod(
             this,
@@ -366,6 +369,7 @@ void RunDiffLoader::compare(const QList<RunDiff::RunSource> &runs, Unavailable u
                 m_cancel.reset();
                 setLoading(false);
                 m_unavailable = result->ok() ? result->value().unavailable : QList<RunDiff::UnavailableRun>();
+                m_readSources = result->ok() ? result->value().sources : QList<RunDiff::RunSource>();
                 if (result->ok())
                     emit diffLoaded(result->value().diff);
                 else

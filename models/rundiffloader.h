@@ -62,6 +62,10 @@ struct AvailableDiff
 {
     Diff diff; // the runs that could be read, in the order of the sources
     QList<UnavailableRun> unavailable;
+    // The sources as given, except that those given without their table and read from their
+    // store come back detached (detachedSource()), so that a caller keeping them need not read
+    // the store's runs again.
+    QList<RunSource> sources;
 };
 // Like readDiff(), but the runs of a store that cannot be read and runs a store no longer holds
 // are left out and listed instead of failing the whole diff. Fails only when cancelled.
@@ -97,6 +101,9 @@ public:
     // With Unavailable::Skip: the runs the last diffLoaded left out (indexes into compare()'s
     // list), and why. Set before diffLoaded is emitted.
     QList<RunDiff::UnavailableRun> unavailableRuns() const { return m_unavailable; }
+    // With Unavailable::Skip: the sources of the last diffLoaded as readAvailableDiff() gave
+    // them back (those read without a table now hold their own run's).
+    QList<RunDiff::RunSource> readSources() const { return m_readSources; }
 
 signals:
     void diffLoaded(const RunDiff::Diff &diff);
@@ -117,4 +124,5 @@ private:
     QThreadPool m_pool;
     QList<QFuture<void>> m_tasks;
     QList<RunDiff::UnavailableRun> m_unavailable;
+    QList<RunDiff::RunSource> m_readSources;
 };

@@ -78,16 +78,6 @@ QString runKey(const RunSource &source)
     return runKey(source.location, source.runId);
 }
 
-QString sourceName(const RunSource &source)
-{
-    if (source.row >= 0 && source.row < source.table.size()) {
-        const QString name = source.table.run(source.row).runName;
-        if (!name.isEmpty())
-            return name;
-    }
-    return source.runId.left(8);
-}
-
 QString swatch(const QString &runId)
 {
     return QStringLiteral("<span style=\"color:%1\">&#9632;</span>").arg(RunColors::color(runId).name());
@@ -470,6 +460,17 @@ void ComparePage::cancelLoading()
     m_loader->cancel();
 }
 
+QString ComparePage::sourceName(const RunSource &source) const
+{
+    if (source.row >= 0 && source.row < source.table.size()) {
+        const QString name = source.table.run(source.row).runName;
+        if (!name.isEmpty())
+            return name;
+    }
+    const QString remembered = m_rememberedNames.value(runKey(source));
+    return remembered.isEmpty() ? source.runId.left(8) : remembered;
+}
+
 bool ComparePage::isPinned(const QString &location, const QString &runId) const
 {
     const QString key = runKey(location, runId);
@@ -848,6 +849,18 @@ void ComparePage::onDiffLoaded(const Diff &diff)
             m_sourceOfRun.append(i);
     }
     Q_ASSERT(m_sourceOfRun.size() == diff.runs.size());
+    // Pinned runs remembered from an earlier session were read from their stores' runs: keep
+    // their rows, so that the next comparison need not read those runs again.
+    const QList<RunSource> read = m_loader->readSources();
+    for (RunSource &pinned : m_pinned) {
+        if (pinned.row >= 0)
+            continue;
+        const QString key = runKey(pinned);
+        for (const RunSource &source : read) {
+            if (source.row >= 0 && runKey(source) == key)
+                pinned = source;
+        }
+    }
     showDiff(diff);
 }
 
@@ -1272,6 +1285,13 @@ void ComparePage::saveSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("table"), m_tableTabs->currentIndex());
     settings.setValue(QStringLiteral("plot"), m_plotTabs->currentIndex());
     settings.setValue(QStringLiteral("axes"), m_chosenAxes);
+    QVariantList pinned;
+    for (const RunSource &source : m_pinned) {
+        pinned.append(QVariantMap {{QStringLiteral("location"), storePath(source.location)},
+                                   {QStringLiteral("runId"), source.runId},
+                                   {QStringLiteral("runName"), sourceName(source)}});
+    }
+    settings.setValue(QStringLiteral("pinned"), pinned);
     settings.endGroup();
 }
 
@@ -1289,4 +1309,17 @@ void ComparePage::restoreSettings(const QSettings &settings)
     m_tableTabs->setCurrentIndex(std::clamp(value("table").toInt(), 0, m_tableTabs->count() - 1));
     m_plotTabs->setCurrentIndex(std::clamp(value("plot").toInt(), 0, m_plotTabs->count() - 1));
     m_chosenAxes = value("axes").toStringList();
+    // Pinned runs come back by store and id; they are read when the page is shown (a store
+    // that went meanwhile is named in the notice).
+    QList<RunSource> pinned;
+    for (const QVariant &entry : value("pinned").toList()) {
+        const QVariantMap map = entry.toMap();
+        const RunSource source {map.value(QStringLiteral("location")).toString(),
+                                map.value(QStringLiteral("runId")).toString()};
+        if (source.location.isEmpty() || source.runId.isEmpty())
+            continue;
+        m_rememberedNames.insert(runKey(source), map.value(QStringLiteral("runName")).toString());
+        pinned.append(source);
+    }
+    setPinned(pinned);
 }

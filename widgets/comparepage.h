@@ -5,6 +5,7 @@
 #include "runtable.h"
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QSet>
 #include <QWidget>
 
@@ -170,6 +171,7 @@ private:
     void setPinned(const QList<RunDiff::RunSource> &pinned);
     void updatePinning();
     void updateNotice();
+    QString sourceName(const RunDiff::RunSource &source) const;
     QString unavailableText(const RunDiff::UnavailableRun &unavailable) const;
     // One text per run left out; `anyPinned` is set when one of them is pinned.
     QStringList unavailableTexts(bool *anyPinned) const;
@@ -243,5 +245,6 @@ private:
     LoadState m_loadState = LoadState::Idle;
     QString m_failure;
     QString m_baselineKey; // the baseline run's key, kept while the runs compared change
+    QHash<QString, QString> m_rememberedNames; // run key -> name, of pinned runs restored from settings
     RunDiff::Diff m_diff;
 };

@@ -230,6 +230,12 @@ void TestRunDiffLoader::availableDiffLeavesOutWhatIsGone()
     QCOMPARE(available->unavailable[1].error.code, Store::Error::NoSuchRun);
     QCOMPARE(available->unavailable[2].source, 4);
     QCOMPARE(available->unavailable[2].error.code, Store::Error::NoSuchRun);
+    // What was read from its store's runs comes back with a table of its own run.
+    QCOMPARE(available->sources.size(), sources.size());
+    QCOMPARE(available->sources[0].table.size(), 1);
+    QCOMPARE(available->sources[0].table.run(available->sources[0].row).runId, runId(Sweep));
+    QCOMPARE(available->sources[1].row, -1); // not read
+    QCOMPARE(available->sources[3].table.size(), table.size()); // given with its table
 
     // readDiff (kaizen diff) still fails on the first of them.
     const auto strict = readDiff(sources);

@@ -82,6 +82,7 @@ private slots:
     void unavailablePinnedRunsAreNamed();
     void equalMetricsStarNoRun();
     void supersededAndCancelledDiffsAreNotShown();
+    void pinnedRunsAreRemembered();
     void screenshot();
 
 private:
@@ -956,6 +957,60 @@ void TestComparePage::supersededAndCancelledDiffsAreNotShown()
     QCOMPARE(page->diff().runs.size(), 2);
     QCOMPARE(page->diff().runs[0].runName, QStringLiteral("baseline-mlp"));
     QVERIFY(page->emptyText().isEmpty());
+}
+
+void TestComparePage::pinnedRunsAreRemembered()
+{
+    QTemporaryDir dir;
+    const QString gone = dir.filePath(QStringLiteral("gone.db"));
+    QVERIFY(QFile::copy(m_demo, gone));
+    QStringList pinnedIds;
+    {
+        Browser browser;
+        browser.show();
+        QVERIFY(openDemo(browser));
+        QVERIFY(compare(browser, {QStringLiteral("cnn-dropout"), QStringLiteral("cnn-augment")}));
+        browser.compare->pinSelectedRuns();
+        QVERIFY(openStore(browser, gone));
+        browser.runs->selectRuns(idsOf(browser, {QStringLiteral("lr=0.1,bs=32")}));
+        browser.compare->pinSelectedRuns();
+        for (const RunDiff::RunSource &source : browser.compare->pinnedRuns())
+            pinnedIds.append(source.runId);
+        QSettings settings;
+        browser.compare->saveSettings(settings);
+    }
+    QCOMPARE(pinnedIds.size(), 3);
+    QVERIFY(QFile::remove(gone)); // meanwhile
+
+    Browser browser;
+    ComparePage *page = browser.compare;
+    QSignalSpy pinnedChanged(page, &ComparePage::pinnedRunsChanged);
+    page->restoreSettings(QSettings());
+    QCOMPARE(pinnedChanged.size(), 1);
+    QCOMPARE(page->pinnedRuns().size(), 3);
+    QVERIFY(!page->loader()->isLoading()); // nothing read before the page shows
+    QVERIFY(page->isPinned(m_demo, pinnedIds[0]));
+    QVERIFY(page->isPinned(gone, pinnedIds[2]));
+    QCOMPARE(page->pinnedRuns()[0].row, -1); // by store and id only
+
+    browser.show();
+    QVERIFY(openStore(browser, m_other));
+    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("baseline-mlp")}));
+    QVERIFY(waitForDiff(browser, 3)); // two pinned of the demo store and the selected run
+    QCOMPARE(page->diff().runs[0].runName, QStringLiteral("cnn-dropout"));
+    QCOMPARE(page->diff().runs[0].location, m_demo);
+    QCOMPARE(page->diff().runs[1].runName, QStringLiteral("cnn-augment"));
+    QCOMPARE(page->diff().runs[2].location, m_other);
+    QVERIFY(page->paramModel()->isPinned(0) && page->paramModel()->isPinned(1));
+    // The pinned run of the deleted store is named, by the name it had.
+    const QString notice = page->noticeText();
+    QVERIFY2(notice.contains(QStringLiteral("“lr=0.1,bs=32” (pinned)")), qPrintable(notice));
+    QVERIFY2(notice.contains(QStringLiteral("not there any more")), qPrintable(notice));
+    // The runs read from their store are kept with their rows: not read again.
+    QVERIFY(page->pinnedRuns()[0].row >= 0);
+    QVERIFY(page->pinnedRuns()[1].row >= 0);
+    QCOMPARE(page->pinnedRuns()[0].table.size(), 1);
+    QCOMPARE(page->pinnedRuns()[2].row, -1);
 }
 
 void TestComparePage::screenshot()
