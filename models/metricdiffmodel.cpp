@@ -109,6 +109,15 @@ std::optional<MetricStats> MetricDiffModel::statsAt(const QModelIndex &index) co
     return rowAt(index).values[run];
 }
 
+bool MetricDiffModel::isBest(int row, int run) const
+{
+    const int best = bestRunOfRow(row);
+    if (best < 0 || run < 0 || run >= runCount())
+        return false;
+    const auto &values = m_diff.metrics[row].values;
+    return run == best || (values[run] && values[run]->latest == values[best]->latest);
+}
+
 int MetricDiffModel::bestRunOfRow(int row) const
 {
     return row >= 0 && row < m_best.size() ? m_best[row] : -1;
@@ -149,7 +158,7 @@ TextTable MetricDiffModel::textTable() const
                 continue;
             }
             QString text = RunFormat::metricValue(stats->latest);
-            if (run == m_best[row])
+            if (isBest(row, run))
                 text += QStringLiteral(" ★");
             if (const auto d = deltaAt(row, run))
                 text += QLatin1Char(' ') + deltaText(*d);
@@ -251,7 +260,7 @@ QVariant MetricDiffModel::data(const QModelIndex &index, int role) const
     case IsMissingRole:
         return !stats.has_value();
     case IsBestRole:
-        return run == m_best[row];
+        return isBest(row, run);
     case IsBaselineRole:
         return run == m_baseline;
     case Qt::DisplayRole:
@@ -261,7 +270,7 @@ QVariant MetricDiffModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         return stats ? QVariant() : QVariant(QColor(Qt::gray));
     case Qt::FontRole:
-        if (run == m_best[row]) {
+        if (isBest(row, run)) {
             QFont font;
             font.setBold(true);
             return font;
@@ -305,7 +314,7 @@ QVariant MetricDiffModel::data(const QModelIndex &index, int role) const
                           .arg(stats->latestStep)
                           .arg(summary(), directionName(dir))
                           .arg(stats->bestStep(dir));
-        if (run == m_best[row])
+        if (isBest(row, run))
             tip += QLatin1Char('\n') + tr("Best run of this metric");
         if (const auto d = deltaAt(row, run))
             tip += QLatin1Char('\n') + tr("%1 against the baseline").arg(deltaText(*d));

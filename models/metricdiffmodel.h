@@ -8,9 +8,10 @@
 // Metrics of the compared runs: one row per metric key, a key column, a direction column ("min"
 // or "max", editable), then one column per run (in the order of Diff::runs). A run cell shows
 // the latest value; its roles hold min, max and the step of the best value in the row's
-// direction. The run whose latest value is best is marked (IsBestRole, bold); NaN and missing
-// are never best, and when the runs holding a number all hold the same one none is marked
-// (RunDiff::distinctBestRun). Every metric is a row (there is no "only differences" for metrics).
+// direction. The runs whose latest value is best are marked (IsBestRole, bold; all of those
+// that tie for it); NaN and missing are never best, and when the runs holding a number all hold
+// the same one none is marked (RunDiff::distinctBestRun). Every metric is a row (there is no "only
+// differences" for metrics).
 class MetricDiffModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -22,7 +23,7 @@ public:
         DirectionRole, // int (RunDiff::Direction) of the row (any column)
         IsDefaultDirectionRole, // bool: the row's direction is the one its key suggests
         IsMissingRole, // bool: the run has no such metric
-        IsBestRole, // bool: this run's latest value is the row's best
+        IsBestRole, // bool: this run's latest value is the row's best (ties: each of them)
         BestRunRole, // int: index of the best run in Diff::runs, -1: none (any column)
         LatestRole, // double (NaN possible)
         LatestStepRole, // qint64
@@ -63,7 +64,11 @@ public:
     const RunDiff::MetricRow &rowAt(const QModelIndex &index) const; // index must be valid
     QString keyAt(const QModelIndex &index) const;
     std::optional<RunDiff::MetricStats> statsAt(const QModelIndex &index) const;
+    // The first run with the row's best latest value, -1 when there is none or every run
+    // holding a number holds the same one.
     int bestRunOfRow(int row) const;
+    // The run's latest value is the row's best (several runs when they tie for it).
+    bool isBest(int row, int run) const;
     int rowOfKey(const QString &key) const;
 
     // Rows as text (latest values; min, max and best step in separate tables' columns).

@@ -1154,13 +1154,14 @@ void ComparePage::updateDetail()
                     "<tr><th></th><th align=\"left\">%1</th><th align=\"right\">%2</th>"
                     "<th align=\"right\">%3</th><th align=\"right\">%4</th><th align=\"right\">%5</th></tr>")
                     .arg(tr("Run"), tr("Latest"), tr("Min"), tr("Max"), tr("Best step"));
-        const int best = m_metricModel->bestRunOfRow(index.row());
+
         const MetricRow &row = m_metricModel->rowAt(index);
         for (int run = 0; run < row.values.size(); ++run) {
             const RunInfo &info = m_diff.runs[run];
             const auto &stats = row.values[run];
             const QString name = runName(info).toHtmlEscaped()
-                + (run == best ? QStringLiteral(" ★") : QString()) + storeNote(run);
+                + (m_metricModel->isBest(index.row(), run) ? QStringLiteral(" ★") : QString())
+                + storeNote(run);
             if (!stats) {
                 html += QStringLiteral("<tr><td>%1</td><td>%2</td><td colspan=\"4\"><i>%3</i></td></tr>")
                             .arg(swatch(info.runId), name, tr("not logged"));

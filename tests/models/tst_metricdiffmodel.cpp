@@ -222,7 +222,9 @@ void TestMetricDiffModel::noBestWhenAllEqual()
     QCOMPARE(model.index(epochs, 0).data(MetricDiffModel::BestRunRole).toInt(), -1);
     QCOMPARE(starred("epochs"), QList<int>());
     QCOMPARE(starred("accuracy"), QList<int>()); // NaN is left out, the numbers are equal
-    QCOMPARE(starred("val_loss"), QList<int>({0})); // a tie for best with a worse run: the first
+    QCOMPARE(starred("val_loss"), QList<int>({0, 1})); // a tie for best with a worse run: both
+    QCOMPARE(model.bestRunOfRow(model.rowOfKey("val_loss")), 0); // the first of them
+    QVERIFY(model.toMarkdown().contains(QStringLiteral("0.25 ★")));
     // Equal is never better, whichever the direction.
     model.setDirection("epochs", Direction::Maximize);
     QCOMPARE(starred("epochs"), QList<int>());
