@@ -14,6 +14,16 @@ CurveData::CurveData(std::span<const qint64> x, std::span<const double> y,
             m_breaks.push_back(quint32(i));
     }
     m_breaks.shrink_to_fit();
+    if (x.size() >= 2 && x[1] > x[0]) {
+        const qint64 step = x[1] - x[0];
+        bool even = true;
+        for (size_t i = 2; i < x.size(); ++i)
+            even &= x[i] - x[i - 1] == step; // no early exit: vectorised, a small part of the pyramid's cost
+        if (even) {
+            m_x0 = x[0];
+            m_evenStep = step;
+        }
+    }
     m_pyramid = MinMaxPyramid(y); // which skips the same values as the breaks
 }
 

@@ -12,7 +12,7 @@ public:
     {
     }
 
-    qint64 column(qsizetype i) const { return pixelColumn(m_map.map(double(m_curve.x()[size_t(i)]))); }
+    qint64 column(qsizetype i) const { return pixelColumn(m_map.map(double(m_curve.xAt(i)))); }
 
     // The first index in (start, last] whose column is past `c`, the column of `start`: probe
     // where the column would end after `guess` points, gallop from there, then bisect.
@@ -58,7 +58,8 @@ public:
     {
         if (i >= last)
             return;
-        __builtin_prefetch(m_curve.x().data() + i);
+        if (!m_curve.isEvenlySpaced())
+            __builtin_prefetch(m_curve.x().data() + i);
         m_curve.pyramid().prefetch(m_curve.y(), i);
     }
 

@@ -60,6 +60,7 @@ private slots:
     void pyramidSkipsNonFinite();
     void emptyAndSinglePoint();
     void allEqualValues();
+    void m4KeepsExtremesOfEveryColumn_data();
     void m4KeepsExtremesOfEveryColumn();
     void nanBreaksTheLine();
     void infinitiesAreMarkersNotExtremes();
@@ -123,15 +124,30 @@ void TestCurveReducer::allEqualValues()
     QCOMPARE(r.indices.back(), 99999u);
 }
 
+void TestCurveReducer::m4KeepsExtremesOfEveryColumn_data()
+{
+    QTest::addColumn<bool>("even");
+    QTest::addRow("steps 0, 1, 2, ... (x worked out)") << true;
+    QTest::addRow("uneven steps (x read)") << false;
+}
+
 void TestCurveReducer::m4KeepsExtremesOfEveryColumn()
 {
+    QFETCH(bool, even);
     QRandomGenerator rng(42);
     std::vector<double> y(200000);
     for (size_t i = 0; i < y.size(); ++i)
         y[i] = std::sin(double(i) / 3000) + rng.generateDouble() * 0.1 + (i % 9973 == 0 ? 5 : 0);
-    const Line l = line(y);
+    Line l = line(y);
+    if (!even) {
+        for (size_t i = 0; i < l.x.size(); ++i)
+            l.x[i] = qint64(i) * 2 + qint64(i % 3 == 0); // ascending, gaps of 1, 2 and 3
+    }
     const CurveData data = l.data();
-    const CurveXMapping map {0, 800.0 / 200000, 10}; // 800 px wide starting at 10
+    QCOMPARE(data.isEvenlySpaced(), even);
+    for (qsizetype i : {qsizetype(0), qsizetype(1), qsizetype(12345), data.size() - 1})
+        QCOMPARE(data.xAt(i), l.x[size_t(i)]);
+    const CurveXMapping map {0, 800.0 / double(l.x.back()), 10}; // 800 px wide starting at 10
     const ReducedCurve r = reduceCurve(data, map, 10, 810);
     QVERIFY(r.indices.size() <= 4 * 802);
     QVERIFY(std::is_sorted(r.indices.begin(), r.indices.end()));
@@ -139,9 +155,9 @@ void TestCurveReducer::m4KeepsExtremesOfEveryColumn()
     // Per column: the kept points include the first, last, min and max of all points.
     std::map<qint64, std::vector<quint32>> all, kept;
     for (quint32 i = 0; i < y.size(); ++i)
-        all[pixelColumn(map.map(double(i)))].push_back(i);
+        all[pixelColumn(map.map(double(l.x[i])))].push_back(i);
     for (quint32 i : r.indices)
-        kept[pixelColumn(map.map(double(i)))].push_back(i);
+        kept[pixelColumn(map.map(double(l.x[i])))].push_back(i);
     QCOMPARE(kept.size(), all.size());
     for (const auto &[column, indices] : all) {
         const std::vector<quint32> &k = kept[column];
