@@ -328,17 +328,11 @@ QVariant ParamDiffModel::data(const QModelIndex &index, int role) const
     case IsBaselineRole:
         return run == m_baseline;
     case DeltaRole:
+        return deltaData(deltaAt(row, run), DeltaPart::Absolute);
     case DeltaPercentRole:
-    case DeltaTextRole: {
-        const auto d = deltaAt(row, run);
-        if (!d)
-            return {};
-        if (role == DeltaRole)
-            return d->absolute;
-        if (role == DeltaPercentRole)
-            return d->percent ? QVariant(*d->percent) : QVariant();
-        return deltaText(*d);
-    }
+        return deltaData(deltaAt(row, run), DeltaPart::Percent);
+    case DeltaTextRole:
+        return deltaData(deltaAt(row, run), DeltaPart::Text);
     default:
         return {};
     }

@@ -244,6 +244,21 @@ QString deltaText(const Delta &delta)
     return text;
 }
 
+QVariant deltaData(const std::optional<Delta> &delta, DeltaPart part)
+{
+    if (!delta)
+        return {};
+    switch (part) {
+    case DeltaPart::Absolute:
+        return delta->absolute;
+    case DeltaPart::Percent:
+        return delta->percent ? QVariant(*delta->percent) : QVariant();
+    case DeltaPart::Text:
+        return deltaText(*delta);
+    }
+    return {};
+}
+
 QList<DiffSegment> characterDiff(const QString &from, const QString &to)
 {
     const QList<uint> a = from.toUcs4();

@@ -6,6 +6,7 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <optional>
 
@@ -90,6 +91,10 @@ struct Delta
 std::optional<Delta> delta(double value, double baseline); // nullopt when either is NaN
 // "+0.002 (+20.0 %)", "−1.5 (−50.0 %)", "0 (0 %)".
 QString deltaText(const Delta &delta);
+// One part of a delta as the diff models hand it out: the absolute difference, the percentage
+// (null when the baseline is 0) or the text; null without a delta.
+enum class DeltaPart { Absolute, Percent, Text };
+QVariant deltaData(const std::optional<Delta> &delta, DeltaPart part);
 
 // A character-level difference of two texts (computed with dtl on code points): a run's long
 // value against the first run's.
