@@ -42,11 +42,11 @@ public:
         return value < std::numeric_limits<double>::max() && value > -std::numeric_limits<double>::max();
     }
 
+private:
     // Extremes of [first, last) value by value.
     static Extremes scan(std::span<const double> values, qsizetype first, qsizetype last);
     // Ties keep the earlier index, so a query's answer does not depend on how it was split.
     static void merge(Extremes &into, const Extremes &other);
 
-private:
     std::vector<std::vector<Extremes>> m_levels; // [0]: one entry per leaf block
 };

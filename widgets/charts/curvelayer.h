@@ -70,7 +70,6 @@ public:
     MetricCurve::LineOptions lineOptions(bool smoothedLine) const;
     // Where a point lands, in the layer's coordinates.
     CurveXMapping xMapping(const ChartCurve &curve, qreal pixelRatio) const;
-    double mapY(double value) const { return yMapping().map(value); }
     // The curve drawn nearest `pos` within `radius` pixels, -1 if none.
     int curveAt(const QPointF &pos, qreal radius) const;
 
