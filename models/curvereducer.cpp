@@ -54,13 +54,13 @@ public:
     // Asks for the memory a column boundary near `i` will read (its x, the values of its leaf
     // block, the pyramid's nodes above it) while earlier columns are worked on: each column's
     // reads are a few cache lines far apart, which waited for one by one dominate.
-    void prefetch(qsizetype i, qsizetype last) const
+    void prefetch(qsizetype i, qsizetype last, qsizetype width) const
     {
         if (i >= last)
             return;
         if (!m_curve.isEvenlySpaced())
             __builtin_prefetch(m_curve.x().data() + i);
-        m_curve.pyramid().prefetch(m_curve.y(), i);
+        m_curve.pyramid().prefetch(m_curve.y(), i, width);
     }
 
     void emitBreak()
@@ -176,7 +176,7 @@ ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, doubl
         qsizetype start = first;
         while (start < last) {
             const qint64 c = reducer.column(start);
-            reducer.prefetch(start + 2 * perColumn, last);
+            reducer.prefetch(start + 2 * perColumn, last, perColumn);
             const qsizetype end = reducer.columnEnd(start, c, last, perColumn);
             reducer.keepExtremes(start, end);
             perColumn = end - start;

@@ -3,6 +3,7 @@
 #include "hugepages.h"
 
 #include <algorithm>
+#include <bit>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -16,7 +17,7 @@ MinMaxPyramid::MinMaxPyramid(std::span<const double> values)
     for (qsizetype first = 0; first < n; first += BlockSize)
         leaves.push_back(scan(values, first, std::min(n, first + BlockSize)));
     m_levels.push_back(std::move(leaves));
-    while (m_levels.back().size() > 1) {
+    for (int l = 1; l <= TopLevel; ++l) {
         const std::vector<Extremes> &below = m_levels.back();
         std::vector<Extremes> level;
         Store::reserveLarge(level, (below.size() + 1) / 2);
@@ -28,21 +29,39 @@ MinMaxPyramid::MinMaxPyramid(std::span<const double> values)
         }
         m_levels.push_back(std::move(level));
     }
+    // Windows of 2^k top-level nodes at every offset: any run of them is two overlapping
+    // windows.
+    const std::vector<Extremes> &top = m_levels.back();
+    for (size_t width = 2; width <= top.size(); width *= 2) {
+        const std::vector<Extremes> &below = m_windows.empty() ? top : m_windows.back();
+        std::vector<Extremes> windows;
+        Store::reserveLarge(windows, top.size() - width + 1);
+        windows.resize(top.size() - width + 1);
+        for (size_t i = 0; i < windows.size(); ++i) {
+            windows[i] = below[i];
+            merge(windows[i], below[i + width / 2]);
+        }
+        m_windows.push_back(std::move(windows));
+    }
 }
 
-void MinMaxPyramid::merge(Extremes &into, const Extremes &other)
+const MinMaxPyramid::Extremes &MinMaxPyramid::window(int k, qsizetype first) const
 {
+    return k == 0 ? m_levels.back()[size_t(first)] : m_windows[size_t(k - 1)][size_t(first)];
+}
+
+inline void MinMaxPyramid::merge(Extremes &into, const Extremes &other)
+{
+    // Selects instead of branches: which side wins is data, as good as random to a predictor.
     // An empty side holds +inf / -inf and None, which every finite value beats.
-    if (other.minValue < into.minValue
-        || (other.minValue == into.minValue && other.minIndex < into.minIndex)) {
-        into.minValue = other.minValue;
-        into.minIndex = other.minIndex;
-    }
-    if (other.maxValue > into.maxValue
-        || (other.maxValue == into.maxValue && other.maxIndex < into.maxIndex)) {
-        into.maxValue = other.maxValue;
-        into.maxIndex = other.maxIndex;
-    }
+    const bool takeMin = other.minValue < into.minValue
+        || (other.minValue == into.minValue && other.minIndex < into.minIndex);
+    const bool takeMax = other.maxValue > into.maxValue
+        || (other.maxValue == into.maxValue && other.maxIndex < into.maxIndex);
+    into.minValue = takeMin ? other.minValue : into.minValue;
+    into.minIndex = takeMin ? other.minIndex : into.minIndex;
+    into.maxValue = takeMax ? other.maxValue : into.maxValue;
+    into.maxIndex = takeMax ? other.maxIndex : into.maxIndex;
 }
 
 namespace {
@@ -122,22 +141,32 @@ MinMaxPyramid::Extremes MinMaxPyramid::query(std::span<const double> values, qsi
     if (firstBlock >= lastBlock)
         return scan(values, first, last);
 
-    Extremes result = scan(values, first, firstBlock * BlockSize);
-    merge(result, scan(values, lastBlock * BlockSize, last));
-    // Bottom-up over the levels: take the odd edges, then move up a level.
-    for (size_t level = 0; firstBlock < lastBlock && level < m_levels.size(); ++level) {
-        const std::vector<Extremes> &nodes = m_levels[level];
-        if (firstBlock & 1)
-            merge(result, nodes[size_t(firstBlock++)]);
-        if (lastBlock & 1)
-            merge(result, nodes[size_t(--lastBlock)]);
-        firstBlock /= 2;
-        lastBlock /= 2;
+    // The two sides climb apart to the top level and are merged at the end: two short chains
+    // of dependent merges instead of one long one. A level's odd edge is merged as its node or
+    // as the empty node, chosen without a branch.
+    static const Extremes empty;
+    Extremes left = scan(values, first, firstBlock * BlockSize);
+    Extremes right = scan(values, lastBlock * BlockSize, last);
+    for (int level = 0; level < TopLevel && firstBlock < lastBlock; ++level) {
+        const Extremes *nodes = m_levels[size_t(level)].data();
+        const bool takeFirst = firstBlock & 1, takeLast = lastBlock & 1;
+        merge(left, takeFirst ? nodes[firstBlock] : empty);
+        merge(right, takeLast ? nodes[lastBlock - 1] : empty);
+        firstBlock = (firstBlock + qsizetype(takeFirst)) / 2;
+        lastBlock = (lastBlock - qsizetype(takeLast)) / 2;
     }
-    return result;
+    if (firstBlock < lastBlock) {
+        // The top-level nodes left in the middle: the two windows of the largest power of two
+        // that fits, from either end.
+        const int k = std::bit_width(quint64(lastBlock - firstBlock)) - 1;
+        merge(left, window(k, firstBlock));
+        merge(right, window(k, lastBlock - (qsizetype(1) << k)));
+    }
+    merge(left, right);
+    return left;
 }
 
-void MinMaxPyramid::prefetch(std::span<const double> values, qsizetype index) const
+void MinMaxPyramid::prefetch(std::span<const double> values, qsizetype index, qsizetype width) const
 {
     if (index < 0 || index >= qsizetype(values.size()))
         return;
@@ -147,8 +176,22 @@ void MinMaxPyramid::prefetch(std::span<const double> values, qsizetype index) co
         = values.data() + std::min<qsizetype>(qsizetype(values.size()), (block + 1) * BlockSize);
     for (const double *p = first; p < end; p += 8) // cache lines
         __builtin_prefetch(p);
-    for (size_t level = 0; level < m_levels.size(); ++level)
-        __builtin_prefetch(m_levels[level].data() + (block >> level));
+    // A query of `width` points climbs about log2(width / BlockSize) levels, at most to the top
+    // one, and reads two windows there: one beside this end, one 2^k nodes further in.
+    const qsizetype blocks = width / BlockSize;
+    const int levels = std::min<int>(TopLevel, std::bit_width(quint64(blocks)));
+    for (int level = 0; level <= levels; ++level)
+        __builtin_prefetch(m_levels[size_t(level)].data() + (block >> level));
+    const qsizetype topBlocks = blocks >> TopLevel;
+    const int k = std::bit_width(quint64(topBlocks)) - 1;
+    if (topBlocks == 0 || k > int(m_windows.size()))
+        return;
+    const qsizetype size = qsizetype(k == 0 ? m_levels.back().size() : m_windows[size_t(k - 1)].size());
+    const qsizetype top = block >> TopLevel, further = top - (qsizetype(1) << k);
+    if (top < size)
+        __builtin_prefetch(&window(k, top));
+    if (further >= 0 && further < size)
+        __builtin_prefetch(&window(k, further));
 }
 
 qint64 MinMaxPyramid::memoryFootprint() const
@@ -156,5 +199,7 @@ qint64 MinMaxPyramid::memoryFootprint() const
     qint64 bytes = 0;
     for (const std::vector<Extremes> &level : m_levels)
         bytes += qint64(level.capacity() * sizeof(Extremes));
+    for (const std::vector<Extremes> &windows : m_windows)
+        bytes += qint64(windows.capacity() * sizeof(Extremes));
     return bytes;
 }

@@ -2,7 +2,7 @@
 // resident and the reduction recomputed each frame.
 //
 //   bench_frames [--points N] [--big-points M] [--curves C] [--frames F] [--size WxH] [--antialiasing on|off]
-//   [--baseline-frames B]
+//   [--baseline-frames B] [--screenshot FILE.png]
 //
 // Builds C curves (default 10) of N points (default 1,000,000) in memory (noisy, with spikes
 // and NaN gaps), shows them in one CurveChartView of 1600x900, and renders F frames (default
@@ -14,6 +14,7 @@
 // (series arrays + pyramid + break list), and the same at M points per curve (default
 // 10,000,000), with the ratio big/small (target p95 <= 16 ms, ratio <= 1.2). Baseline in the
 // same run: a few frames of the same chart drawing every point (Decimation::None).
+// BENCH_TRACE=1 prints each frame's parts to stderr ("frame POINTS F RANGE REDUCE PAINT", ms).
 
 #include "curvechartview.h"
 #include "hugepages.h"
@@ -39,6 +40,7 @@ struct Options
     QSize size {1600, 900};
     bool antialiasing = true;
     int baselineFrames = 3;
+    QString screenshot; // of the big chart after the last frame
 };
 
 Store::MetricSeriesPtr makeSeries(int index, qsizetype points)
@@ -132,7 +134,13 @@ public:
         m_reduceNs += double(reduced - ranged);
         m_paintNs += double(painted - reduced);
         m_drawn = std::max(m_drawn, m_view.layer()->drawnPointCount());
+        if (m_trace)
+            std::fprintf(stderr, "frame %lld %d %.2f %.2f %.2f\n", qlonglong(m_points), f,
+                         double(ranged) / 1e6, double(reduced - ranged) / 1e6,
+                         double(painted - reduced) / 1e6);
     }
+
+    void saveScreenshot(const QString &path) { m_view.grab().save(path); }
 
     Figures figures() const
     {
@@ -157,6 +165,7 @@ private:
     std::vector<double> m_times;
     double m_rangeNs = 0, m_reduceNs = 0, m_paintNs = 0;
     qsizetype m_drawn = 0;
+    bool m_trace = qEnvironmentVariableIsSet("BENCH_TRACE");
 };
 
 void print(const char *label, qsizetype points, const Figures &f)
@@ -190,6 +199,8 @@ int main(int argc, char **argv)
             o.antialiasing = value != QLatin1String("off");
         else if (name == QLatin1String("--curves"))
             o.curves = value.toInt();
+        else if (name == QLatin1String("--screenshot"))
+            o.screenshot = value;
         else if (name == QLatin1String("--frames"))
             o.frames = value.toInt();
         else if (name == QLatin1String("--size"))
@@ -218,6 +229,8 @@ int main(int argc, char **argv)
         }
         small = smallBench.figures();
         big = bigBench.figures();
+        if (!o.screenshot.isEmpty())
+            bigBench.saveScreenshot(o.screenshot);
     }
     print("M4", o.points, small);
     print("M4", o.bigPoints, big);

@@ -74,18 +74,23 @@ private slots:
 void TestCurveReducer::pyramidMatchesBruteForce()
 {
     QRandomGenerator rng(7);
-    std::vector<double> values(5000);
-    for (double &v : values)
-        v = std::floor(rng.generateDouble() * 100); // many ties
-    const MinMaxPyramid pyramid(values);
-    for (int trial = 0; trial < 2000; ++trial) {
-        const qsizetype a = rng.bounded(int(values.size()));
-        const qsizetype b = a + 1 + rng.bounded(int(values.size() - a));
-        const auto e = pyramid.query(values, a, b);
-        const auto lo = std::min_element(values.begin() + a, values.begin() + b) - values.begin();
-        const auto hi = std::max_element(values.begin() + a, values.begin() + b) - values.begin();
-        QCOMPARE(qsizetype(e.minIndex), lo); // ties: the earliest index, as min_element
-        QCOMPARE(qsizetype(e.maxIndex), hi);
+    // 5,000 values climb the levels; 200,000 also reach the windows above them (2^k nodes of
+    // 512 points, k up to 8).
+    for (const int count : {5000, 200000}) {
+        std::vector<double> values(static_cast<size_t>(count));
+        for (double &v : values)
+            v = std::floor(rng.generateDouble() * 100); // many ties
+        const MinMaxPyramid pyramid(values);
+        for (int trial = 0; trial < 1000; ++trial) {
+            const qsizetype a = rng.bounded(count);
+            const qsizetype b = a + 1 + rng.bounded(count - int(a));
+            const auto e = pyramid.query(values, a, b);
+            const auto lo = std::min_element(values.begin() + a, values.begin() + b) - values.begin();
+            const auto hi = std::max_element(values.begin() + a, values.begin() + b) - values.begin();
+            QCOMPARE(qsizetype(e.minIndex), lo); // ties: the earliest index, as min_element
+            QCOMPARE(qsizetype(e.maxIndex), hi);
+        }
+        QVERIFY(pyramid.memoryFootprint() <= qint64(2.5 * count)); // 1.5 + 0.6 bytes a point
     }
 }
 

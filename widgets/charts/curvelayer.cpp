@@ -10,6 +10,7 @@
 #include <QPainterPath>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
 
@@ -490,11 +491,6 @@ bool CurveLayer::paintBandsBuffered(QPainter *painter) const
     if (painter->paintEngine()->type() != QPaintEngine::Raster || t.type() > QTransform::TxTranslate
         || t.dx() != std::floor(t.dx()) || t.dy() != std::floor(t.dy()) || m_pixelRatio != 1)
         return false;
-    struct Band
-    {
-        const Polylines *lines;
-        QColor color;
-    };
     std::vector<Band> bands;
     for (int i = 0; i < int(m_curves.size()) && i < int(m_raw.size()); ++i) {
         if (i == m_highlighted || !m_curves[size_t(i)].visible)
@@ -511,6 +507,81 @@ bool CurveLayer::paintBandsBuffered(QPainter *painter) const
     const QRect area = m_frame.plotArea.toAlignedRect();
     if (m_bandBuffer.size() != area.size())
         m_bandBuffer = QImage(area.size(), QImage::Format_ARGB32_Premultiplied);
+    const bool opaque = bands.size() < 256
+        && std::all_of(bands.cbegin(), bands.cend(), [](const Band &b) { return b.color.alpha() == 255; });
+    if (opaque)
+        paintBandsIndexed(bands, area);
+    else
+        paintBandsBlended(bands, area);
+    painter->drawImage(area.topLeft(), m_bandBuffer);
+    return true;
+}
+
+void CurveLayer::paintBandsIndexed(const std::vector<Band> &bands, const QRect &area) const
+{
+    // Opaque bands: a pixel shows the last band that covers it, so each band writes its
+    // number into a byte image, which a colour table turns into the ARGB buffer. A column
+    // span stores one byte per row, and the byte image (a quarter of the ARGB one) stays in
+    // the core's cache: tall spans (spikes) would otherwise miss it row after row.
+    if (m_bandIndex.size() != area.size())
+        m_bandIndex = QImage(area.size(), QImage::Format_Grayscale8);
+    m_bandIndex.fill(0);
+    const int width = m_bandIndex.width(), height = m_bandIndex.height();
+    uchar *const bytes = m_bandIndex.bits();
+    const qsizetype stride = m_bandIndex.bytesPerLine();
+    QRgb table[256] = {0}; // 0: no band
+    QPainter joins;
+    for (size_t b = 0; b < bands.size(); ++b) {
+        const auto number = uchar(b + 1);
+        table[number] = qPremultiply(bands[b].color.rgba());
+        for (const QRect &span : bands[b].lines->bandSpans) {
+            const int x = span.x() - area.x();
+            if (x < 0 || x >= width)
+                continue;
+            const int top = std::max(span.top() - area.y(), 0);
+            const int bottom = std::min(span.bottom() - area.y(), height - 1);
+            uchar *dst = bytes + top * stride + x;
+            for (int y = top; y <= bottom; ++y, dst += stride)
+                *dst = number;
+        }
+        if (!bands[b].lines->bandLines.empty()) {
+            if (!joins.isActive()) {
+                joins.begin(&m_bandIndex);
+                joins.translate(-area.x(), -area.y());
+            }
+            // Grey k is stored as the byte k: aliased and opaque, the pen writes the number.
+            QPen pen(QColor(number, number, number), 1);
+            pen.setCosmetic(true);
+            joins.setPen(pen);
+            joins.drawLines(bands[b].lines->bandLines.data(), int(bands[b].lines->bandLines.size()));
+        }
+    }
+    if (joins.isActive())
+        joins.end();
+    const qsizetype pixelStride = m_bandBuffer.bytesPerLine() / qsizetype(sizeof(QRgb));
+    QRgb *const pixels = reinterpret_cast<QRgb *>(m_bandBuffer.bits());
+    for (int y = 0; y < height; ++y) {
+        const uchar *src = bytes + y * stride;
+        QRgb *dst = pixels + y * pixelStride;
+        int x = 0;
+        // Most of a chart is empty: eight empty pixels at a time.
+        for (; x + 8 <= width; x += 8) {
+            quint64 eight;
+            std::memcpy(&eight, src + x, sizeof eight);
+            if (eight == 0) {
+                std::fill_n(dst + x, 8, QRgb(0));
+            } else {
+                for (int k = 0; k < 8; ++k)
+                    dst[x + k] = table[src[x + k]];
+            }
+        }
+        for (; x < width; ++x)
+            dst[x] = table[src[x]];
+    }
+}
+
+void CurveLayer::paintBandsBlended(const std::vector<Band> &bands, const QRect &area) const
+{
     m_bandBuffer.fill(Qt::transparent);
     const int bufferWidth = m_bandBuffer.width(), bufferHeight = m_bandBuffer.height();
     // bits() once: scanLine() checks for a detach on every call.
@@ -548,8 +619,6 @@ bool CurveLayer::paintBandsBuffered(QPainter *painter) const
     }
     if (joins.isActive())
         joins.end();
-    painter->drawImage(area.topLeft(), m_bandBuffer);
-    return true;
 }
 
 void CurveLayer::drawCrosshair(QPainter *painter) const

@@ -105,6 +105,14 @@ private:
     void drawCurve(QPainter *painter, int index, bool bandsBuffered) const;
     QColor lineColor(int index, bool smoothedLine) const;
     bool paintBandsBuffered(QPainter *painter) const;
+    struct Band
+    {
+        const Polylines *lines;
+        QColor color;
+    };
+    // Into m_bandBuffer, over the plot's pixels `area`.
+    void paintBandsIndexed(const std::vector<Band> &bands, const QRect &area) const;
+    void paintBandsBlended(const std::vector<Band> &bands, const QRect &area) const;
     void drawCrosshair(QPainter *painter) const;
 
     std::vector<ChartCurve> m_curves;
@@ -120,4 +128,5 @@ private:
     bool m_dirty = true;
     qsizetype m_drawnPoints = 0;
     mutable QImage m_bandBuffer; // reused frame to frame
+    mutable QImage m_bandIndex; // for opaque bands: which band shows at each pixel
 };
