@@ -1,6 +1,8 @@
 #include "curvereducer.h"
 
 #include <algorithm>
+#include <limits>
+#include <utility>
 
 namespace {
 
@@ -66,7 +68,13 @@ public:
     void emitBreak()
     {
         if (!m_out.indices.empty() && m_out.indices.back() != ReducedCurve::Break)
-            m_out.indices.push_back(ReducedCurve::Break);
+            keep(ReducedCurve::Break, std::numeric_limits<double>::quiet_NaN());
+    }
+
+    void keep(quint32 index, double value)
+    {
+        m_out.indices.push_back(index);
+        m_out.values.push_back(value);
     }
 
     // Every point of [first, last), breaking the line at non-finite values.
@@ -78,7 +86,7 @@ public:
                 ++nextBreak;
                 emitBreak();
             } else {
-                m_out.indices.push_back(quint32(i));
+                keep(quint32(i), m_curve.y()[size_t(i)]);
             }
         }
     }
@@ -106,12 +114,17 @@ public:
     {
         const MinMaxPyramid::Extremes e = m_curve.extremes(first, last);
         // In index order: first <= min, max <= last - 1 (a finite run has both).
-        const quint32 picks[] = {quint32(first), std::min(e.minIndex, e.maxIndex),
-                                 std::max(e.minIndex, e.maxIndex), quint32(last - 1)};
+        const std::span<const double> y = m_curve.y();
+        const bool minFirst = e.minIndex <= e.maxIndex;
+        const std::pair<quint32, double> picks[]
+            = {{quint32(first), y[size_t(first)]},
+               minFirst ? std::pair(e.minIndex, e.minValue) : std::pair(e.maxIndex, e.maxValue),
+               minFirst ? std::pair(e.maxIndex, e.maxValue) : std::pair(e.minIndex, e.minValue),
+               {quint32(last - 1), y[size_t(last - 1)]}};
         quint32 previous = ReducedCurve::Break;
-        for (quint32 i : picks) {
+        for (const auto &[i, value] : picks) {
             if (i != previous)
-                m_out.indices.push_back(i);
+                keep(i, value);
             previous = i;
         }
     }
@@ -167,9 +180,11 @@ ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, doubl
     // Few enough points that every one is cheaper than choosing.
     if (decimation == Decimation::None || last - first <= 4 * qsizetype(right - left + 2)) {
         out.indices.reserve(size_t(last - first));
+        out.values.reserve(size_t(last - first));
         reducer.keepAll(first, last);
     } else {
         out.indices.reserve(size_t(4 * (right - left + 4)));
+        out.values.reserve(size_t(4 * (right - left + 4)));
         // Points a column, from the last column: on evenly spaced steps or times the next
         // column's end is found in two or three probes of the same cache line.
         qsizetype perColumn = std::max<qsizetype>(1, (last - first) / qsizetype(right - left + 1));
@@ -183,7 +198,9 @@ ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, doubl
             start = end;
         }
     }
-    if (!out.indices.empty() && out.indices.back() == ReducedCurve::Break)
+    if (!out.indices.empty() && out.indices.back() == ReducedCurve::Break) {
         out.indices.pop_back();
+        out.values.pop_back();
+    }
     return out;
 }

@@ -24,6 +24,9 @@ struct ReducedCurve
 {
     static constexpr quint32 Break = UINT32_MAX;
     std::vector<quint32> indices;
+    // y of each index (NaN at a Break), from the pyramid where it knows them: the extremes'
+    // values would otherwise be read again from the series, a cache miss each at 10M points.
+    std::vector<double> values;
     // Indices of +/-inf points to mark at the axis edge: one per pixel column and sign.
     std::vector<quint32> markers;
     // More points in view than pixel columns: draw them on the columns' centres, so that the

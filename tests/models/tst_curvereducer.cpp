@@ -156,6 +156,10 @@ void TestCurveReducer::m4KeepsExtremesOfEveryColumn()
     const ReducedCurve r = reduceCurve(data, map, 10, 810);
     QVERIFY(r.indices.size() <= 4 * 802);
     QVERIFY(std::is_sorted(r.indices.begin(), r.indices.end()));
+    // The values kept beside the indices are the points' own.
+    QCOMPARE(r.values.size(), r.indices.size());
+    for (size_t k = 0; k < r.indices.size(); ++k)
+        QCOMPARE(r.values[k], y[r.indices[k]]);
 
     // Per column: the kept points include the first, last, min and max of all points.
     std::map<qint64, std::vector<quint32>> all, kept;
@@ -193,8 +197,12 @@ void TestCurveReducer::nanBreaksTheLine()
     QCOMPARE(lines[1].front(), 5002u);
     QCOMPARE(lines[1].back(), 8999u);
     QCOMPARE(lines[2].front(), 9001u);
-    for (quint32 i : r.indices)
+    QCOMPARE(r.values.size(), r.indices.size());
+    for (size_t k = 0; k < r.indices.size(); ++k) {
+        const quint32 i = r.indices[k];
         QVERIFY(i == ReducedCurve::Break || !std::isnan(y[i]));
+        QVERIFY(i == ReducedCurve::Break ? std::isnan(r.values[k]) : r.values[k] == y[i]);
+    }
     QVERIFY(r.markers.empty()); // NaN is a gap, not a marker
 
     // A leading NaN does not start with a break.

@@ -190,28 +190,28 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
     out.isBand = noisy && double(reduced.visiblePoints) > 8 * columns;
     out.isAliased = noisy || !m_antialiasing;
     const bool aliased = out.isAliased;
-    const auto xs = line.x();
-    const auto ys = line.y();
     const YMapping yMap = yMapping();
     out.points.clear();
     out.lengths.clear();
     out.isDense = reduced.isDense;
     out.points.reserve(reduced.indices.size());
     int length = 0;
-    for (quint32 i : reduced.indices) {
+    for (size_t k = 0; k < reduced.indices.size(); ++k) {
+        const quint32 i = reduced.indices[k];
         if (i == ReducedCurve::Break) {
             if (length)
                 out.lengths.push_back(length);
             length = 0;
             continue;
         }
-        double px = logical.map(double(xs[i]));
+        const auto x = double(line.xAt(i));
+        double px = logical.map(x);
         // Dense lines go through their pixel columns: at the centre when antialiased, else a
         // quarter in, where no rasterizer rounding rule can tip a point into the next pixel.
         const double inset = aliased ? 0.25 : 0.5;
         if (reduced.isDense)
-            px = (double(pixelColumn(device.map(double(xs[i])))) + inset) / m_pixelRatio;
-        double py = yMap.map(ys[i]);
+            px = (double(pixelColumn(device.map(x))) + inset) / m_pixelRatio;
+        double py = yMap.map(reduced.values[k]);
         if (reduced.isDense && aliased) // and through their pixel rows
             py = (double(floorToInt(py * m_pixelRatio)) + inset) / m_pixelRatio;
         out.points.emplace_back(px, py);
@@ -230,9 +230,9 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
     out.plusInfinity.clear();
     out.minusInfinity.clear();
     for (quint32 i : reduced.markers) {
-        const QPointF p(logical.map(double(xs[i])), 0);
-        (CurveData::breakKind(ys[i]) == CurveData::BreakKind::PlusInfinity ? out.plusInfinity
-                                                                           : out.minusInfinity)
+        const QPointF p(logical.map(double(line.xAt(i))), 0);
+        (CurveData::breakKind(line.y()[i]) == CurveData::BreakKind::PlusInfinity ? out.plusInfinity
+                                                                                 : out.minusInfinity)
             .push_back(p);
     }
 }
