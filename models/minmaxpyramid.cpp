@@ -141,12 +141,12 @@ MinMaxPyramid::Extremes MinMaxPyramid::query(std::span<const double> values, qsi
     if (firstBlock >= lastBlock)
         return scan(values, first, last);
 
-    // The two sides climb apart to the top level and are merged at the end: two short chains
-    // of dependent merges instead of one long one. A level's odd edge is merged as its node or
-    // as the empty node, chosen without a branch.
+    // The whole leaves first, from the nodes: the two sides climb apart to the top level and
+    // are merged at the end (two short chains of dependent merges instead of one long one). A
+    // level's odd edge is merged as its node or as the empty node, chosen without a branch.
     static const Extremes empty;
-    Extremes left = scan(values, first, firstBlock * BlockSize);
-    Extremes right = scan(values, lastBlock * BlockSize, last);
+    const qsizetype wholeFirst = firstBlock * BlockSize, wholeLast = lastBlock * BlockSize;
+    Extremes left, right;
     for (int level = 0; level < TopLevel && firstBlock < lastBlock; ++level) {
         const Extremes *nodes = m_levels[size_t(level)].data();
         const bool takeFirst = firstBlock & 1, takeLast = lastBlock & 1;
@@ -163,6 +163,17 @@ MinMaxPyramid::Extremes MinMaxPyramid::query(std::span<const double> values, qsi
         merge(right, window(k, lastBlock - (qsizetype(1) << k)));
     }
     merge(left, right);
+    // Then the partial leaves at the ends, value by value, but only where their leaf's extremes
+    // say they could change the answer (ties too: they may come first). In a wide range they
+    // rarely can, and their values are the reads that miss the cache most.
+    const auto couldChange = [&left](const Extremes &leaf) {
+        return !leaf.isEmpty() && (leaf.minValue <= left.minValue || leaf.maxValue >= left.maxValue);
+    };
+    const std::vector<Extremes> &leaves = m_levels.front();
+    if (first < wholeFirst && couldChange(leaves[size_t(wholeFirst / BlockSize - 1)]))
+        merge(left, scan(values, first, wholeFirst));
+    if (wholeLast < last && couldChange(leaves[size_t(wholeLast / BlockSize)]))
+        merge(left, scan(values, wholeLast, last));
     return left;
 }
 
@@ -171,11 +182,10 @@ void MinMaxPyramid::prefetch(std::span<const double> values, qsizetype index, qs
     if (index < 0 || index >= qsizetype(values.size()))
         return;
     const qsizetype block = index / BlockSize;
-    const double *first = values.data() + block * BlockSize;
-    const double *end
-        = values.data() + std::min<qsizetype>(qsizetype(values.size()), (block + 1) * BlockSize);
-    for (const double *p = first; p < end; p += 8) // cache lines
-        __builtin_prefetch(p);
+    // The values on both sides of the boundary (a column's last and the next one's first); the
+    // rest of the leaf is read only when it could hold an extreme.
+    __builtin_prefetch(values.data() + std::max<qsizetype>(index - 1, 0));
+    __builtin_prefetch(values.data() + index);
     // A query of `width` points climbs about log2(width / BlockSize) levels, at most to the top
     // one, and reads two windows there: one beside this end, one 2^k nodes further in.
     const qsizetype blocks = width / BlockSize;

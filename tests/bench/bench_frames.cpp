@@ -6,14 +6,15 @@
 //
 // Builds C curves (default 10) of N points (default 1,000,000) in memory (noisy, with spikes
 // and NaN gaps), shows them in one CurveChartView of 1600x900, and renders F frames (default
-// 120) of a scripted pan/zoom (wheel-style zooms in and out around moving anchors, pans of a
-// tenth of the range), each frame the whole chart (axes, legend, ten curves) repainted in the
-// shown view, as on screen (the offscreen platform's raster backing store). Prints per-frame
-// median / p95 / max, where a frame's time goes on average (the range change with the axes'
-// relayout, the reduction, the painting), the points drawn per frame, the bytes per resident point
-// (series arrays + pyramid + break list), and the same at M points per curve (default
-// 10,000,000), with the ratio big/small (target p95 <= 16 ms, ratio <= 1.2). Baseline in the
-// same run: a few frames of the same chart drawing every point (Decimation::None).
+// 400: ten rounds of a 40-frame script of wheel-style zooms in and out around moving anchors
+// and pans of a tenth of the range, each round back to the whole range), each frame the whole
+// chart (axes, legend, ten curves) repainted in the shown view, as on screen (the offscreen
+// platform's raster backing store). Prints per-frame median / p95 / max, where a frame's time
+// goes on average (the range change with the axes' relayout, the reduction, the painting), the
+// points drawn per frame, the bytes per resident point (series arrays + pyramid + break list),
+// and the same at M points per curve (default 10,000,000), with the ratio big/small (target
+// p95 <= 16 ms, ratio <= 1.2). Baseline in the same run: a few frames of the same chart
+// drawing every point (Decimation::None).
 // BENCH_TRACE=1 prints each frame's parts to stderr ("frame POINTS F RANGE REDUCE PAINT", ms).
 
 #include "curvechartview.h"
@@ -36,7 +37,7 @@ struct Options
     qsizetype points = 1'000'000;
     qsizetype bigPoints = 10'000'000;
     int curves = 10;
-    int frames = 120;
+    int frames = 400;
     QSize size {1600, 900};
     bool antialiasing = true;
     int baselineFrames = 3;
@@ -112,7 +113,9 @@ public:
             m_bytes += c.curve->memoryFootprint();
     }
 
-    // Frame f of the script: zoom in for a while around a moving anchor, pan, zoom back out.
+    // Frame f of the script, 40 frames a round: zoom in around a moving anchor, pan back and
+    // forth, zoom out through the same anchors in reverse. Each round ends on the whole range
+    // it started from, so that every round shows the same views.
     void frame(int f)
     {
         const int phase = f % 40;
@@ -121,9 +124,9 @@ public:
         if (phase < 15)
             m_view.zoomX(0.8, 0.2 + 0.04 * phase);
         else if (phase < 25)
-            m_view.panX(phase % 2 ? 0.1 : -0.07);
+            m_view.panX(phase % 2 ? 0.1 : -0.1);
         else
-            m_view.zoomX(1 / 0.8, 0.5);
+            m_view.zoomX(1 / 0.8, 0.2 + 0.04 * (39 - phase));
         const qint64 ranged = timer.nsecsElapsed();
         m_view.layer()->reduce(); // what the paint would do first
         const qint64 reduced = timer.nsecsElapsed();
