@@ -54,33 +54,7 @@ struct Options
     qint64 steps = 1000000;
     int repeat = 5;
     QString keepDir;
-    QString error;
 };
-
-Options parseArguments(const QStringList &args)
-{
-    Options o;
-    for (int i = 1; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        const bool hasValue = i + 1 < args.size();
-        bool ok = true;
-        if (arg == QLatin1String("--runs") && hasValue)
-            o.runs = args[++i].toInt(&ok);
-        else if (arg == QLatin1String("--steps") && hasValue)
-            o.steps = args[++i].toLongLong(&ok);
-        else if (arg == QLatin1String("--repeat") && hasValue)
-            o.repeat = args[++i].toInt(&ok);
-        else if (arg == QLatin1String("--keep") && hasValue)
-            o.keepDir = args[++i];
-        else
-            ok = false;
-        if (!ok || o.runs < 1 || o.steps < 1 || o.repeat < 1) {
-            o.error = QStringLiteral("usage: bench_curves [--runs R] [--steps N] [--repeat K] [--keep DIR]");
-            return o;
-        }
-    }
-    return o;
-}
 
 double median(std::vector<double> values)
 {
@@ -267,11 +241,17 @@ int main(int argc, char **argv)
     if (argc == 5 && std::strcmp(argv[1], "--generate") == 0)
         return generateMain(QString::fromLocal8Bit(argv[2]), std::atoi(argv[3]), std::atoll(argv[4]));
     QCoreApplication app(argc, argv);
-    const Options options = parseArguments(app.arguments());
-    if (!options.error.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(options.error));
-        return 2;
-    }
+    Options options;
+    BenchSupport::Arguments arguments(
+        QStringLiteral("Loading full metric histories against the sqlite3 shell."));
+    arguments.add(QStringLiteral("runs"), options.runs, QStringLiteral("Runs in the store."));
+    arguments.add(QStringLiteral("steps"), options.steps, QStringLiteral("Steps of the one key per run."));
+    arguments.add(QStringLiteral("repeat"), options.repeat,
+                  QStringLiteral("Timed loads; the median is printed."));
+    arguments.add(QStringLiteral("keep"), options.keepDir,
+                  QStringLiteral("Keep (and reuse) the store in this directory."));
+    if (const std::optional<int> exitCode = arguments.parse(app.arguments()))
+        return *exitCode;
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     const qint64 totalPoints = qint64(options.runs) * options.steps;
     std::printf("bench_curves: %d runs x %lld steps of one key (%lld points)\n", options.runs,

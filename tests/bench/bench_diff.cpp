@@ -9,6 +9,7 @@
 //   - buildDiff(): the comparison itself, on snapshots already read;
 //   - the model fill: ParamDiffModel/MetricDiffModel::setDiff on the GUI thread, plus reading
 //     DisplayRole of every shown cell as a view would.
+#include "benchsupport.h"
 #include "metricdiffmodel.h"
 #include "paramdiffmodel.h"
 #include "rundiffloader.h"
@@ -34,36 +35,7 @@ struct Options
     int metrics = 10;
     qint64 steps = 1000;
     int repeat = 5;
-    QString error;
 };
-
-Options parseArguments(const QStringList &args)
-{
-    Options o;
-    for (int i = 1; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        const bool hasValue = i + 1 < args.size();
-        bool ok = true;
-        if (arg == QLatin1String("--runs") && hasValue)
-            o.runs = args[++i].toInt(&ok);
-        else if (arg == QLatin1String("--params") && hasValue)
-            o.params = args[++i].toInt(&ok);
-        else if (arg == QLatin1String("--metrics") && hasValue)
-            o.metrics = args[++i].toInt(&ok);
-        else if (arg == QLatin1String("--steps") && hasValue)
-            o.steps = args[++i].toLongLong(&ok);
-        else if (arg == QLatin1String("--repeat") && hasValue)
-            o.repeat = args[++i].toInt(&ok);
-        else
-            ok = false;
-        if (!ok || o.runs < 2 || o.params < 1 || o.metrics < 1 || o.steps < 1 || o.repeat < 1) {
-            o.error = QStringLiteral(
-                "usage: bench_diff [--runs R>=2] [--params P] [--metrics K] [--steps N] [--repeat N]");
-            return o;
-        }
-    }
-    return o;
-}
 
 double median(std::vector<double> values)
 {
@@ -172,11 +144,17 @@ qint64 summariesBySeries(const QString &path, const QStringList &runIds)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const Options options = parseArguments(app.arguments());
-    if (!options.error.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(options.error));
-        return 2;
-    }
+    Options options;
+    BenchSupport::Arguments arguments(
+        QStringLiteral("Comparing runs: the compare view's worker job, summaries, diff and model fill."));
+    arguments.add(QStringLiteral("runs"), options.runs, QStringLiteral("Runs compared."), 2);
+    arguments.add(QStringLiteral("params"), options.params, QStringLiteral("Params per run."));
+    arguments.add(QStringLiteral("metrics"), options.metrics, QStringLiteral("Metric keys per run."));
+    arguments.add(QStringLiteral("steps"), options.steps, QStringLiteral("Steps per metric."));
+    arguments.add(QStringLiteral("repeat"), options.repeat,
+                  QStringLiteral("Timed repeats; the median is printed."));
+    if (const std::optional<int> exitCode = arguments.parse(app.arguments()))
+        return *exitCode;
     std::printf("bench_diff: %d runs x %d params, %d metric keys x %lld steps\n", options.runs,
                 options.params, options.metrics, static_cast<long long>(options.steps));
     QTemporaryDir dir;

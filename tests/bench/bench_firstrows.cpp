@@ -63,31 +63,7 @@ struct Options
     int runs = 100000;
     int repeat = 9;
     QString keepDir;
-    QString error;
 };
-
-Options parseArguments(const QStringList &args)
-{
-    Options o;
-    for (int i = 1; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        const bool hasValue = i + 1 < args.size();
-        bool ok = true;
-        if (arg == QLatin1String("--runs") && hasValue)
-            o.runs = args[++i].toInt(&ok);
-        else if (arg == QLatin1String("--repeat") && hasValue)
-            o.repeat = args[++i].toInt(&ok);
-        else if (arg == QLatin1String("--keep") && hasValue)
-            o.keepDir = args[++i];
-        else
-            ok = false;
-        if (!ok || o.runs < 1 || o.repeat < 1) {
-            o.error = QStringLiteral("usage: bench_firstrows [--runs N] [--keep DIR] [--repeat K]");
-            return o;
-        }
-    }
-    return o;
-}
 
 double nowMs()
 {
@@ -276,11 +252,16 @@ QByteArray firstPageQuery(const QString &experimentId)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const Options options = parseArguments(app.arguments());
-    if (!options.error.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(options.error));
-        return 2;
-    }
+    Options options;
+    BenchSupport::Arguments arguments(
+        QStringLiteral("Time to the run table's first rows against the sqlite3 shell's first page."));
+    arguments.add(QStringLiteral("runs"), options.runs, QStringLiteral("Runs in the store."));
+    arguments.add(QStringLiteral("repeat"), options.repeat,
+                  QStringLiteral("Timed repeats; the median is printed."));
+    arguments.add(QStringLiteral("keep"), options.keepDir,
+                  QStringLiteral("Keep (and reuse) the store in this directory."));
+    if (const std::optional<int> exitCode = arguments.parse(app.arguments()))
+        return *exitCode;
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     std::printf(
         "bench_firstrows: %d runs x %d params x %d metrics x %d tags; first %d rows, %d repetitions\n",

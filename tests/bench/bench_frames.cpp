@@ -17,6 +17,7 @@
 // drawing every point (Decimation::None).
 // BENCH_TRACE=1 prints each frame's parts to stderr ("frame POINTS F RANGE REDUCE PAINT", ms).
 
+#include "benchsupport.h"
 #include "curvechartview.h"
 #include "hugepages.h"
 
@@ -188,34 +189,25 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     Options o;
-    const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); i += 2) {
-        const QString &name = args[i];
-        const QString value = args[i + 1];
-        if (name == QLatin1String("--points"))
-            o.points = value.toLongLong();
-        else if (name == QLatin1String("--big-points"))
-            o.bigPoints = value.toLongLong();
-        else if (name == QLatin1String("--baseline-frames"))
-            o.baselineFrames = value.toInt();
-        else if (name == QLatin1String("--antialiasing"))
-            o.antialiasing = value != QLatin1String("off");
-        else if (name == QLatin1String("--curves"))
-            o.curves = value.toInt();
-        else if (name == QLatin1String("--screenshot"))
-            o.screenshot = value;
-        else if (name == QLatin1String("--frames"))
-            o.frames = value.toInt();
-        else if (name == QLatin1String("--size"))
-            o.size = QSize(value.section(QLatin1Char('x'), 0, 0).toInt(),
-                           value.section(QLatin1Char('x'), 1, 1).toInt());
-        else {
-            std::fprintf(stderr, "unknown option %s\n", qPrintable(name));
-            return 2;
-        }
-    }
-    if (o.points < 10 || o.bigPoints < 10 || o.curves < 1 || o.frames < 1 || o.size.isEmpty()) {
-        std::fprintf(stderr, "bad arguments\n");
+    QString size = QStringLiteral("1600x900"), antialiasing = QStringLiteral("on");
+    BenchSupport::Arguments arguments(QStringLiteral("Chart frame time while panning and zooming."));
+    arguments.add(QStringLiteral("points"), o.points, QStringLiteral("Points a curve, small case."), 10);
+    arguments.add(QStringLiteral("big-points"), o.bigPoints, QStringLiteral("Points a curve, big case."), 10);
+    arguments.add(QStringLiteral("curves"), o.curves, QStringLiteral("Curves in the chart."));
+    arguments.add(QStringLiteral("frames"), o.frames, QStringLiteral("Pan/zoom frames per case."));
+    arguments.add(QStringLiteral("baseline-frames"), o.baselineFrames,
+                  QStringLiteral("Frames drawing every point (0: none)."), 0);
+    arguments.add(QStringLiteral("size"), size, QStringLiteral("Chart size, WxH."));
+    arguments.add(QStringLiteral("antialiasing"), antialiasing, QStringLiteral("on or off."));
+    arguments.add(QStringLiteral("screenshot"), o.screenshot,
+                  QStringLiteral("Save the big chart after the last frame (PNG)."));
+    if (const std::optional<int> exitCode = arguments.parse(app.arguments()))
+        return *exitCode;
+    o.size
+        = QSize(size.section(QLatin1Char('x'), 0, 0).toInt(), size.section(QLatin1Char('x'), 1, 1).toInt());
+    o.antialiasing = antialiasing != QLatin1String("off");
+    if (o.size.isEmpty()) {
+        std::fprintf(stderr, "bad --size %s (WxH)\n", qPrintable(size));
         return 2;
     }
     std::printf("bench_frames: %d curves, %dx%d, %d pan/zoom frames, each the whole chart repainted\n",

@@ -57,36 +57,7 @@ struct Options
     int repeat = 3;
     QString keepDir;
     QString kaizen;
-    QString error;
 };
-
-Options parseArguments(const QStringList &args)
-{
-    Options o;
-    for (int i = 1; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        const bool hasValue = i + 1 < args.size();
-        bool ok = true;
-        if (arg == QLatin1String("--runs") && hasValue)
-            o.runs = args[++i].toInt(&ok);
-        else if (arg == QLatin1String("--repeat") && hasValue)
-            o.repeat = args[++i].toInt(&ok);
-        else if (arg == QLatin1String("--keep") && hasValue)
-            o.keepDir = args[++i];
-        else if (arg == QLatin1String("--kaizen") && hasValue)
-            o.kaizen = args[++i];
-        else
-            ok = false;
-        if (!ok || o.runs < 1 || o.repeat < 1) {
-            o.error
-                = QStringLiteral("usage: bench_runs [--runs N] [--keep DIR] [--repeat K] [--kaizen PATH]");
-            return o;
-        }
-    }
-    if (o.kaizen.isEmpty())
-        o.kaizen = qEnvironmentVariable("KAIZEN_BIN", QStringLiteral(KAIZEN_BIN_PATH));
-    return o;
-}
 
 struct ChildResult
 {
@@ -277,11 +248,18 @@ int main(int argc, char **argv)
     if (argc > 1 && std::strcmp(argv[1], "--measure-child") == 0)
         return measureChildMain(argc, argv);
     QCoreApplication app(argc, argv);
-    const Options options = parseArguments(app.arguments());
-    if (!options.error.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(options.error));
-        return 2;
-    }
+    Options options;
+    BenchSupport::Arguments arguments(QStringLiteral("Listing runs with kaizen against the sqlite3 shell."));
+    arguments.add(QStringLiteral("runs"), options.runs, QStringLiteral("Runs in the store."));
+    arguments.add(QStringLiteral("repeat"), options.repeat,
+                  QStringLiteral("Timed repeats; the median is printed."));
+    arguments.add(QStringLiteral("keep"), options.keepDir,
+                  QStringLiteral("Keep (and reuse) the store in this directory."));
+    arguments.add(QStringLiteral("kaizen"), options.kaizen, QStringLiteral("The kaizen binary to run."));
+    if (const std::optional<int> exitCode = arguments.parse(app.arguments()))
+        return *exitCode;
+    if (options.kaizen.isEmpty())
+        options.kaizen = qEnvironmentVariable("KAIZEN_BIN", QStringLiteral(KAIZEN_BIN_PATH));
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     std::printf("bench_runs: %d runs x %d params x %d metrics (1 point each) x %d tags\n", options.runs,
                 Params, Metrics, Tags);

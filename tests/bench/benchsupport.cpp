@@ -12,6 +12,74 @@
 
 namespace BenchSupport {
 
+Arguments::Arguments(const QString &description)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.addHelpOption();
+}
+
+void Arguments::addNumber(const QString &name, const QString &help, qint64 minimum,
+                          std::function<void(qint64)> assign, qint64 shown)
+{
+    m_parser.addOption(
+        QCommandLineOption(name, help + QStringLiteral(" Default: %1.").arg(shown), QStringLiteral("N")));
+    m_bindings.push_back({name, [assign, minimum](const QString &text) {
+                              bool ok = false;
+                              const qint64 v = text.toLongLong(&ok);
+                              if (!ok || v < minimum)
+                                  return false;
+                              assign(v);
+                              return true;
+                          }});
+}
+
+void Arguments::add(const QString &name, int &value, const QString &help, qint64 minimum)
+{
+    addNumber(
+        name, help, minimum, [&value](qint64 v) { value = int(v); }, value);
+}
+
+void Arguments::add(const QString &name, qint64 &value, const QString &help, qint64 minimum)
+{
+    addNumber(
+        name, help, minimum, [&value](qint64 v) { value = v; }, value);
+}
+
+void Arguments::add(const QString &name, QString &value, const QString &help)
+{
+    const QString shown = value.isEmpty() ? QString() : QStringLiteral(" Default: %1.").arg(value);
+    m_parser.addOption(QCommandLineOption(name, help + shown, QStringLiteral("VALUE")));
+    m_bindings.push_back({name, [&value](const QString &text) {
+                              value = text;
+                              return true;
+                          }});
+}
+
+std::optional<int> Arguments::parse(const QStringList &arguments)
+{
+    if (!m_parser.parse(arguments)) {
+        std::fprintf(stderr, "%s\n%s", qPrintable(m_parser.errorText()), qPrintable(m_parser.helpText()));
+        return 2;
+    }
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(m_parser.helpText()));
+        return 0;
+    }
+    if (!m_parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "unexpected argument %s\n%s", qPrintable(m_parser.positionalArguments().first()),
+                     qPrintable(m_parser.helpText()));
+        return 2;
+    }
+    for (const Binding &b : m_bindings) {
+        if (m_parser.isSet(b.name) && !b.assign(m_parser.value(b.name))) {
+            std::fprintf(stderr, "bad value for --%s: %s\n%s", qPrintable(b.name),
+                         qPrintable(m_parser.value(b.name)), qPrintable(m_parser.helpText()));
+            return 2;
+        }
+    }
+    return std::nullopt;
+}
+
 double mib(qint64 bytes)
 {
     return bytes / (1024.0 * 1024.0);

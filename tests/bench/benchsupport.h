@@ -1,9 +1,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCommandLineParser>
 #include <QString>
 
+#include <functional>
 #include <optional>
+#include <vector>
 
 namespace Store {
 class SqliteConnection;
@@ -25,6 +28,32 @@ struct RunStoreShape
 // what it did; empty on failure (after printing why).
 QString syntheticRunStore(const QString &scratchDir, const QString &keepDir, const QString &prefix,
                           const RunStoreShape &shape);
+
+// A benchmark's options: `--name VALUE` bound to variables that hold the defaults, read by
+// QCommandLineParser (which adds --help). Numbers below their minimum are refused.
+class Arguments
+{
+public:
+    explicit Arguments(const QString &description);
+    void add(const QString &name, int &value, const QString &help, qint64 minimum = 1);
+    void add(const QString &name, qint64 &value, const QString &help, qint64 minimum = 1);
+    void add(const QString &name, QString &value, const QString &help);
+    // Empty when the benchmark should run; else the exit code, after printing the help (0) or
+    // what was wrong with the usage (2).
+    std::optional<int> parse(const QStringList &arguments);
+
+private:
+    void addNumber(const QString &name, const QString &help, qint64 minimum,
+                   std::function<void(qint64)> assign, qint64 shown);
+
+    struct Binding
+    {
+        QString name;
+        std::function<bool(const QString &)> assign; // false: not a valid value
+    };
+    QCommandLineParser m_parser;
+    std::vector<Binding> m_bindings;
+};
 
 double mib(qint64 bytes);
 std::optional<qint64> scalar(Store::SqliteConnection &db, const QByteArray &sql);
