@@ -17,9 +17,11 @@ void RunSortFilterProxy::setRunModel(RunTreeModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     // Connected before the base class connects its own handlers, so that matches and sort keys
-    // describe the new runs by the time the proxy rebuilds its mapping.
-    if (m_model)
+    // describe the new runs (or changed cells) by the time the proxy rebuilds its mapping.
+    if (m_model) {
         connect(m_model, &QAbstractItemModel::modelReset, this, &RunSortFilterProxy::updateMatches);
+        connect(m_model, &QAbstractItemModel::dataChanged, this, &RunSortFilterProxy::forgetSortKeys);
+    }
     updateMatches();
     setSourceModel(model);
 }
@@ -124,6 +126,17 @@ QVariant RunSortFilterProxy::data(const QModelIndex &index, int role) const
     return QSortFilterProxyModel::data(index, role);
 }
 
+void RunSortFilterProxy::forgetSortKeys(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (m_sortKeyColumn < topLeft.column() || m_sortKeyColumn > bottomRight.column())
+        return;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const int runRow = m_model->runRow(topLeft.siblingAtRow(row));
+        if (runRow >= 0 && size_t(runRow) < m_hasSortKey.size())
+            m_hasSortKey[size_t(runRow)] = 0;
+    }
+}
+
 const RunSortFilterProxy::SortKey &RunSortFilterProxy::sortKey(int runRow, int column) const
 {
     if (column != m_sortKeyColumn || m_sortKeys.size() != size_t(m_model->runs().size())) {
@@ -135,6 +148,7 @@ const RunSortFilterProxy::SortKey &RunSortFilterProxy::sortKey(int runRow, int c
     if (m_hasSortKey[size_t(runRow)])
         return key;
     m_hasSortKey[size_t(runRow)] = 1;
+    key = SortKey(); // it may hold the value before a dataChanged
     const QVariant value = m_model->data(m_model->indexOfRow(runRow, column), sortRole());
     switch (value.typeId()) {
     case QMetaType::UnknownType:

@@ -63,6 +63,8 @@ private:
         QString text;
     };
     void updateMatches();
+    // Drops the cached sort keys of changed cells (the experiment column follows the names).
+    void forgetSortKeys(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     const SortKey &sortKey(int runRow, int column) const;
 
     RunTreeModel *m_model = nullptr;

@@ -39,6 +39,26 @@ void RunTreeModel::setRuns(const Store::RunTable &runs)
     endResetModel();
 }
 
+void RunTreeModel::setExperimentNames(const QHash<QString, QString> &names)
+{
+    if (names == m_experimentNames)
+        return;
+    m_experimentNames = names;
+    // dataChanged spans siblings only: one signal for the top level and one per parent.
+    static_assert(NameColumn + 1 == ExperimentColumn, "one range covers both columns");
+    const QList<int> roles {Qt::DisplayRole, Qt::ToolTipRole, SortRole};
+    if (!m_topLevel.empty())
+        emit dataChanged(indexOfRow(m_topLevel.front(), NameColumn),
+                         indexOfRow(m_topLevel.back(), ExperimentColumn), roles);
+    for (int row = 0; row < m_runs.size(); ++row) {
+        const int begin = m_childBegin[size_t(row)];
+        const int end = m_childBegin[size_t(row) + 1];
+        if (begin < end)
+            emit dataChanged(indexOfRow(m_children[size_t(begin)], NameColumn),
+                             indexOfRow(m_children[size_t(end - 1)], ExperimentColumn), roles);
+    }
+}
+
 void RunTreeModel::buildTree()
 {
     const int count = m_runs.size();
@@ -139,6 +159,8 @@ QString RunTreeModel::columnTitle(int column) const
     switch (column) {
     case NameColumn:
         return tr("Name");
+    case ExperimentColumn:
+        return tr("Experiment");
     case StatusColumn:
         return tr("Status");
     case StartTimeColumn:
@@ -164,6 +186,8 @@ QString RunTreeModel::columnKey(int column) const
     switch (column) {
     case NameColumn:
         return QStringLiteral("attributes.run_name");
+    case ExperimentColumn:
+        return QStringLiteral("attributes.experiment_name");
     case StatusColumn:
         return QStringLiteral("attributes.status");
     case StartTimeColumn:
@@ -258,12 +282,21 @@ QString RunTreeModel::userName(int row) const
     return user.isEmpty() ? m_runs.tag(row, m_userTag).value_or(QString()) : user;
 }
 
+QString RunTreeModel::experimentName(int row) const
+{
+    const QString &id = m_runs.run(row).experimentId;
+    const QString name = m_experimentNames.value(id);
+    return name.isEmpty() ? id : name;
+}
+
 QVariant RunTreeModel::displayValue(int row, int column) const
 {
     const Store::RunAttributes &run = m_runs.run(row);
     switch (column) {
     case NameColumn:
         return run.runName.isEmpty() ? run.runId : run.runName;
+    case ExperimentColumn:
+        return experimentName(row);
     case StatusColumn:
         return run.status;
     case StartTimeColumn:
@@ -294,6 +327,10 @@ QVariant RunTreeModel::sortValue(int row, int column) const
     switch (column) {
     case NameColumn:
         return run.runName.isEmpty() ? run.runId : run.runName;
+    case ExperimentColumn: {
+        const QString experiment = experimentName(row);
+        return experiment.isEmpty() ? QVariant() : QVariant(experiment);
+    }
     case StatusColumn:
         return run.status;
     case StartTimeColumn:
@@ -343,9 +380,14 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (column == NameColumn) {
-            const QString experiment = m_experimentNames.value(run.experimentId, run.experimentId);
+            const QString experiment = experimentName(row);
             return experiment.isEmpty() ? tr("Run %1").arg(run.runId)
                                         : tr("Run %1\nExperiment: %2").arg(run.runId, experiment);
+        }
+        if (column == ExperimentColumn) {
+            const QString name = m_experimentNames.value(run.experimentId);
+            return name.isEmpty() ? tr("Experiment ID: %1").arg(run.experimentId)
+                                  : tr("Experiment: %1\nID: %2").arg(name, run.experimentId);
         }
         if (column == SourceColumn)
             return sourceName(row);

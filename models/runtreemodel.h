@@ -7,9 +7,10 @@
 
 #include <vector>
 
-// The runs of one experiment as a tree: nested runs under their parent (tag mlflow.parentRunId),
-// runs whose parent is not loaded at the top level. Columns: fixed attributes, then one column
-// per metric (its latest value) and one per param, keys in alphabetical order.
+// The runs of one or more experiments as a tree: nested runs under their parent (tag
+// mlflow.parentRunId), runs whose parent is not loaded at the top level. Columns: fixed
+// attributes, then one column per metric (its latest value) and one per param, keys in
+// alphabetical order.
 //
 // Wraps an immutable Store::RunTable; an index's internal id is the run's row in that table.
 class RunTreeModel : public QAbstractItemModel
@@ -18,6 +19,8 @@ class RunTreeModel : public QAbstractItemModel
 public:
     enum Columns {
         NameColumn,
+        // Settings name columns by key (columnKey()), not by number: new ones can go anywhere.
+        ExperimentColumn,
         StatusColumn,
         StartTimeColumn,
         DurationColumn,
@@ -41,9 +44,9 @@ public:
     // Replaces every run and column.
     void setRuns(const Store::RunTable &runs);
     const Store::RunTable &runs() const { return m_runs; }
-    // Experiment names by id, for the name column's tooltip (runs of several experiments can
-    // be shown together). Read when a tooltip is asked for; no signal.
-    void setExperimentNames(const QHash<QString, QString> &names) { m_experimentNames = names; }
+    // Experiment names by id, for the experiment column and the name column's tooltip (runs of
+    // several experiments can be shown together). Emits dataChanged for those two columns.
+    void setExperimentNames(const QHash<QString, QString> &names);
 
     // The run's row in runs(), -1 for an invalid index.
     int runRow(const QModelIndex &index) const;
@@ -75,6 +78,7 @@ private:
     QVariant sortValue(int row, int column) const;
     QString sourceName(int row) const;
     QString userName(int row) const;
+    QString experimentName(int row) const;
     // Key indexes in RunTable::metricKeys() / paramKeys() of a metric or param column.
     int metricKey(int column) const { return m_metricColumns.at(column - FixedColumnCount); }
     int paramKey(int column) const

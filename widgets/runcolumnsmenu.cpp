@@ -15,6 +15,7 @@ RunColumnsMenu::RunColumnsMenu(QTreeView *view, RunTreeModel *model, const QStri
     menuAction()->setText(tr("&Columns"));
     menuAction()->setToolTip(tr("Choose the columns of the run table"));
     m_hidden = QSettings().value(m_settingsGroup + QLatin1String("/hiddenColumns")).toStringList();
+    m_shown = QSettings().value(m_settingsGroup + QLatin1String("/shownColumns")).toStringList();
     connect(this, &QMenu::aboutToShow, this, &RunColumnsMenu::fill);
 
     QHeaderView *header = m_view->header();
@@ -27,25 +28,50 @@ RunColumnsMenu::RunColumnsMenu(QTreeView *view, RunTreeModel *model, const QStri
     });
 }
 
+bool RunColumnsMenu::isColumnVisible(const QString &columnKey) const
+{
+    if (m_hidden.contains(columnKey))
+        return false;
+    return m_shown.contains(columnKey) || m_defaultVisible.value(columnKey, true);
+}
+
 void RunColumnsMenu::setColumnVisible(const QString &columnKey, bool visible)
 {
     if (columnKey == m_model->columnKey(RunTreeModel::NameColumn) || visible == isColumnVisible(columnKey))
         return;
-    if (visible)
-        m_hidden.removeAll(columnKey);
-    else
-        m_hidden.append(columnKey);
-    QSettings().setValue(m_settingsGroup + QLatin1String("/hiddenColumns"), m_hidden);
-    const int column = m_model->columnOfKey(columnKey);
-    if (column < 0)
-        return;
+    m_hidden.removeAll(columnKey);
+    m_shown.removeAll(columnKey);
+    // Only a choice against the default is kept: choosing the default hands the column back to it.
+    if (visible != m_defaultVisible.value(columnKey, true))
+        (visible ? m_shown : m_hidden).append(columnKey);
+    saveChoices();
+    if (const int column = m_model->columnOfKey(columnKey); column >= 0)
+        showSection(column, visible);
+}
+
+void RunColumnsMenu::setDefaultVisible(const QString &columnKey, bool visible)
+{
+    m_defaultVisible.insert(columnKey, visible);
+    if (const int column = m_model->columnOfKey(columnKey); column >= 0)
+        showSection(column, isColumnVisible(columnKey));
+}
+
+void RunColumnsMenu::showSection(int column, bool visible)
+{
     QHeaderView *header = m_view->header();
     header->setSectionHidden(column, !visible);
     if (visible && header->sectionSize(column) == 0) {
         m_isApplying = true;
-        header->resizeSection(column, m_widths.value(columnKey, defaultWidth(column)));
+        header->resizeSection(column, m_widths.value(m_model->columnKey(column), defaultWidth(column)));
         m_isApplying = false;
     }
+}
+
+void RunColumnsMenu::saveChoices() const
+{
+    QSettings settings;
+    settings.setValue(m_settingsGroup + QLatin1String("/hiddenColumns"), m_hidden);
+    settings.setValue(m_settingsGroup + QLatin1String("/shownColumns"), m_shown);
 }
 
 void RunColumnsMenu::applyToView()
@@ -54,7 +80,7 @@ void RunColumnsMenu::applyToView()
     QHeaderView *header = m_view->header();
     for (int column = 0; column < m_model->columnCount(); ++column) {
         const QString key = m_model->columnKey(column);
-        header->setSectionHidden(column, m_hidden.contains(key));
+        header->setSectionHidden(column, !isColumnVisible(key));
         header->resizeSection(column, m_widths.value(key, defaultWidth(column)));
     }
     m_isApplying = false;
@@ -68,8 +94,8 @@ void RunColumnsMenu::fitTextColumns()
         return;
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
     m_isApplying = true;
-    for (const int column :
-         {RunTreeModel::NameColumn, RunTreeModel::UserColumn, RunTreeModel::SourceColumn}) {
+    for (const int column : {RunTreeModel::NameColumn, RunTreeModel::ExperimentColumn,
+                             RunTreeModel::UserColumn, RunTreeModel::SourceColumn}) {
         if (m_widths.contains(m_model->columnKey(column)) || m_view->isColumnHidden(column))
             continue;
         m_view->resizeColumnToContents(column);
@@ -88,6 +114,9 @@ int RunColumnsMenu::defaultWidth(int column) const
     switch (column) {
     case RunTreeModel::NameColumn:
         width = text(QStringLiteral("lr-batch-sweep-0.003-64 ____"));
+        break;
+    case RunTreeModel::ExperimentColumn:
+        width = text(QStringLiteral("experiment"));
         break;
     case RunTreeModel::StatusColumn:
         width = text(QStringLiteral("FINISHED"));
@@ -125,7 +154,7 @@ void RunColumnsMenu::fill()
         connect(action, &QAction::toggled, this, [this, key](bool on) { setColumnVisible(key, on); });
     };
     addSection(tr("Attributes"));
-    for (int column = RunTreeModel::StatusColumn; column < RunTreeModel::FixedColumnCount; ++column)
+    for (int column = RunTreeModel::NameColumn + 1; column < RunTreeModel::FixedColumnCount; ++column)
         addColumn(this, column);
 
     const auto addGroup = [&](const QString &title, RunTreeModel::ColumnKind kind) {
@@ -149,6 +178,7 @@ void RunColumnsMenu::fill()
     addGroup(tr("Metrics (%1)"), RunTreeModel::ColumnKind::Metric);
     addGroup(tr("Parameters (%1)"), RunTreeModel::ColumnKind::Param);
     addSeparator();
+    // Undoes the user's hiding; a column hidden by default stays with its default.
     connect(addAction(tr("Show All Columns")), &QAction::triggered, this, [this] {
         const QStringList hidden = m_hidden;
         for (const QString &key : hidden)
@@ -159,6 +189,7 @@ void RunColumnsMenu::fill()
 void RunColumnsMenu::saveSettings(QSettings &settings) const
 {
     settings.setValue(m_settingsGroup + QLatin1String("/hiddenColumns"), m_hidden);
+    settings.setValue(m_settingsGroup + QLatin1String("/shownColumns"), m_shown);
     QVariantMap widths;
     for (auto it = m_widths.cbegin(); it != m_widths.cend(); ++it)
         widths.insert(it.key(), it.value());
@@ -168,6 +199,7 @@ void RunColumnsMenu::saveSettings(QSettings &settings) const
 void RunColumnsMenu::restoreSettings(const QSettings &settings)
 {
     m_hidden = settings.value(m_settingsGroup + QLatin1String("/hiddenColumns")).toStringList();
+    m_shown = settings.value(m_settingsGroup + QLatin1String("/shownColumns")).toStringList();
     const QVariantMap widths = settings.value(m_settingsGroup + QLatin1String("/columnWidths")).toMap();
     m_widths.clear();
     for (auto it = widths.cbegin(); it != widths.cend(); ++it)

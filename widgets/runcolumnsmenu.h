@@ -10,7 +10,9 @@ class RunTreeModel;
 // The columns of a run table: which ones show (remembered in QSettings under
 // `<settingsGroup>/hiddenColumns`, by column key such as "params.lr"), how wide they are (the
 // user's widths, else defaults that fit the content), and the menu that chooses them. The name
-// column always shows.
+// column always shows. A column can be hidden by default (setDefaultVisible()); a user's choice
+// that differs from the default is remembered under `<settingsGroup>/shownColumns` or
+// `hiddenColumns`, one that agrees with it clears the choice.
 class RunColumnsMenu : public QMenu
 {
     Q_OBJECT
@@ -21,9 +23,11 @@ public:
     RunColumnsMenu(QTreeView *view, RunTreeModel *model, const QString &settingsGroup,
                    QWidget *parent = nullptr);
 
-    bool isColumnVisible(const QString &columnKey) const { return !m_hidden.contains(columnKey); }
+    bool isColumnVisible(const QString &columnKey) const;
     void setColumnVisible(const QString &columnKey, bool visible);
     QStringList hiddenColumns() const { return m_hidden; }
+    // Whether the column shows when the user has not chosen (true unless set here).
+    void setDefaultVisible(const QString &columnKey, bool visible);
 
     // Hides and sizes the view's sections; call after the model's columns changed.
     void applyToView();
@@ -35,12 +39,16 @@ public:
 
 private:
     void fill();
+    void showSection(int column, bool visible);
+    void saveChoices() const;
     int defaultWidth(int column) const;
 
     QTreeView *m_view;
     RunTreeModel *m_model;
     QString m_settingsGroup;
-    QStringList m_hidden;
+    QStringList m_hidden; // the user's choices that differ from the default
+    QStringList m_shown;
+    QHash<QString, bool> m_defaultVisible; // absent: shown
     QHash<QString, int> m_widths; // widths the user chose, by column key
     bool m_isApplying = false; // sections resized by us, not by the user
 };

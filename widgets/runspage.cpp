@@ -168,6 +168,7 @@ void RunsPage::createLayout()
     });
 
     m_columnsMenu = new RunColumnsMenu(m_runView, m_runModel, QStringLiteral("RunsPage"), this);
+    m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::ExperimentColumn), false);
     m_columnsAction = m_columnsMenu->menuAction();
     auto *columnsButton = new QToolButton(runPane);
     columnsButton->setDefaultAction(m_columnsAction);
@@ -367,6 +368,9 @@ bool RunsPage::selectExperiment(const QString &nameOrId)
 void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
 {
     m_runsExperimentIds = experimentIds;
+    // Which experiment a run is of matters only when several are shown.
+    m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::ExperimentColumn),
+                                     experimentIds.size() > 1);
     m_showFirstRows = !keepView || m_runModel->runs().isEmpty();
     m_runsComplete = false;
     if (!keepView) {

@@ -72,7 +72,8 @@ public:
     void setRunIdFilter(const QSet<QString> &runIds);
     void clearRunIdFilter();
 
-    // Columns by key ("params.lr"); the choice is remembered in QSettings.
+    // Columns by key ("params.lr"); the choice is remembered in QSettings. The experiment column
+    // shows by default only while runs of several experiments are shown.
     bool isColumnVisible(const QString &columnKey) const { return m_columnsMenu->isColumnVisible(columnKey); }
     void setColumnVisible(const QString &columnKey, bool visible)
     {

@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,9 @@ private slots:
     void orphansAndCyclesAreTopLevel();
     void columnsAndHeaders();
     void displayAndSortValues();
+    void experimentColumn();
+    void experimentNamesEmitDataChanged();
+    void sortByExperimentFollowsNames();
     void runColorsAreStable();
     void formatting_data();
     void formatting();
@@ -39,6 +43,10 @@ private slots:
 private:
     // Names of the children of `parent` in `model`'s order.
     static QStringList names(const QAbstractItemModel &model, const QModelIndex &parent = {});
+    // The experiment column of the top-level rows of `model`, in its order.
+    static QStringList experiments(const QAbstractItemModel &model);
+    // The runs of both experiments ("nested" and "cycle") in one table, as the runs page reads them.
+    Store::RunTable readBoth() const;
 
     QTemporaryDir m_dir;
     QString m_path;
@@ -51,6 +59,25 @@ QStringList TestRunTreeModel::names(const QAbstractItemModel &model, const QMode
     for (int row = 0; row < model.rowCount(parent); ++row)
         result.append(model.index(row, RunTreeModel::NameColumn, parent).data().toString());
     return result;
+}
+
+QStringList TestRunTreeModel::experiments(const QAbstractItemModel &model)
+{
+    QStringList result;
+    for (int row = 0; row < model.rowCount(); ++row)
+        result.append(model.index(row, RunTreeModel::ExperimentColumn).data().toString());
+    return result;
+}
+
+Store::RunTable TestRunTreeModel::readBoth() const
+{
+    auto reader = Store::SqliteReader::open(m_path);
+    if (!reader)
+        return {};
+    Store::RunQuery query;
+    query.experimentIds = {QStringLiteral("1"), QStringLiteral("2")};
+    auto runs = (*reader)->runs(query);
+    return runs ? *runs : Store::RunTable();
 }
 
 void TestRunTreeModel::initTestCase()
@@ -118,12 +145,16 @@ void TestRunTreeModel::columnsAndHeaders()
     for (int column = 0; column < model.columnCount(); ++column)
         headers.append(model.headerData(column, Qt::Horizontal).toString());
     QCOMPARE(headers,
-             QStringList({"Name", "Status", "Start time", "Duration", "User", "Source", "metrics.acc",
-                          "metrics.loss", "params.lr"}));
+             QStringList({"Name", "Experiment", "Status", "Start time", "Duration", "User", "Source",
+                          "metrics.acc", "metrics.loss", "params.lr"}));
     // Metrics first: they are what runs are compared by.
     QCOMPARE(model.columnKind(RunTreeModel::FixedColumnCount), RunTreeModel::ColumnKind::Metric);
     QCOMPARE(model.columnKind(RunTreeModel::FixedColumnCount + 2), RunTreeModel::ColumnKind::Param);
     QCOMPARE(model.columnKey(RunTreeModel::StatusColumn), QStringLiteral("attributes.status"));
+    QCOMPARE(model.columnKey(RunTreeModel::ExperimentColumn), QStringLiteral("attributes.experiment_name"));
+    QCOMPARE(model.columnOfKey(QStringLiteral("attributes.experiment_name")),
+             int(RunTreeModel::ExperimentColumn));
+    QCOMPARE(model.columnKind(RunTreeModel::ExperimentColumn), RunTreeModel::ColumnKind::Attribute);
     QCOMPARE(model.columnOfKey(QStringLiteral("metrics.loss")), RunTreeModel::FixedColumnCount + 1);
     QCOMPARE(model.columnOfKey(QStringLiteral("metrics.nope")), -1);
     QCOMPARE(model.headerData(RunTreeModel::FixedColumnCount + 2, Qt::Horizontal, RunTreeModel::ColumnKeyRole)
@@ -163,6 +194,90 @@ void TestRunTreeModel::displayAndSortValues()
     QVERIFY(!cell(runId(Orphan), acc, RunTreeModel::SortRole).isValid());
     QVERIFY(!cell(runId(Orphan), lr, RunTreeModel::SortRole).isValid());
     QCOMPARE(cell(runId(Solo), acc, Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+}
+
+void TestRunTreeModel::experimentColumn()
+{
+    RunTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRuns(readBoth());
+    QCOMPARE(model.runs().size(), NestedRunCount + 2);
+    const auto cell = [&](Run run, int role) {
+        return model.indexOfRun(runId(run), RunTreeModel::ExperimentColumn).data(role);
+    };
+    // Without names: the experiment's id.
+    QCOMPARE(cell(ChildB, Qt::DisplayRole).toString(), QStringLiteral("1"));
+    QCOMPARE(cell(ChildB, RunTreeModel::SortRole).toString(), QStringLiteral("1"));
+    QCOMPARE(cell(Cycle1, Qt::ToolTipRole).toString(), QStringLiteral("Experiment ID: 2"));
+
+    model.setExperimentNames(
+        {{QStringLiteral("1"), QStringLiteral("nested")}, {QStringLiteral("2"), QStringLiteral("cycle")}});
+    QCOMPARE(cell(ChildB, Qt::DisplayRole).toString(), QStringLiteral("nested"));
+    QCOMPARE(cell(Grand, RunTreeModel::SortRole).toString(), QStringLiteral("nested"));
+    QCOMPARE(cell(Cycle1, Qt::DisplayRole).toString(), QStringLiteral("cycle"));
+    QCOMPARE(cell(Cycle1, Qt::ToolTipRole).toString(), QStringLiteral("Experiment: cycle\nID: 2"));
+    QCOMPARE(model.indexOfRun(runId(Cycle1)).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Run %1\nExperiment: cycle").arg(runId(Cycle1)));
+    QCOMPARE(model.headerData(RunTreeModel::ExperimentColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Experiment"));
+    QCOMPARE(model.headerData(RunTreeModel::ExperimentColumn, Qt::Horizontal, RunTreeModel::ColumnKeyRole)
+                 .toString(),
+             QStringLiteral("attributes.experiment_name"));
+}
+
+void TestRunTreeModel::experimentNamesEmitDataChanged()
+{
+    RunTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const QHash<QString, QString> names {{QStringLiteral("1"), QStringLiteral("nested")},
+                                         {QStringLiteral("2"), QStringLiteral("cycle")}};
+    model.setExperimentNames(names); // no rows yet: nothing to announce
+    QCOMPARE(changed.count(), 0);
+    model.setRuns(readBoth());
+    model.setExperimentNames({});
+    // Every run's experiment cell is announced, nested ones under their parent.
+    QSet<QString> announced;
+    for (const QList<QVariant> &signal : std::as_const(changed)) {
+        const auto topLeft = signal.at(0).value<QModelIndex>();
+        const auto bottomRight = signal.at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.parent(), bottomRight.parent());
+        QVERIFY(topLeft.column() <= RunTreeModel::ExperimentColumn);
+        QVERIFY(bottomRight.column() >= RunTreeModel::ExperimentColumn);
+        QVERIFY(signal.at(2).value<QList<int>>().contains(Qt::DisplayRole));
+        for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+            announced.insert(model.runId(topLeft.siblingAtRow(row)));
+    }
+    QCOMPARE(announced.size(), NestedRunCount + 2);
+    QCOMPARE(model.indexOfRun(runId(Grand), RunTreeModel::ExperimentColumn).data().toString(),
+             QStringLiteral("1"));
+    changed.clear();
+    model.setExperimentNames(names);
+    QVERIFY(!changed.isEmpty());
+    changed.clear();
+    model.setExperimentNames(names);
+    QCOMPARE(changed.count(), 0);
+}
+
+void TestRunTreeModel::sortByExperimentFollowsNames()
+{
+    RunTreeModel model;
+    RunSortFilterProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setRunModel(&model);
+    model.setRuns(readBoth());
+    // Before the names arrive, by id (as numbers).
+    proxy.sort(RunTreeModel::ExperimentColumn, Qt::AscendingOrder);
+    QCOMPARE(experiments(proxy), QStringList({"1", "1", "1", "1", "2"}));
+    // Names re-sort the rows (the proxy's cached sort keys must not keep the old ones).
+    model.setExperimentNames(
+        {{QStringLiteral("1"), QStringLiteral("nested")}, {QStringLiteral("2"), QStringLiteral("cycle")}});
+    QCOMPARE(experiments(proxy), QStringList({"cycle", "nested", "nested", "nested", "nested"}));
+    model.setExperimentNames({{QStringLiteral("1"), QStringLiteral("a-nested")},
+                              {QStringLiteral("2"), QStringLiteral("z-cycle")}});
+    QCOMPARE(experiments(proxy), QStringList({"a-nested", "a-nested", "a-nested", "a-nested", "z-cycle"}));
+    proxy.sort(RunTreeModel::ExperimentColumn, Qt::DescendingOrder);
+    QCOMPARE(experiments(proxy), QStringList({"z-cycle", "a-nested", "a-nested", "a-nested", "a-nested"}));
 }
 
 void TestRunTreeModel::runColorsAreStable()

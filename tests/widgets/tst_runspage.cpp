@@ -38,6 +38,7 @@ private slots:
     void switchesExperiment();
     void showsRunsOfSeveralExperiments();
     void ctrlClickAddsExperiment();
+    void experimentColumnFollowsUserChoice();
     void showDeleted();
     void detailsShowNoteAndDatasets();
     void detailsShowDatasetsFailure();
@@ -149,7 +150,11 @@ void TestRunsPage::headersAndColumns()
     page.resize(1400, 800);
     QVERIFY(openDemo(page));
     const QStringList shown = headers(page);
-    QCOMPARE(shown.mid(0, 6), QStringList({"Name", "Status", "Start time", "Duration", "User", "Source"}));
+    QCOMPARE(shown.mid(0, 7),
+             QStringList({"Name", "Experiment", "Status", "Start time", "Duration", "User", "Source"}));
+    // One experiment: which one each run is of goes without saying.
+    QVERIFY(page.runView()->header()->isSectionHidden(RunTreeModel::ExperimentColumn));
+    QVERIFY(!page.isColumnVisible(QStringLiteral("attributes.experiment_name")));
     QVERIFY(shown.contains(QStringLiteral("params.learning_rate")));
     QVERIFY(shown.contains(QStringLiteral("params.batch_size")));
     QVERIFY(shown.contains(QStringLiteral("metrics.val_accuracy")));
@@ -306,6 +311,18 @@ void TestRunsPage::showsRunsOfSeveralExperiments()
     QVERIFY2(gbmTip.contains(QStringLiteral("tabular-gbm")), qPrintable(gbmTip));
     const QString mnistTip = page.runModel()->indexOfRun(mnist.at(0)).data(Qt::ToolTipRole).toString();
     QVERIFY2(mnistTip.contains(QStringLiteral("mnist-cnn")), qPrintable(mnistTip));
+    // The experiment column shows which experiment each run is of.
+    const QHeaderView *header = page.runView()->header();
+    QVERIFY(!header->isSectionHidden(RunTreeModel::ExperimentColumn));
+    QVERIFY(header->sectionSize(RunTreeModel::ExperimentColumn) > 0);
+    const auto experimentShown = [&](const QString &runId) {
+        return page.runProxy()
+            ->mapFromSource(page.runModel()->indexOfRun(runId, RunTreeModel::ExperimentColumn))
+            .data()
+            .toString();
+    };
+    QCOMPARE(experimentShown(gbm.at(0)), QStringLiteral("tabular-gbm"));
+    QCOMPARE(experimentShown(mnist.at(0)), QStringLiteral("mnist-cnn"));
 
     // Runs of both experiments selected together, for the Charts and Compare tabs.
     QSignalSpy selected(&page, &RunsPage::selectedRunsChanged);
@@ -345,6 +362,7 @@ void TestRunsPage::showsRunsOfSeveralExperiments()
     QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::GbmRuns);
     QCOMPARE(page.statusText(), QStringLiteral("%1 runs.").arg(Store::DemoStore::Counts::GbmRuns));
     QCOMPARE(experiments->selectedRows().size(), 1);
+    QVERIFY(header->isSectionHidden(RunTreeModel::ExperimentColumn));
 
     // Emptying the selection keeps the runs shown and their experiment selected.
     experiments->clearSelection();
@@ -381,6 +399,66 @@ void TestRunsPage::ctrlClickAddsExperiment()
     QCOMPARE(page.currentExperimentIds(), QStringList {QStringLiteral("3")});
     QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::LlmRuns);
     QCOMPARE(page.statusText(), QStringLiteral("%1 runs.").arg(Store::DemoStore::Counts::LlmRuns));
+}
+
+void TestRunsPage::experimentColumnFollowsUserChoice()
+{
+    const QString key = QStringLiteral("attributes.experiment_name");
+    const auto selectBoth = [](RunsPage &page) {
+        QSignalSpy shown(&page, &RunsPage::runsShown);
+        page.experimentView()->selectionModel()->select(
+            page.experimentModel()->indexOfExperiment(QStringLiteral("2")),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        return QTest::qWaitFor([&] { return !shown.isEmpty() && shown.last().at(0).toBool(); }, 10000);
+    };
+    const auto selectOne = [](RunsPage &page) {
+        QSignalSpy shown(&page, &RunsPage::runsShown);
+        page.selectExperiment(QStringLiteral("mnist-cnn"));
+        return QTest::qWaitFor([&] { return !shown.isEmpty() && shown.last().at(0).toBool(); }, 10000);
+    };
+    {
+        RunsPage page;
+        QVERIFY(openDemo(page));
+        const QHeaderView *header = page.runView()->header();
+        // Shown from the columns menu with one experiment: it stays, whatever is selected.
+        page.columnsAction()->menu()->popup(QPoint(0, 0));
+        QAction *experiment = nullptr;
+        for (QAction *action : page.columnsAction()->menu()->actions()) {
+            if (action->text() == QStringLiteral("Experiment"))
+                experiment = action;
+        }
+        QVERIFY(experiment);
+        QVERIFY(experiment->isCheckable() && !experiment->isChecked());
+        experiment->setChecked(true);
+        page.columnsAction()->menu()->hide();
+        QVERIFY(!header->isSectionHidden(RunTreeModel::ExperimentColumn));
+        QVERIFY(selectBoth(page));
+        QVERIFY(!header->isSectionHidden(RunTreeModel::ExperimentColumn));
+        QVERIFY(selectOne(page));
+        QVERIFY(!header->isSectionHidden(RunTreeModel::ExperimentColumn));
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("RunsPage/shownColumns")).toStringList(), QStringList {key});
+    {
+        RunsPage page;
+        QVERIFY(openDemo(page));
+        const QHeaderView *header = page.runView()->header();
+        QVERIFY(!header->isSectionHidden(RunTreeModel::ExperimentColumn));
+        // Hidden with two experiments shown: it stays hidden, whatever is selected.
+        QVERIFY(selectBoth(page));
+        page.setColumnVisible(key, false);
+        QVERIFY(header->isSectionHidden(RunTreeModel::ExperimentColumn));
+        QVERIFY(selectOne(page));
+        QVERIFY(selectBoth(page));
+        QVERIFY(header->isSectionHidden(RunTreeModel::ExperimentColumn));
+        QCOMPARE(QSettings().value(QStringLiteral("RunsPage/hiddenColumns")).toStringList(),
+                 QStringList {key});
+        QVERIFY(QSettings().value(QStringLiteral("RunsPage/shownColumns")).toStringList().isEmpty());
+        // Showing it again where it shows anyway hands it back to the automatic choice.
+        page.setColumnVisible(key, true);
+        QVERIFY(selectOne(page));
+        QVERIFY(header->isSectionHidden(RunTreeModel::ExperimentColumn));
+        QVERIFY(QSettings().value(QStringLiteral("RunsPage/hiddenColumns")).toStringList().isEmpty());
+    }
 }
 
 void TestRunsPage::showDeleted()
