@@ -1,6 +1,5 @@
 #include "metricdiffmodel.h"
 
-#include "paramdiffmodel.h"
 #include "runformat.h"
 
 #include <QColor>
@@ -10,16 +9,13 @@
 
 using namespace RunDiff;
 
-MetricDiffModel::MetricDiffModel(QObject *parent) : QAbstractTableModel(parent) { }
+MetricDiffModel::MetricDiffModel(QObject *parent) : RunDiffModel(FirstRunColumn, parent) { }
 
 void MetricDiffModel::setDiff(const Diff &diff)
 {
     beginResetModel();
     m_diff = diff;
-    if (m_baseline >= m_diff.runs.size())
-        m_baseline = -1;
-    m_pinned.clear();
-    m_storeLabels = storeLabels(m_diff.runs);
+    setRuns(m_diff.runs);
     m_directions.clear();
     for (const MetricRow &row : std::as_const(m_diff.metrics))
         m_directions.append(m_overrides.value(row.key, directionForKey(row.key)));
@@ -37,28 +33,6 @@ void MetricDiffModel::recomputeBest()
     m_best.clear();
     for (int i = 0; i < m_diff.metrics.size(); ++i)
         m_best.append(distinctBestRun(m_diff.metrics[i].values, m_directions[i]));
-}
-
-void MetricDiffModel::setBaselineRun(int run)
-{
-    if (run < -1 || run >= runCount())
-        run = -1;
-    if (run == m_baseline)
-        return;
-    m_baseline = run;
-    if (rowCount() > 0)
-        emit dataChanged(index(0, FirstRunColumn), index(rowCount() - 1, columnCount() - 1));
-    if (columnCount() > FirstRunColumn)
-        emit headerDataChanged(Qt::Horizontal, FirstRunColumn, columnCount() - 1);
-}
-
-void MetricDiffModel::setPinnedRuns(const QList<int> &runs)
-{
-    const QList<int> pinned = RunDiffHeader::runIndexes(runs, runCount());
-    if (pinned == m_pinned)
-        return;
-    m_pinned = pinned;
-    emit headerDataChanged(Qt::Horizontal, FirstRunColumn, columnCount() - 1);
 }
 
 void MetricDiffModel::setDirection(const QString &key, Direction direction)
@@ -134,12 +108,13 @@ int MetricDiffModel::rowOfKey(const QString &key) const
 
 std::optional<Delta> MetricDiffModel::deltaAt(int row, int run) const
 {
-    if (m_baseline < 0 || run == m_baseline)
+    const int baseRun = baselineRun();
+    if (baseRun < 0 || run == baseRun)
         return std::nullopt;
     const auto &values = m_diff.metrics[row].values;
-    if (!values[run] || !values[m_baseline])
+    if (!values[run] || !values[baseRun])
         return std::nullopt;
-    return delta(values[run]->latest, values[m_baseline]->latest);
+    return delta(values[run]->latest, values[baseRun]->latest);
 }
 
 TextTable MetricDiffModel::textTable() const
@@ -175,11 +150,6 @@ TextTable MetricDiffModel::textTable() const
 int MetricDiffModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_diff.metrics.size());
-}
-
-int MetricDiffModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : FirstRunColumn + runCount();
 }
 
 Qt::ItemFlags MetricDiffModel::flags(const QModelIndex &index) const
@@ -262,7 +232,7 @@ QVariant MetricDiffModel::data(const QModelIndex &index, int role) const
     case IsBestRole:
         return isBest(row, run);
     case IsBaselineRole:
-        return run == m_baseline;
+        return run == baselineRun();
     case Qt::DisplayRole:
         return stats ? RunFormat::metricValue(stats->latest) : QString(MissingMark);
     case Qt::TextAlignmentRole:
@@ -331,21 +301,7 @@ QVariant MetricDiffModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant MetricDiffModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString MetricDiffModel::leadingColumnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
-        return QAbstractTableModel::headerData(section, orientation, role);
-    if (section == KeyColumn)
-        return role == Qt::DisplayRole ? QVariant(tr("Metric")) : QVariant();
-    if (section == DirectionColumn)
-        return role == Qt::DisplayRole ? QVariant(tr("Best")) : QVariant();
-    const int run = runOfColumn(section);
-    if (role == RunIdRole)
-        return m_diff.runs[run].runId;
-    if (role == IsBaselineRole)
-        return run == m_baseline;
-    if (role == IsPinnedRole)
-        return isPinned(run);
-    return RunDiffHeader::data(m_diff.runs[run], {run == m_baseline, isPinned(run), m_storeLabels.value(run)},
-                               role);
+    return column == KeyColumn ? tr("Metric") : tr("Best");
 }

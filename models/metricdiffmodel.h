@@ -1,8 +1,7 @@
 #pragma once
 
-#include "rundiff.h"
+#include "rundiffmodel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 
 // Metrics of the compared runs: one row per metric key, a key column, a direction column ("min"
@@ -12,17 +11,15 @@
 // that tie for it); NaN and missing are never best, and when the runs holding a number all hold
 // the same one none is marked (RunDiff::distinctBestRun). Every metric is a row (there is no "only
 // differences" for metrics).
-class MetricDiffModel : public QAbstractTableModel
+class MetricDiffModel : public RunDiffModel
 {
     Q_OBJECT
 public:
     enum Columns { KeyColumn, DirectionColumn, FirstRunColumn };
-    enum Roles {
-        KeyRole = Qt::UserRole + 1, // QString (any column)
-        RunIdRole, // QString: the column's run id (cells and horizontal header)
-        DirectionRole, // int (RunDiff::Direction) of the row (any column)
+    // Besides RunDiffModel::Roles; a run cell's value, and so its delta, is the latest one.
+    enum MetricRoles {
+        DirectionRole = FirstOwnRole, // int (RunDiff::Direction) of the row (any column)
         IsDefaultDirectionRole, // bool: the row's direction is the one its key suggests
-        IsMissingRole, // bool: the run has no such metric
         IsBestRole, // bool: this run's latest value is the row's best (ties: each of them)
         BestRunRole, // int: index of the best run in Diff::runs, -1: none (any column)
         LatestRole, // double (NaN possible)
@@ -32,12 +29,6 @@ public:
         BestValueRole, // double: min or max by the row's direction
         BestStepRole, // qint64: step of BestValueRole
         SummaryTextRole, // QString: "min 0.1 @ 3 · max 0.9 @ 12"
-        IsBaselineRole, // bool (cells and header)
-        DeltaRole, // double: latest - baseline's latest
-        DeltaPercentRole, // double; invalid for a baseline of 0
-        DeltaTextRole, // QString: "+0.002 (+20.0 %)"
-        SortRole,
-        IsPinnedRole, // bool (horizontal header): the run is pinned to the comparison
     };
 
     explicit MetricDiffModel(QObject *parent = nullptr);
@@ -47,20 +38,12 @@ public:
     void clear();
     const RunDiff::Diff &diff() const { return m_diff; }
 
-    void setBaselineRun(int run); // -1: none
-    int baselineRun() const { return m_baseline; }
-    // The runs pinned to the comparison (see ParamDiffModel::setPinnedRuns).
-    void setPinnedRuns(const QList<int> &runs);
-    bool isPinned(int run) const { return m_pinned.contains(run); }
     // Overrides the direction suggested by the key (directionForKey()) for a key.
     void setDirection(const QString &key, RunDiff::Direction direction);
     void resetDirection(const QString &key);
     RunDiff::Direction direction(const QString &key) const;
 
     // Typed accessors.
-    int runCount() const { return int(m_diff.runs.size()); }
-    int runOfColumn(int column) const { return column >= FirstRunColumn ? column - FirstRunColumn : -1; }
-    int columnOfRun(int run) const { return run + FirstRunColumn; }
     const RunDiff::MetricRow &rowAt(const QModelIndex &index) const; // index must be valid
     QString keyAt(const QModelIndex &index) const;
     std::optional<RunDiff::MetricStats> statsAt(const QModelIndex &index) const;
@@ -77,13 +60,12 @@ public:
     QString toCsv() const { return RunDiff::toCsv(textTable()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QString leadingColumnTitle(int column) const override;
     void recomputeBest();
     std::optional<RunDiff::Delta> deltaAt(int row, int run) const;
 
@@ -91,7 +73,4 @@ private:
     QList<RunDiff::Direction> m_directions; // per row
     QList<int> m_best; // per row
     QHash<QString, RunDiff::Direction> m_overrides;
-    int m_baseline = -1;
-    QList<int> m_pinned;
-    QStringList m_storeLabels;
 };

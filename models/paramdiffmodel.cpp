@@ -1,85 +1,22 @@
 #include "paramdiffmodel.h"
 
-#include "runcolors.h"
-
 #include <QColor>
-#include <QCoreApplication>
 #include <QFont>
 
 #include <algorithm>
 
 using namespace RunDiff;
 
-namespace RunDiffHeader {
-
-static QString tr(const char *text)
+ParamDiffModel::ParamDiffModel(Kind kind, QObject *parent)
+    : RunDiffModel(FirstRunColumn, parent), m_kind(kind)
 {
-    return QCoreApplication::translate("RunDiffHeader", text);
 }
-
-QString secondLine(const Column &column)
-{
-    if (column.isPinned)
-        return column.storeLabel.isEmpty() ? tr("pinned") : tr("pinned · %1").arg(column.storeLabel);
-    return column.storeLabel;
-}
-
-QList<int> runIndexes(const QList<int> &runs, int runCount)
-{
-    QList<int> indexes;
-    for (int run : runs) {
-        if (run >= 0 && run < runCount && !indexes.contains(run))
-            indexes.append(run);
-    }
-    std::sort(indexes.begin(), indexes.end());
-    return indexes;
-}
-
-QVariant data(const RunInfo &run, const Column &column, int role)
-{
-    switch (role) {
-    case Qt::DisplayRole: {
-        const QString name = run.runName.isEmpty() ? run.runId.left(8) : run.runName;
-        const QString first = column.isBaseline ? tr("%1 (baseline)").arg(name) : name;
-        const QString second = secondLine(column);
-        return second.isEmpty() ? first : first + QLatin1Char('\n') + second;
-    }
-    case Qt::ToolTipRole: {
-        QString tip
-            = tr("%1\nRun %2\nExperiment: %3\nStore: %4")
-                  .arg(run.runName, run.runId,
-                       run.experimentName.isEmpty() ? run.experimentId : run.experimentName, run.location);
-        if (column.isPinned)
-            tip += QLatin1Char('\n') + tr("Pinned: stays while you select other runs or open another store");
-        return tip;
-    }
-    case Qt::DecorationRole:
-    case Qt::ForegroundRole:
-        return RunColors::color(run.runId);
-    case Qt::FontRole:
-        if (column.isBaseline) {
-            QFont font;
-            font.setBold(true);
-            return font;
-        }
-        return {};
-    default:
-        return {};
-    }
-}
-
-} // namespace RunDiffHeader
-
-ParamDiffModel::ParamDiffModel(Kind kind, QObject *parent) : QAbstractTableModel(parent), m_kind(kind) { }
 
 void ParamDiffModel::setDiff(const Diff &diff)
 {
     beginResetModel();
     m_diff = diff;
-    if (m_baseline >= m_diff.runs.size())
-        m_baseline = -1;
-    m_pinned.clear();
-    m_storeLabels = storeLabels(m_diff.runs);
+    setRuns(m_diff.runs);
     rebuildVisible();
     endResetModel();
 }
@@ -126,28 +63,6 @@ void ParamDiffModel::setShowSystemTags(bool show)
     m_showSystemTags = show;
     rebuildVisible();
     endResetModel();
-}
-
-void ParamDiffModel::setBaselineRun(int run)
-{
-    if (run < -1 || run >= runCount())
-        run = -1;
-    if (run == m_baseline)
-        return;
-    m_baseline = run;
-    if (rowCount() > 0)
-        emit dataChanged(index(0, FirstRunColumn), index(rowCount() - 1, columnCount() - 1));
-    if (columnCount() > FirstRunColumn)
-        emit headerDataChanged(Qt::Horizontal, FirstRunColumn, columnCount() - 1);
-}
-
-void ParamDiffModel::setPinnedRuns(const QList<int> &runs)
-{
-    const QList<int> pinned = RunDiffHeader::runIndexes(runs, runCount());
-    if (pinned == m_pinned)
-        return;
-    m_pinned = pinned;
-    emit headerDataChanged(Qt::Horizontal, FirstRunColumn, columnCount() - 1);
 }
 
 void ParamDiffModel::setElideLength(int characters)
@@ -212,10 +127,11 @@ QList<DiffSegment> ParamDiffModel::characterDiffAt(const QModelIndex &index) con
 
 std::optional<Delta> ParamDiffModel::deltaAt(const TextRow &row, int run) const
 {
-    if (m_baseline < 0 || run == m_baseline || !row.numeric || !row.values[run] || !row.values[m_baseline])
+    const int baseRun = baselineRun();
+    if (baseRun < 0 || run == baseRun || !row.numeric || !row.values[run] || !row.values[baseRun])
         return std::nullopt;
     const auto value = parseNumber(*row.values[run]);
-    const auto baseline = parseNumber(*row.values[m_baseline]);
+    const auto baseline = parseNumber(*row.values[baseRun]);
     if (!value || !baseline)
         return std::nullopt;
     return delta(*value, *baseline);
@@ -244,11 +160,6 @@ TextTable ParamDiffModel::textTable() const
 int ParamDiffModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_visible.size());
-}
-
-int ParamDiffModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : FirstRunColumn + runCount();
 }
 
 QVariant ParamDiffModel::data(const QModelIndex &index, int role) const
@@ -326,7 +237,7 @@ QVariant ParamDiffModel::data(const QModelIndex &index, int role) const
             return value ? QVariant(*value) : QVariant();
         return {};
     case IsBaselineRole:
-        return run == m_baseline;
+        return run == baselineRun();
     case DeltaRole:
         return deltaData(deltaAt(row, run), DeltaPart::Absolute);
     case DeltaPercentRole:
@@ -338,22 +249,7 @@ QVariant ParamDiffModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant ParamDiffModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString ParamDiffModel::leadingColumnTitle(int) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
-        return QAbstractTableModel::headerData(section, orientation, role);
-    const int run = runOfColumn(section);
-    if (run < 0) {
-        if (role == Qt::DisplayRole)
-            return m_kind == Kind::Params ? tr("Parameter") : tr("Tag");
-        return {};
-    }
-    if (role == RunIdRole)
-        return m_diff.runs[run].runId;
-    if (role == IsBaselineRole)
-        return run == m_baseline;
-    if (role == IsPinnedRole)
-        return isPinned(run);
-    return RunDiffHeader::data(m_diff.runs[run], {run == m_baseline, isPinned(run), m_storeLabels.value(run)},
-                               role);
+    return m_kind == Kind::Params ? tr("Parameter") : tr("Tag");
 }

@@ -261,20 +261,12 @@ void ComparePage::createLayout()
     DiffItemDelegate::Roles paramRoles;
     paramRoles.firstRunColumn = ParamDiffModel::FirstRunColumn;
     paramRoles.differs = ParamDiffModel::DiffersRole;
-    paramRoles.missing = ParamDiffModel::IsMissingRole;
-    paramRoles.baseline = ParamDiffModel::IsBaselineRole;
-    paramRoles.delta = ParamDiffModel::DeltaRole;
-    paramRoles.deltaText = ParamDiffModel::DeltaTextRole;
     paramRoles.value = ParamDiffModel::ValueRole;
     auto *paramDelegate = new DiffItemDelegate(paramRoles, this);
     DiffItemDelegate::Roles metricRoles;
     metricRoles.firstRunColumn = MetricDiffModel::FirstRunColumn;
     metricRoles.directionColumn = MetricDiffModel::DirectionColumn;
-    metricRoles.missing = MetricDiffModel::IsMissingRole;
     metricRoles.best = MetricDiffModel::IsBestRole;
-    metricRoles.baseline = MetricDiffModel::IsBaselineRole;
-    metricRoles.delta = MetricDiffModel::DeltaRole;
-    metricRoles.deltaText = MetricDiffModel::DeltaTextRole;
     metricRoles.direction = MetricDiffModel::DirectionRole;
     auto *metricDelegate = new DiffItemDelegate(metricRoles, this);
 

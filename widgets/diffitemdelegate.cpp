@@ -1,6 +1,6 @@
 #include "diffitemdelegate.h"
 
-#include "rundiff.h"
+#include "rundiffmodel.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -74,7 +74,7 @@ void DiffItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     if (flag(index, m_roles.differs))
         option->backgroundBrush
             = isRunCell && differsFromFirst(index) ? differsStrongTint(palette) : differsTint(palette);
-    if (isRunCell && flag(index, m_roles.baseline))
+    if (isRunCell && flag(index, RunDiffModel::IsBaselineRole))
         option->backgroundBrush = option->backgroundBrush.style() == Qt::NoBrush
             ? baselineTint(palette)
             : blend(option->backgroundBrush.color(), QColor(0x42, 0x85, 0xf4), 0.14);
@@ -82,7 +82,7 @@ void DiffItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
         option->backgroundBrush = bestTint(palette);
         option->text = QStringLiteral("★ ") + option->text;
     }
-    if (isRunCell && flag(index, m_roles.missing)) {
+    if (isRunCell && flag(index, RunDiffModel::IsMissingRole)) {
         option->font.setItalic(true);
         option->palette.setColor(QPalette::Text, palette.color(QPalette::PlaceholderText));
     }
@@ -92,17 +92,17 @@ void DiffItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
 
 QString DiffItemDelegate::deltaText(const QModelIndex &index) const
 {
-    if (m_roles.deltaText < 0 || index.column() < m_roles.firstRunColumn)
+    if (index.column() < m_roles.firstRunColumn)
         return {};
-    return index.data(m_roles.deltaText).toString();
+    return index.data(RunDiffModel::DeltaTextRole).toString();
 }
 
 QColor DiffItemDelegate::deltaColor(const QModelIndex &index, const QPalette &palette) const
 {
     const QColor muted = palette.color(QPalette::PlaceholderText);
-    if (m_roles.direction < 0 || m_roles.delta < 0)
+    if (m_roles.direction < 0)
         return muted;
-    const double delta = index.data(m_roles.delta).toDouble();
+    const double delta = index.data(RunDiffModel::DeltaRole).toDouble();
     if (delta == 0)
         return muted;
     const bool lowerIsBetter = index.data(m_roles.direction).toInt() == int(RunDiff::Direction::Minimize);

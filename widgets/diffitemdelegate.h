@@ -12,17 +12,14 @@ class DiffItemDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    // Which roles of the model mean what; -1 when the model has no such role.
+    // The model's columns, and which of its own roles mean what (-1 when it has no such role);
+    // missing, baseline and deltas come from the roles all RunDiffModels share.
     struct Roles
     {
         int firstRunColumn = 1;
         int directionColumn = -1;
         int differs = -1;
-        int missing = -1;
         int best = -1;
-        int baseline = -1;
-        int delta = -1;
-        int deltaText = -1;
         int direction = -1; // int RunDiff::Direction
         int value = -1; // QString, invalid when missing: cells unlike the first run's are tinted more
     };

@@ -742,9 +742,8 @@ void TestComparePage::pinnedRunsStayAcrossStores()
             QVERIFY2(tips[run].contains(QStringLiteral("Store: ") + store), qPrintable(tips[run]));
             QVERIFY2(!tips[run].contains(notStore), qPrintable(tips[run]));
             QCOMPARE(tips[run].contains(QStringLiteral("Pinned")), run < 2);
-            const int pinnedRole = view == page->metricView() ? int(MetricDiffModel::IsPinnedRole)
-                                                              : int(ParamDiffModel::IsPinnedRole);
-            QCOMPARE(model->headerData(first + run, Qt::Horizontal, pinnedRole).toBool(), run < 2);
+            QCOMPARE(model->headerData(first + run, Qt::Horizontal, RunDiffModel::IsPinnedRole).toBool(),
+                     run < 2);
         }
         QCOMPARE(headerTexts(model, first),
                  QStringList({"cnn-dropout\npinned · " + storeA, "cnn-augment\npinned · " + storeA,
