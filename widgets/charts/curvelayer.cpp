@@ -37,6 +37,41 @@ QRgb scaledPixel(QRgb pixel, uint a)
                  int(mul(qAlpha(pixel))));
 }
 
+// Calls write(pixel) for every pixel of `spans` (one-wide columns in device pixels) that
+// falls inside an image of `size` whose top-left pixel is `origin`.
+template<typename Pixel, typename Write>
+void forEachSpanPixel(Pixel *pixels, qsizetype stride, const QSize &size, const QPoint &origin,
+                      const std::vector<QRect> &spans, Write write)
+{
+    for (const QRect &span : spans) {
+        const int x = span.x() - origin.x();
+        if (x < 0 || x >= size.width())
+            continue;
+        const int top = std::max(span.top() - origin.y(), 0);
+        const int bottom = std::min(span.bottom() - origin.y(), size.height() - 1);
+        Pixel *dst = pixels + top * stride + x;
+        for (int y = top; y <= bottom; ++y, dst += stride)
+            write(*dst);
+    }
+}
+
+// A band's joins in `color` (a cosmetic one-pixel pen) onto `image`, which covers `area`;
+// `painter` is begun on the first call.
+void drawJoins(QPainter &painter, QImage &image, const QRect &area, const std::vector<QLineF> &lines,
+               const QColor &color)
+{
+    if (lines.empty())
+        return;
+    if (!painter.isActive()) {
+        painter.begin(&image);
+        painter.translate(-area.topLeft());
+    }
+    QPen pen(color, 1);
+    pen.setCosmetic(true);
+    painter.setPen(pen);
+    painter.drawLines(lines.data(), int(lines.size()));
+}
+
 } // namespace
 
 CurveLayer::CurveLayer(QGraphicsItem *parent)
@@ -534,27 +569,10 @@ void CurveLayer::paintBandsIndexed(const std::vector<Band> &bands, const QRect &
     for (size_t b = 0; b < bands.size(); ++b) {
         const auto number = uchar(b + 1);
         table[number] = qPremultiply(bands[b].color.rgba());
-        for (const QRect &span : bands[b].lines->bandSpans) {
-            const int x = span.x() - area.x();
-            if (x < 0 || x >= width)
-                continue;
-            const int top = std::max(span.top() - area.y(), 0);
-            const int bottom = std::min(span.bottom() - area.y(), height - 1);
-            uchar *dst = bytes + top * stride + x;
-            for (int y = top; y <= bottom; ++y, dst += stride)
-                *dst = number;
-        }
-        if (!bands[b].lines->bandLines.empty()) {
-            if (!joins.isActive()) {
-                joins.begin(&m_bandIndex);
-                joins.translate(-area.x(), -area.y());
-            }
-            // Grey k is stored as the byte k: aliased and opaque, the pen writes the number.
-            QPen pen(QColor(number, number, number), 1);
-            pen.setCosmetic(true);
-            joins.setPen(pen);
-            joins.drawLines(bands[b].lines->bandLines.data(), int(bands[b].lines->bandLines.size()));
-        }
+        forEachSpanPixel(bytes, stride, m_bandIndex.size(), area.topLeft(), bands[b].lines->bandSpans,
+                         [number](uchar &pixel) { pixel = number; });
+        // Grey k is stored as the byte k: aliased and opaque, the pen writes the number.
+        drawJoins(joins, m_bandIndex, area, bands[b].lines->bandLines, QColor(number, number, number));
     }
     if (joins.isActive())
         joins.end();
@@ -583,7 +601,6 @@ void CurveLayer::paintBandsIndexed(const std::vector<Band> &bands, const QRect &
 void CurveLayer::paintBandsBlended(const std::vector<Band> &bands, const QRect &area) const
 {
     m_bandBuffer.fill(Qt::transparent);
-    const int bufferWidth = m_bandBuffer.width(), bufferHeight = m_bandBuffer.height();
     // bits() once: scanLine() checks for a detach on every call.
     QRgb *const pixels = reinterpret_cast<QRgb *>(m_bandBuffer.bits());
     const qsizetype stride = m_bandBuffer.bytesPerLine() / qsizetype(sizeof(QRgb));
@@ -591,31 +608,15 @@ void CurveLayer::paintBandsBlended(const std::vector<Band> &bands, const QRect &
     for (const Band &band : bands) {
         const QRgb pixel = qPremultiply(band.color.rgba());
         const uint alpha = qAlpha(pixel);
-        for (const QRect &span : band.lines->bandSpans) {
-            const int x = span.x() - area.x();
-            if (x < 0 || x >= bufferWidth)
-                continue;
-            const int top = std::max(span.top() - area.y(), 0);
-            const int bottom = std::min(span.bottom() - area.y(), bufferHeight - 1);
-            QRgb *dst = pixels + top * stride + x;
-            if (alpha == 255) {
-                for (int y = top; y <= bottom; ++y, dst += stride)
-                    *dst = pixel;
-            } else {
-                for (int y = top; y <= bottom; ++y, dst += stride)
-                    *dst = pixel + scaledPixel(*dst, 255 - alpha);
-            }
+        const std::vector<QRect> &spans = band.lines->bandSpans;
+        if (alpha == 255) {
+            forEachSpanPixel(pixels, stride, m_bandBuffer.size(), area.topLeft(), spans,
+                             [pixel](QRgb &dst) { dst = pixel; });
+        } else {
+            forEachSpanPixel(pixels, stride, m_bandBuffer.size(), area.topLeft(), spans,
+                             [pixel, alpha](QRgb &dst) { dst = pixel + scaledPixel(dst, 255 - alpha); });
         }
-        if (!band.lines->bandLines.empty()) {
-            if (!joins.isActive()) {
-                joins.begin(&m_bandBuffer);
-                joins.translate(-area.x(), -area.y());
-            }
-            QPen pen(band.color, 1);
-            pen.setCosmetic(true);
-            joins.setPen(pen);
-            joins.drawLines(band.lines->bandLines.data(), int(band.lines->bandLines.size()));
-        }
+        drawJoins(joins, m_bandBuffer, area, band.lines->bandLines, band.color);
     }
     if (joins.isActive())
         joins.end();
