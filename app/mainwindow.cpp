@@ -7,7 +7,7 @@
 #include "runloader.h"
 #include "runspage.h"
 #include "runtreemodel.h"
-#include "sqlitereader.h"
+#include "storelocation.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -32,13 +32,6 @@ namespace {
 
 const QString RecentStoresKey = QStringLiteral("MainWindow/recentStores");
 const QString PageKey = QStringLiteral("MainWindow/page");
-
-// Recent stores are remembered as absolute file paths, so that they open from anywhere.
-QString normalizedLocation(const QString &location)
-{
-    const QString path = Store::SqliteReader::pathOf(location);
-    return path.isEmpty() ? location : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-}
 
 } // namespace
 
@@ -203,12 +196,13 @@ void MainWindow::openStore(const QString &location, const QString &experimentNam
                            const QStringList &runIds)
 {
     m_noticeBar->setText({});
-    m_runsPage->openStore(normalizedLocation(location), experimentNameOrId, runIds);
+    // Recent stores are remembered by their normalised location, so that they open from anywhere.
+    m_runsPage->openStore(Store::Location::normalize(location), experimentNameOrId, runIds);
 }
 
 void MainWindow::chooseStore()
 {
-    const QString current = Store::SqliteReader::pathOf(m_runsPage->location());
+    const QString current = Store::Location::parse(m_runsPage->location()).path();
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open MLflow Store"), current.isEmpty() ? QDir::homePath() : QFileInfo(current).path(),
         tr("MLflow SQLite stores (*.db *.sqlite *.sqlite3);;All files (*)"));
@@ -218,9 +212,9 @@ void MainWindow::chooseStore()
 
 void MainWindow::onStoreOpened(const QString &location)
 {
-    const QString path = Store::SqliteReader::pathOf(location);
-    setWindowTitle(tr("%1 — Kaizen").arg(QFileInfo(path).fileName()));
-    m_storeLabel->setText(tr("%1 · read-only").arg(QDir::toNativeSeparators(path)));
+    const Store::Location store = Store::Location::parse(location);
+    setWindowTitle(tr("%1 — Kaizen").arg(store.displayName()));
+    m_storeLabel->setText(tr("%1 · read-only").arg(store.displayLocation()));
     m_storeLabel->setToolTip(tr("Kaizen never writes to the store."));
     addRecentStore(location);
 }

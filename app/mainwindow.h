@@ -26,7 +26,7 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // `location` is a file path or sqlite:///path; the experiment is a name or an id.
+    // `location`: see Store::Location; the experiment is a name or an id.
     void openStore(const QString &location, const QString &experimentNameOrId = {},
                    const QStringList &runIds = {});
 

@@ -1,6 +1,6 @@
 #include "metricseriesloader.h"
 
-#include "sqlitereader.h"
+#include "storepool.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -17,7 +17,7 @@ constexpr qint64 EntryOverhead = 256;
 // The runs one load reads; the reading tasks take them in turn.
 struct MetricSeriesLoader::Job
 {
-    QString location;
+    std::shared_ptr<Store::StorePool> stores;
     QList<RunRequest> runs;
     std::atomic<qsizetype> next {0};
     std::shared_ptr<Store::CancelFlag> cancel;
@@ -25,7 +25,8 @@ struct MetricSeriesLoader::Job
     int locationGeneration = 0;
 };
 
-MetricSeriesLoader::MetricSeriesLoader(QObject *parent) : QObject(parent)
+MetricSeriesLoader::MetricSeriesLoader(QObject *parent)
+    : QObject(parent), m_stores(Store::StorePool::shared(m_location))
 {
     // The readers of the current load, and those of a superseded load winding down.
     m_pool.setMaxThreadCount(2 * ReadThreads);
@@ -49,6 +50,7 @@ void MetricSeriesLoader::setLocation(const QString &location)
     cancelCurrent();
     ++m_locationGeneration;
     m_location = location;
+    m_stores = Store::StorePool::shared(location);
     clearCache();
     setLoading(false);
 }
@@ -132,14 +134,14 @@ void MetricSeriesLoader::load(const QStringList &runIds, const QStringList &keys
 
     if (job->runs.isEmpty())
         return;
-    job->location = m_location;
+    job->stores = m_stores;
     job->cancel = m_cancel;
     job->generation = generation;
     job->locationGeneration = m_locationGeneration;
     startReading(job);
 }
 
-// Starts up to ReadThreads tasks that each open their own reader and take runs from the job
+// Starts up to ReadThreads tasks that each borrow a connection and take runs from the job
 // until none is left. Results travel to this object's thread as queued calls; `this` outlives
 // every task (the destructor waits), and a queued call dies with it.
 void MetricSeriesLoader::startReading(std::shared_ptr<Job> job)
@@ -156,7 +158,7 @@ void MetricSeriesLoader::startReading(std::shared_ptr<Job> job)
             };
             if (job->cancel->load())
                 return;
-            auto reader = Store::SqliteReader::open(job->location);
+            auto reader = job->stores->acquire();
             if (!reader) {
                 report(reader.error());
                 return;

@@ -2,6 +2,7 @@
 
 #include "metricseries.h"
 #include "storeerror.h"
+#include "storepool.h"
 #include "storetypes.h"
 
 #include <QFuture>
@@ -17,7 +18,8 @@
 
 // Reads metric histories (Store::MetricSeries) of one store on worker threads and hands them to
 // the GUI thread, one signal per (run, key) as soon as its run is read, so the first curves show
-// while the rest loads. Several runs are read on two threads, each with its own SqliteReader.
+// while the rest loads. Several runs are read on two threads, each on a connection borrowed from
+// the store's StorePool.
 //
 // A newer load() supersedes the older one: that is cancelled and what it still delivers is
 // dropped (its series still go into the cache). Loaded series stay resident in an LRU cache of
@@ -34,7 +36,7 @@ public:
     // Cancels what is in flight and waits for the workers to stop.
     ~MetricSeriesLoader() override;
 
-    // A file path or sqlite:///path. Cancels the load in flight and empties the cache.
+    // Any store location (Store::Location). Cancels the load in flight and empties the cache.
     void setLocation(const QString &location);
     QString location() const { return m_location; }
 
@@ -92,6 +94,7 @@ private:
     void trimCache();
 
     QString m_location;
+    std::shared_ptr<Store::StorePool> m_stores; // connections to the store at m_location
     int m_generation = 0; // of loads: a result of an older one is dropped
     int m_locationGeneration = 0; // of the cache: a series of an older location is not cached
     std::shared_ptr<Store::CancelFlag> m_cancel;

@@ -1,7 +1,8 @@
 #include "rundiff.h"
 
+#include "storelocation.h"
+
 #include <QCoreApplication>
-#include <QDir>
 #include <QLocale>
 #include <QMap>
 #include <QRegularExpression>
@@ -333,7 +334,7 @@ QStringList storeLabels(const QList<RunInfo> &runs)
 {
     QStringList paths; // distinct, in order of first use
     for (const RunInfo &run : runs) {
-        const QString path = QDir::cleanPath(QDir::fromNativeSeparators(run.location));
+        const QString path = Store::Location::normalize(run.location);
         if (!paths.contains(path))
             paths.append(path);
     }
@@ -365,7 +366,7 @@ QStringList storeLabels(const QList<RunInfo> &runs)
     }
     QStringList perRun;
     for (const RunInfo &run : runs)
-        perRun.append(labels[paths.indexOf(QDir::cleanPath(QDir::fromNativeSeparators(run.location)))]);
+        perRun.append(labels[paths.indexOf(Store::Location::normalize(run.location))]);
     return perRun;
 }
 

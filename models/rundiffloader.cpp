@@ -1,6 +1,6 @@
 #include "rundiffloader.h"
 
-#include "sqlitereader.h"
+#include "storepool.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -128,7 +128,7 @@ Store::Result<AvailableDiff> read(const QList<RunSource> &sources, bool skip, co
                     unavailable.append({int(index), error});
             }
         };
-        auto reader = Store::SqliteReader::open(it.key(), busyTimeoutMs);
+        auto reader = Store::StorePool::shared(it.key(), {busyTimeoutMs})->acquire();
         if (!reader) {
             if (fatal(reader.error()))
                 return reader.error();
@@ -190,7 +190,8 @@ Store::Result<AvailableDiff> read(const QList<RunSource> &sources, bool skip, co
                     readSources[index] = detachedSource({source.location, source.runId, table, row});
             }
             const QString experimentId = table.run(row).experimentId;
-            snapshots[index] = snapshotOf(table, row, (*reader)->path(), experimentNames.value(experimentId));
+            snapshots[index]
+                = snapshotOf(table, row, (*reader)->location(), experimentNames.value(experimentId));
             present.append(index);
         }
         if (failed)

@@ -3,6 +3,7 @@
 #include "rundiff.h"
 #include "runtable.h"
 #include "storeerror.h"
+#include "storefactory.h"
 #include "storetypes.h"
 
 #include <QFuture>
@@ -19,7 +20,7 @@ namespace RunDiff {
 // run table of the window) passes it with the row, which spares reading the runs again.
 struct RunSource
 {
-    QString location; // a file path or sqlite:///path
+    QString location; // any store location (Store::Location)
     QString runId;
     Store::RunTable table {}; // optional
     int row = -1; // the run's row in `table`; -1: read the store's runs to find it
@@ -49,7 +50,8 @@ Diff buildDiff(const QList<RunSnapshot> &runs);
 // runs for min/max/best step) and compares. Synchronous: call it on a worker. Unknown run
 // ids fail with NoSuchRun; `progress` counts runs read.
 Store::Result<Diff> readDiff(const QList<RunSource> &sources, const Store::CancelFlag *cancel = nullptr,
-                             const Store::ProgressFn &progress = {}, int busyTimeoutMs = 5000);
+                             const Store::ProgressFn &progress = {},
+                             int busyTimeoutMs = Store::OpenOptions::DefaultBusyTimeoutMs);
 
 // A run that could not be compared: its index among the sources, and why (the store cannot be
 // opened or read, or it has no such run any more).
@@ -72,7 +74,7 @@ struct AvailableDiff
 Store::Result<AvailableDiff> readAvailableDiff(const QList<RunSource> &sources,
                                                const Store::CancelFlag *cancel = nullptr,
                                                const Store::ProgressFn &progress = {},
-                                               int busyTimeoutMs = 5000);
+                                               int busyTimeoutMs = Store::OpenOptions::DefaultBusyTimeoutMs);
 
 } // namespace RunDiff
 

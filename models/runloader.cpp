@@ -45,7 +45,7 @@ template<typename Work, typename Deliver> void RunLoader::runTask(Work work, Del
     }));
 }
 
-RunLoader::RunLoader(QObject *parent) : QObject(parent)
+RunLoader::RunLoader(QObject *parent) : QObject(parent), m_stores(Store::StorePool::shared(m_location))
 {
     // Experiments, runs, datasets, and a superseded load still winding down.
     m_pool.setMaxThreadCount(4);
@@ -64,6 +64,7 @@ void RunLoader::setLocation(const QString &location)
     ++m_experimentsGeneration;
     ++m_datasetsGeneration;
     m_location = location;
+    m_stores = Store::StorePool::shared(location);
     setLoading(false);
 }
 
@@ -93,9 +94,9 @@ void RunLoader::loadExperiments(Store::ViewType view)
 {
     const int generation = ++m_experimentsGeneration;
     runTask(
-        [location = m_location, view] {
+        [stores = m_stores, view] {
             ExperimentsOutcome outcome;
-            auto reader = Store::SqliteReader::open(location);
+            auto reader = stores->acquire();
             if (!reader) {
                 outcome.error = reader.error();
                 return outcome;
@@ -154,13 +155,13 @@ void RunLoader::readRuns(const Store::RunQuery &query, int firstRowsLimit)
     if (firstRowsLimit > 0)
         stageQuery.limit = firstRowsLimit;
     runTask(
-        [location = m_location, stageQuery, cancel, progress] {
+        [stores = m_stores, stageQuery, cancel, progress] {
             RunsOutcome outcome;
             if (cancel->load()) {
                 outcome.error = cancelledError();
                 return outcome;
             }
-            auto reader = Store::SqliteReader::open(location);
+            auto reader = stores->acquire();
             if (!reader) {
                 outcome.error = reader.error();
                 return outcome;
@@ -198,9 +199,9 @@ void RunLoader::loadDatasets(const QString &runId)
 {
     const int generation = ++m_datasetsGeneration;
     runTask(
-        [location = m_location, runId] {
+        [stores = m_stores, runId] {
             DatasetsOutcome outcome;
-            auto reader = Store::SqliteReader::open(location);
+            auto reader = stores->acquire();
             if (!reader) {
                 outcome.error = reader.error();
                 return outcome;

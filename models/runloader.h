@@ -1,8 +1,9 @@
 #pragma once
 
 #include "runtable.h"
-#include "sqlitereader.h"
 #include "storeerror.h"
+#include "storepool.h"
+#include "storetypes.h"
 
 #include <QFuture>
 #include <QList>
@@ -13,9 +14,8 @@
 #include <memory>
 
 // Reads experiments, runs and datasets of one store on worker threads and hands the results
-// to the GUI thread as signals. Each task opens its own SqliteReader (a connection stays on the
-// thread that opened it). A newer request of the same kind supersedes an older one: the older
-// one is cancelled and its result dropped, whatever its state.
+// to the GUI thread as signals. Tasks borrow connections from the store's StorePool. A newer request of the
+// same kind supersedes an older one: the older one is cancelled and its result dropped, whatever its state.
 //
 // Runs come in two steps so that a large store shows rows at once: the first firstRowsLimit()
 // runs in MLflow's default order (firstRunsLoaded), then the whole set (runsLoaded), read after
@@ -30,7 +30,7 @@ public:
     // Cancels what is in flight and waits for the workers to stop.
     ~RunLoader() override;
 
-    // A file path or sqlite:///path. Changing it cancels everything in flight.
+    // Any store location (Store::Location). Changing it cancels everything in flight.
     void setLocation(const QString &location);
     QString location() const { return m_location; }
 
@@ -52,7 +52,7 @@ public:
     }
 
 signals:
-    // The store's non-fatal remark (SqliteReader::notice()), sent before experimentsLoaded.
+    // The store's non-fatal remark (MlflowStore::notice()), sent before experimentsLoaded.
     void noticeChanged(const QString &notice);
     void experimentsLoaded(const Store::ExperimentList &experiments);
     void firstRunsLoaded(const Store::RunTable &runs);
@@ -72,6 +72,7 @@ private:
     template<typename Work, typename Deliver> void runTask(Work work, Deliver deliver);
 
     QString m_location;
+    std::shared_ptr<Store::StorePool> m_stores; // connections to the store at m_location
     int m_firstRowsLimit = DefaultFirstRowsLimit;
     int m_experimentsGeneration = 0;
     int m_runsGeneration = 0;

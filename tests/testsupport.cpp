@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include "demostore.h"
+#include "sqlitestore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -8,6 +9,11 @@
 #include <QTemporaryDir>
 
 namespace TestSupport {
+
+const Store::SchemaInfo &sqliteSchema(const Store::MlflowStore &store)
+{
+    return dynamic_cast<const Store::SqliteStore &>(store).schema();
+}
 
 QString fixturePath(const QString &name)
 {

@@ -1,9 +1,15 @@
 #pragma once
 
+#include "schemainfo.h"
+
 #include <QByteArray>
 #include <QString>
 
 class QTemporaryDir;
+
+namespace Store {
+class MlflowStore;
+} // namespace Store
 
 // Helpers shared by the tests: the real MLflow fixtures and stores built in temporary folders.
 namespace TestSupport {
@@ -16,6 +22,8 @@ QString copyFixture(const QString &name, const QTemporaryDir &dir);
 QByteArray fileHash(const QString &path);
 // Builds the project's demo store in `dir`, returns the database path (empty on failure).
 QString buildDemoStore(const QTemporaryDir &dir);
+// The schema a SQLite store found by introspection (the store must be a SQLite one).
+const Store::SchemaInfo &sqliteSchema(const Store::MlflowStore &store);
 // Path of the kaizen executable under test (from the KAIZEN_BIN environment variable).
 QString kaizenBinary();
 

@@ -12,7 +12,7 @@
 #include "runformat.h"
 #include "runheaderview.h"
 #include "scatterview.h"
-#include "sqlitereader.h"
+#include "storelocation.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -63,8 +63,7 @@ QString runName(const RunInfo &run)
 // given (a path, a relative path, sqlite:///path).
 QString storePath(const QString &location)
 {
-    const QString path = Store::SqliteReader::pathOf(location);
-    return QDir::cleanPath(QFileInfo(path.isEmpty() ? location : path).absoluteFilePath());
+    return Store::Location::normalize(location);
 }
 
 // A run among the runs compared: its store and id (a run may be compared with its copy).

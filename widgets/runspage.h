@@ -44,7 +44,7 @@ public:
     explicit RunsPage(QWidget *parent = nullptr);
     ~RunsPage() override;
 
-    // Opens a store (file path or sqlite:///path), then selects the experiment (name or id;
+    // Opens a store (any Store::Location), then selects the experiment (name or id;
     // empty: the first with runs) and, once they are loaded, the runs with these ids.
     void openStore(const QString &location, const QString &experimentNameOrId = {},
                    const QStringList &runIds = {});

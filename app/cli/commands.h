@@ -1,7 +1,7 @@
 #pragma once
 
 #include "commandline.h"
-#include "sqlitereader.h"
+#include "mlflowstore.h"
 
 #include <memory>
 
@@ -19,7 +19,7 @@ namespace Cli {
 // One line on stderr, prefixed with the program name.
 void printError(const QString &message);
 // Opens the store or prints why not; prints a schema notice when there is one.
-std::unique_ptr<Store::SqliteReader> openStore(const CommandLine &cl);
+std::unique_ptr<Store::MlflowStore> openStore(const CommandLine &cl);
 // Exit status for a failed store read: 2 for bad arguments (unknown run/experiment), else 3.
 int exitCodeFor(const Store::Error &error);
 QString formatTime(qint64 ms);

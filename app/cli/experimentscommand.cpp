@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "output.h"
+#include "storefactory.h"
 
 #include <QDateTime>
 
@@ -12,9 +13,9 @@ void printError(const QString &message)
     std::fprintf(stderr, "kaizen: %s\n", qPrintable(message.simplified()));
 }
 
-std::unique_ptr<Store::SqliteReader> openStore(const CommandLine &cl)
+std::unique_ptr<Store::MlflowStore> openStore(const CommandLine &cl)
 {
-    auto reader = Store::SqliteReader::open(cl.stores.value(0), cl.busyTimeoutMs);
+    auto reader = Store::openStore(cl.stores.value(0), {cl.busyTimeoutMs});
     if (!reader) {
         printError(reader.error().message);
         return nullptr;
@@ -101,8 +102,9 @@ int runExperimentsCommand(const CommandLine &cl)
             rows.append({e.id, e.name, QString::number(e.runCount), e.lifecycleStage,
                          Cli::formatTime(e.creationTime), e.artifactLocation});
         }
-        Output::writeTable(out, {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("RUNS"),
-                                 QStringLiteral("STAGE"), QStringLiteral("CREATED"), QStringLiteral("ARTIFACTS")},
+        Output::writeTable(out,
+                           {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("RUNS"),
+                            QStringLiteral("STAGE"), QStringLiteral("CREATED"), QStringLiteral("ARTIFACTS")},
                            rows);
         break;
     }

@@ -17,7 +17,7 @@ struct RunInfo
 };
 
 // Names and start times of the requested runs (deleted ones too: an id is explicit).
-QHash<QString, RunInfo> runInfo(Store::SqliteReader &reader, const QStringList &runIds)
+QHash<QString, RunInfo> runInfo(Store::MlflowStore &reader, const QStringList &runIds)
 {
     QHash<QString, RunInfo> info;
     Store::RunQuery query;

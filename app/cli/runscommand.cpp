@@ -13,7 +13,8 @@ std::string_view view(const QByteArray &bytes)
 }
 
 // Resolves each --experiment (id first, then name) against every experiment of the store.
-bool resolveExperiments(Store::SqliteReader &reader, const QStringList &wanted, QStringList *ids, int *exitCode)
+bool resolveExperiments(Store::MlflowStore &reader, const QStringList &wanted, QStringList *ids,
+                        int *exitCode)
 {
     if (wanted.isEmpty())
         return true;
@@ -42,7 +43,8 @@ bool resolveExperiments(Store::SqliteReader &reader, const QStringList &wanted, 
 
 void writeJson(OutputBuffer &out, const Store::RunTable &table, const QList<int> &rows)
 {
-    const auto writeTexts = [&](std::span<const Store::RunTable::TextEntry> entries, const QStringList &keys) {
+    const auto writeTexts = [&](std::span<const Store::RunTable::TextEntry> entries,
+                                const QStringList &keys) {
         out << '{';
         bool first = true;
         for (const auto &e : entries) {
@@ -102,7 +104,8 @@ void writeJson(OutputBuffer &out, const Store::RunTable &table, const QList<int>
 
 void writeTsv(OutputBuffer &out, const Store::RunTable &table, const QList<int> &rows)
 {
-    out << "run_id\trun_name\texperiment_id\tstatus\tlifecycle_stage\tstart_time\tend_time\tparent_run_id\tuser_id";
+    out << "run_id\trun_name\texperiment_id\tstatus\tlifecycle_stage\tstart_time\tend_time\tparent_run_"
+           "id\tuser_id";
     const auto header = [&](const char *prefix, const QStringList &keys) {
         for (const QString &key : keys) {
             out << '\t' << prefix;
@@ -128,7 +131,8 @@ void writeTsv(OutputBuffer &out, const Store::RunTable &table, const QList<int> 
     };
     for (int row : rows) {
         const Store::RunAttributes &run = table.run(row);
-        for (const QString *field : {&run.runId, &run.runName, &run.experimentId, &run.status, &run.lifecycleStage}) {
+        for (const QString *field :
+             {&run.runId, &run.runName, &run.experimentId, &run.status, &run.lifecycleStage}) {
             Output::tsvField(out, view(field->toUtf8()));
             out << '\t';
         }
@@ -165,7 +169,8 @@ void writeTable(OutputBuffer &out, const Store::RunTable &table, const QList<int
     QList<QStringList> lines;
     for (int row : rows) {
         const Store::RunAttributes &run = table.run(row);
-        QStringList line = {run.runId, run.runName, run.experimentId, run.status, Cli::formatTime(run.startTime)};
+        QStringList line
+            = {run.runId, run.runName, run.experimentId, run.status, Cli::formatTime(run.startTime)};
         for (int key = 0; key < table.metricKeys().size(); ++key) {
             const Store::LatestMetric *m = table.metric(row, key);
             line.append(m ? QString::number(m->value, 'g', 6) : QString());

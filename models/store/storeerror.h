@@ -7,36 +7,35 @@
 
 namespace Store {
 
-// What went wrong when reading a store. The code decides the exit status and the UI wording;
-// the message is a complete sentence a user can act on.
+// What went wrong with a store, whichever backend holds it. The code decides the exit status and the UI
+// wording; the message is a complete sentence a user can act on.
 struct Error
 {
     enum Code {
         None,
-        NotFound,       // no such file
-        IsDirectory,    // a folder where a database file was expected
-        EmptyFile,      // zero bytes
-        NotSqlite,      // some other kind of file
-        Corrupt,        // SQLite says the image is malformed or truncated
-        NotMlflow,      // a SQLite database without MLflow's tables
-        Locked,         // a writer held the lock longer than the busy timeout
-        Io,             // the OS refused (permissions, disk)
+        NotFound, // no such file or folder
+        IsDirectory, // a folder where Kaizen cannot read a store (yet)
+        EmptyFile, // zero bytes
+        NotSqlite, // a file that is no database Kaizen reads
+        Corrupt, // the store is malformed or truncated
+        NotMlflow, // a database without MLflow's tables
+        Locked, // a writer held the lock longer than the busy timeout
+        Io, // the OS or the server refused (permissions, disk, network)
         NoSuchRun,
         NoSuchExperiment,
         InvalidArgument,
         Cancelled,
-        Unsupported,
+        Unsupported, // a location or schema no backend reads
         Internal,
     };
     Code code = None;
     QString message;
 
-    static Error make(Code code, QString message) { return Error{code, std::move(message)}; }
+    static Error make(Code code, QString message) { return Error {code, std::move(message)}; }
 };
 
 // A value or an error; keeps store functions free of exceptions and out-parameters.
-template <typename T>
-class Result
+template<typename T> class Result
 {
 public:
     Result(T value) : m_data(std::move(value)) { }

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <cstdint>
@@ -55,6 +56,14 @@ struct DatasetInput
     QString context; // input tag mlflow.data.context
 };
 using DatasetInputList = QList<DatasetInput>;
+
+// Which runs to read.
+struct RunQuery
+{
+    QStringList experimentIds; // empty: every experiment
+    ViewType view = ViewType::ActiveOnly;
+    int limit = -1; // >= 0: only the first `limit` runs in MLflow's default order
+};
 
 // Lets a long read stop between chunks; set from any thread.
 using CancelFlag = std::atomic_bool;

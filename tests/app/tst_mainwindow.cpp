@@ -14,7 +14,7 @@
 #include "runtreemodel.h"
 #include "searchfilteredit.h"
 #include "sqlitehandle.h"
-#include "sqlitereader.h"
+#include "storefactory.h"
 #include "testsupport.h"
 
 #include <QAction>
@@ -103,7 +103,7 @@ void TestMainWindow::init()
 void TestMainWindow::opensDemoStoreWithArguments()
 {
     // What `kaizen --experiment llm-finetune --run <id> mlflow.db` does.
-    auto reader = Store::SqliteReader::open(m_demo);
+    auto reader = Store::openStore(m_demo);
     QVERIFY(reader);
     auto llm = (*reader)->runs({{QStringLiteral("3")}});
     QVERIFY(llm);
@@ -540,7 +540,7 @@ void TestMainWindow::screenshot()
     MainWindow window;
     window.resize(1500, 860);
     window.show();
-    auto reader = Store::SqliteReader::open(m_demo);
+    auto reader = Store::openStore(m_demo);
     auto mnist = (*reader)->runs({{QStringLiteral("1")}});
     QString sweep;
     for (int row = 0; row < mnist->size(); ++row) {

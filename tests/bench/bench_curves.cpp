@@ -20,8 +20,8 @@
 #include "benchsupport.h"
 #include "metricseriesloader.h"
 #include "sqlitehandle.h"
-#include "sqlitereader.h"
 #include "storebuilder.h"
+#include "storefactory.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -178,7 +178,7 @@ LoadFigures timeReader(const QString &store, const QStringList &runs)
     LoadFigures figures;
     QElapsedTimer timer;
     timer.start();
-    auto reader = Store::SqliteReader::open(store);
+    auto reader = Store::openStore(store);
     if (!reader)
         return figures;
     std::vector<Store::MetricSeries> series;

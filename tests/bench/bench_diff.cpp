@@ -14,8 +14,8 @@
 #include "paramdiffmodel.h"
 #include "rundiffloader.h"
 #include "sqlitehandle.h"
-#include "sqlitereader.h"
 #include "storebuilder.h"
+#include "storefactory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -127,7 +127,7 @@ qint64 summariesBySql(const QString &path, const QStringList &runIds)
 
 qint64 summariesBySeries(const QString &path, const QStringList &runIds)
 {
-    auto reader = Store::SqliteReader::open(path);
+    auto reader = Store::openStore(path);
     if (!reader)
         return -1;
     qint64 count = 0;
@@ -204,7 +204,7 @@ int main(int argc, char **argv)
         }
 
         // The comparison alone, on what the worker read.
-        auto reader = Store::SqliteReader::open(path);
+        auto reader = Store::openStore(path);
         Store::RunQuery query;
         query.view = Store::ViewType::All;
         const auto table = (*reader)->runs(query);

@@ -19,7 +19,7 @@
 #include "demostore.h"
 #include "runloader.h"
 #include "sqlitehandle.h"
-#include "sqlitereader.h"
+#include "storefactory.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -281,7 +281,7 @@ int main(int argc, char **argv)
     // The experiment the GUI would show: the one holding the runs.
     QString experimentId;
     {
-        auto reader = Store::SqliteReader::open(store);
+        auto reader = Store::openStore(store);
         if (!reader) {
             std::printf("error: cannot open the store: %s\n", qPrintable(reader.error().message));
             return 1;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sqlitereader.h"
 #include "storebuilder.h"
+#include "storefactory.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -106,7 +106,7 @@ inline QString build(const QTemporaryDir &dir)
 // The runs of one experiment ("1" nested, "2" cycle), read the way the app reads them.
 inline Store::RunTable read(const QString &path, const QString &experimentId = QStringLiteral("1"))
 {
-    auto reader = Store::SqliteReader::open(path);
+    auto reader = Store::openStore(path);
     if (!reader) {
         qWarning() << reader.error().message;
         return {};

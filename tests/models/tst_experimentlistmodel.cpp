@@ -1,6 +1,6 @@
 #include "demostore.h"
 #include "experimentlistmodel.h"
-#include "sqlitereader.h"
+#include "storefactory.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -27,7 +27,7 @@ private:
 
 Store::ExperimentList TestExperimentListModel::read(const QString &path, Store::ViewType view)
 {
-    auto reader = Store::SqliteReader::open(path);
+    auto reader = Store::openStore(path);
     if (!reader)
         return {};
     auto experiments = (*reader)->experiments(view);

@@ -1,7 +1,7 @@
 #include "metricseriesloader.h"
 #include "sqlitehandle.h"
-#include "sqlitereader.h"
 #include "storebuilder.h"
+#include "storefactory.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -24,7 +24,7 @@ bool sameValue(double a, double b)
 // The series holds exactly the rows SqliteReader::metricHistory (`kaizen history`) returns.
 bool matchesHistory(const QString &path, const Store::MetricSeries &series, QString *why)
 {
-    auto reader = Store::SqliteReader::open(path);
+    auto reader = Store::openStore(path);
     if (!reader) {
         *why = reader.error().message;
         return false;

@@ -42,7 +42,7 @@ QStringList TestRunDetailsModel::keys(const RunDetailsModel &model, Section sect
 
 Store::DatasetInputList TestRunDetailsModel::datasetsOf(const QString &runId) const
 {
-    auto reader = Store::SqliteReader::open(m_path);
+    auto reader = Store::openStore(m_path);
     if (!reader)
         return {};
     auto datasets = (*reader)->datasets(runId);

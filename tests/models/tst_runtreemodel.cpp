@@ -71,7 +71,7 @@ QStringList TestRunTreeModel::experiments(const QAbstractItemModel &model)
 
 Store::RunTable TestRunTreeModel::readBoth() const
 {
-    auto reader = Store::SqliteReader::open(m_path);
+    auto reader = Store::openStore(m_path);
     if (!reader)
         return {};
     Store::RunQuery query;
@@ -332,8 +332,8 @@ void TestRunTreeModel::formatting()
 void TestRunTreeModel::fixtureWithoutParams()
 {
     // MLflow 1.2's own database: no params, no run names, four metrics and metric_eq_ts_step.
-    auto reader = Store::SqliteReader::open(
-        TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
+    auto reader
+        = Store::openStore(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
     QVERIFY2(reader, qPrintable(reader ? QString() : reader.error().message));
     auto runs = (*reader)->runs({});
     QVERIFY(runs);

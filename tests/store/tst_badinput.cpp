@@ -1,5 +1,5 @@
 #include "sqlitehandle.h"
-#include "sqlitereader.h"
+#include "storefactory.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -90,8 +90,9 @@ void TestBadInput::rejected()
     case Kind::NotMlflow: {
         SqliteConnection db;
         QCOMPARE(db.open(path, SqliteConnection::Mode::Create, 1000).code, Error::None);
-        QCOMPARE(db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes VALUES (1, 'x');")
-                         .code,
+        QCOMPARE(db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes VALUES "
+                         "(1, 'x');")
+                     .code,
                  Error::None);
         break;
     }
@@ -99,12 +100,13 @@ void TestBadInput::rejected()
 
     const QByteArray before = TestSupport::fileHash(path);
     const QStringList filesBefore = QDir(dir.path()).entryList(QDir::Files);
-    const auto reader = SqliteReader::open(path);
+    const auto reader = openStore(path);
     QVERIFY(!reader.ok());
     QCOMPARE(int(reader.error().code), code);
     QVERIFY2(reader.error().message.contains(wording), qPrintable(reader.error().message));
     if (kind != Kind::Directory)
-        QVERIFY2(reader.error().message.contains(QFileInfo(path).fileName()), qPrintable(reader.error().message));
+        QVERIFY2(reader.error().message.contains(QFileInfo(path).fileName()),
+                 qPrintable(reader.error().message));
     QCOMPARE(TestSupport::fileHash(path), before);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore);
 }
@@ -118,7 +120,7 @@ void TestBadInput::lockedByAWriter()
     QCOMPARE(writer.open(path, SqliteConnection::Mode::ReadWrite, 1000).code, Error::None);
     QCOMPARE(writer.exec("BEGIN EXCLUSIVE; UPDATE runs SET status = status;").code, Error::None);
 
-    const auto reader = SqliteReader::open(path, 200);
+    const auto reader = openStore(path, {200});
     QVERIFY(!reader.ok());
     QCOMPARE(reader.error().code, Error::Locked);
     QVERIFY2(reader.error().message.contains(QLatin1String("locked by another program")),
@@ -126,7 +128,7 @@ void TestBadInput::lockedByAWriter()
 
     // Once the writer is done, the same store reads fine.
     QCOMPARE(writer.exec("COMMIT;").code, Error::None);
-    const auto again = SqliteReader::open(path, 200);
+    const auto again = openStore(path, {200});
     QVERIFY(again.ok());
     QCOMPARE((*again)->runs({})->size(), 26);
 }
@@ -147,7 +149,7 @@ void TestBadInput::corruptPagesFailWhileReading()
     target.write(bytes);
     target.close();
 
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     if (!reader.ok()) {
         QCOMPARE(reader.error().code, Error::Corrupt);
         return;

@@ -1,6 +1,6 @@
 #include "demostore.h"
 #include "sqlitehandle.h"
-#include "sqlitereader.h"
+#include "storefactory.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
@@ -349,7 +349,7 @@ void TestDemoStore::refusesExistingFile()
 
 void TestDemoStore::readsBackThroughSqliteReader()
 {
-    auto reader = SqliteReader::open(m_demo);
+    auto reader = openStore(m_demo);
     QVERIFY2(reader, qPrintable(reader ? QString() : reader.error().message));
     const auto experiments = (*reader)->experiments();
     QVERIFY(experiments);

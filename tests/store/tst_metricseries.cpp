@@ -1,6 +1,6 @@
 #include "sqlitehandle.h"
-#include "sqlitereader.h"
 #include "storebuilder.h"
+#include "storefactory.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -24,7 +24,7 @@ struct ReadOutcome
     QList<std::pair<qint64, qint64>> progress;
 };
 
-ReadOutcome readSeries(SqliteReader &reader, const QStringList &runs, const QStringList &keys,
+ReadOutcome readSeries(MlflowStore &reader, const QStringList &runs, const QStringList &keys,
                        const CancelFlag *cancel = nullptr)
 {
     ReadOutcome outcome;
@@ -42,7 +42,7 @@ bool sameValue(double a, double b)
 }
 
 // The series holds exactly the rows of `kaizen history` (SqliteReader::metricHistory), in its order.
-bool matchesHistory(SqliteReader &reader, const MetricSeries &series, QString *why)
+bool matchesHistory(MlflowStore &reader, const MetricSeries &series, QString *why)
 {
     const auto history = reader.metricHistory(series.runId, series.key);
     if (!history) {
@@ -181,10 +181,10 @@ void TestMetricSeries::mlflow12MatchesHistory()
 {
     QFETCH(QStringList, keys);
     const QString path = TestSupport::fixturePath(Mlflow12);
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
     // MLflow 1.2 has no run_uuid index: one pass for every run through the key index.
-    QVERIFY((*reader)->schema().metricHistoryIndex.isEmpty());
+    QVERIFY(TestSupport::sqliteSchema(**reader).metricHistoryIndex.isEmpty());
     const QStringList runs = allRunIds(path);
     QCOMPARE(runs.size(), 26);
 
@@ -214,7 +214,7 @@ void TestMetricSeries::mlflow12MatchesHistory()
 
 void TestMetricSeries::mlflow12TieOfStepAndTimestampIsOrderedByValue()
 {
-    auto reader = SqliteReader::open(TestSupport::fixturePath(Mlflow12));
+    auto reader = openStore(TestSupport::fixturePath(Mlflow12));
     QVERIFY(reader.ok());
     const ReadOutcome outcome = readSeries(**reader, {QStringLiteral("f662d9fdd072422899f1a91dca132e45")},
                                            {QStringLiteral("metric_eq_ts_step")});
@@ -253,9 +253,10 @@ void TestMetricSeries::mlflow28FileUsesItsRunIndex()
                      .code,
                  Error::None);
     }
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
-    QCOMPARE((*reader)->schema().metricHistoryIndex, QStringLiteral("index_metrics_run_uuid"));
+    QCOMPARE(TestSupport::sqliteSchema(**reader).metricHistoryIndex,
+             QStringLiteral("index_metrics_run_uuid"));
     const QStringList runs {QStringLiteral("bbbb0000000000000000000000000002"),
                             QStringLiteral("bbbb0000000000000000000000000001")};
     const ReadOutcome outcome = readSeries(**reader, runs, {QStringLiteral("loss"), QStringLiteral("acc")});
@@ -281,9 +282,9 @@ void TestMetricSeries::unsortedRowsAreSortedAndDuplicatesKept()
     QTemporaryDir dir;
     const QString path = buildStore(dir);
     QVERIFY(!path.isEmpty());
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
-    QVERIFY(!(*reader)->schema().metricHistoryIndex.isEmpty());
+    QVERIFY(!TestSupport::sqliteSchema(**reader).metricHistoryIndex.isEmpty());
     const ReadOutcome outcome = readSeries(**reader, {m_runs[0]}, {QStringLiteral("loss")});
     QCOMPARE(outcome.error.code, Error::None);
     QCOMPARE(outcome.series.size(), 1);
@@ -305,7 +306,7 @@ void TestMetricSeries::nanAndInfinitySentinelsAsStored()
     QTemporaryDir dir;
     const QString path = buildStore(dir);
     QVERIFY(!path.isEmpty());
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
     const ReadOutcome outcome = readSeries(**reader, {m_runs[0]}, {QStringLiteral("special")});
     QCOMPARE(outcome.error.code, Error::None);
@@ -329,7 +330,7 @@ void TestMetricSeries::severalKeysInOnePass()
     QTemporaryDir dir;
     const QString path = buildStore(dir);
     QVERIFY(!path.isEmpty());
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
     const QStringList keys {QStringLiteral("val/loss"), QStringLiteral("acc")};
     const QStringList runs {m_runs[2], m_runs[1]};
@@ -353,7 +354,7 @@ void TestMetricSeries::everyKeyWhenNoKeyIsGiven()
     QTemporaryDir dir;
     const QString path = buildStore(dir);
     QVERIFY(!path.isEmpty());
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
     const ReadOutcome outcome = readSeries(**reader, m_runs, {});
     QCOMPARE(outcome.error.code, Error::None);
@@ -373,7 +374,7 @@ void TestMetricSeries::missingKeyIsDeliveredEmpty()
     QTemporaryDir dir;
     const QString path = buildStore(dir);
     QVERIFY(!path.isEmpty());
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
     const ReadOutcome outcome = readSeries(**reader, {m_runs[1]}, {QStringLiteral("no_such_metric")});
     QCOMPARE(outcome.error.code, Error::None);
@@ -387,7 +388,7 @@ void TestMetricSeries::unknownRunFailsBeforeDelivering()
     QTemporaryDir dir;
     const QString path = buildStore(dir);
     QVERIFY(!path.isEmpty());
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
     const ReadOutcome outcome = readSeries(
         **reader, {m_runs[1], QStringLiteral("0123456789abcdef0123456789abcdef")}, {QStringLiteral("acc")});
@@ -395,7 +396,7 @@ void TestMetricSeries::unknownRunFailsBeforeDelivering()
     QVERIFY(outcome.error.message.contains(QStringLiteral("0123456789abcdef0123456789abcdef")));
     QVERIFY(outcome.series.isEmpty());
 
-    auto old = SqliteReader::open(TestSupport::fixturePath(Mlflow12));
+    auto old = openStore(TestSupport::fixturePath(Mlflow12));
     QVERIFY(old.ok());
     QCOMPARE(readSeries(**old, {QStringLiteral("nope")}, {}).error.code, Error::NoSuchRun);
 }
@@ -405,7 +406,7 @@ void TestMetricSeries::cancellationStopsBetweenRuns()
     QTemporaryDir dir;
     const QString path = buildStore(dir);
     QVERIFY(!path.isEmpty());
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
 
     CancelFlag cancel {true};
@@ -450,10 +451,10 @@ void TestMetricSeries::schemaWithoutStepAndIsNan()
                      .code,
                  Error::None);
     }
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
-    QVERIFY(!(*reader)->schema().hasMetricStep);
-    QVERIFY(!(*reader)->schema().hasMetricIsNan);
+    QVERIFY(!TestSupport::sqliteSchema(**reader).hasMetricStep);
+    QVERIFY(!TestSupport::sqliteSchema(**reader).hasMetricIsNan);
     const QStringList runs = allRunIds(path);
     const ReadOutcome outcome
         = readSeries(**reader, runs, {QStringLiteral("metric_0"), QStringLiteral("metric_2")});
@@ -488,7 +489,7 @@ void TestMetricSeries::arraysHoldNoSlack()
         }
         QCOMPARE((*builder)->finish().code, Error::None);
     }
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
     // One key (arrays sized from a count) and two keys (grown, then trimmed).
     for (const QStringList &keys : {QStringList {QStringLiteral("loss")},
@@ -508,7 +509,7 @@ void TestMetricSeries::readingLeavesTheFileUntouched()
     const QString path = TestSupport::copyFixture(Mlflow12, dir);
     const QByteArray before = TestSupport::fileHash(path);
     {
-        auto reader = SqliteReader::open(path);
+        auto reader = openStore(path);
         QVERIFY(reader.ok());
         QCOMPARE(readSeries(**reader, allRunIds(path), {}).error.code, Error::None);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QFileInfo(path).fileName()});

@@ -1,5 +1,6 @@
 #include "sqlitehandle.h"
-#include "sqlitereader.h"
+#include "storefactory.h"
+#include "storelocation.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -47,12 +48,14 @@ void TestSqliteReader::fixturesOpen_data()
     QTest::addColumn<bool>("hasLatestMetrics");
     QTest::addColumn<bool>("hasRegistry");
     QTest::addColumn<QString>("artifactLocation");
-    QTest::addRow("1.2") << "mlflow-1.2-7ac759974ad8-metrics.db" << "7ac759974ad8" << 26 << false << false
-                         << "./mlruns/0";
-    QTest::addRow("2.8") << "mlflow-2.8-2d6e25af4d3e-empty.db" << "2d6e25af4d3e" << 0 << true << true << "";
-    QTest::addRow("3.0") << "mlflow-3.0-6953534de441-empty.db" << "6953534de441" << 0 << true << true << "";
-    QTest::addRow("3.9") << "mlflow-3.9-c9d4e5f6a7b8-empty.db" << "c9d4e5f6a7b8" << 0 << true << true
-                         << "mlflow-artifacts:/0";
+    QTest::addRow("1.2") << "mlflow-1.2-7ac759974ad8-metrics.db"
+                         << "7ac759974ad8" << 26 << false << false << "./mlruns/0";
+    QTest::addRow("2.8") << "mlflow-2.8-2d6e25af4d3e-empty.db"
+                         << "2d6e25af4d3e" << 0 << true << true << "";
+    QTest::addRow("3.0") << "mlflow-3.0-6953534de441-empty.db"
+                         << "6953534de441" << 0 << true << true << "";
+    QTest::addRow("3.9") << "mlflow-3.9-c9d4e5f6a7b8-empty.db"
+                         << "c9d4e5f6a7b8" << 0 << true << true << "mlflow-artifacts:/0";
 }
 
 void TestSqliteReader::fixturesOpen()
@@ -64,9 +67,9 @@ void TestSqliteReader::fixturesOpen()
     QFETCH(bool, hasRegistry);
     QFETCH(QString, artifactLocation);
 
-    auto reader = SqliteReader::open(TestSupport::fixturePath(file));
+    auto reader = openStore(TestSupport::fixturePath(file));
     QVERIFY2(reader.ok(), qPrintable(reader ? QString() : reader.error().message));
-    const SchemaInfo &schema = (*reader)->schema();
+    const SchemaInfo &schema = TestSupport::sqliteSchema(**reader);
     QCOMPARE(schema.revision, revision);
     QVERIFY(schema.isKnownRevision);
     QVERIFY((*reader)->notice().isEmpty());
@@ -97,7 +100,7 @@ void TestSqliteReader::latestMetricsOfMlflow12MatchMlflowOracle()
     const QJsonObject oracle = QJsonDocument::fromJson(oracleFile.readAll()).object();
     QCOMPARE(oracle.size(), 26);
 
-    auto reader = SqliteReader::open(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
+    auto reader = openStore(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
     QVERIFY(reader.ok());
     const auto table = (*reader)->runs({});
     QVERIFY(table.ok());
@@ -119,7 +122,8 @@ void TestSqliteReader::latestMetricsOfMlflow12MatchMlflowOracle()
         QCOMPARE(run.userId, QStringLiteral("czumar"));
         QVERIFY(run.runName.isEmpty()); // MLflow 1.2 wrote no names at all
         QVERIFY(run.parentRunId.isEmpty());
-        QCOMPARE(table->tag(row, QStringLiteral("mlflow.user")), std::optional<QString>(QStringLiteral("czumar")));
+        QCOMPARE(table->tag(row, QStringLiteral("mlflow.user")),
+                 std::optional<QString>(QStringLiteral("czumar")));
     }
     QCOMPARE(checked, 101);
     QVERIFY(table->paramKeys().isEmpty());
@@ -131,7 +135,7 @@ void TestSqliteReader::latestMetricsOfMlflow12MatchMlflowOracle()
 
 void TestSqliteReader::historyIsOrderedByStepTimestampValue()
 {
-    auto reader = SqliteReader::open(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
+    auto reader = openStore(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
     QVERIFY(reader.ok());
     const auto tie = (*reader)->metricHistory(QStringLiteral("f662d9fdd072422899f1a91dca132e45"),
                                               QStringLiteral("metric_eq_ts_step"));
@@ -143,7 +147,7 @@ void TestSqliteReader::historyIsOrderedByStepTimestampValue()
         QCOMPARE(p.timestamp, 100);
         values.append(p.value);
     }
-    QCOMPARE(values, (QList<double>{-50.67, -1.2, 3.0, 4.7}));
+    QCOMPARE(values, (QList<double> {-50.67, -1.2, 3.0, 4.7}));
 
     const auto history = (*reader)->metricHistory(QStringLiteral("bd263e2b04b04460a40c1acae72a18ae"),
                                                   QStringLiteral("metric_0"));
@@ -165,7 +169,7 @@ void TestSqliteReader::historyIsOrderedByStepTimestampValue()
 
 void TestSqliteReader::historyOfUnknownRunIsAnError()
 {
-    auto reader = SqliteReader::open(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
+    auto reader = openStore(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
     QVERIFY(reader.ok());
     const auto history = (*reader)->metricHistory(QStringLiteral("0123456789abcdef0123456789abcdef"),
                                                   QStringLiteral("metric_0"));
@@ -179,15 +183,16 @@ void TestSqliteReader::readingLeavesTheFileUntouched()
     const QString path = TestSupport::copyFixture(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db"), dir);
     const QByteArray before = TestSupport::fileHash(path);
     {
-        auto reader = SqliteReader::open(path);
+        auto reader = openStore(path);
         QVERIFY(reader.ok());
         QVERIFY((*reader)->experiments(ViewType::All).ok());
         QVERIFY((*reader)->runs({}).ok());
-        QVERIFY((*reader)->metricHistory(QStringLiteral("bd263e2b04b04460a40c1acae72a18ae"),
-                                         QStringLiteral("metric_1"))
-                        .ok());
+        QVERIFY((*reader)
+                    ->metricHistory(QStringLiteral("bd263e2b04b04460a40c1acae72a18ae"),
+                                    QStringLiteral("metric_1"))
+                    .ok());
         // No journal, WAL or shared-memory file appears while the store is open.
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QFileInfo(path).fileName()});
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QFileInfo(path).fileName()});
     }
     QCOMPARE(TestSupport::fileHash(path), before);
 }
@@ -246,7 +251,7 @@ void TestSqliteReader::nanStaysNanAndNamesComeFromTags()
     QTemporaryDir dir;
     const QString path = populatedStore(dir);
     QVERIFY(!path.isEmpty());
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
     const auto table = (*reader)->runs({});
     QVERIFY(table.ok());
@@ -281,7 +286,7 @@ void TestSqliteReader::deletedRunsAndExperimentsAreHiddenByDefault()
 {
     QTemporaryDir dir;
     const QString path = populatedStore(dir);
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
 
     const auto active = (*reader)->experiments(ViewType::ActiveOnly);
@@ -289,14 +294,14 @@ void TestSqliteReader::deletedRunsAndExperimentsAreHiddenByDefault()
     QStringList names;
     for (const Experiment &e : *active)
         names.append(e.name + QLatin1Char(':') + QString::number(e.runCount));
-    QCOMPARE(names, (QStringList{"Default:0", "sweep:3"}));
+    QCOMPARE(names, (QStringList {"Default:0", "sweep:3"}));
 
     const auto all = (*reader)->experiments(ViewType::All);
     QVERIFY(all.ok());
     names.clear();
     for (const Experiment &e : *all)
         names.append(e.name + QLatin1Char(':') + QString::number(e.runCount));
-    QCOMPARE(names, (QStringList{"Default:0", "sweep:4", "gone:1"}));
+    QCOMPARE(names, (QStringList {"Default:0", "sweep:4", "gone:1"}));
     QVERIFY(all->at(2).isDeleted());
 
     RunQuery everything;
@@ -313,7 +318,7 @@ void TestSqliteReader::experimentFilterAndFirstPage()
 {
     QTemporaryDir dir;
     const QString path = populatedStore(dir);
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
 
     RunQuery query;
@@ -334,7 +339,7 @@ void TestSqliteReader::experimentFilterAndFirstPage()
     QCOMPARE(page->param(1, QStringLiteral("optimizer")), std::optional<QString>(QStringLiteral("adam")));
     QVERIFY(page->metric(1, QStringLiteral("loss"))->isNan);
 
-    CancelFlag cancelled{true};
+    CancelFlag cancelled {true};
     query.limit = -1;
     QCOMPARE((*reader)->runs(query, &cancelled).error().code, Error::Cancelled);
 }
@@ -389,7 +394,7 @@ void TestSqliteReader::firstPageIsTheHeadOfMlflowOrder()
         sql += "COMMIT;";
         QCOMPARE(db.exec(sql).code, Error::None);
     }
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
     RunQuery query;
     query.experimentIds = {QStringLiteral("1")};
@@ -416,13 +421,13 @@ void TestSqliteReader::unknownNewerSchemaOpensWithNotice()
         QCOMPARE(db.open(path, SqliteConnection::Mode::ReadWrite, 1000).code, Error::None);
         QCOMPARE(db.exec("UPDATE alembic_version SET version_num = 'f00dfeedbeef';"
                          "CREATE TABLE future_things (id INTEGER PRIMARY KEY);")
-                         .code,
+                     .code,
                  Error::None);
     }
     const QByteArray before = TestSupport::fileHash(path);
-    auto reader = SqliteReader::open(path);
+    auto reader = openStore(path);
     QVERIFY(reader.ok());
-    QVERIFY(!(*reader)->schema().isKnownRevision);
+    QVERIFY(!TestSupport::sqliteSchema(**reader).isKnownRevision);
     QVERIFY((*reader)->notice().contains(QLatin1String("f00dfeedbeef")));
     QVERIFY((*reader)->notice().contains(QLatin1String("read-only")));
     QCOMPARE((*reader)->experiments()->size(), 1);
@@ -433,16 +438,17 @@ void TestSqliteReader::unknownNewerSchemaOpensWithNotice()
 void TestSqliteReader::sqliteUriIsAccepted()
 {
     const QString path = TestSupport::fixturePath(QStringLiteral("mlflow-2.8-2d6e25af4d3e-empty.db"));
-    QCOMPARE(SqliteReader::pathOf(QStringLiteral("sqlite:///") + path), path);
-    QCOMPARE(SqliteReader::pathOf(QStringLiteral("sqlite:///mlflow.db")), QStringLiteral("mlflow.db"));
-    QVERIFY(SqliteReader::open(QStringLiteral("sqlite:///") + path).ok());
-    QCOMPARE(SqliteReader::open(QStringLiteral("postgresql://host/db")).error().code, Error::Unsupported);
+    QCOMPARE(Location::parse(QStringLiteral("sqlite:///") + path).path(), path);
+    QCOMPARE(Location::parse(QStringLiteral("sqlite:///mlflow.db")).path(),
+             QDir::current().absoluteFilePath("mlflow.db"));
+    QVERIFY(openStore(QStringLiteral("sqlite:///") + path).ok());
+    QCOMPARE(openStore(QStringLiteral("postgresql://host/db")).error().code, Error::Unsupported);
 }
 
 void TestSqliteReader::datasetsOfARun()
 {
     QTemporaryDir dir;
-    auto reader = SqliteReader::open(populatedStore(dir));
+    auto reader = openStore(populatedStore(dir));
     QVERIFY(reader.ok());
     const auto datasets = (*reader)->datasets(QStringLiteral("aaaa0000000000000000000000000002"));
     QVERIFY(datasets.ok());

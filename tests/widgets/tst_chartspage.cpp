@@ -6,8 +6,8 @@
 #include "runcolors.h"
 #include "runspage.h"
 #include "runtreemodel.h"
-#include "sqlitereader.h"
 #include "storebuilder.h"
+#include "storefactory.h"
 #include "testsupport.h"
 
 #include <QAction>

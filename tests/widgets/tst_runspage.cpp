@@ -8,8 +8,8 @@
 #include "runspage.h"
 #include "runtreemodel.h"
 #include "searchfilteredit.h"
-#include "sqlitereader.h"
 #include "storebuilder.h"
+#include "storefactory.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -75,7 +75,7 @@ bool TestRunsPage::openDemo(RunsPage &page, const QString &experiment, const QSt
 
 QStringList TestRunsPage::runIdsOf(const QString &experimentId) const
 {
-    auto reader = Store::SqliteReader::open(m_demo);
+    auto reader = Store::openStore(m_demo);
     Store::RunQuery query;
     query.experimentIds = {experimentId};
     auto runs = (*reader)->runs(query);
@@ -255,7 +255,7 @@ void TestRunsPage::selectsRunsFromArguments()
     QString child;
     {
         RunTreeModel model;
-        auto reader = Store::SqliteReader::open(m_demo);
+        auto reader = Store::openStore(m_demo);
         auto runs = (*reader)->runs({{QStringLiteral("1")}});
         for (int row = 0; row < runs->size() && child.isEmpty(); ++row) {
             if (!runs->run(row).parentRunId.isEmpty())

@@ -50,7 +50,7 @@ public:
     explicit ChartsPage(QWidget *parent = nullptr);
     ~ChartsPage() override;
 
-    // The open store (file path or sqlite:///path); drops every curve of the previous one.
+    // The open store (any Store::Location); drops every curve of the previous one.
     void setLocation(const QString &location);
     QString location() const { return m_location; }
     // The runs to plot: `runIds` of `runs`, which gives their names, start times and metric keys.

@@ -72,7 +72,8 @@ Error SqliteConnection::exec(const char *sql)
     const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &message);
     if (rc == SQLITE_OK)
         return {};
-    Error error = Error::make(errorCodeForSqlite(rc), QString::fromUtf8(message ? message : sqlite3_errstr(rc)));
+    Error error
+        = Error::make(errorCodeForSqlite(rc), QString::fromUtf8(message ? message : sqlite3_errstr(rc)));
     sqlite3_free(message);
     return error;
 }
@@ -91,7 +92,8 @@ Error SqliteConnection::lastError(const QString &context) const
 SqliteStatement::SqliteStatement(const SqliteConnection &connection, const QByteArray &sql)
     : m_connection(connection)
 {
-    const int rc = sqlite3_prepare_v3(connection.handle(), sql.constData(), int(sql.size()), 0, &m_stmt, nullptr);
+    const int rc
+        = sqlite3_prepare_v3(connection.handle(), sql.constData(), int(sql.size()), 0, &m_stmt, nullptr);
     if (rc != SQLITE_OK) {
         m_error = connection.lastError();
         sqlite3_finalize(m_stmt);
@@ -124,7 +126,8 @@ void SqliteStatement::reset()
 Error SqliteStatement::execute()
 {
     if (!m_stmt)
-        return m_error.code != Error::None ? m_error : Error::make(Error::Internal, QStringLiteral("no statement"));
+        return m_error.code != Error::None ? m_error
+                                           : Error::make(Error::Internal, QStringLiteral("no statement"));
     const int rc = sqlite3_step(m_stmt);
     Error error;
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)

@@ -10,8 +10,8 @@
 
 #include <cmath>
 #include <limits>
-#include <tuple>
 #include <sqlite3.h>
+#include <tuple>
 
 // The schema is a Qt resource of the static kaizen_store library; registering it explicitly
 // keeps it reachable whatever the linker keeps of the library. Q_INIT_RESOURCE must be called

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "metricseries.h"
+#include "runtable.h"
+#include "storeerror.h"
+#include "storetypes.h"
+
+#include <functional>
+
+namespace Store {
+
+// An open MLflow store, whatever holds it: the interface every backend implements (SQLite
+// today; the mlruns/ file store and database servers later) and the only one code outside
+// models/store/ knows. Get one from openStore() or a StorePool.
+//
+// Calls are synchronous and may take long on a large store: make them on a worker thread. One
+// thread at a time uses an instance (a pool hands it from thread to thread). Reads see a
+// consistent snapshot per call, never half of a concurrent writer's change.
+class MlflowStore
+{
+public:
+    virtual ~MlflowStore() = default;
+
+    // The store's normalised location (Location::normalized()): one name per store.
+    virtual QString location() const = 0;
+    // A non-fatal remark for the user, e.g. a schema newer than Kaizen knows; empty if none.
+    virtual QString notice() const = 0;
+    // True when the location no longer holds the store this instance reads (its file was
+    // replaced or removed): a pool then opens it anew instead of reusing this instance.
+    virtual bool isStale() const = 0;
+
+    virtual Result<ExperimentList> experiments(ViewType view = ViewType::ActiveOnly) = 0;
+    // Runs in MLflow's default order: start time descending (none last), then run id.
+    virtual Result<RunTable> runs(const RunQuery &query, const CancelFlag *cancel = nullptr,
+                                  const ProgressFn &progress = {})
+        = 0;
+    // Every stored row of one metric of one run, ordered by step, timestamp, value.
+    virtual Result<MetricHistory> metricHistory(const QString &runId, const QString &key) = 0;
+    // Every stored row of `keys` (empty: every key) of `runIds`, as one MetricSeries per (run,
+    // key), in the order of `keys` (empty: by key name), ordered like metricHistory() (NaN rows
+    // order by their stored 0). Each run's series are handed to `deliver`, on the calling
+    // thread, as soon as that run is read, so a caller can show the first runs early; a
+    // requested key the run lacks is delivered empty. Unknown run ids fail with NoSuchRun
+    // before anything is delivered; a set `cancel` stops between chunks (Cancelled).
+    // `progress` counts runs.
+    virtual Error readMetricSeries(const QStringList &runIds, const QStringList &keys,
+                                   const std::function<void(MetricSeries &&)> &deliver,
+                                   const CancelFlag *cancel = nullptr, const ProgressFn &progress = {})
+        = 0;
+    // The datasets a run used (MLflow >= 2.4), by name.
+    virtual Result<DatasetInputList> datasets(const QString &runId) = 0;
+    // The run's artifact_uri as MLflow recorded it (resolving it is the artifacts code's job).
+    virtual Result<QString> artifactUri(const QString &runId) = 0;
+};
+
+} // namespace Store

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "mlflowstore.h"
+#include "schemainfo.h"
+#include "sqlitehandle.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace Store {
+
+// The SQLite backend: reads an MLflow SQLite tracking store, opened read-only (never a
+// journal, never a changed byte). The schema is found by introspection, so every MLflow
+// revision from 1.0 on reads, and a newer one reads with a notice.
+class SqliteStore final : public MlflowStore
+{
+public:
+    // `path` is the database file. busyTimeoutMs: see OpenOptions.
+    static Result<std::unique_ptr<SqliteStore>> open(const QString &path, int busyTimeoutMs);
+
+    QString location() const override { return m_path; }
+    QString notice() const override { return m_notice; }
+    bool isStale() const override;
+    const SchemaInfo &schema() const { return m_schema; }
+
+    Result<ExperimentList> experiments(ViewType view) override;
+    Result<RunTable> runs(const RunQuery &query, const CancelFlag *cancel,
+                          const ProgressFn &progress) override;
+    Result<MetricHistory> metricHistory(const QString &runId, const QString &key) override;
+    // Reads a run's keys in one pass over the run_uuid index (stores without it, MLflow < 1.25:
+    // one pass over the table for every run).
+    Error readMetricSeries(const QStringList &runIds, const QStringList &keys,
+                           const std::function<void(MetricSeries &&)> &deliver, const CancelFlag *cancel,
+                           const ProgressFn &progress) override;
+    Result<DatasetInputList> datasets(const QString &runId) override;
+    Result<QString> artifactUri(const QString &runId) override;
+
+private:
+    // Rows read between checks of the cancel flag.
+    static constexpr int CancelCheckInterval = 16384;
+
+    SqliteStore() = default;
+    Error introspect();
+    static QByteArray lifecycleCondition(ViewType view, const char *column);
+    Error noSuchRun(const QString &runId) const;
+    // Fails with NoSuchRun for the first id the runs table lacks.
+    Error checkRunsExist(const QStringList &runIds);
+
+    // sqliteruns.cpp
+    bool hasRunUuidIndex(const QByteArray &table);
+    std::optional<std::vector<qint64>> firstRunRowids(const QByteArray &where, int limit, qint64 *totalRuns);
+    struct ValueTable
+    {
+        QByteArray name;
+        QByteArray columns; // after run_uuid
+        bool scanWholeTable;
+        bool hasRunUuidIndex;
+    };
+    using StopFn = std::function<bool()>;
+    // Reads one table of per-run values; safe to call from a second thread on its own connection.
+    Error readValues(SqliteConnection &db, const RunTableBuilder &builder, const ValueTable &table,
+                     const StopFn &shouldStop,
+                     const std::function<void(SqliteStatement &, int row)> &addRow) const;
+
+    QString m_path; // absolute
+    SqliteConnection m_db;
+    SchemaInfo m_schema;
+    QString m_notice;
+    quint64 m_device = 0; // of the file opened, to notice a replaced file
+    quint64 m_inode = 0;
+    std::vector<std::string> m_runIds; // ids of the runs being read, by row
+};
+
+} // namespace Store

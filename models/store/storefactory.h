@@ -1,0 +1,22 @@
+#pragma once
+
+#include "mlflowstore.h"
+
+#include <memory>
+
+namespace Store {
+
+struct OpenOptions
+{
+    static constexpr int DefaultBusyTimeoutMs = 5000;
+    // How long a read waits for a concurrent writer's lock before it fails with Locked.
+    int busyTimeoutMs = DefaultBusyTimeoutMs;
+};
+
+// Opens the store at `location` (anything Location::parse() takes) read-only, with the backend
+// that reads it. Fails with a message a user can act on: no such file (NotFound), not a store
+// (EmptyFile, NotSqlite, NotMlflow, Corrupt), a kind of store Kaizen cannot open yet
+// (IsDirectory, Unsupported).
+Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const OpenOptions &options = {});
+
+} // namespace Store
