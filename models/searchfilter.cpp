@@ -1,5 +1,7 @@
 #include "searchfilter.h"
 
+#include "likematcher.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -349,95 +351,6 @@ bool isLowerPython(const QString &s)
     return cased;
 }
 
-bool isAscii(QByteArrayView bytes)
-{
-    for (const char c : bytes) {
-        if (uchar(c) >= 0x80)
-            return false;
-    }
-    return true;
-}
-
-// --- LIKE ---
-
-const char *nextCodePoint(const char *s, const char *end)
-{
-    ++s;
-    while (s != end && (uchar(*s) & 0xc0) == 0x80)
-        ++s;
-    return s;
-}
-
-const char16_t *nextCodePoint(const char16_t *s, const char16_t *end)
-{
-    if (QChar::isHighSurrogate(*s) && s + 1 != end && QChar::isLowSurrogate(s[1]))
-        return s + 2;
-    return s + 1;
-}
-
-struct NoFold
-{
-    template<typename Unit> Unit operator()(Unit u) const { return u; }
-};
-
-struct AsciiFold
-{
-    char operator()(char c) const { return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c; }
-};
-
-// SQL LIKE without an escape character: % any run (also empty), _ exactly one character.
-// Wildcards step over whole code points, so _ never splits a multi-unit character.
-template<typename Unit, typename Fold>
-bool likeMatch(const Unit *s, const Unit *sEnd, const Unit *p, const Unit *pEnd, Fold fold)
-{
-    const Unit *starP = nullptr; // pattern position after the last %
-    const Unit *starS = nullptr; // where that % currently stops in the string
-    while (s != sEnd) {
-        if (p != pEnd && *p == Unit('%')) {
-            while (p != pEnd && *p == Unit('%'))
-                ++p;
-            if (p == pEnd)
-                return true;
-            starP = p;
-            starS = s;
-        } else if (p != pEnd && *p == Unit('_')) {
-            s = nextCodePoint(s, sEnd);
-            ++p;
-        } else if (p != pEnd && fold(*s) == *p) {
-            ++s;
-            ++p;
-        } else if (starP) {
-            // Let the last % take one more character and try again from there.
-            starS = nextCodePoint(starS, sEnd);
-            s = starS;
-            p = starP;
-        } else {
-            return false;
-        }
-    }
-    while (p != pEnd && *p == Unit('%'))
-        ++p;
-    return p == pEnd;
-}
-
-bool like(QByteArrayView s, QByteArrayView pattern)
-{
-    return likeMatch(s.data(), s.data() + s.size(), pattern.data(), pattern.data() + pattern.size(),
-                     NoFold());
-}
-
-bool likeAsciiFolded(QByteArrayView s, QByteArrayView foldedPattern)
-{
-    return likeMatch(s.data(), s.data() + s.size(), foldedPattern.data(),
-                     foldedPattern.data() + foldedPattern.size(), AsciiFold());
-}
-
-bool like(QStringView s, QStringView pattern)
-{
-    return likeMatch(s.utf16(), s.utf16() + s.size(), pattern.utf16(), pattern.utf16() + pattern.size(),
-                     NoFold());
-}
-
 template<typename T> bool compareValues(Op op, const T &a, const T &b)
 {
     switch (op) {
@@ -747,7 +660,7 @@ private:
         if (clause->op == Op::ILike) {
             clause->folded = clause->string.toCaseFolded();
             clause->foldedAscii = clause->folded.toUtf8();
-            clause->foldedIsAscii = isAscii(clause->foldedAscii);
+            clause->foldedIsAscii = LikeMatcher::isAscii(clause->foldedAscii);
         }
         return true;
     }
@@ -927,11 +840,11 @@ private:
         case Op::NotEqual:
             return value != QByteArrayView(c.utf8);
         case Op::Like:
-            return like(value, c.utf8);
+            return LikeMatcher::matches(value, c.utf8);
         case Op::ILike:
-            if (c.foldedIsAscii && isAscii(value))
-                return likeAsciiFolded(value, c.foldedAscii);
-            return like(QString::fromUtf8(value).toCaseFolded(), c.folded);
+            if (c.foldedIsAscii && LikeMatcher::isAscii(value))
+                return LikeMatcher::matchesAsciiFolded(value, c.foldedAscii);
+            return LikeMatcher::matches(QString::fromUtf8(value).toCaseFolded(), c.folded);
         default:
             return false;
         }
@@ -945,9 +858,9 @@ private:
         case Op::NotEqual:
             return value != c.string;
         case Op::Like:
-            return like(QStringView(value), QStringView(c.string));
+            return LikeMatcher::matches(QStringView(value), QStringView(c.string));
         case Op::ILike:
-            return like(QStringView(value.toCaseFolded()), QStringView(c.folded));
+            return LikeMatcher::matches(QStringView(value.toCaseFolded()), QStringView(c.folded));
         case Op::In:
             return c.list.contains(value);
         case Op::NotIn:
