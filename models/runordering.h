@@ -1,7 +1,7 @@
 #pragma once
 
 #include "runtable.h"
-#include "searchfilter.h"
+#include "searchsyntax.h"
 
 #include <QCoreApplication>
 #include <QList>
