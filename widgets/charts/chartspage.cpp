@@ -2,11 +2,10 @@
 
 #include "chartexport.h"
 #include "curvechartview.h"
-#include "metriccurve.h"
+#include "metriccurveloader.h"
 #include "metrickeylistmodel.h"
 #include "metricseriesloader.h"
 #include "noticebar.h"
-#include "parallelfor.h"
 #include "runcolors.h"
 
 #include <QAction>
@@ -15,7 +14,6 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,7 +30,6 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -62,19 +59,16 @@ QAction *checkableAction(const QString &text, const QString &toolTip, const QKey
 } // namespace
 
 ChartsPage::ChartsPage(QWidget *parent)
-    : QWidget(parent), m_loader(new MetricSeriesLoader(this)), m_keyModel(new MetricKeyListModel(this))
+    : QWidget(parent), m_curves(new MetricCurveLoader(this)), m_keyModel(new MetricKeyListModel(this))
 {
     createActions();
     createLayout();
 
-    connect(m_loader, &MetricSeriesLoader::seriesLoaded, this, &ChartsPage::onSeriesLoaded);
-    connect(m_loader, &MetricSeriesLoader::loadFinished, this, &ChartsPage::onLoadFinished);
-    connect(m_loader, &MetricSeriesLoader::loadFailed, this, [this](const Store::Error &error) {
-        m_requested.clear();
-        emit loadFailed(error);
-    });
-    connect(m_loader, &MetricSeriesLoader::progressChanged, this, &ChartsPage::progressChanged);
-    connect(m_loader, &MetricSeriesLoader::loadingChanged, this, &ChartsPage::loadingChanged);
+    connect(m_curves, &MetricCurveLoader::curvesLoaded, this, &ChartsPage::onCurvesLoaded);
+    connect(m_curves, &MetricCurveLoader::loadFailed, this, &ChartsPage::loadFailed);
+    connect(m_curves, &MetricCurveLoader::linesReady, this, &ChartsPage::applyLineOptions);
+    connect(loader(), &MetricSeriesLoader::progressChanged, this, &ChartsPage::progressChanged);
+    connect(loader(), &MetricSeriesLoader::loadingChanged, this, &ChartsPage::loadingChanged);
     connect(m_keyModel, &MetricKeyListModel::checkedKeysChanged, this, [this] {
         if (m_applyingRuns)
             return;
@@ -93,11 +87,17 @@ ChartsPage::ChartsPage(QWidget *parent)
     m_updateTimer->setSingleShot(true);
     m_updateTimer->setInterval(0);
     connect(m_updateTimer, &QTimer::timeout, this, &ChartsPage::updateCharts);
+    connect(m_curves, &MetricCurveLoader::curveAdded, m_updateTimer, qOverload<>(&QTimer::start));
 
     updateEmptyState();
 }
 
 ChartsPage::~ChartsPage() = default;
+
+MetricSeriesLoader *ChartsPage::loader() const
+{
+    return m_curves->seriesLoader();
+}
 
 void ChartsPage::createActions()
 {
@@ -290,12 +290,7 @@ void ChartsPage::createLayout()
 void ChartsPage::setLocation(const QString &location)
 {
     m_location = location;
-    m_loader->setLocation(location);
-    m_curves.clear();
-    m_absent.clear();
-    m_requested.clear();
-    m_preparing.clear();
-    m_finishPending = false;
+    m_curves->setLocation(location);
     m_table = {};
     m_pendingRunIds.clear();
     m_runsPending = false;
@@ -316,7 +311,7 @@ void ChartsPage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (m_runsPending)
         applyRuns();
-    else if (!m_loader->isLoading())
+    else if (!m_curves->isLoading())
         loadMissing(); // what a cancelled load left out
 }
 
@@ -336,11 +331,10 @@ void ChartsPage::applyRuns()
         m_runInfo.insert(id, info);
         m_runIds.append(id);
     }
-    // Keep what was read for the runs still shown (the loader's cache has the others).
-    m_curves.removeIf([this](QHash<CurveKey, std::shared_ptr<MetricCurve>>::iterator it) {
-        return !m_runInfo.contains(it.key().first);
-    });
-    m_absent.removeIf([this](const CurveKey &key) { return !m_runInfo.contains(key.first); });
+    QHash<QString, qint64> startTimes;
+    for (auto it = m_runInfo.cbegin(); it != m_runInfo.cend(); ++it)
+        startTimes.insert(it.key(), it->startTime);
+    m_curves->setRuns(startTimes);
 
     m_applyingRuns = true; // one rebuild below, not one per signal
     m_keyModel->setRuns(m_table, m_runIds);
@@ -352,84 +346,30 @@ void ChartsPage::applyRuns()
 void ChartsPage::loadMissing()
 {
     const QStringList keys = m_keyModel->checkedKeys();
-    QStringList runs, missingKeys;
-    QSet<CurveKey> missing;
+    QList<MetricCurveLoader::CurveKey> wanted;
     for (const QString &runId : std::as_const(m_runIds)) {
         const RunInfo &info = m_runInfo[runId];
         for (const QString &key : keys) {
-            const CurveKey curveKey(runId, key);
-            if (!info.keys.contains(key) || m_curves.contains(curveKey) || m_absent.contains(curveKey)
-                || m_preparing.contains(curveKey))
-                continue;
-            missing.insert(curveKey);
-            if (!runs.contains(runId))
-                runs.append(runId);
-            if (!missingKeys.contains(key))
-                missingKeys.append(key);
+            if (info.keys.contains(key))
+                wanted.append({runId, key});
         }
     }
-    if (missing.isEmpty()) {
-        // What is in flight is no longer wanted.
-        if (m_loader->isLoading())
-            m_loader->cancel();
-        m_requested.clear();
-        if (!m_runIds.isEmpty() && m_preparing.isEmpty())
-            emit curvesLoaded();
-        return;
-    }
-    if (m_location.isEmpty())
-        return;
-    m_requested = missing;
-    m_loader->load(runs, missingKeys);
+    if (m_curves->load(wanted) && !m_runIds.isEmpty())
+        emit curvesLoaded();
 }
 
 void ChartsPage::cancelLoading()
 {
-    m_loader->cancel();
-    m_requested.clear();
+    m_curves->cancel();
 }
 
 bool ChartsPage::isLoading() const
 {
-    return m_loader->isLoading();
+    return m_curves->isLoading();
 }
 
-void ChartsPage::onSeriesLoaded(const Store::MetricSeriesPtr &series)
+void ChartsPage::onCurvesLoaded()
 {
-    const CurveKey key(series->runId, series->key);
-    const auto info = m_runInfo.constFind(series->runId);
-    if (info == m_runInfo.cend() || m_curves.contains(key))
-        return;
-    if (m_preparing.contains(key))
-        return;
-    // The first line's pyramid and break list take O(N): built on a worker, not the GUI thread.
-    m_preparing.insert(key);
-    const qint64 start = info->startTime;
-    QtConcurrent::run([series, start, lines = wantedLines()] {
-        auto curve = std::make_shared<MetricCurve>(series, start);
-        for (const MetricCurve::LineOptions &options : lines)
-            curve->line(options);
-        return curve;
-    }).then(this, [this, key](const std::shared_ptr<MetricCurve> &curve) {
-        if (!m_preparing.remove(key) || !m_runInfo.contains(key.first))
-            return; // deselected or superseded meanwhile
-        m_curves.insert(key, curve);
-        m_updateTimer->start();
-        if (m_preparing.isEmpty() && m_finishPending)
-            onLoadFinished();
-    });
-}
-
-void ChartsPage::onLoadFinished()
-{
-    m_finishPending = !m_preparing.isEmpty(); // finish once the last curves are prepared
-    if (m_finishPending)
-        return;
-    for (const CurveKey &key : std::as_const(m_requested)) {
-        if (!m_curves.contains(key))
-            m_absent.insert(key);
-    }
-    m_requested.clear();
     updateCharts();
     emit curvesLoaded();
 }
@@ -497,11 +437,11 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
     std::vector<ChartCurve> wanted;
     for (qsizetype k = 0; k < keys.size(); ++k) {
         for (const QString &runId : std::as_const(m_runIds)) {
-            const auto curve = m_curves.constFind(CurveKey(runId, keys.at(k)));
-            if (curve == m_curves.cend())
+            std::shared_ptr<MetricCurve> curve = m_curves->curve(runId, keys.at(k));
+            if (!curve)
                 continue;
             ChartCurve c;
-            c.curve = *curve;
+            c.curve = std::move(curve);
             const QString &name = m_runInfo[runId].name;
             c.runName = combined ? QStringLiteral("%1 · %2").arg(name, keys.at(k)) : name;
             c.color = RunColors::color(runId);
@@ -688,51 +628,17 @@ QList<MetricCurve::LineOptions> ChartsPage::wantedLines() const
 
 void ChartsPage::updateLines()
 {
-    const quint64 generation = ++m_lineGeneration;
-    struct Job
-    {
-        std::shared_ptr<MetricCurve> curve;
-        std::function<MetricCurve::PreparedLine()> build;
-    };
-    auto jobs = std::make_shared<std::vector<Job>>();
-    qsizetype points = 0;
-    const QList<MetricCurve::LineOptions> lines = wantedLines();
-    for (const std::shared_ptr<MetricCurve> &curve : std::as_const(m_curves)) {
-        for (const MetricCurve::LineOptions &options : lines) {
-            if (!curve->hasLine(options)) {
-                jobs->push_back({curve, curve->lineBuilder(options)});
-                points += curve->size();
-            }
-        }
-    }
-    if (points <= m_inlineLinePoints) {
-        for (Job &job : *jobs)
-            job.curve->adoptLine(job.build());
-        m_preparingLines = false;
-        applyLineOptions();
-        return;
-    }
-    m_preparingLines = true;
-    // A watcher reports through the event loop even when the work is done at once: the charts
-    // switch in a later event, never inside this call.
-    using Built = std::vector<MetricCurve::PreparedLine>;
-    auto *watcher = new QFutureWatcher<Built>(this);
-    connect(watcher, &QFutureWatcher<Built>::finished, this, [this, watcher, jobs, generation] {
-        watcher->deleteLater();
-        if (generation != m_lineGeneration)
-            return; // options changed again meanwhile: that update builds its own
-        Built built = watcher->result();
-        // Adopted and shown in one go: a chart never asks for a line that is not there.
-        for (size_t i = 0; i < built.size(); ++i)
-            (*jobs)[i].curve->adoptLine(std::move(built[i]));
-        m_preparingLines = false;
-        applyLineOptions();
-    });
-    watcher->setFuture(QtConcurrent::run([jobs] {
-        Built built(jobs->size());
-        parallelFor(int(jobs->size()), [&](int i) { built[size_t(i)] = (*jobs)[size_t(i)].build(); });
-        return built;
-    }));
+    m_curves->setLines(wantedLines());
+}
+
+void ChartsPage::setInlineLineLimit(qsizetype points)
+{
+    m_curves->setInlineLineLimit(points);
+}
+
+bool ChartsPage::isPreparingLines() const
+{
+    return m_curves->isPreparingLines();
 }
 
 void ChartsPage::applyLineOptions()

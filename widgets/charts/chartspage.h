@@ -2,7 +2,6 @@
 
 #include "curvemath.h"
 #include "metriccurve.h"
-#include "metricseries.h"
 #include "runtable.h"
 #include "storeerror.h"
 
@@ -12,11 +11,10 @@
 #include <QWidget>
 
 #include <functional>
-#include <memory>
-#include <utility>
 #include <vector>
 
 class CurveChartView;
+class MetricCurveLoader;
 class MetricKeyListModel;
 class MetricSeriesLoader;
 class NoticeBar;
@@ -68,8 +66,8 @@ public:
     // A change of x axis, log scale or smoothing needs a new line of every curve (O(N) each):
     // up to this many points in all they are built at once, beyond it on a worker, and the
     // charts switch when all are ready.
-    void setInlineLineLimit(qsizetype points) { m_inlineLinePoints = points; }
-    bool isPreparingLines() const { return m_preparingLines; }
+    void setInlineLineLimit(qsizetype points);
+    bool isPreparingLines() const;
 
     // The charts in grid order.
     QList<CurveChartView *> charts() const;
@@ -82,7 +80,7 @@ public:
     // The message shown instead of charts; empty when charts show.
     QString emptyText() const;
 
-    MetricSeriesLoader *loader() const { return m_loader; }
+    MetricSeriesLoader *loader() const;
     MetricKeyListModel *keyModel() const { return m_keyModel; }
     QListView *keyView() const { return m_keyView; }
     QLineEdit *keyFilterEdit() const { return m_keyFilter; }
@@ -118,12 +116,11 @@ protected:
 private:
     // The lines the charts draw with the current options: raw, and smoothed if smoothing.
     QList<MetricCurve::LineOptions> wantedLines() const;
-    // Builds the wanted lines every curve lacks (on a worker when they are large), then
-    // hands the options to the charts.
+    // Has the wanted lines built for every curve (on a worker when they are large); the charts
+    // take the options once they are ready (applyLineOptions).
     void updateLines();
     void applyLineOptions();
 
-    using CurveKey = std::pair<QString, QString>; // run id, metric key
     struct RunInfo
     {
         QString name;
@@ -135,8 +132,7 @@ private:
     void createLayout();
     void applyRuns();
     void loadMissing();
-    void onSeriesLoaded(const Store::MetricSeriesPtr &series);
-    void onLoadFinished();
+    void onCurvesLoaded();
     void rebuildCharts();
     void updateCharts();
     void updateChart(CurveChartView *view, const QStringList &keys);
@@ -148,7 +144,7 @@ private:
     void onXRangeChanged(CurveChartView *source, double min, double max);
     void chooseExportFile();
 
-    MetricSeriesLoader *m_loader;
+    MetricCurveLoader *m_curves; // read, of the shown runs
     MetricKeyListModel *m_keyModel;
 
     QStackedWidget *m_stack = nullptr; // empty message / content
@@ -183,12 +179,6 @@ private:
     QStringList m_runIds; // shown
     QHash<QString, RunInfo> m_runInfo; // of the shown runs
 
-    QHash<CurveKey, std::shared_ptr<MetricCurve>> m_curves; // read, of the shown runs
-    QSet<CurveKey> m_absent; // read, no rows
-    QSet<CurveKey> m_requested; // by the load in flight
-    QSet<CurveKey> m_preparing; // read, their first line being built on a worker
-    bool m_finishPending = false; // the load finished while curves were being prepared
-
     std::vector<CurveChartView *> m_charts; // grid order
     QStringList m_chartKeys; // per chart: its key, or empty for the combined chart
     QPointer<CurveChartView> m_focusedChart;
@@ -197,7 +187,4 @@ private:
 
     CurveMath::XAxis m_xAxis = CurveMath::XAxis::Step;
     double m_smoothing = 0;
-    qsizetype m_inlineLinePoints = 2'000'000;
-    quint64 m_lineGeneration = 0; // a newer updateLines() drops the older one's lines
-    bool m_preparingLines = false;
 };
