@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bandraster.h"
+#include "chartframe.h"
 #include "curvepolylines.h"
 #include "curvereducer.h"
 #include "metriccurve.h"
@@ -21,17 +22,6 @@ struct ChartCurve
     QColor color;
     Qt::PenStyle penStyle = Qt::SolidLine; // tells keys apart when a chart shows several
     bool visible = true;
-};
-
-// What the layer needs to place points: the x range in data units (steps, or ms since the
-// epoch for wall time, or ms since each run's start for relative time), the y range and scale.
-struct ChartFrame
-{
-    CurveMath::XAxis xAxis = CurveMath::XAxis::Step;
-    double xMin = 0, xMax = 1;
-    double yMin = 0, yMax = 1;
-    bool logY = false;
-    QRectF plotArea;
 };
 
 // Draws the curves of a chart inside its plot area with QPainter::drawPolyline, from points
