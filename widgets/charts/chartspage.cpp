@@ -10,7 +10,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -18,18 +17,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
-#include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -39,30 +33,13 @@ namespace {
 const Qt::PenStyle KeyPenStyles[]
     = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
 
-QString withShortcut(const QString &toolTip, const QKeySequence &shortcut)
-{
-    if (shortcut.isEmpty())
-        return toolTip;
-    return QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText));
-}
-
-QAction *checkableAction(const QString &text, const QString &toolTip, const QKeySequence &shortcut,
-                         QObject *parent)
-{
-    auto *action = new QAction(text, parent);
-    action->setCheckable(true);
-    action->setShortcut(shortcut);
-    action->setToolTip(withShortcut(toolTip, shortcut));
-    return action;
-}
-
 } // namespace
 
 ChartsPage::ChartsPage(QWidget *parent)
     : QWidget(parent), m_curves(new MetricCurveLoader(this)), m_keyModel(new MetricKeyListModel(this))
 {
-    createActions();
     createLayout();
+    connectToolBar();
 
     connect(m_curves, &MetricCurveLoader::curvesLoaded, this, &ChartsPage::onCurvesLoaded);
     connect(m_curves, &MetricCurveLoader::loadFailed, this, &ChartsPage::loadFailed);
@@ -99,111 +76,30 @@ MetricSeriesLoader *ChartsPage::loader() const
     return m_curves->seriesLoader();
 }
 
-void ChartsPage::createActions()
+void ChartsPage::connectToolBar()
 {
-    m_logYAction = checkableAction(tr("&Log Y"), tr("Logarithmic y axis; values ≤ 0 are skipped"),
-                                   QKeySequence(Qt::CTRL | Qt::Key_L), this);
-    connect(m_logYAction, &QAction::toggled, this, &ChartsPage::updateLines);
-
-    m_ignoreOutliersAction
-        = checkableAction(tr("Ignore &Outliers"),
-                          tr("Fit the y axis to the 5th–95th percentile of the values, so that spikes do "
-                             "not flatten the curves"),
-                          QKeySequence(Qt::CTRL | Qt::Key_J), this);
-    connect(m_ignoreOutliersAction, &QAction::toggled, this,
+    connect(m_toolBar, &ChartsToolBar::xAxisChosen, this, &ChartsPage::setXAxis);
+    connect(m_toolBar, &ChartsToolBar::smoothingChosen, this, &ChartsPage::setSmoothing);
+    connect(logYAction(), &QAction::toggled, this, &ChartsPage::updateLines);
+    connect(ignoreOutliersAction(), &QAction::toggled, this,
             [this](bool on) { forEachChart([on](CurveChartView *view) { view->setIgnoreOutliers(on); }); });
-
-    m_combineKeysAction
-        = checkableAction(tr("&Combine Keys"), tr("Draw all checked keys in one chart, a line style per key"),
-                          QKeySequence(Qt::CTRL | Qt::Key_G), this);
-    connect(m_combineKeysAction, &QAction::toggled, this, &ChartsPage::rebuildCharts);
-
-    m_syncZoomAction = checkableAction(tr("&Sync Zoom"), tr("Zoom and pan the x axis of all charts together"),
-                                       QKeySequence(), this);
-    connect(m_syncZoomAction, &QAction::toggled, this, [this](bool on) {
+    connect(combineKeysAction(), &QAction::toggled, this, &ChartsPage::rebuildCharts);
+    connect(syncZoomAction(), &QAction::toggled, this, [this](bool on) {
         CurveChartView *source = exportTarget();
         if (on && source && source->isZoomed())
             onXRangeChanged(source, source->xMin(), source->xMax());
     });
-
-    m_resetZoomAction = new QAction(tr("&Reset Zoom"), this);
-    m_resetZoomAction->setShortcut(QKeySequence(Qt::Key_Home));
-    m_resetZoomAction->setShortcutContext(Qt::WidgetWithChildrenShortcut); // not in the key list
-    m_resetZoomAction->setToolTip(
-        withShortcut(tr("Show the whole curves in every chart"), QKeySequence(Qt::Key_Home)));
-    m_resetZoomAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-original")));
-    connect(m_resetZoomAction, &QAction::triggered, this, [this] {
+    connect(resetZoomAction(), &QAction::triggered, this, [this] {
         m_syncingZoom = true;
         forEachChart([](CurveChartView *view) { view->resetZoom(); });
         m_syncingZoom = false;
     });
-
-    m_exportAction = new QAction(tr("&Export…"), this);
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setToolTip(withShortcut(
-        tr("Save the focused chart (or the first) as PNG or SVG, or the data of every shown curve as CSV"),
-        m_exportAction->shortcut()));
-    m_exportAction->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
-    connect(m_exportAction, &QAction::triggered, this, &ChartsPage::chooseExportFile);
+    connect(exportAction(), &QAction::triggered, this, &ChartsPage::chooseExportFile);
 }
 
 void ChartsPage::createLayout()
 {
-    // Toolbar.
-    m_toolBar = new QToolBar(this);
-    m_toolBar->setObjectName(QStringLiteral("chartsToolBar"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto *xLabel = new QLabel(tr("X axis:"), m_toolBar);
-    m_xAxisBox = new QComboBox(m_toolBar);
-    m_xAxisBox->setObjectName(QStringLiteral("xAxisBox"));
-    m_xAxisBox->addItem(tr("Step"), int(CurveMath::XAxis::Step));
-    m_xAxisBox->addItem(tr("Wall time"), int(CurveMath::XAxis::WallTime));
-    m_xAxisBox->addItem(tr("Relative time"), int(CurveMath::XAxis::RelativeTime));
-    m_xAxisBox->setToolTip(tr("What the x axis shows: the step, the time of day, or the time since each "
-                              "run started"));
-    xLabel->setBuddy(m_xAxisBox);
-    connect(m_xAxisBox, &QComboBox::activated, this,
-            [this](int index) { setXAxis(CurveMath::XAxis(m_xAxisBox->itemData(index).toInt())); });
-    m_toolBar->addWidget(xLabel);
-    m_toolBar->addWidget(m_xAxisBox);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_logYAction);
-    m_toolBar->addAction(m_ignoreOutliersAction);
-    m_toolBar->addSeparator();
-
-    auto *smoothingTitle = new QLabel(tr("Smoothing:"), m_toolBar);
-    m_smoothingSlider = new QSlider(Qt::Horizontal, m_toolBar);
-    m_smoothingSlider->setObjectName(QStringLiteral("smoothingSlider"));
-    m_smoothingSlider->setRange(0, 99);
-    m_smoothingSlider->setPageStep(10);
-    m_smoothingSlider->setFixedWidth(140);
-    m_smoothingSlider->setToolTip(tr("Exponential moving average weight (0: raw values); the raw line "
-                                     "stays faint behind the smoothed one"));
-    m_smoothingLabel = new QLabel(m_toolBar);
-    m_smoothingLabel->setObjectName(QStringLiteral("smoothingLabel"));
-    m_smoothingLabel->setMinimumWidth(
-        m_smoothingLabel->fontMetrics().horizontalAdvance(QStringLiteral("0.00")) + 6);
-    m_smoothingLabel->setText(QStringLiteral("0.00"));
-    smoothingTitle->setBuddy(m_smoothingSlider);
-    // Each weight is a new line of every curve: follow a drag at a modest pace.
-    m_smoothingTimer = new QTimer(this);
-    m_smoothingTimer->setSingleShot(true);
-    m_smoothingTimer->setInterval(60);
-    connect(m_smoothingSlider, &QSlider::valueChanged, this, [this](int value) {
-        m_smoothingLabel->setText(QString::number(value / 100.0, 'f', 2));
-        m_smoothingTimer->start();
-    });
-    connect(m_smoothingTimer, &QTimer::timeout, this,
-            [this] { setSmoothing(m_smoothingSlider->value() / 100.0); });
-    m_toolBar->addWidget(smoothingTitle);
-    m_toolBar->addWidget(m_smoothingSlider);
-    m_toolBar->addWidget(m_smoothingLabel);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_combineKeysAction);
-    m_toolBar->addAction(m_syncZoomAction);
-    m_toolBar->addAction(m_resetZoomAction);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_exportAction);
+    m_toolBar = new ChartsToolBar(this);
 
     m_noticeBar = new NoticeBar(this);
     m_noticeBar->setObjectName(QStringLiteral("chartsNoticeBar"));
@@ -245,7 +141,7 @@ void ChartsPage::createLayout()
     m_scrollArea->setWidget(m_grid);
     m_scrollArea->installEventFilter(this);
     m_scrollArea->viewport()->installEventFilter(this);
-    m_scrollArea->addAction(m_resetZoomAction); // Home in a chart resets them all
+    m_scrollArea->addAction(resetZoomAction()); // Home in a chart resets them all
     m_hintLabel = new QLabel(this);
     m_hintLabel->setObjectName(QStringLiteral("chartsHint"));
     m_hintLabel->setAlignment(Qt::AlignCenter);
@@ -379,7 +275,7 @@ void ChartsPage::rebuildCharts()
     QStringList wanted = m_keyModel->checkedKeys();
     if (m_runIds.isEmpty())
         wanted.clear();
-    else if (m_combineKeysAction->isChecked() && !wanted.isEmpty())
+    else if (combineKeysAction()->isChecked() && !wanted.isEmpty())
         wanted = {QString()};
 
     // Keep the charts of keys still wanted, with their zoom.
@@ -414,8 +310,8 @@ void ChartsPage::rebuildCharts()
 void ChartsPage::configure(CurveChartView *view) const
 {
     view->setXAxis(m_xAxis);
-    view->setLogY(m_logYAction->isChecked());
-    view->setIgnoreOutliers(m_ignoreOutliersAction->isChecked());
+    view->setLogY(logYAction()->isChecked());
+    view->setIgnoreOutliers(ignoreOutliersAction()->isChecked());
     view->setSmoothing(m_smoothing);
 }
 
@@ -450,36 +346,7 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
         }
     }
 
-    const std::vector<ChartCurve> &shown = view->curves();
-    const auto same = [](const ChartCurve &a, const ChartCurve &b) {
-        return a.curve == b.curve && a.runName == b.runName && a.penStyle == b.penStyle;
-    };
-    if (std::equal(wanted.cbegin(), wanted.cend(), shown.cbegin(), shown.cend(), same))
-        return;
-    // Legend toggles stay with their curve.
-    for (ChartCurve &c : wanted) {
-        const auto old = std::find_if(shown.cbegin(), shown.cend(),
-                                      [&c](const ChartCurve &s) { return s.curve == c.curve; });
-        if (old != shown.cend())
-            c.visible = old->visible;
-    }
-    // A zoomed chart that only gains curves keeps its zoom.
-    const bool onlyAdds
-        = shown.size() < wanted.size() && std::all_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) {
-              return std::any_of(wanted.cbegin(), wanted.cend(),
-                                 [&](const ChartCurve &w) { return same(s, w); });
-          });
-    if (view->isZoomed() && onlyAdds) {
-        for (ChartCurve &c : wanted) {
-            const bool isShown
-                = std::any_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) { return same(s, c); });
-            if (!isShown) {
-                view->addCurve(std::move(c));
-            }
-        }
-        return;
-    }
-    view->setCurves(std::move(wanted));
+    view->updateCurves(std::move(wanted));
 }
 
 void ChartsPage::relayout()
@@ -587,7 +454,7 @@ void ChartsPage::forEachChart(const std::function<void(CurveChartView *)> &apply
 
 void ChartsPage::onXRangeChanged(CurveChartView *source, double min, double max)
 {
-    if (!m_syncZoomAction->isChecked() || m_syncingZoom)
+    if (!syncZoomAction()->isChecked() || m_syncingZoom)
         return;
     m_syncingZoom = true;
     // A chart reset to its whole curves resets the others to theirs.
@@ -606,9 +473,7 @@ void ChartsPage::onXRangeChanged(CurveChartView *source, double min, double max)
 void ChartsPage::setXAxis(CurveMath::XAxis axis)
 {
     m_xAxis = axis;
-    const int index = m_xAxisBox->findData(int(axis));
-    if (index != m_xAxisBox->currentIndex())
-        m_xAxisBox->setCurrentIndex(index);
+    m_toolBar->showXAxis(axis);
     updateLines();
 }
 
@@ -616,7 +481,7 @@ QList<MetricCurve::LineOptions> ChartsPage::wantedLines() const
 {
     MetricCurve::LineOptions raw;
     raw.xAxis = m_xAxis;
-    raw.logY = m_logYAction->isChecked();
+    raw.logY = logYAction()->isChecked();
     QList<MetricCurve::LineOptions> lines {raw};
     if (m_smoothing > 0) {
         MetricCurve::LineOptions smoothed = raw;
@@ -643,7 +508,7 @@ bool ChartsPage::isPreparingLines() const
 
 void ChartsPage::applyLineOptions()
 {
-    const bool logY = m_logYAction->isChecked();
+    const bool logY = logYAction()->isChecked();
     forEachChart([this, logY](CurveChartView *view) {
         view->setXAxis(m_xAxis);
         view->setLogY(logY);
@@ -655,13 +520,7 @@ void ChartsPage::applyLineOptions()
 void ChartsPage::setSmoothing(double weight)
 {
     m_smoothing = std::clamp(std::round(weight * 100) / 100, 0.0, 0.99);
-    const int value = int(std::lround(m_smoothing * 100));
-    if (m_smoothingSlider->value() != value) {
-        const QSignalBlocker blocker(m_smoothingSlider);
-        m_smoothingSlider->setValue(value);
-    }
-    m_smoothingTimer->stop();
-    m_smoothingLabel->setText(QString::number(m_smoothing, 'f', 2));
+    m_toolBar->showSmoothing(m_smoothing);
     updateLines();
 }
 
@@ -700,22 +559,7 @@ void ChartsPage::chooseExportFile()
     if (!target)
         return;
     m_focusedChart = target; // the dialog takes the focus
-    QString name = target->title();
-    name.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("_"));
-    auto *dialog = new QFileDialog(this, tr("Export Chart"),
-                                   QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-                                       + QLatin1Char('/') + (name.isEmpty() ? QStringLiteral("chart") : name),
-                                   ChartExport::fileFilter());
-    dialog->setObjectName(QStringLiteral("exportDialog"));
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setDefaultSuffix(QStringLiteral("png"));
-    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
-        const QRegularExpressionMatch match
-            = QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(filter);
-        if (match.hasMatch())
-            dialog->setDefaultSuffix(match.captured(1));
-    });
+    QFileDialog *dialog = ChartExport::createDialog(this, target->title());
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { exportTo(path); });
     dialog->open();
 }
@@ -724,11 +568,11 @@ void ChartsPage::saveSettings(QSettings &settings) const
 {
     settings.beginGroup(QStringLiteral("ChartsPage"));
     settings.setValue(QStringLiteral("xAxis"), CurveMath::xAxisName(m_xAxis));
-    settings.setValue(QStringLiteral("logY"), m_logYAction->isChecked());
-    settings.setValue(QStringLiteral("ignoreOutliers"), m_ignoreOutliersAction->isChecked());
+    settings.setValue(QStringLiteral("logY"), logYAction()->isChecked());
+    settings.setValue(QStringLiteral("ignoreOutliers"), ignoreOutliersAction()->isChecked());
     settings.setValue(QStringLiteral("smoothing"), m_smoothing);
-    settings.setValue(QStringLiteral("combineKeys"), m_combineKeysAction->isChecked());
-    settings.setValue(QStringLiteral("syncZoom"), m_syncZoomAction->isChecked());
+    settings.setValue(QStringLiteral("combineKeys"), combineKeysAction()->isChecked());
+    settings.setValue(QStringLiteral("syncZoom"), syncZoomAction()->isChecked());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     QVariantMap choices;
     const QHash<QString, bool> chosen = m_keyModel->choices();
@@ -745,11 +589,11 @@ void ChartsPage::restoreSettings(const QSettings &settings)
     bool ok = false;
     const CurveMath::XAxis axis = CurveMath::xAxisFromName(value("xAxis").toString(), &ok);
     setXAxis(ok ? axis : CurveMath::XAxis::Step);
-    m_logYAction->setChecked(value("logY").toBool());
-    m_ignoreOutliersAction->setChecked(value("ignoreOutliers").toBool());
+    logYAction()->setChecked(value("logY").toBool());
+    ignoreOutliersAction()->setChecked(value("ignoreOutliers").toBool());
     setSmoothing(value("smoothing").toDouble());
-    m_combineKeysAction->setChecked(value("combineKeys").toBool());
-    m_syncZoomAction->setChecked(value("syncZoom").toBool());
+    combineKeysAction()->setChecked(value("combineKeys").toBool());
+    syncZoomAction()->setChecked(value("syncZoom").toBool());
     if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
         m_splitter->restoreState(state);
     QHash<QString, bool> choices;

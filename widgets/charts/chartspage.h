@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chartstoolbar.h"
 #include "curvemath.h"
 #include "metriccurve.h"
 #include "runtable.h"
@@ -30,13 +31,12 @@ class QSlider;
 class QSplitter;
 class QStackedWidget;
 class QTimer;
-class QToolBar;
 
 // The metric curves of the runs selected in the run browser: a checkable list of their metric
 // keys on the left, one chart per checked key in a grid (or all of them in one chart), and a
-// toolbar for the x axis, log scale, outliers, smoothing, zoom and export. Histories are read
-// by a MetricSeriesLoader on the open store; curves already read stay when the selection grows,
-// and a selection made while the page is hidden is applied when it is shown.
+// toolbar for the x axis, log scale, outliers, smoothing, zoom and export. Curves are read and
+// kept by a MetricCurveLoader on the open store; curves already read stay when the selection
+// grows, and a selection made while the page is hidden is applied when it is shown.
 class ChartsPage : public QWidget
 {
     Q_OBJECT
@@ -84,17 +84,17 @@ public:
     MetricKeyListModel *keyModel() const { return m_keyModel; }
     QListView *keyView() const { return m_keyView; }
     QLineEdit *keyFilterEdit() const { return m_keyFilter; }
-    QComboBox *xAxisBox() const { return m_xAxisBox; }
-    QSlider *smoothingSlider() const { return m_smoothingSlider; }
-    QLabel *smoothingLabel() const { return m_smoothingLabel; }
+    QComboBox *xAxisBox() const { return m_toolBar->xAxisBox(); }
+    QSlider *smoothingSlider() const { return m_toolBar->smoothingSlider(); }
+    QLabel *smoothingLabel() const { return m_toolBar->smoothingLabel(); }
     NoticeBar *noticeBar() const { return m_noticeBar; }
     QToolBar *toolBar() const { return m_toolBar; }
-    QAction *logYAction() const { return m_logYAction; }
-    QAction *ignoreOutliersAction() const { return m_ignoreOutliersAction; }
-    QAction *combineKeysAction() const { return m_combineKeysAction; }
-    QAction *syncZoomAction() const { return m_syncZoomAction; }
-    QAction *resetZoomAction() const { return m_resetZoomAction; }
-    QAction *exportAction() const { return m_exportAction; }
+    QAction *logYAction() const { return m_toolBar->logYAction(); }
+    QAction *ignoreOutliersAction() const { return m_toolBar->ignoreOutliersAction(); }
+    QAction *combineKeysAction() const { return m_toolBar->combineKeysAction(); }
+    QAction *syncZoomAction() const { return m_toolBar->syncZoomAction(); }
+    QAction *resetZoomAction() const { return m_toolBar->resetZoomAction(); }
+    QAction *exportAction() const { return m_toolBar->exportAction(); }
 
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
@@ -128,7 +128,7 @@ private:
         QSet<QString> keys; // of its latest metrics
     };
 
-    void createActions();
+    void connectToolBar();
     void createLayout();
     void applyRuns();
     void loadMissing();
@@ -149,7 +149,7 @@ private:
 
     QStackedWidget *m_stack = nullptr; // empty message / content
     QLabel *m_emptyLabel = nullptr;
-    QToolBar *m_toolBar = nullptr;
+    ChartsToolBar *m_toolBar = nullptr;
     NoticeBar *m_noticeBar = nullptr;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_keyFilter = nullptr;
@@ -159,17 +159,7 @@ private:
     QScrollArea *m_scrollArea = nullptr;
     QWidget *m_grid = nullptr;
     QGridLayout *m_gridLayout = nullptr;
-    QComboBox *m_xAxisBox = nullptr;
-    QSlider *m_smoothingSlider = nullptr;
-    QLabel *m_smoothingLabel = nullptr;
-    QTimer *m_smoothingTimer = nullptr;
     QTimer *m_updateTimer = nullptr;
-    QAction *m_logYAction = nullptr;
-    QAction *m_ignoreOutliersAction = nullptr;
-    QAction *m_combineKeysAction = nullptr;
-    QAction *m_syncZoomAction = nullptr;
-    QAction *m_resetZoomAction = nullptr;
-    QAction *m_exportAction = nullptr;
 
     QString m_location;
     Store::RunTable m_table; // of the runs asked for

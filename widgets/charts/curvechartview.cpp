@@ -88,6 +88,40 @@ void CurveChartView::addCurve(ChartCurve curve)
     updateNotice();
 }
 
+void CurveChartView::updateCurves(std::vector<ChartCurve> wanted)
+{
+    const std::vector<ChartCurve> &shown = curves();
+    const auto same = [](const ChartCurve &a, const ChartCurve &b) {
+        return a.curve == b.curve && a.runName == b.runName && a.penStyle == b.penStyle;
+    };
+    if (std::equal(wanted.cbegin(), wanted.cend(), shown.cbegin(), shown.cend(), same))
+        return;
+    // Legend toggles stay with their curve.
+    for (ChartCurve &c : wanted) {
+        const auto old = std::find_if(shown.cbegin(), shown.cend(),
+                                      [&c](const ChartCurve &s) { return s.curve == c.curve; });
+        if (old != shown.cend())
+            c.visible = old->visible;
+    }
+    // A zoomed chart that only gains curves keeps its zoom.
+    const bool onlyAdds
+        = shown.size() < wanted.size() && std::all_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) {
+              return std::any_of(wanted.cbegin(), wanted.cend(),
+                                 [&](const ChartCurve &w) { return same(s, w); });
+          });
+    if (isZoomed() && onlyAdds) {
+        for (ChartCurve &c : wanted) {
+            const bool isShown
+                = std::any_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) { return same(s, c); });
+            if (!isShown) {
+                addCurve(std::move(c));
+            }
+        }
+        return;
+    }
+    setCurves(std::move(wanted));
+}
+
 void CurveChartView::setCurveVisible(int index, bool visible)
 {
     std::vector<ChartCurve> &curves = m_layer->curves();

@@ -25,6 +25,9 @@ public:
     QString title() const;
     void setCurves(std::vector<ChartCurve> curves);
     void addCurve(ChartCurve curve);
+    // Shows `wanted` unless it is what the chart shows: legend toggles stay with their curve,
+    // and a zoomed chart that only gains curves keeps its zoom.
+    void updateCurves(std::vector<ChartCurve> wanted);
     const std::vector<ChartCurve> &curves() const { return m_layer->curves(); }
     void setCurveVisible(int index, bool visible);
 
