@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using CurveKey = MetricCurveLoader::CurveKey;
@@ -46,6 +47,8 @@ private:
     bool loadAll(MetricCurveLoader &loader);
     QHash<QString, qint64> startTimes(const QStringList &runs) const;
     QList<CurveKey> wanted(const QStringList &runs, const QStringList &keys) const;
+    // Whether the "loss" curve of every run has that line.
+    bool everyCurveHas(const MetricCurveLoader &loader, const MetricCurve::LineOptions &line) const;
 
     QTemporaryDir m_dir;
     QString m_store; // 3 runs x 2000 steps of "loss"; "lr" in run 1 only
@@ -93,6 +96,15 @@ QList<CurveKey> TestMetricCurveLoader::wanted(const QStringList &runs, const QSt
     return curves;
 }
 
+bool TestMetricCurveLoader::everyCurveHas(const MetricCurveLoader &loader,
+                                          const MetricCurve::LineOptions &line) const
+{
+    return std::all_of(m_runs.cbegin(), m_runs.cend(), [&](const QString &run) {
+        const std::shared_ptr<MetricCurve> curve = loader.curve(run, QStringLiteral("loss"));
+        return curve && curve->hasLine(line);
+    });
+}
+
 bool TestMetricCurveLoader::loadAll(MetricCurveLoader &loader)
 {
     loader.setLocation(m_store);
@@ -137,12 +149,8 @@ void TestMetricCurveLoader::curvesArriveWithTheWantedLines()
                                                  lineOf(CurveMath::XAxis::WallTime, 0.5)};
     loader.setLines(lines);
     QVERIFY(loadAll(loader));
-    for (const QString &run : std::as_const(m_runs)) {
-        const std::shared_ptr<MetricCurve> curve = loader.curve(run, QStringLiteral("loss"));
-        QVERIFY(curve);
-        for (const MetricCurve::LineOptions &options : lines)
-            QVERIFY(curve->hasLine(options)); // built on the worker, not on first draw
-    }
+    for (const MetricCurve::LineOptions &options : lines)
+        QVERIFY(everyCurveHas(loader, options)); // built on the worker, not on first draw
 }
 
 void TestMetricCurveLoader::curvesOfDroppedRunsAreDropped()
@@ -230,8 +238,7 @@ void TestMetricCurveLoader::smallLineChangesAreBuiltAtOnce()
     loader.setLines({wall});
     QCOMPARE(ready.count(), 1);
     QVERIFY(!loader.isPreparingLines());
-    for (const QString &run : std::as_const(m_runs))
-        QVERIFY(loader.curve(run, QStringLiteral("loss"))->hasLine(wall));
+    QVERIFY(everyCurveHas(loader, wall));
 }
 
 void TestMetricCurveLoader::largeLineChangesAreBuiltOnAWorker()
@@ -249,8 +256,7 @@ void TestMetricCurveLoader::largeLineChangesAreBuiltOnAWorker()
     QVERIFY(ready.wait(20000));
     QCOMPARE(ready.count(), 1);
     QVERIFY(!loader.isPreparingLines());
-    for (const QString &run : std::as_const(m_runs))
-        QVERIFY(loader.curve(run, QStringLiteral("loss"))->hasLine(wall));
+    QVERIFY(everyCurveHas(loader, wall));
 }
 
 void TestMetricCurveLoader::newerLineChangeSupersedesOlder()
@@ -263,7 +269,7 @@ void TestMetricCurveLoader::newerLineChangeSupersedesOlder()
     const MetricCurve::LineOptions smoothed = lineOf(CurveMath::XAxis::Step, 0.3);
     bool readyWithNewest = false;
     connect(&loader, &MetricCurveLoader::linesReady, this,
-            [&] { readyWithNewest = loader.curve(m_runs[0], QStringLiteral("loss"))->hasLine(smoothed); });
+            [&] { readyWithNewest = everyCurveHas(loader, smoothed); });
     loader.setLines({wall});
     loader.setLines({smoothed});
     QVERIFY(ready.wait(20000));
@@ -272,11 +278,9 @@ void TestMetricCurveLoader::newerLineChangeSupersedesOlder()
     QTRY_VERIFY_WITH_TIMEOUT(loader.findChildren<QFutureWatcherBase *>().isEmpty(), 20000);
     QCOMPARE(ready.count(), 1);
     QVERIFY(!loader.isPreparingLines());
-    for (const QString &run : std::as_const(m_runs)) {
-        const std::shared_ptr<MetricCurve> curve = loader.curve(run, QStringLiteral("loss"));
-        QVERIFY(curve->hasLine(smoothed));
-        QVERIFY(!curve->hasLine(wall));
-    }
+    QVERIFY(everyCurveHas(loader, smoothed));
+    for (const QString &run : std::as_const(m_runs))
+        QVERIFY(!loader.curve(run, QStringLiteral("loss"))->hasLine(wall));
 }
 
 QTEST_MAIN(TestMetricCurveLoader)
