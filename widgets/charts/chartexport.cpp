@@ -4,9 +4,12 @@
 #include "curvecsv.h"
 
 #include <QCoreApplication>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
+#include <QRegularExpression>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 namespace ChartExport {
 
@@ -55,6 +58,27 @@ QString save(CurveChartView &view, const QString &path, const QSize &size)
 QString fileFilter()
 {
     return tr("PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)");
+}
+
+QFileDialog *createDialog(QWidget *parent, const QString &chartTitle)
+{
+    QString name = chartTitle;
+    name.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("_"));
+    auto *dialog = new QFileDialog(parent, tr("Export Chart"),
+                                   QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
+                                       + QLatin1Char('/') + (name.isEmpty() ? QStringLiteral("chart") : name),
+                                   fileFilter());
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setDefaultSuffix(QStringLiteral("png"));
+    QObject::connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
+        const QRegularExpressionMatch match
+            = QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(filter);
+        if (match.hasMatch())
+            dialog->setDefaultSuffix(match.captured(1));
+    });
+    return dialog;
 }
 
 } // namespace ChartExport

@@ -2,37 +2,28 @@
 
 #include "chartexport.h"
 #include "curvechartview.h"
-#include "metriccurve.h"
+#include "metriccurveloader.h"
 #include "metrickeylistmodel.h"
 #include "metricseriesloader.h"
 #include "noticebar.h"
-#include "parallelfor.h"
 #include "runcolors.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
-#include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
-#include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -42,39 +33,19 @@ namespace {
 const Qt::PenStyle KeyPenStyles[]
     = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
 
-QString withShortcut(const QString &toolTip, const QKeySequence &shortcut)
-{
-    if (shortcut.isEmpty())
-        return toolTip;
-    return QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText));
-}
-
-QAction *checkableAction(const QString &text, const QString &toolTip, const QKeySequence &shortcut,
-                         QObject *parent)
-{
-    auto *action = new QAction(text, parent);
-    action->setCheckable(true);
-    action->setShortcut(shortcut);
-    action->setToolTip(withShortcut(toolTip, shortcut));
-    return action;
-}
-
 } // namespace
 
 ChartsPage::ChartsPage(QWidget *parent)
-    : QWidget(parent), m_loader(new MetricSeriesLoader(this)), m_keyModel(new MetricKeyListModel(this))
+    : QWidget(parent), m_curves(new MetricCurveLoader(this)), m_keyModel(new MetricKeyListModel(this))
 {
-    createActions();
     createLayout();
+    connectToolBar();
 
-    connect(m_loader, &MetricSeriesLoader::seriesLoaded, this, &ChartsPage::onSeriesLoaded);
-    connect(m_loader, &MetricSeriesLoader::loadFinished, this, &ChartsPage::onLoadFinished);
-    connect(m_loader, &MetricSeriesLoader::loadFailed, this, [this](const Store::Error &error) {
-        m_requested.clear();
-        emit loadFailed(error);
-    });
-    connect(m_loader, &MetricSeriesLoader::progressChanged, this, &ChartsPage::progressChanged);
-    connect(m_loader, &MetricSeriesLoader::loadingChanged, this, &ChartsPage::loadingChanged);
+    connect(m_curves, &MetricCurveLoader::curvesLoaded, this, &ChartsPage::onCurvesLoaded);
+    connect(m_curves, &MetricCurveLoader::loadFailed, this, &ChartsPage::loadFailed);
+    connect(m_curves, &MetricCurveLoader::linesReady, this, &ChartsPage::applyLineOptions);
+    connect(loader(), &MetricSeriesLoader::progressChanged, this, &ChartsPage::progressChanged);
+    connect(loader(), &MetricSeriesLoader::loadingChanged, this, &ChartsPage::loadingChanged);
     connect(m_keyModel, &MetricKeyListModel::checkedKeysChanged, this, [this] {
         if (m_applyingRuns)
             return;
@@ -93,117 +64,42 @@ ChartsPage::ChartsPage(QWidget *parent)
     m_updateTimer->setSingleShot(true);
     m_updateTimer->setInterval(0);
     connect(m_updateTimer, &QTimer::timeout, this, &ChartsPage::updateCharts);
+    connect(m_curves, &MetricCurveLoader::curveAdded, m_updateTimer, qOverload<>(&QTimer::start));
 
     updateEmptyState();
 }
 
 ChartsPage::~ChartsPage() = default;
 
-void ChartsPage::createActions()
+MetricSeriesLoader *ChartsPage::loader() const
 {
-    m_logYAction = checkableAction(tr("&Log Y"), tr("Logarithmic y axis; values ≤ 0 are skipped"),
-                                   QKeySequence(Qt::CTRL | Qt::Key_L), this);
-    connect(m_logYAction, &QAction::toggled, this, &ChartsPage::updateLines);
+    return m_curves->seriesLoader();
+}
 
-    m_ignoreOutliersAction
-        = checkableAction(tr("Ignore &Outliers"),
-                          tr("Fit the y axis to the 5th–95th percentile of the values, so that spikes do "
-                             "not flatten the curves"),
-                          QKeySequence(Qt::CTRL | Qt::Key_J), this);
-    connect(m_ignoreOutliersAction, &QAction::toggled, this,
+void ChartsPage::connectToolBar()
+{
+    connect(m_toolBar, &ChartsToolBar::xAxisChosen, this, &ChartsPage::setXAxis);
+    connect(m_toolBar, &ChartsToolBar::smoothingChosen, this, &ChartsPage::setSmoothing);
+    connect(logYAction(), &QAction::toggled, this, &ChartsPage::updateLines);
+    connect(ignoreOutliersAction(), &QAction::toggled, this,
             [this](bool on) { forEachChart([on](CurveChartView *view) { view->setIgnoreOutliers(on); }); });
-
-    m_combineKeysAction
-        = checkableAction(tr("&Combine Keys"), tr("Draw all checked keys in one chart, a line style per key"),
-                          QKeySequence(Qt::CTRL | Qt::Key_G), this);
-    connect(m_combineKeysAction, &QAction::toggled, this, &ChartsPage::rebuildCharts);
-
-    m_syncZoomAction = checkableAction(tr("&Sync Zoom"), tr("Zoom and pan the x axis of all charts together"),
-                                       QKeySequence(), this);
-    connect(m_syncZoomAction, &QAction::toggled, this, [this](bool on) {
+    connect(combineKeysAction(), &QAction::toggled, this, &ChartsPage::rebuildCharts);
+    connect(syncZoomAction(), &QAction::toggled, this, [this](bool on) {
         CurveChartView *source = exportTarget();
         if (on && source && source->isZoomed())
             onXRangeChanged(source, source->xMin(), source->xMax());
     });
-
-    m_resetZoomAction = new QAction(tr("&Reset Zoom"), this);
-    m_resetZoomAction->setShortcut(QKeySequence(Qt::Key_Home));
-    m_resetZoomAction->setShortcutContext(Qt::WidgetWithChildrenShortcut); // not in the key list
-    m_resetZoomAction->setToolTip(
-        withShortcut(tr("Show the whole curves in every chart"), QKeySequence(Qt::Key_Home)));
-    m_resetZoomAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-original")));
-    connect(m_resetZoomAction, &QAction::triggered, this, [this] {
+    connect(resetZoomAction(), &QAction::triggered, this, [this] {
         m_syncingZoom = true;
         forEachChart([](CurveChartView *view) { view->resetZoom(); });
         m_syncingZoom = false;
     });
-
-    m_exportAction = new QAction(tr("&Export…"), this);
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setToolTip(withShortcut(
-        tr("Save the focused chart (or the first) as PNG or SVG, or the data of every shown curve as CSV"),
-        m_exportAction->shortcut()));
-    m_exportAction->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
-    connect(m_exportAction, &QAction::triggered, this, &ChartsPage::chooseExportFile);
+    connect(exportAction(), &QAction::triggered, this, &ChartsPage::chooseExportFile);
 }
 
 void ChartsPage::createLayout()
 {
-    // Toolbar.
-    m_toolBar = new QToolBar(this);
-    m_toolBar->setObjectName(QStringLiteral("chartsToolBar"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto *xLabel = new QLabel(tr("X axis:"), m_toolBar);
-    m_xAxisBox = new QComboBox(m_toolBar);
-    m_xAxisBox->setObjectName(QStringLiteral("xAxisBox"));
-    m_xAxisBox->addItem(tr("Step"), int(CurveMath::XAxis::Step));
-    m_xAxisBox->addItem(tr("Wall time"), int(CurveMath::XAxis::WallTime));
-    m_xAxisBox->addItem(tr("Relative time"), int(CurveMath::XAxis::RelativeTime));
-    m_xAxisBox->setToolTip(tr("What the x axis shows: the step, the time of day, or the time since each "
-                              "run started"));
-    xLabel->setBuddy(m_xAxisBox);
-    connect(m_xAxisBox, &QComboBox::activated, this,
-            [this](int index) { setXAxis(CurveMath::XAxis(m_xAxisBox->itemData(index).toInt())); });
-    m_toolBar->addWidget(xLabel);
-    m_toolBar->addWidget(m_xAxisBox);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_logYAction);
-    m_toolBar->addAction(m_ignoreOutliersAction);
-    m_toolBar->addSeparator();
-
-    auto *smoothingTitle = new QLabel(tr("Smoothing:"), m_toolBar);
-    m_smoothingSlider = new QSlider(Qt::Horizontal, m_toolBar);
-    m_smoothingSlider->setObjectName(QStringLiteral("smoothingSlider"));
-    m_smoothingSlider->setRange(0, 99);
-    m_smoothingSlider->setPageStep(10);
-    m_smoothingSlider->setFixedWidth(140);
-    m_smoothingSlider->setToolTip(tr("Exponential moving average weight (0: raw values); the raw line "
-                                     "stays faint behind the smoothed one"));
-    m_smoothingLabel = new QLabel(m_toolBar);
-    m_smoothingLabel->setObjectName(QStringLiteral("smoothingLabel"));
-    m_smoothingLabel->setMinimumWidth(
-        m_smoothingLabel->fontMetrics().horizontalAdvance(QStringLiteral("0.00")) + 6);
-    m_smoothingLabel->setText(QStringLiteral("0.00"));
-    smoothingTitle->setBuddy(m_smoothingSlider);
-    // Each weight is a new line of every curve: follow a drag at a modest pace.
-    m_smoothingTimer = new QTimer(this);
-    m_smoothingTimer->setSingleShot(true);
-    m_smoothingTimer->setInterval(60);
-    connect(m_smoothingSlider, &QSlider::valueChanged, this, [this](int value) {
-        m_smoothingLabel->setText(QString::number(value / 100.0, 'f', 2));
-        m_smoothingTimer->start();
-    });
-    connect(m_smoothingTimer, &QTimer::timeout, this,
-            [this] { setSmoothing(m_smoothingSlider->value() / 100.0); });
-    m_toolBar->addWidget(smoothingTitle);
-    m_toolBar->addWidget(m_smoothingSlider);
-    m_toolBar->addWidget(m_smoothingLabel);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_combineKeysAction);
-    m_toolBar->addAction(m_syncZoomAction);
-    m_toolBar->addAction(m_resetZoomAction);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_exportAction);
+    m_toolBar = new ChartsToolBar(this);
 
     m_noticeBar = new NoticeBar(this);
     m_noticeBar->setObjectName(QStringLiteral("chartsNoticeBar"));
@@ -245,7 +141,7 @@ void ChartsPage::createLayout()
     m_scrollArea->setWidget(m_grid);
     m_scrollArea->installEventFilter(this);
     m_scrollArea->viewport()->installEventFilter(this);
-    m_scrollArea->addAction(m_resetZoomAction); // Home in a chart resets them all
+    m_scrollArea->addAction(resetZoomAction()); // Home in a chart resets them all
     m_hintLabel = new QLabel(this);
     m_hintLabel->setObjectName(QStringLiteral("chartsHint"));
     m_hintLabel->setAlignment(Qt::AlignCenter);
@@ -290,12 +186,7 @@ void ChartsPage::createLayout()
 void ChartsPage::setLocation(const QString &location)
 {
     m_location = location;
-    m_loader->setLocation(location);
-    m_curves.clear();
-    m_absent.clear();
-    m_requested.clear();
-    m_preparing.clear();
-    m_finishPending = false;
+    m_curves->setLocation(location);
     m_table = {};
     m_pendingRunIds.clear();
     m_runsPending = false;
@@ -316,7 +207,7 @@ void ChartsPage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (m_runsPending)
         applyRuns();
-    else if (!m_loader->isLoading())
+    else if (!m_curves->isLoading())
         loadMissing(); // what a cancelled load left out
 }
 
@@ -336,11 +227,10 @@ void ChartsPage::applyRuns()
         m_runInfo.insert(id, info);
         m_runIds.append(id);
     }
-    // Keep what was read for the runs still shown (the loader's cache has the others).
-    m_curves.removeIf([this](QHash<CurveKey, std::shared_ptr<MetricCurve>>::iterator it) {
-        return !m_runInfo.contains(it.key().first);
-    });
-    m_absent.removeIf([this](const CurveKey &key) { return !m_runInfo.contains(key.first); });
+    QHash<QString, qint64> startTimes;
+    for (auto it = m_runInfo.cbegin(); it != m_runInfo.cend(); ++it)
+        startTimes.insert(it.key(), it->startTime);
+    m_curves->setRuns(startTimes);
 
     m_applyingRuns = true; // one rebuild below, not one per signal
     m_keyModel->setRuns(m_table, m_runIds);
@@ -352,84 +242,30 @@ void ChartsPage::applyRuns()
 void ChartsPage::loadMissing()
 {
     const QStringList keys = m_keyModel->checkedKeys();
-    QStringList runs, missingKeys;
-    QSet<CurveKey> missing;
+    QList<MetricCurveLoader::CurveKey> wanted;
     for (const QString &runId : std::as_const(m_runIds)) {
         const RunInfo &info = m_runInfo[runId];
         for (const QString &key : keys) {
-            const CurveKey curveKey(runId, key);
-            if (!info.keys.contains(key) || m_curves.contains(curveKey) || m_absent.contains(curveKey)
-                || m_preparing.contains(curveKey))
-                continue;
-            missing.insert(curveKey);
-            if (!runs.contains(runId))
-                runs.append(runId);
-            if (!missingKeys.contains(key))
-                missingKeys.append(key);
+            if (info.keys.contains(key))
+                wanted.append({runId, key});
         }
     }
-    if (missing.isEmpty()) {
-        // What is in flight is no longer wanted.
-        if (m_loader->isLoading())
-            m_loader->cancel();
-        m_requested.clear();
-        if (!m_runIds.isEmpty() && m_preparing.isEmpty())
-            emit curvesLoaded();
-        return;
-    }
-    if (m_location.isEmpty())
-        return;
-    m_requested = missing;
-    m_loader->load(runs, missingKeys);
+    if (m_curves->load(wanted) && !m_runIds.isEmpty())
+        emit curvesLoaded();
 }
 
 void ChartsPage::cancelLoading()
 {
-    m_loader->cancel();
-    m_requested.clear();
+    m_curves->cancel();
 }
 
 bool ChartsPage::isLoading() const
 {
-    return m_loader->isLoading();
+    return m_curves->isLoading();
 }
 
-void ChartsPage::onSeriesLoaded(const Store::MetricSeriesPtr &series)
+void ChartsPage::onCurvesLoaded()
 {
-    const CurveKey key(series->runId, series->key);
-    const auto info = m_runInfo.constFind(series->runId);
-    if (info == m_runInfo.cend() || m_curves.contains(key))
-        return;
-    if (m_preparing.contains(key))
-        return;
-    // The first line's pyramid and break list take O(N): built on a worker, not the GUI thread.
-    m_preparing.insert(key);
-    const qint64 start = info->startTime;
-    QtConcurrent::run([series, start, lines = wantedLines()] {
-        auto curve = std::make_shared<MetricCurve>(series, start);
-        for (const MetricCurve::LineOptions &options : lines)
-            curve->line(options);
-        return curve;
-    }).then(this, [this, key](const std::shared_ptr<MetricCurve> &curve) {
-        if (!m_preparing.remove(key) || !m_runInfo.contains(key.first))
-            return; // deselected or superseded meanwhile
-        m_curves.insert(key, curve);
-        m_updateTimer->start();
-        if (m_preparing.isEmpty() && m_finishPending)
-            onLoadFinished();
-    });
-}
-
-void ChartsPage::onLoadFinished()
-{
-    m_finishPending = !m_preparing.isEmpty(); // finish once the last curves are prepared
-    if (m_finishPending)
-        return;
-    for (const CurveKey &key : std::as_const(m_requested)) {
-        if (!m_curves.contains(key))
-            m_absent.insert(key);
-    }
-    m_requested.clear();
     updateCharts();
     emit curvesLoaded();
 }
@@ -439,7 +275,7 @@ void ChartsPage::rebuildCharts()
     QStringList wanted = m_keyModel->checkedKeys();
     if (m_runIds.isEmpty())
         wanted.clear();
-    else if (m_combineKeysAction->isChecked() && !wanted.isEmpty())
+    else if (combineKeysAction()->isChecked() && !wanted.isEmpty())
         wanted = {QString()};
 
     // Keep the charts of keys still wanted, with their zoom.
@@ -474,8 +310,8 @@ void ChartsPage::rebuildCharts()
 void ChartsPage::configure(CurveChartView *view) const
 {
     view->setXAxis(m_xAxis);
-    view->setLogY(m_logYAction->isChecked());
-    view->setIgnoreOutliers(m_ignoreOutliersAction->isChecked());
+    view->setLogY(logYAction()->isChecked());
+    view->setIgnoreOutliers(ignoreOutliersAction()->isChecked());
     view->setSmoothing(m_smoothing);
 }
 
@@ -497,11 +333,11 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
     std::vector<ChartCurve> wanted;
     for (qsizetype k = 0; k < keys.size(); ++k) {
         for (const QString &runId : std::as_const(m_runIds)) {
-            const auto curve = m_curves.constFind(CurveKey(runId, keys.at(k)));
-            if (curve == m_curves.cend())
+            std::shared_ptr<MetricCurve> curve = m_curves->curve(runId, keys.at(k));
+            if (!curve)
                 continue;
             ChartCurve c;
-            c.curve = *curve;
+            c.curve = std::move(curve);
             const QString &name = m_runInfo[runId].name;
             c.runName = combined ? QStringLiteral("%1 · %2").arg(name, keys.at(k)) : name;
             c.color = RunColors::color(runId);
@@ -510,36 +346,7 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
         }
     }
 
-    const std::vector<ChartCurve> &shown = view->curves();
-    const auto same = [](const ChartCurve &a, const ChartCurve &b) {
-        return a.curve == b.curve && a.runName == b.runName && a.penStyle == b.penStyle;
-    };
-    if (std::equal(wanted.cbegin(), wanted.cend(), shown.cbegin(), shown.cend(), same))
-        return;
-    // Legend toggles stay with their curve.
-    for (ChartCurve &c : wanted) {
-        const auto old = std::find_if(shown.cbegin(), shown.cend(),
-                                      [&c](const ChartCurve &s) { return s.curve == c.curve; });
-        if (old != shown.cend())
-            c.visible = old->visible;
-    }
-    // A zoomed chart that only gains curves keeps its zoom.
-    const bool onlyAdds
-        = shown.size() < wanted.size() && std::all_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) {
-              return std::any_of(wanted.cbegin(), wanted.cend(),
-                                 [&](const ChartCurve &w) { return same(s, w); });
-          });
-    if (view->isZoomed() && onlyAdds) {
-        for (ChartCurve &c : wanted) {
-            const bool isShown
-                = std::any_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) { return same(s, c); });
-            if (!isShown) {
-                view->addCurve(std::move(c));
-            }
-        }
-        return;
-    }
-    view->setCurves(std::move(wanted));
+    view->updateCurves(std::move(wanted));
 }
 
 void ChartsPage::relayout()
@@ -647,7 +454,7 @@ void ChartsPage::forEachChart(const std::function<void(CurveChartView *)> &apply
 
 void ChartsPage::onXRangeChanged(CurveChartView *source, double min, double max)
 {
-    if (!m_syncZoomAction->isChecked() || m_syncingZoom)
+    if (!syncZoomAction()->isChecked() || m_syncingZoom)
         return;
     m_syncingZoom = true;
     // A chart reset to its whole curves resets the others to theirs.
@@ -666,9 +473,7 @@ void ChartsPage::onXRangeChanged(CurveChartView *source, double min, double max)
 void ChartsPage::setXAxis(CurveMath::XAxis axis)
 {
     m_xAxis = axis;
-    const int index = m_xAxisBox->findData(int(axis));
-    if (index != m_xAxisBox->currentIndex())
-        m_xAxisBox->setCurrentIndex(index);
+    m_toolBar->showXAxis(axis);
     updateLines();
 }
 
@@ -676,7 +481,7 @@ QList<MetricCurve::LineOptions> ChartsPage::wantedLines() const
 {
     MetricCurve::LineOptions raw;
     raw.xAxis = m_xAxis;
-    raw.logY = m_logYAction->isChecked();
+    raw.logY = logYAction()->isChecked();
     QList<MetricCurve::LineOptions> lines {raw};
     if (m_smoothing > 0) {
         MetricCurve::LineOptions smoothed = raw;
@@ -688,56 +493,22 @@ QList<MetricCurve::LineOptions> ChartsPage::wantedLines() const
 
 void ChartsPage::updateLines()
 {
-    const quint64 generation = ++m_lineGeneration;
-    struct Job
-    {
-        std::shared_ptr<MetricCurve> curve;
-        std::function<MetricCurve::PreparedLine()> build;
-    };
-    auto jobs = std::make_shared<std::vector<Job>>();
-    qsizetype points = 0;
-    const QList<MetricCurve::LineOptions> lines = wantedLines();
-    for (const std::shared_ptr<MetricCurve> &curve : std::as_const(m_curves)) {
-        for (const MetricCurve::LineOptions &options : lines) {
-            if (!curve->hasLine(options)) {
-                jobs->push_back({curve, curve->lineBuilder(options)});
-                points += curve->size();
-            }
-        }
-    }
-    if (points <= m_inlineLinePoints) {
-        for (Job &job : *jobs)
-            job.curve->adoptLine(job.build());
-        m_preparingLines = false;
-        applyLineOptions();
-        return;
-    }
-    m_preparingLines = true;
-    // A watcher reports through the event loop even when the work is done at once: the charts
-    // switch in a later event, never inside this call.
-    using Built = std::vector<MetricCurve::PreparedLine>;
-    auto *watcher = new QFutureWatcher<Built>(this);
-    connect(watcher, &QFutureWatcher<Built>::finished, this, [this, watcher, jobs, generation] {
-        watcher->deleteLater();
-        if (generation != m_lineGeneration)
-            return; // options changed again meanwhile: that update builds its own
-        Built built = watcher->result();
-        // Adopted and shown in one go: a chart never asks for a line that is not there.
-        for (size_t i = 0; i < built.size(); ++i)
-            (*jobs)[i].curve->adoptLine(std::move(built[i]));
-        m_preparingLines = false;
-        applyLineOptions();
-    });
-    watcher->setFuture(QtConcurrent::run([jobs] {
-        Built built(jobs->size());
-        parallelFor(int(jobs->size()), [&](int i) { built[size_t(i)] = (*jobs)[size_t(i)].build(); });
-        return built;
-    }));
+    m_curves->setLines(wantedLines());
+}
+
+void ChartsPage::setInlineLineLimit(qsizetype points)
+{
+    m_curves->setInlineLineLimit(points);
+}
+
+bool ChartsPage::isPreparingLines() const
+{
+    return m_curves->isPreparingLines();
 }
 
 void ChartsPage::applyLineOptions()
 {
-    const bool logY = m_logYAction->isChecked();
+    const bool logY = logYAction()->isChecked();
     forEachChart([this, logY](CurveChartView *view) {
         view->setXAxis(m_xAxis);
         view->setLogY(logY);
@@ -749,13 +520,7 @@ void ChartsPage::applyLineOptions()
 void ChartsPage::setSmoothing(double weight)
 {
     m_smoothing = std::clamp(std::round(weight * 100) / 100, 0.0, 0.99);
-    const int value = int(std::lround(m_smoothing * 100));
-    if (m_smoothingSlider->value() != value) {
-        const QSignalBlocker blocker(m_smoothingSlider);
-        m_smoothingSlider->setValue(value);
-    }
-    m_smoothingTimer->stop();
-    m_smoothingLabel->setText(QString::number(m_smoothing, 'f', 2));
+    m_toolBar->showSmoothing(m_smoothing);
     updateLines();
 }
 
@@ -794,22 +559,7 @@ void ChartsPage::chooseExportFile()
     if (!target)
         return;
     m_focusedChart = target; // the dialog takes the focus
-    QString name = target->title();
-    name.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("_"));
-    auto *dialog = new QFileDialog(this, tr("Export Chart"),
-                                   QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-                                       + QLatin1Char('/') + (name.isEmpty() ? QStringLiteral("chart") : name),
-                                   ChartExport::fileFilter());
-    dialog->setObjectName(QStringLiteral("exportDialog"));
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setDefaultSuffix(QStringLiteral("png"));
-    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
-        const QRegularExpressionMatch match
-            = QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(filter);
-        if (match.hasMatch())
-            dialog->setDefaultSuffix(match.captured(1));
-    });
+    QFileDialog *dialog = ChartExport::createDialog(this, target->title());
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { exportTo(path); });
     dialog->open();
 }
@@ -818,11 +568,11 @@ void ChartsPage::saveSettings(QSettings &settings) const
 {
     settings.beginGroup(QStringLiteral("ChartsPage"));
     settings.setValue(QStringLiteral("xAxis"), CurveMath::xAxisName(m_xAxis));
-    settings.setValue(QStringLiteral("logY"), m_logYAction->isChecked());
-    settings.setValue(QStringLiteral("ignoreOutliers"), m_ignoreOutliersAction->isChecked());
+    settings.setValue(QStringLiteral("logY"), logYAction()->isChecked());
+    settings.setValue(QStringLiteral("ignoreOutliers"), ignoreOutliersAction()->isChecked());
     settings.setValue(QStringLiteral("smoothing"), m_smoothing);
-    settings.setValue(QStringLiteral("combineKeys"), m_combineKeysAction->isChecked());
-    settings.setValue(QStringLiteral("syncZoom"), m_syncZoomAction->isChecked());
+    settings.setValue(QStringLiteral("combineKeys"), combineKeysAction()->isChecked());
+    settings.setValue(QStringLiteral("syncZoom"), syncZoomAction()->isChecked());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     QVariantMap choices;
     const QHash<QString, bool> chosen = m_keyModel->choices();
@@ -839,11 +589,11 @@ void ChartsPage::restoreSettings(const QSettings &settings)
     bool ok = false;
     const CurveMath::XAxis axis = CurveMath::xAxisFromName(value("xAxis").toString(), &ok);
     setXAxis(ok ? axis : CurveMath::XAxis::Step);
-    m_logYAction->setChecked(value("logY").toBool());
-    m_ignoreOutliersAction->setChecked(value("ignoreOutliers").toBool());
+    logYAction()->setChecked(value("logY").toBool());
+    ignoreOutliersAction()->setChecked(value("ignoreOutliers").toBool());
     setSmoothing(value("smoothing").toDouble());
-    m_combineKeysAction->setChecked(value("combineKeys").toBool());
-    m_syncZoomAction->setChecked(value("syncZoom").toBool());
+    combineKeysAction()->setChecked(value("combineKeys").toBool());
+    syncZoomAction()->setChecked(value("syncZoom").toBool());
     if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
         m_splitter->restoreState(state);
     QHash<QString, bool> choices;

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "chartstoolbar.h"
 #include "curvemath.h"
 #include "metriccurve.h"
-#include "metricseries.h"
 #include "runtable.h"
 #include "storeerror.h"
 
@@ -12,11 +12,10 @@
 #include <QWidget>
 
 #include <functional>
-#include <memory>
-#include <utility>
 #include <vector>
 
 class CurveChartView;
+class MetricCurveLoader;
 class MetricKeyListModel;
 class MetricSeriesLoader;
 class NoticeBar;
@@ -32,13 +31,12 @@ class QSlider;
 class QSplitter;
 class QStackedWidget;
 class QTimer;
-class QToolBar;
 
 // The metric curves of the runs selected in the run browser: a checkable list of their metric
 // keys on the left, one chart per checked key in a grid (or all of them in one chart), and a
-// toolbar for the x axis, log scale, outliers, smoothing, zoom and export. Histories are read
-// by a MetricSeriesLoader on the open store; curves already read stay when the selection grows,
-// and a selection made while the page is hidden is applied when it is shown.
+// toolbar for the x axis, log scale, outliers, smoothing, zoom and export. Curves are read and
+// kept by a MetricCurveLoader on the open store; curves already read stay when the selection
+// grows, and a selection made while the page is hidden is applied when it is shown.
 class ChartsPage : public QWidget
 {
     Q_OBJECT
@@ -68,8 +66,8 @@ public:
     // A change of x axis, log scale or smoothing needs a new line of every curve (O(N) each):
     // up to this many points in all they are built at once, beyond it on a worker, and the
     // charts switch when all are ready.
-    void setInlineLineLimit(qsizetype points) { m_inlineLinePoints = points; }
-    bool isPreparingLines() const { return m_preparingLines; }
+    void setInlineLineLimit(qsizetype points);
+    bool isPreparingLines() const;
 
     // The charts in grid order.
     QList<CurveChartView *> charts() const;
@@ -82,21 +80,21 @@ public:
     // The message shown instead of charts; empty when charts show.
     QString emptyText() const;
 
-    MetricSeriesLoader *loader() const { return m_loader; }
+    MetricSeriesLoader *loader() const;
     MetricKeyListModel *keyModel() const { return m_keyModel; }
     QListView *keyView() const { return m_keyView; }
     QLineEdit *keyFilterEdit() const { return m_keyFilter; }
-    QComboBox *xAxisBox() const { return m_xAxisBox; }
-    QSlider *smoothingSlider() const { return m_smoothingSlider; }
-    QLabel *smoothingLabel() const { return m_smoothingLabel; }
+    QComboBox *xAxisBox() const { return m_toolBar->xAxisBox(); }
+    QSlider *smoothingSlider() const { return m_toolBar->smoothingSlider(); }
+    QLabel *smoothingLabel() const { return m_toolBar->smoothingLabel(); }
     NoticeBar *noticeBar() const { return m_noticeBar; }
     QToolBar *toolBar() const { return m_toolBar; }
-    QAction *logYAction() const { return m_logYAction; }
-    QAction *ignoreOutliersAction() const { return m_ignoreOutliersAction; }
-    QAction *combineKeysAction() const { return m_combineKeysAction; }
-    QAction *syncZoomAction() const { return m_syncZoomAction; }
-    QAction *resetZoomAction() const { return m_resetZoomAction; }
-    QAction *exportAction() const { return m_exportAction; }
+    QAction *logYAction() const { return m_toolBar->logYAction(); }
+    QAction *ignoreOutliersAction() const { return m_toolBar->ignoreOutliersAction(); }
+    QAction *combineKeysAction() const { return m_toolBar->combineKeysAction(); }
+    QAction *syncZoomAction() const { return m_toolBar->syncZoomAction(); }
+    QAction *resetZoomAction() const { return m_toolBar->resetZoomAction(); }
+    QAction *exportAction() const { return m_toolBar->exportAction(); }
 
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
@@ -118,12 +116,11 @@ protected:
 private:
     // The lines the charts draw with the current options: raw, and smoothed if smoothing.
     QList<MetricCurve::LineOptions> wantedLines() const;
-    // Builds the wanted lines every curve lacks (on a worker when they are large), then
-    // hands the options to the charts.
+    // Has the wanted lines built for every curve (on a worker when they are large); the charts
+    // take the options once they are ready (applyLineOptions).
     void updateLines();
     void applyLineOptions();
 
-    using CurveKey = std::pair<QString, QString>; // run id, metric key
     struct RunInfo
     {
         QString name;
@@ -131,12 +128,11 @@ private:
         QSet<QString> keys; // of its latest metrics
     };
 
-    void createActions();
+    void connectToolBar();
     void createLayout();
     void applyRuns();
     void loadMissing();
-    void onSeriesLoaded(const Store::MetricSeriesPtr &series);
-    void onLoadFinished();
+    void onCurvesLoaded();
     void rebuildCharts();
     void updateCharts();
     void updateChart(CurveChartView *view, const QStringList &keys);
@@ -148,12 +144,12 @@ private:
     void onXRangeChanged(CurveChartView *source, double min, double max);
     void chooseExportFile();
 
-    MetricSeriesLoader *m_loader;
+    MetricCurveLoader *m_curves; // read, of the shown runs
     MetricKeyListModel *m_keyModel;
 
     QStackedWidget *m_stack = nullptr; // empty message / content
     QLabel *m_emptyLabel = nullptr;
-    QToolBar *m_toolBar = nullptr;
+    ChartsToolBar *m_toolBar = nullptr;
     NoticeBar *m_noticeBar = nullptr;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_keyFilter = nullptr;
@@ -163,17 +159,7 @@ private:
     QScrollArea *m_scrollArea = nullptr;
     QWidget *m_grid = nullptr;
     QGridLayout *m_gridLayout = nullptr;
-    QComboBox *m_xAxisBox = nullptr;
-    QSlider *m_smoothingSlider = nullptr;
-    QLabel *m_smoothingLabel = nullptr;
-    QTimer *m_smoothingTimer = nullptr;
     QTimer *m_updateTimer = nullptr;
-    QAction *m_logYAction = nullptr;
-    QAction *m_ignoreOutliersAction = nullptr;
-    QAction *m_combineKeysAction = nullptr;
-    QAction *m_syncZoomAction = nullptr;
-    QAction *m_resetZoomAction = nullptr;
-    QAction *m_exportAction = nullptr;
 
     QString m_location;
     Store::RunTable m_table; // of the runs asked for
@@ -183,12 +169,6 @@ private:
     QStringList m_runIds; // shown
     QHash<QString, RunInfo> m_runInfo; // of the shown runs
 
-    QHash<CurveKey, std::shared_ptr<MetricCurve>> m_curves; // read, of the shown runs
-    QSet<CurveKey> m_absent; // read, no rows
-    QSet<CurveKey> m_requested; // by the load in flight
-    QSet<CurveKey> m_preparing; // read, their first line being built on a worker
-    bool m_finishPending = false; // the load finished while curves were being prepared
-
     std::vector<CurveChartView *> m_charts; // grid order
     QStringList m_chartKeys; // per chart: its key, or empty for the combined chart
     QPointer<CurveChartView> m_focusedChart;
@@ -197,7 +177,4 @@ private:
 
     CurveMath::XAxis m_xAxis = CurveMath::XAxis::Step;
     double m_smoothing = 0;
-    qsizetype m_inlineLinePoints = 2'000'000;
-    quint64 m_lineGeneration = 0; // a newer updateLines() drops the older one's lines
-    bool m_preparingLines = false;
 };

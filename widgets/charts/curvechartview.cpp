@@ -1,69 +1,25 @@
 #include "curvechartview.h"
 
 #include <QChart>
-#include <QDateTime>
-#include <QDateTimeAxis>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QKeyEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QPainter>
 #include <QRubberBand>
 #include <QSvgGenerator>
-#include <QValueAxis>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace {
 
 constexpr double WheelZoomStep = 0.8; // range factor per notch
 constexpr double KeyPanStep = 0.1; // fraction of the range per arrow key
-
-QString dateFormatFor(double spanMs)
-{
-    if (spanMs < 120'000)
-        return QStringLiteral("HH:mm:ss");
-    if (spanMs < 2 * 86'400'000.0)
-        return QStringLiteral("HH:mm");
-    return QStringLiteral("MM-dd HH:mm");
-}
-
-// A round tick interval (1, 2 or 5 times a power of ten) giving about `ticks` intervals.
-double niceInterval(double span, int ticks, bool integral)
-{
-    const double raw = span / std::max(ticks, 1);
-    if (!(raw > 0) || !std::isfinite(raw))
-        return 1;
-    const double magnitude = std::pow(10, std::floor(std::log10(raw)));
-    const double norm = raw / magnitude;
-    const double step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * magnitude;
-    return integral ? std::max(step, 1.0) : step;
-}
-
-// Sets the range with round ticks, labels with as many decimals as the interval needs. The
-// order matters: a dynamic-tick axis lays out every tick of the moment, so a wide range with
-// the old small interval (or the other way round) would make thousands of labels.
-void setRangeWithNiceTicks(QValueAxis *axis, double min, double max, int ticks, bool integral)
-{
-    const double interval = niceInterval(max - min, ticks, integral);
-    const double magnitude = std::max(std::fabs(min), std::fabs(max));
-    axis->setLabelFormat(magnitude >= 1e7 || interval < 1e-4 ? QStringLiteral("%.4g")
-                                                             : QStringLiteral("%.")
-                                 + QString::number(std::max(0, int(-std::floor(std::log10(interval)))))
-                                 + QStringLiteral("f"));
-    const bool widening = axis->tickType() != QValueAxis::TicksDynamic || interval >= axis->tickInterval();
-    if (!widening)
-        axis->setRange(min, max);
-    axis->setTickType(QValueAxis::TicksDynamic);
-    axis->setTickAnchor(std::ceil(min / interval) * interval);
-    axis->setTickInterval(interval);
-    if (widening)
-        axis->setRange(min, max);
-}
 
 } // namespace
 
@@ -132,6 +88,40 @@ void CurveChartView::addCurve(ChartCurve curve)
     updateNotice();
 }
 
+void CurveChartView::updateCurves(std::vector<ChartCurve> wanted)
+{
+    const std::vector<ChartCurve> &shown = curves();
+    const auto same = [](const ChartCurve &a, const ChartCurve &b) {
+        return a.curve == b.curve && a.runName == b.runName && a.penStyle == b.penStyle;
+    };
+    if (std::equal(wanted.cbegin(), wanted.cend(), shown.cbegin(), shown.cend(), same))
+        return;
+    // Legend toggles stay with their curve.
+    for (ChartCurve &c : wanted) {
+        const auto old = std::find_if(shown.cbegin(), shown.cend(),
+                                      [&c](const ChartCurve &s) { return s.curve == c.curve; });
+        if (old != shown.cend())
+            c.visible = old->visible;
+    }
+    // A zoomed chart that only gains curves keeps its zoom.
+    const bool onlyAdds
+        = shown.size() < wanted.size() && std::all_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) {
+              return std::any_of(wanted.cbegin(), wanted.cend(),
+                                 [&](const ChartCurve &w) { return same(s, w); });
+          });
+    if (isZoomed() && onlyAdds) {
+        for (ChartCurve &c : wanted) {
+            const bool isShown
+                = std::any_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) { return same(s, c); });
+            if (!isShown) {
+                addCurve(std::move(c));
+            }
+        }
+        return;
+    }
+    setCurves(std::move(wanted));
+}
+
 void CurveChartView::setCurveVisible(int index, bool visible)
 {
     std::vector<ChartCurve> &curves = m_layer->curves();
@@ -188,40 +178,7 @@ void CurveChartView::setAntialiasing(bool on)
 
 void CurveChartView::rebuildAxes()
 {
-    for (QAbstractAxis *axis : m_chart->axes())
-        m_chart->removeAxis(axis);
-    delete m_xAxisItem;
-    delete m_yAxisItem;
-    switch (m_frame.xAxis) {
-    case CurveMath::XAxis::Step: {
-        auto *axis = new QValueAxis;
-        axis->setTitleText(tr("Step"));
-        m_xAxisItem = axis;
-        break;
-    }
-    case CurveMath::XAxis::WallTime: {
-        auto *axis = new QDateTimeAxis;
-        axis->setTitleText(tr("Wall time"));
-        m_xAxisItem = axis;
-        break;
-    }
-    case CurveMath::XAxis::RelativeTime: {
-        auto *axis = new QValueAxis;
-        m_xAxisItem = axis;
-        break;
-    }
-    }
-    if (m_frame.logY) {
-        auto *axis = new QLogValueAxis;
-        axis->setBase(10);
-        axis->setLabelFormat(QStringLiteral("%g"));
-        axis->setMinorTickCount(8);
-        m_yAxisItem = axis;
-    } else {
-        m_yAxisItem = new QValueAxis;
-    }
-    m_chart->addAxis(m_xAxisItem, Qt::AlignBottom);
-    m_chart->addAxis(m_yAxisItem, Qt::AlignLeft);
+    m_axes.rebuild(m_chart, m_frame);
     applyAxisRanges();
 }
 
@@ -265,110 +222,9 @@ void CurveChartView::updateLegendMarkers()
     }
 }
 
-MetricCurve::LineOptions CurveChartView::rawLineOptions() const
-{
-    // From this view's frame: the layer's may not have caught up yet.
-    MetricCurve::LineOptions options;
-    options.xAxis = m_frame.xAxis;
-    options.logY = m_frame.logY;
-    return options;
-}
-
-std::pair<double, double> CurveChartView::fullXRange() const
-{
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (const ChartCurve &c : m_layer->curves()) {
-        if (!c.curve || c.curve->series().isEmpty())
-            continue;
-        const CurveData &line = c.curve->line(rawLineOptions());
-        const double shift
-            = m_frame.xAxis == CurveMath::XAxis::RelativeTime ? double(c.curve->startTime()) : 0;
-        lo = std::min(lo, double(line.x().front()) - shift);
-        hi = std::max(hi, double(line.x().back()) - shift);
-    }
-    if (!(lo <= hi))
-        return {0, 1};
-    if (lo == hi)
-        return {lo - 1, hi + 1};
-    return {lo, hi};
-}
-
-void CurveChartView::fitY()
-{
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    std::vector<std::span<const double>> visible;
-    for (const ChartCurve &c : m_layer->curves()) {
-        if (!c.visible || !c.curve)
-            continue;
-        const CurveData &line = c.curve->line(rawLineOptions());
-        const double shift
-            = m_frame.xAxis == CurveMath::XAxis::RelativeTime ? double(c.curve->startTime()) : 0;
-        const qsizetype first = line.lowerBound(m_frame.xMin + shift);
-        const qsizetype last = line.upperBound(m_frame.xMax + shift);
-        if (first >= last)
-            continue;
-        const MinMaxPyramid::Extremes e = line.extremes(first, last);
-        if (e.isEmpty())
-            continue;
-        lo = std::min(lo, line.y()[e.minIndex]);
-        hi = std::max(hi, line.y()[e.maxIndex]);
-        visible.push_back(line.y().subspan(size_t(first), size_t(last - first)));
-    }
-    if (m_ignoreOutliers && !visible.empty()) {
-        const auto [qlo, qhi] = CurveMath::quantileRange(visible, 0.05, 0.95);
-        if (qlo <= qhi) {
-            lo = qlo;
-            hi = qhi;
-        }
-    }
-    if (!(lo <= hi)) {
-        lo = m_frame.logY ? 1 : 0;
-        hi = m_frame.logY ? 10 : 1;
-    }
-    if (m_frame.logY) {
-        double l = std::log10(lo), h = std::log10(hi);
-        if (h - l < 1) {
-            // A log axis labels powers of ten only: show whole decades so that two have labels.
-            l = std::floor(l);
-            h = std::max(std::ceil(h), l + 1);
-        } else {
-            const double pad = (h - l) * 0.05;
-            l -= pad;
-            h += pad;
-        }
-        m_frame.yMin = std::pow(10, l);
-        m_frame.yMax = std::pow(10, h);
-    } else {
-        const double pad = hi > lo ? (hi - lo) * 0.05 : std::max(std::fabs(lo) * 0.05, 1e-9);
-        m_frame.yMin = lo - pad;
-        m_frame.yMax = hi + pad;
-    }
-}
-
 void CurveChartView::applyAxisRanges()
 {
-    if (!m_xAxisItem || !m_yAxisItem)
-        return;
-    const double xMin = m_frame.xMin, xMax = m_frame.xMax;
-    if (auto *dates = qobject_cast<QDateTimeAxis *>(m_xAxisItem)) {
-        dates->setFormat(dateFormatFor(xMax - xMin));
-        dates->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xMin)),
-                        QDateTime::fromMSecsSinceEpoch(qint64(std::ceil(xMax))));
-    } else if (auto *values = qobject_cast<QValueAxis *>(m_xAxisItem)) {
-        const int ticks = std::max(2, int(width() / 140)); // each label is laid out anew per frame
-        if (m_frame.xAxis == CurveMath::XAxis::RelativeTime) {
-            const CurveMath::TimeUnit unit = CurveMath::relativeTimeUnit(xMax - xMin);
-            values->setTitleText(tr("Relative time (%1)").arg(unit.suffix));
-            setRangeWithNiceTicks(values, xMin / unit.milliseconds, xMax / unit.milliseconds, ticks, false);
-        } else {
-            setRangeWithNiceTicks(values, xMin, xMax, ticks, true);
-        }
-    }
-    if (auto *log = qobject_cast<QLogValueAxis *>(m_yAxisItem))
-        log->setRange(m_frame.yMin, m_frame.yMax);
-    else if (auto *values = qobject_cast<QValueAxis *>(m_yAxisItem)) {
-        setRangeWithNiceTicks(values, m_frame.yMin, m_frame.yMax, std::max(2, int(height() / 90)), false);
-    }
+    m_axes.applyRanges(m_frame, size());
 }
 
 void CurveChartView::updateFrame()
@@ -421,19 +277,13 @@ void CurveChartView::userChangedX()
 
 void CurveChartView::zoomX(double factor, double anchorFraction)
 {
-    const double span = m_frame.xMax - m_frame.xMin;
-    const double anchor = m_frame.xMin + span * anchorFraction;
-    const double newSpan = std::max(span * factor, 1e-9);
-    m_frame.xMin = anchor - newSpan * anchorFraction;
-    m_frame.xMax = m_frame.xMin + newSpan;
+    m_frame.zoomX(factor, anchorFraction);
     userChangedX();
 }
 
 void CurveChartView::panX(double fraction)
 {
-    const double shift = (m_frame.xMax - m_frame.xMin) * fraction;
-    m_frame.xMin += shift;
-    m_frame.xMax += shift;
+    m_frame.panX(fraction);
     userChangedX();
 }
 
@@ -469,18 +319,7 @@ void CurveChartView::wheelEvent(QWheelEvent *event)
     const double factor = std::pow(WheelZoomStep, notches);
     if (event->modifiers() & Qt::ControlModifier) {
         // Zoom y around the cursor.
-        const double fraction = std::clamp((area.bottom() - pos.y()) / area.height(), 0.0, 1.0);
-        if (m_frame.logY) {
-            const double l = std::log10(m_frame.yMin), h = std::log10(m_frame.yMax);
-            const double anchor = l + (h - l) * fraction, span = (h - l) * factor;
-            m_frame.yMin = std::pow(10, anchor - span * fraction);
-            m_frame.yMax = std::pow(10, anchor - span * fraction + span);
-        } else {
-            const double anchor = m_frame.yMin + (m_frame.yMax - m_frame.yMin) * fraction;
-            const double span = (m_frame.yMax - m_frame.yMin) * factor;
-            m_frame.yMin = anchor - span * fraction;
-            m_frame.yMax = m_frame.yMin + span;
-        }
+        m_frame.zoomY(factor, std::clamp((area.bottom() - pos.y()) / area.height(), 0.0, 1.0));
         m_yAuto = false;
         applyAxisRanges();
         updateFrame();
@@ -518,14 +357,8 @@ void CurveChartView::mouseMoveEvent(QMouseEvent *event)
     const QRectF area = m_chart->plotArea();
     if (m_drag == Drag::Pan && !area.isEmpty()) {
         const QPoint delta = event->pos() - m_dragStart;
-        const double dx = -delta.x() / area.width() * (m_dragStartFrame.xMax - m_dragStartFrame.xMin);
-        m_frame.xMin = m_dragStartFrame.xMin + dx;
-        m_frame.xMax = m_dragStartFrame.xMax + dx;
-        if (!m_yAuto && !m_frame.logY) {
-            const double dy = delta.y() / area.height() * (m_dragStartFrame.yMax - m_dragStartFrame.yMin);
-            m_frame.yMin = m_dragStartFrame.yMin + dy;
-            m_frame.yMax = m_dragStartFrame.yMax + dy;
-        }
+        m_frame.dragFrom(m_dragStartFrame, -delta.x() / area.width(), delta.y() / area.height(),
+                         !m_yAuto && !m_frame.logY);
         userChangedX();
         return;
     }
@@ -553,25 +386,13 @@ void CurveChartView::mouseReleaseEvent(QMouseEvent *event)
                                   mapToScene(m_rubberBand->geometry().bottomRight()))
                                .intersected(area);
         if (box.width() > 3 && !area.isEmpty()) {
-            const double span = m_frame.xMax - m_frame.xMin;
-            const double x0 = m_frame.xMin + (box.left() - area.left()) / area.width() * span;
-            const double x1 = m_frame.xMin + (box.right() - area.left()) / area.width() * span;
             if (box.height() > 3) {
-                const double t0 = (area.bottom() - box.bottom()) / area.height();
-                const double t1 = (area.bottom() - box.top()) / area.height();
-                if (m_frame.logY) {
-                    const double l = std::log10(m_frame.yMin), h = std::log10(m_frame.yMax);
-                    m_frame.yMin = std::pow(10, l + (h - l) * t0);
-                    m_frame.yMax = std::pow(10, l + (h - l) * t1);
-                } else {
-                    const double ySpan = m_frame.yMax - m_frame.yMin, y0 = m_frame.yMin;
-                    m_frame.yMin = y0 + ySpan * t0;
-                    m_frame.yMax = y0 + ySpan * t1;
-                }
+                m_frame.showY((area.bottom() - box.bottom()) / area.height(),
+                              (area.bottom() - box.top()) / area.height());
                 m_yAuto = false;
             }
-            m_frame.xMin = x0;
-            m_frame.xMax = x1;
+            m_frame.showX((box.left() - area.left()) / area.width(),
+                          (box.right() - area.left()) / area.width());
             userChangedX();
         }
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "curvechartaxes.h"
 #include "curvelayer.h"
 
 #include <QChartView>
@@ -24,6 +25,9 @@ public:
     QString title() const;
     void setCurves(std::vector<ChartCurve> curves);
     void addCurve(ChartCurve curve);
+    // Shows `wanted` unless it is what the chart shows: legend toggles stay with their curve,
+    // and a zoomed chart that only gains curves keeps its zoom.
+    void updateCurves(std::vector<ChartCurve> wanted);
     const std::vector<ChartCurve> &curves() const { return m_layer->curves(); }
     void setCurveVisible(int index, bool visible);
 
@@ -51,8 +55,8 @@ public:
 
     // A remark on what the chart cannot show (values <= 0 on a log scale), empty if none.
     QString notice() const { return m_notice; }
-    QAbstractAxis *xAxisItem() const { return m_xAxisItem; }
-    QAbstractAxis *yAxisItem() const { return m_yAxisItem; }
+    QAbstractAxis *xAxisItem() const { return m_axes.x(); }
+    QAbstractAxis *yAxisItem() const { return m_axes.y(); }
     CurveLayer *layer() const { return m_layer; }
 
     // The chart as a picture of `size` (the view's size when empty), drawn as on screen.
@@ -78,18 +82,17 @@ private:
     void rebuildAxes();
     void rebuildSeries();
     void updateFrame();
-    void fitY();
+    // On this view's frame: the layer's may not have caught up yet.
+    void fitY() { m_frame.fitY(m_layer->curves(), m_ignoreOutliers); }
+    std::pair<double, double> fullXRange() const { return m_frame.fullXRange(m_layer->curves()); }
     void applyAxisRanges();
     void updateNotice();
     void updateLegendMarkers();
-    std::pair<double, double> fullXRange() const;
-    MetricCurve::LineOptions rawLineOptions() const;
     void userChangedX();
 
     QChart *m_chart;
     CurveLayer *m_layer;
-    QAbstractAxis *m_xAxisItem = nullptr;
-    QAbstractAxis *m_yAxisItem = nullptr;
+    CurveChartAxes m_axes;
     QList<QLineSeries *> m_series; // empty; they give the legend its entries
     ChartFrame m_frame;
     bool m_ignoreOutliers = false;

@@ -1,76 +1,19 @@
 #include "curvelayer.h"
 
+#include "curvecrosshair.h"
 #include "parallelfor.h"
-#include "runformat.h"
 
-#include <QDateTime>
-#include <QFontMetricsF>
-#include <QPaintEngine>
 #include <QPainter>
-#include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
-#include <optional>
 
 namespace {
 
 // Keeps y of far-off values finite and small enough for exact clipping; a line to a point a
 // million pixels away looks the same as one to the true point.
 constexpr double MaxOffset = 1e6;
-
-QString formatValue(double v)
-{
-    if (std::isnan(v))
-        return QStringLiteral("NaN");
-    if (!CurveData::isDrawable(v))
-        return v > 0 ? QStringLiteral("+inf") : QStringLiteral("-inf");
-    return QString::number(v, 'g', 6);
-}
-
-// Each channel of a premultiplied pixel times a / 255.
-QRgb scaledPixel(QRgb pixel, uint a)
-{
-    const auto mul = [a](uint c) { return (c * a + 127) / 255; };
-    return qRgba(int(mul(qRed(pixel))), int(mul(qGreen(pixel))), int(mul(qBlue(pixel))),
-                 int(mul(qAlpha(pixel))));
-}
-
-// Calls write(pixel) for every pixel of `spans` (one-wide columns in device pixels) that
-// falls inside an image of `size` whose top-left pixel is `origin`.
-template<typename Pixel, typename Write>
-void forEachSpanPixel(Pixel *pixels, qsizetype stride, const QSize &size, const QPoint &origin,
-                      const std::vector<QRect> &spans, Write write)
-{
-    for (const QRect &span : spans) {
-        const int x = span.x() - origin.x();
-        if (x < 0 || x >= size.width())
-            continue;
-        const int top = std::max(span.top() - origin.y(), 0);
-        const int bottom = std::min(span.bottom() - origin.y(), size.height() - 1);
-        Pixel *dst = pixels + top * stride + x;
-        for (int y = top; y <= bottom; ++y, dst += stride)
-            write(*dst);
-    }
-}
-
-// A band's joins in `color` (a cosmetic one-pixel pen) onto `image`, which covers `area`;
-// `painter` is begun on the first call.
-void drawJoins(QPainter &painter, QImage &image, const QRect &area, const std::vector<QLineF> &lines,
-               const QColor &color)
-{
-    if (lines.empty())
-        return;
-    if (!painter.isActive()) {
-        painter.begin(&image);
-        painter.translate(-area.topLeft());
-    }
-    QPen pen(color, 1);
-    pen.setCosmetic(true);
-    painter.setPen(pen);
-    painter.drawLines(lines.data(), int(lines.size()));
-}
 
 } // namespace
 
@@ -201,7 +144,7 @@ double CurveLayer::YMapping::map(double value) const
     return std::clamp(y, top, lowest);
 }
 
-void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Polylines &out) const
+void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, CurvePolylines &out) const
 {
     const QRectF &area = m_frame.plotArea;
     // Choose points on the device's pixel grid; draw them in logical coordinates.
@@ -257,11 +200,11 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
     // Segments to far-off points (the neighbours outside the view, spikes outside a zoomed y
     // range) are cut at a margin around the plot: the same visible line, and the rasterizer
     // never walks a million pixels of it.
-    clipPolylines(out, area.adjusted(-4, -4, 4, 4));
+    out.clip(area.adjusted(-4, -4, 4, 4));
     out.bandLines.clear();
     out.bandSpans.clear();
     if (out.isBand && m_decimation == Decimation::M4)
-        buildBand(out, m_pixelRatio);
+        out.buildBand(m_pixelRatio);
     out.plusInfinity.clear();
     out.minusInfinity.clear();
     for (quint32 i : reduced.markers) {
@@ -272,134 +215,17 @@ void CurveLayer::reduceLine(const ChartCurve &curve, const CurveData &line, Poly
     }
 }
 
-namespace {
-
-// Liang-Barsky: the part of segment ab inside `r`, false if none.
-bool clipSegment(QPointF &a, QPointF &b, const QRectF &r)
-{
-    double t0 = 0, t1 = 1;
-    const double dx = b.x() - a.x(), dy = b.y() - a.y();
-    const double p[] = {-dx, dx, -dy, dy};
-    const double q[] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
-    for (int k = 0; k < 4; ++k) {
-        if (p[k] == 0) {
-            if (q[k] < 0)
-                return false;
-            continue;
-        }
-        const double t = q[k] / p[k];
-        if (p[k] < 0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-        if (t0 > t1)
-            return false;
-    }
-    const QPointF start = a;
-    a = start + t0 * QPointF(dx, dy);
-    b = start + t1 * QPointF(dx, dy);
-    return true;
-}
-
-} // namespace
-
-void CurveLayer::clipPolylines(Polylines &lines, const QRectF &r)
-{
-    const auto inside = [&r](const QPointF &p) {
-        return p.x() >= r.left() && p.x() <= r.right() && p.y() >= r.top() && p.y() <= r.bottom();
-    };
-    if (std::all_of(lines.points.cbegin(), lines.points.cend(), inside))
-        return; // the common case: nothing to cut
-    std::vector<QPointF> points;
-    std::vector<int> lengths;
-    points.reserve(lines.points.size());
-    const QPointF *p = lines.points.data();
-    for (int length : lines.lengths) {
-        int open = 0; // points of the polyline being built
-        const auto close = [&] {
-            if (open)
-                lengths.push_back(open);
-            open = 0;
-        };
-        if (length == 1 && inside(*p)) {
-            points.push_back(*p);
-            lengths.push_back(1);
-        }
-        for (int k = 0; k + 1 < length; ++k) {
-            QPointF a = p[k], b = p[k + 1];
-            if (!clipSegment(a, b, r)) {
-                close();
-                continue;
-            }
-            if (!open || a != p[k]) { // starts here, or comes in from outside
-                close();
-                points.push_back(a);
-                open = 1;
-            }
-            points.push_back(b);
-            ++open;
-            if (b != p[k + 1]) // leaves
-                close();
-        }
-        close();
-        p += length;
-    }
-    lines.points = std::move(points);
-    lines.lengths = std::move(lengths);
-}
-
-void CurveLayer::buildBand(Polylines &lines, qreal pixelRatio)
-{
-    struct Column
-    {
-        double x, top, bottom, first, last;
-    };
-    const QPointF *p = lines.points.data();
-    for (int length : lines.lengths) {
-        const QPointF *end = p + length;
-        std::optional<Column> previous;
-        while (p != end) {
-            // The points of one pixel column share their x.
-            Column column {p->x(), p->y(), p->y(), p->y(), p->y()};
-            const QPointF *next = p + 1;
-            for (; next != end && next->x() == p->x(); ++next) {
-                column.top = std::min(column.top, next->y());
-                column.bottom = std::max(column.bottom, next->y());
-                column.last = next->y();
-            }
-            if (previous) {
-                // The join to the previous column, unless every row it crosses is painted in
-                // both columns already (it only lights pixels of those two columns).
-                const double lo = std::min(previous->last, column.first);
-                const double hi = std::max(previous->last, column.first);
-                const bool covered = lo >= previous->top && hi <= previous->bottom && lo >= column.top
-                    && hi <= column.bottom;
-                if (!covered)
-                    lines.bandLines.emplace_back(QPointF(previous->x, previous->last), *p);
-            }
-            // The pixels a one-pixel line from top to bottom lights (the points sit a quarter
-            // pixel into theirs), in device pixels.
-            const int col = int(floorToInt(column.x * pixelRatio));
-            const int top = int(floorToInt(column.top * pixelRatio));
-            const int bottom = int(floorToInt(column.bottom * pixelRatio));
-            lines.bandSpans.emplace_back(col, top, 1, bottom - top + 1);
-            previous = column;
-            p = next;
-        }
-    }
-}
-
 void CurveLayer::reduce()
 {
     m_raw.resize(m_curves.size());
     m_smooth.resize(m_curves.size());
     // The lines are looked up (and built, the first time) here; the reductions, each into
-    // its own Polylines, then run in parallel.
+    // its own CurvePolylines, then run in parallel.
     struct Job
     {
         const ChartCurve *curve;
         const CurveData *line;
-        Polylines *out;
+        CurvePolylines *out;
     };
     std::vector<Job> jobs;
     for (size_t i = 0; i < m_curves.size(); ++i) {
@@ -426,7 +252,7 @@ void CurveLayer::drawCurve(QPainter *painter, int index, bool bandsBuffered) con
     const ChartCurve &c = m_curves[size_t(index)];
     const bool bold = m_highlighted == index;
     const QColor color = lineColor(index, true);
-    const auto drawPolylines = [this, painter, bandsBuffered](const Polylines &lines) {
+    const auto drawPolylines = [this, painter, bandsBuffered](const CurvePolylines &lines) {
         painter->setRenderHint(QPainter::Antialiasing, !lines.isAliased);
         if (!lines.bandLines.empty() || !lines.bandSpans.empty()) {
             if (bandsBuffered)
@@ -456,7 +282,7 @@ void CurveLayer::drawCurve(QPainter *painter, int index, bool bandsBuffered) con
     };
     // A dense line is a band of vertical strokes: the one-pixel cosmetic pen draws it as well
     // as a wide one, many times faster (a wide pen strokes every zigzag as a polygon).
-    const auto pen = [&](const QColor &penColor, const Polylines &lines, bool wide) {
+    const auto pen = [&](const QColor &penColor, const CurvePolylines &lines, bool wide) {
         QPen p(penColor, lines.isDense ? 1.0 : (wide && bold ? m_lineWidth + 1.5 : m_lineWidth), c.penStyle);
         p.setCosmetic(lines.isDense);
         return p;
@@ -472,7 +298,7 @@ void CurveLayer::drawCurve(QPainter *painter, int index, bool bandsBuffered) con
         drawPolylines(m_raw[size_t(index)]);
     }
     // Infinite values: a small triangle at the top or bottom edge.
-    const Polylines &lines = m_raw[size_t(index)];
+    const CurvePolylines &lines = m_raw[size_t(index)];
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
     const QRectF &area = m_frame.plotArea;
@@ -504,7 +330,7 @@ void CurveLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         drawCurve(painter, m_highlighted, false); // on top
     painter->restore();
     if (!std::isnan(m_crosshairX))
-        drawCrosshair(painter);
+        CurveCrosshair::draw(*painter, *this, m_crosshairX);
 }
 
 QColor CurveLayer::lineColor(int index, bool smoothedLine) const
@@ -519,177 +345,23 @@ QColor CurveLayer::lineColor(int index, bool smoothedLine) const
 
 bool CurveLayer::paintBandsBuffered(QPainter *painter) const
 {
-    // Band columns written straight into an image and composited once: the raster engine's
-    // span fill costs tens of instructions a pixel row, a store costs one. Only where that is
-    // exact: a raster device moved by whole pixels (else drawCurve fills the rectangles).
-    const QTransform t = painter->deviceTransform();
-    if (painter->paintEngine()->type() != QPaintEngine::Raster || t.type() > QTransform::TxTranslate
-        || t.dx() != std::floor(t.dx()) || t.dy() != std::floor(t.dy()) || m_pixelRatio != 1)
+    // Else drawCurve fills the band rectangles.
+    if (!BandRaster::fits(*painter, m_pixelRatio))
         return false;
-    std::vector<Band> bands;
+    std::vector<BandRaster::Band> bands;
     for (int i = 0; i < int(m_curves.size()) && i < int(m_raw.size()); ++i) {
         if (i == m_highlighted || !m_curves[size_t(i)].visible)
             continue;
         for (const bool smoothedLine : {false, true}) {
-            const Polylines &lines = smoothedLine ? m_smooth[size_t(i)] : m_raw[size_t(i)];
+            const CurvePolylines &lines = smoothedLine ? m_smooth[size_t(i)] : m_raw[size_t(i)];
             if (!lines.bandSpans.empty() || !lines.bandLines.empty())
                 bands.push_back({&lines, lineColor(i, smoothedLine)});
         }
     }
     if (bands.empty())
         return false;
-
-    const QRect area = m_frame.plotArea.toAlignedRect();
-    if (m_bandBuffer.size() != area.size())
-        m_bandBuffer = QImage(area.size(), QImage::Format_ARGB32_Premultiplied);
-    const bool opaque = bands.size() < 256
-        && std::all_of(bands.cbegin(), bands.cend(), [](const Band &b) { return b.color.alpha() == 255; });
-    if (opaque)
-        paintBandsIndexed(bands, area);
-    else
-        paintBandsBlended(bands, area);
-    painter->drawImage(area.topLeft(), m_bandBuffer);
+    m_bandRaster.paint(*painter, bands, m_frame.plotArea.toAlignedRect());
     return true;
-}
-
-void CurveLayer::paintBandsIndexed(const std::vector<Band> &bands, const QRect &area) const
-{
-    // Opaque bands: a pixel shows the last band that covers it, so each band writes its
-    // number into a byte image, which a colour table turns into the ARGB buffer. A column
-    // span stores one byte per row, and the byte image (a quarter of the ARGB one) stays in
-    // the core's cache: tall spans (spikes) would otherwise miss it row after row.
-    if (m_bandIndex.size() != area.size())
-        m_bandIndex = QImage(area.size(), QImage::Format_Grayscale8);
-    m_bandIndex.fill(0);
-    const int width = m_bandIndex.width(), height = m_bandIndex.height();
-    uchar *const bytes = m_bandIndex.bits();
-    const qsizetype stride = m_bandIndex.bytesPerLine();
-    QRgb table[256] = {0}; // 0: no band
-    QPainter joins;
-    for (size_t b = 0; b < bands.size(); ++b) {
-        const auto number = uchar(b + 1);
-        table[number] = qPremultiply(bands[b].color.rgba());
-        forEachSpanPixel(bytes, stride, m_bandIndex.size(), area.topLeft(), bands[b].lines->bandSpans,
-                         [number](uchar &pixel) { pixel = number; });
-        // Grey k is stored as the byte k: aliased and opaque, the pen writes the number.
-        drawJoins(joins, m_bandIndex, area, bands[b].lines->bandLines, QColor(number, number, number));
-    }
-    if (joins.isActive())
-        joins.end();
-    const qsizetype pixelStride = m_bandBuffer.bytesPerLine() / qsizetype(sizeof(QRgb));
-    QRgb *const pixels = reinterpret_cast<QRgb *>(m_bandBuffer.bits());
-    for (int y = 0; y < height; ++y) {
-        const uchar *src = bytes + y * stride;
-        QRgb *dst = pixels + y * pixelStride;
-        int x = 0;
-        // Most of a chart is empty: eight empty pixels at a time.
-        for (; x + 8 <= width; x += 8) {
-            quint64 eight;
-            std::memcpy(&eight, src + x, sizeof eight);
-            if (eight == 0) {
-                std::fill_n(dst + x, 8, QRgb(0));
-            } else {
-                for (int k = 0; k < 8; ++k)
-                    dst[x + k] = table[src[x + k]];
-            }
-        }
-        for (; x < width; ++x)
-            dst[x] = table[src[x]];
-    }
-}
-
-void CurveLayer::paintBandsBlended(const std::vector<Band> &bands, const QRect &area) const
-{
-    m_bandBuffer.fill(Qt::transparent);
-    // bits() once: scanLine() checks for a detach on every call.
-    QRgb *const pixels = reinterpret_cast<QRgb *>(m_bandBuffer.bits());
-    const qsizetype stride = m_bandBuffer.bytesPerLine() / qsizetype(sizeof(QRgb));
-    QPainter joins;
-    for (const Band &band : bands) {
-        const QRgb pixel = qPremultiply(band.color.rgba());
-        const uint alpha = qAlpha(pixel);
-        const std::vector<QRect> &spans = band.lines->bandSpans;
-        if (alpha == 255) {
-            forEachSpanPixel(pixels, stride, m_bandBuffer.size(), area.topLeft(), spans,
-                             [pixel](QRgb &dst) { dst = pixel; });
-        } else {
-            forEachSpanPixel(pixels, stride, m_bandBuffer.size(), area.topLeft(), spans,
-                             [pixel, alpha](QRgb &dst) { dst = pixel + scaledPixel(dst, 255 - alpha); });
-        }
-        drawJoins(joins, m_bandBuffer, area, band.lines->bandLines, band.color);
-    }
-    if (joins.isActive())
-        joins.end();
-}
-
-void CurveLayer::drawCrosshair(QPainter *painter) const
-{
-    const QRectF &area = m_frame.plotArea;
-    if (m_crosshairX < area.left() || m_crosshairX > area.right())
-        return;
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->setPen(QPen(QColor(0, 0, 0, 90), 1, Qt::DashLine));
-    painter->drawLine(QPointF(m_crosshairX, area.top()), QPointF(m_crosshairX, area.bottom()));
-
-    // For each visible curve, the point nearest the cursor's x.
-    struct Row
-    {
-        QColor color;
-        QString text;
-    };
-    std::vector<Row> rows;
-    for (size_t i = 0; i < m_curves.size() && rows.size() < 20; ++i) {
-        const ChartCurve &c = m_curves[i];
-        if (!c.visible || !c.curve)
-            continue;
-        const CurveData &raw = c.curve->line(lineOptions(false));
-        const CurveXMapping map = xMapping(c, 1);
-        const qsizetype k = raw.nearest(map.unmap(m_crosshairX));
-        if (k < 0)
-            continue;
-        QString text
-            = QStringLiteral("%1   step %2   %3")
-                  .arg(c.runName, QString::number(raw.x()[size_t(k)]), formatValue(raw.y()[size_t(k)]));
-        if (m_frame.xAxis != CurveMath::XAxis::Step)
-            text = QStringLiteral("%1   %2   %3")
-                       .arg(c.runName, formatValue(raw.y()[size_t(k)]),
-                            QDateTime::fromMSecsSinceEpoch(raw.x()[size_t(k)]).toString(Qt::ISODate));
-        if (m_smoothing > 0)
-            text += QStringLiteral("   smoothed %1")
-                        .arg(formatValue(c.curve->line(lineOptions(true)).y()[size_t(k)]));
-        if (m_frame.xAxis == CurveMath::XAxis::Step && !c.curve->series().timestamps.empty()) {
-            // The time of that step, relative to the run's start.
-            const qsizetype s = k; // the step line is in stored order
-            const qint64 ms = c.curve->series().timestamps[size_t(s)] - c.curve->startTime();
-            text += QStringLiteral("   %1").arg(RunFormat::duration(ms));
-        }
-        rows.push_back({c.color, text});
-    }
-    if (rows.empty()) {
-        painter->restore();
-        return;
-    }
-    const QFontMetricsF fm(painter->font());
-    qreal width = 0;
-    for (const Row &r : rows)
-        width = std::max(width, fm.horizontalAdvance(r.text));
-    const qreal lineHeight = fm.height() + 2;
-    QRectF box(0, 0, width + 28, lineHeight * qreal(rows.size()) + 8);
-    box.moveTopLeft(QPointF(m_crosshairX + 12, area.top() + 8));
-    if (box.right() > area.right())
-        box.moveRight(m_crosshairX - 12);
-    painter->setPen(QColor(0, 0, 0, 60));
-    painter->setBrush(QColor(255, 255, 255, 235));
-    painter->drawRect(box);
-    qreal y = box.top() + 4;
-    for (const Row &r : rows) {
-        painter->fillRect(QRectF(box.left() + 6, y + lineHeight / 2 - 4, 12, 8), r.color);
-        painter->setPen(Qt::black);
-        painter->drawText(QRectF(box.left() + 22, y, width + 4, lineHeight), Qt::AlignVCenter, r.text);
-        y += lineHeight;
-    }
-    painter->restore();
 }
 
 int CurveLayer::curveAt(const QPointF &pos, qreal radius) const
@@ -699,7 +371,7 @@ int CurveLayer::curveAt(const QPointF &pos, qreal radius) const
     for (size_t i = 0; i < m_curves.size() && i < m_raw.size(); ++i) {
         if (!m_curves[i].visible)
             continue;
-        const Polylines &lines = m_smoothing > 0 ? m_smooth[i] : m_raw[i];
+        const CurvePolylines &lines = m_smoothing > 0 ? m_smooth[i] : m_raw[i];
         const QPointF *p = lines.points.data();
         for (int length : lines.lengths) {
             for (int k = 0; k + 1 < length; ++k) {

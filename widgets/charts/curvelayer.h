@@ -1,14 +1,14 @@
 #pragma once
 
+#include "bandraster.h"
+#include "chartframe.h"
+#include "curvepolylines.h"
 #include "curvereducer.h"
 #include "metriccurve.h"
 
 #include <QColor>
 #include <QGraphicsItem>
-#include <QImage>
-#include <QLineF>
 #include <QPointF>
-#include <QRect>
 #include <QString>
 
 #include <memory>
@@ -22,17 +22,6 @@ struct ChartCurve
     QColor color;
     Qt::PenStyle penStyle = Qt::SolidLine; // tells keys apart when a chart shows several
     bool visible = true;
-};
-
-// What the layer needs to place points: the x range in data units (steps, or ms since the
-// epoch for wall time, or ms since each run's start for relative time), the y range and scale.
-struct ChartFrame
-{
-    CurveMath::XAxis xAxis = CurveMath::XAxis::Step;
-    double xMin = 0, xMax = 1;
-    double yMin = 0, yMax = 1;
-    bool logY = false;
-    QRectF plotArea;
 };
 
 // Draws the curves of a chart inside its plot area with QPainter::drawPolyline, from points
@@ -86,37 +75,15 @@ private:
     };
     YMapping yMapping() const;
 
-    struct Polylines
-    {
-        std::vector<QPointF> points;
-        bool isDense = false; // more points than pixel columns
-        bool isAliased = false; // noisy and dense, or antialiasing off
-        bool isBand = false; // very dense and noisy: a filled band, drawn as column spans
-        // A band as one vertical line per pixel column and the lines joining columns: the same
-        // pixels as the polyline, each painted once instead of three or four times.
-        std::vector<QLineF> bandLines; // the joins
-        std::vector<QRect> bandSpans; // device pixels, one wide: filled, the fastest way to paint a column
-        std::vector<int> lengths; // one per polyline
-        std::vector<QPointF> plusInfinity, minusInfinity; // marker x positions
-    };
-    void reduceLine(const ChartCurve &curve, const CurveData &line, Polylines &out) const;
-    static void buildBand(Polylines &lines, qreal pixelRatio);
-    static void clipPolylines(Polylines &lines, const QRectF &rect);
+    void reduceLine(const ChartCurve &curve, const CurveData &line, CurvePolylines &out) const;
     void drawCurve(QPainter *painter, int index, bool bandsBuffered) const;
     QColor lineColor(int index, bool smoothedLine) const;
+    // The bands of the visible curves but the highlighted one (drawn last, on top) through
+    // m_bandRaster, when it fits the painter; false if not (drawCurve then fills them).
     bool paintBandsBuffered(QPainter *painter) const;
-    struct Band
-    {
-        const Polylines *lines;
-        QColor color;
-    };
-    // Into m_bandBuffer, over the plot's pixels `area`.
-    void paintBandsIndexed(const std::vector<Band> &bands, const QRect &area) const;
-    void paintBandsBlended(const std::vector<Band> &bands, const QRect &area) const;
-    void drawCrosshair(QPainter *painter) const;
 
     std::vector<ChartCurve> m_curves;
-    std::vector<Polylines> m_raw, m_smooth; // per curve
+    std::vector<CurvePolylines> m_raw, m_smooth; // per curve
     ChartFrame m_frame;
     double m_smoothing = 0;
     Decimation m_decimation = Decimation::M4;
@@ -127,6 +94,5 @@ private:
     qreal m_crosshairX;
     bool m_dirty = true;
     qsizetype m_drawnPoints = 0;
-    mutable QImage m_bandBuffer; // reused frame to frame
-    mutable QImage m_bandIndex; // for opaque bands: which band shows at each pixel
+    mutable BandRaster m_bandRaster; // its images are reused frame to frame
 };

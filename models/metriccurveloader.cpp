@@ -1,0 +1,174 @@
+#include "metriccurveloader.h"
+
+#include "metricseriesloader.h"
+#include "parallelfor.h"
+
+#include <QFutureWatcher>
+#include <QStringList>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <functional>
+#include <vector>
+
+MetricCurveLoader::MetricCurveLoader(QObject *parent)
+    : QObject(parent), m_loader(new MetricSeriesLoader(this))
+{
+    connect(m_loader, &MetricSeriesLoader::seriesLoaded, this, &MetricCurveLoader::onSeriesLoaded);
+    connect(m_loader, &MetricSeriesLoader::loadFinished, this, &MetricCurveLoader::onLoadFinished);
+    connect(m_loader, &MetricSeriesLoader::loadFailed, this, [this](const Store::Error &error) {
+        m_requested.clear();
+        emit loadFailed(error);
+    });
+}
+
+MetricCurveLoader::~MetricCurveLoader() = default;
+
+void MetricCurveLoader::setLocation(const QString &location)
+{
+    m_loader->setLocation(location);
+    m_curves.clear();
+    m_absent.clear();
+    m_requested.clear();
+    m_preparing.clear();
+    m_finishPending = false;
+}
+
+void MetricCurveLoader::setRuns(const QHash<QString, qint64> &startTimes)
+{
+    m_startTimes = startTimes;
+    // Keep what was read for the runs still shown (the series loader's cache has the others).
+    m_curves.removeIf([this](QHash<CurveKey, std::shared_ptr<MetricCurve>>::iterator it) {
+        return !m_startTimes.contains(it.key().first);
+    });
+    m_absent.removeIf([this](const CurveKey &key) { return !m_startTimes.contains(key.first); });
+}
+
+bool MetricCurveLoader::load(const QList<CurveKey> &wanted)
+{
+    QStringList runs, keys;
+    QSet<CurveKey> missing;
+    for (const CurveKey &curveKey : wanted) {
+        if (m_curves.contains(curveKey) || m_absent.contains(curveKey) || m_preparing.contains(curveKey))
+            continue;
+        missing.insert(curveKey);
+        if (!runs.contains(curveKey.first))
+            runs.append(curveKey.first);
+        if (!keys.contains(curveKey.second))
+            keys.append(curveKey.second);
+    }
+    if (missing.isEmpty()) {
+        // What is in flight is no longer wanted.
+        if (m_loader->isLoading())
+            m_loader->cancel();
+        m_requested.clear();
+        return m_preparing.isEmpty();
+    }
+    if (m_loader->location().isEmpty())
+        return false;
+    m_requested = missing;
+    m_loader->load(runs, keys);
+    return false;
+}
+
+void MetricCurveLoader::cancel()
+{
+    m_loader->cancel();
+    m_requested.clear();
+}
+
+bool MetricCurveLoader::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+std::shared_ptr<MetricCurve> MetricCurveLoader::curve(const QString &runId, const QString &key) const
+{
+    return m_curves.value(CurveKey(runId, key));
+}
+
+void MetricCurveLoader::onSeriesLoaded(const Store::MetricSeriesPtr &series)
+{
+    const CurveKey key(series->runId, series->key);
+    const auto start = m_startTimes.constFind(series->runId);
+    if (start == m_startTimes.cend() || m_curves.contains(key))
+        return;
+    if (m_preparing.contains(key))
+        return;
+    // The first line's pyramid and break list take O(N): built on a worker, not the GUI thread.
+    m_preparing.insert(key);
+    QtConcurrent::run([series, start = *start, lines = m_lines] {
+        auto curve = std::make_shared<MetricCurve>(series, start);
+        for (const MetricCurve::LineOptions &options : lines)
+            curve->line(options);
+        return curve;
+    }).then(this, [this, key](const std::shared_ptr<MetricCurve> &curve) {
+        if (!m_preparing.remove(key) || !m_startTimes.contains(key.first))
+            return; // deselected or superseded meanwhile
+        m_curves.insert(key, curve);
+        emit curveAdded(key.first, key.second);
+        if (m_preparing.isEmpty() && m_finishPending)
+            onLoadFinished();
+    });
+}
+
+void MetricCurveLoader::onLoadFinished()
+{
+    m_finishPending = !m_preparing.isEmpty(); // finish once the last curves are prepared
+    if (m_finishPending)
+        return;
+    for (const CurveKey &key : std::as_const(m_requested)) {
+        if (!m_curves.contains(key))
+            m_absent.insert(key);
+    }
+    m_requested.clear();
+    emit curvesLoaded();
+}
+
+void MetricCurveLoader::setLines(const QList<MetricCurve::LineOptions> &lines)
+{
+    m_lines = lines;
+    const quint64 generation = ++m_lineGeneration;
+    struct Job
+    {
+        std::shared_ptr<MetricCurve> curve;
+        std::function<MetricCurve::PreparedLine()> build;
+    };
+    auto jobs = std::make_shared<std::vector<Job>>();
+    qsizetype points = 0;
+    for (const std::shared_ptr<MetricCurve> &curve : std::as_const(m_curves)) {
+        for (const MetricCurve::LineOptions &options : lines) {
+            if (!curve->hasLine(options)) {
+                jobs->push_back({curve, curve->lineBuilder(options)});
+                points += curve->size();
+            }
+        }
+    }
+    if (points <= m_inlineLinePoints) {
+        for (Job &job : *jobs)
+            job.curve->adoptLine(job.build());
+        m_preparingLines = false;
+        emit linesReady();
+        return;
+    }
+    m_preparingLines = true;
+    // A watcher reports through the event loop even when the work is done at once: the lines
+    // are ready in a later event, never inside this call.
+    using Built = std::vector<MetricCurve::PreparedLine>;
+    auto *watcher = new QFutureWatcher<Built>(this);
+    connect(watcher, &QFutureWatcher<Built>::finished, this, [this, watcher, jobs, generation] {
+        watcher->deleteLater();
+        if (generation != m_lineGeneration)
+            return; // the lines changed again meanwhile: that call builds its own
+        Built built = watcher->result();
+        // Adopted and announced in one go: a chart never asks for a line that is not there.
+        for (size_t i = 0; i < built.size(); ++i)
+            (*jobs)[i].curve->adoptLine(std::move(built[i]));
+        m_preparingLines = false;
+        emit linesReady();
+    });
+    watcher->setFuture(QtConcurrent::run([jobs] {
+        Built built(jobs->size());
+        parallelFor(int(jobs->size()), [&](int i) { built[size_t(i)] = (*jobs)[size_t(i)].build(); });
+        return built;
+    }));
+}

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "metriccurve.h"
+#include "metricseries.h"
+#include "storeerror.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+#include <utility>
+
+class MetricSeriesLoader;
+
+// The metric curves a page of charts shows, one per (run, key): histories read by a
+// MetricSeriesLoader, made into MetricCurves with the wanted lines built on a worker (O(N) each),
+// and kept while their run is among the runs set. Curves arrive through the event loop.
+//
+// The wanted lines (x axis, log scale, smoothing) are built for every curve on setLines(): at
+// once when small, otherwise on a worker, with linesReady once all are adopted; a newer
+// setLines() drops the lines of an older one still being built.
+class MetricCurveLoader : public QObject
+{
+    Q_OBJECT
+public:
+    using CurveKey = std::pair<QString, QString>; // run id, metric key
+
+    explicit MetricCurveLoader(QObject *parent = nullptr);
+    ~MetricCurveLoader() override;
+
+    MetricSeriesLoader *seriesLoader() const { return m_loader; }
+
+    // The open store (file path or sqlite:///path); drops every curve of the previous one.
+    void setLocation(const QString &location);
+    // The runs whose curves are kept, with each one's start time (the origin of its relative
+    // time axis); the curves of other runs are dropped, and so are their results in flight.
+    void setRuns(const QHash<QString, qint64> &startTimes);
+
+    // Reads the curves of `wanted` that are neither kept, known to have no rows, nor being
+    // prepared; emits curvesLoaded when they are. When none is missing, cancels the load in
+    // flight and returns whether no curve is being prepared either (all of `wanted` are there).
+    bool load(const QList<CurveKey> &wanted);
+    void cancel();
+    bool isLoading() const;
+
+    // The curve of (run, key), null until it is read and prepared, or when it has no rows.
+    std::shared_ptr<MetricCurve> curve(const QString &runId, const QString &key) const;
+
+    // The lines every curve is to have; builds those they lack. Those of at most
+    // inlineLineLimit() points in all are built at once and linesReady is emitted from here.
+    void setLines(const QList<MetricCurve::LineOptions> &lines);
+    QList<MetricCurve::LineOptions> lines() const { return m_lines; }
+    void setInlineLineLimit(qsizetype points) { m_inlineLinePoints = points; }
+    qsizetype inlineLineLimit() const { return m_inlineLinePoints; }
+    bool isPreparingLines() const { return m_preparingLines; }
+
+signals:
+    // A curve was read and prepared (one signal per curve).
+    void curveAdded(const QString &runId, const QString &key);
+    // Every curve of the load has been read and prepared.
+    void curvesLoaded();
+    void loadFailed(const Store::Error &error);
+    // Every curve has the lines of the last setLines().
+    void linesReady();
+
+private:
+    void onSeriesLoaded(const Store::MetricSeriesPtr &series);
+    void onLoadFinished();
+
+    MetricSeriesLoader *m_loader;
+    QHash<QString, qint64> m_startTimes; // of the runs whose curves are kept
+
+    QHash<CurveKey, std::shared_ptr<MetricCurve>> m_curves; // read
+    QSet<CurveKey> m_absent; // read, no rows
+    QSet<CurveKey> m_requested; // by the load in flight
+    QSet<CurveKey> m_preparing; // read, their first lines being built on a worker
+    bool m_finishPending = false; // the load finished while curves were being prepared
+
+    QList<MetricCurve::LineOptions> m_lines {MetricCurve::LineOptions()};
+    qsizetype m_inlineLinePoints = 2'000'000;
+    quint64 m_lineGeneration = 0; // a newer setLines() drops the older one's lines
+    bool m_preparingLines = false;
+};
