@@ -12,14 +12,12 @@
 #include "runformat.h"
 #include "runheaderview.h"
 #include "scatterview.h"
-#include "sqlitereader.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -59,25 +57,6 @@ QString runName(const RunInfo &run)
     return run.runName.isEmpty() ? run.runId.left(8) : run.runName;
 }
 
-// A store's file as an absolute, clean path, so that one store has one name however it was
-// given (a path, a relative path, sqlite:///path).
-QString storePath(const QString &location)
-{
-    const QString path = Store::SqliteReader::pathOf(location);
-    return QDir::cleanPath(QFileInfo(path.isEmpty() ? location : path).absoluteFilePath());
-}
-
-// A run among the runs compared: its store and id (a run may be compared with its copy).
-QString runKey(const QString &location, const QString &runId)
-{
-    return storePath(location) + QLatin1Char('\n') + runId;
-}
-
-QString runKey(const RunSource &source)
-{
-    return runKey(source.location, source.runId);
-}
-
 QString swatch(const QString &runId)
 {
     return QStringLiteral("<span style=\"color:%1\">&#9632;</span>").arg(RunColors::color(runId).name());
@@ -95,10 +74,17 @@ QString diffHtml(const QString &from, const QString &to)
         .arg(characterDiffHtml(characterDiff(from, to)));
 }
 
+// Where earlier versions kept the pinned runs.
+QString pinnedRunsKey()
+{
+    return QStringLiteral("ComparePage/pinned");
+}
+
 } // namespace
 
 ComparePage::ComparePage(QWidget *parent)
     : QWidget(parent),
+      m_comparison(new ComparisonSet(this)),
       m_loader(new RunDiffLoader(this)),
       m_paramModel(new ParamDiffModel(ParamDiffModel::Kind::Params, this)),
       m_metricModel(new MetricDiffModel(this)),
@@ -107,16 +93,25 @@ ComparePage::ComparePage(QWidget *parent)
     createActions();
     createLayout();
 
+    connect(m_comparison, &ComparisonSet::selectionChanged, this, [this] {
+        updatePinning();
+        scheduleApplyRuns();
+    });
+    connect(m_comparison, &ComparisonSet::pinnedRunsChanged, this, [this] {
+        updatePinning();
+        emit pinnedRunsChanged();
+        scheduleApplyRuns();
+    });
     connect(m_loader, &RunDiffLoader::diffLoaded, this, &ComparePage::onDiffLoaded);
     connect(m_loader, &RunDiffLoader::diffFailed, this, [this](const QString &message) {
-        m_comparedKeys.clear(); // try again when shown again
+        m_comparison->forgetCompared(); // try again when shown again
         m_loadState = LoadState::Failed;
         m_failure = message;
         updateEmptyState();
         emit loadFailed(message);
     });
     connect(m_loader, &RunDiffLoader::cancelled, this, [this] {
-        m_comparedKeys.clear(); // compare again when shown again
+        m_comparison->forgetCompared(); // compare again when shown again
         m_loadState = LoadState::Cancelled;
         updateEmptyState();
     });
@@ -338,7 +333,7 @@ void ComparePage::createLayout()
     m_emptyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
     connect(m_emptyLabel, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("compare")) {
-            m_comparedKeys.clear();
+            m_comparison->forgetCompared();
             applyRuns();
         } else if (link == QLatin1String("pin")) {
             pinSelectedRuns();
@@ -370,11 +365,7 @@ QTreeView *ComparePage::view(Table table) const
 
 void ComparePage::setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds)
 {
-    m_location = location;
-    m_table = runs;
-    m_pendingRunIds = runIds;
-    updatePinning();
-    scheduleApplyRuns();
+    m_comparison->setSelection(location, runs, runIds);
 }
 
 void ComparePage::scheduleApplyRuns()
@@ -394,51 +385,20 @@ void ComparePage::showEvent(QShowEvent *event)
 void ComparePage::applyRuns()
 {
     m_runsPending = false;
-    // Pinned runs first (from the open store's table when it holds them: it is the newest),
-    // then the selected runs not pinned.
-    QList<RunSource> sources;
-    QStringList keys;
-    const QString here = storePath(m_location);
-    for (const RunSource &pinned : std::as_const(m_pinned)) {
-        RunSource source = pinned;
-        if (const int row = m_table.indexOfRun(pinned.runId);
-            row >= 0 && !m_location.isEmpty() && here == storePath(pinned.location))
-            source = {m_location, pinned.runId, m_table, row};
-        sources.append(source);
-        keys.append(runKey(source));
-    }
-    QSet<QString> seen(keys.cbegin(), keys.cend());
-    for (const QString &id : std::as_const(m_pendingRunIds)) {
-        const int row = m_table.indexOfRun(id);
-        const QString key = here + QLatin1Char('\n') + id; // runKey() without a path per run
-        if (row < 0 || seen.contains(key))
-            continue;
-        sources.append({m_location, id, m_table, row});
-        keys.append(key);
-        seen.insert(key);
-    }
-    m_sources = sources;
-    m_runIds.clear();
-    for (const RunSource &source : std::as_const(sources))
-        m_runIds.append(source.runId);
-    if (sources.size() < 2) {
+    m_comparison->updateRuns();
+    if (m_comparison->runs().size() < 2) {
         m_loader->cancel();
         m_loadState = LoadState::Idle;
-        m_comparedKeys.clear();
-        m_comparedSources.clear();
-        m_unavailable.clear();
+        m_comparison->clearCompared();
         showDiff(Diff());
         return;
     }
-    if (keys == m_comparedKeys) {
+    if (!m_comparison->startComparing()) {
         updatePinning(); // shown or on its way; only what is pinned may have changed
         return;
     }
-    m_comparedKeys = keys;
-    m_comparedSources = sources;
-    m_unavailable.clear();
     m_loadState = LoadState::Loading;
-    m_loader->compare(sources, RunDiffLoader::Unavailable::Skip);
+    m_loader->compare(m_comparison->comparedRuns(), RunDiffLoader::Unavailable::Skip);
     showDiff(Diff()); // the diff of other runs must not look like theirs while they load
 }
 
@@ -452,104 +412,46 @@ void ComparePage::cancelLoading()
     m_loader->cancel();
 }
 
-QString ComparePage::sourceName(const RunSource &source) const
-{
-    if (source.row >= 0 && source.row < source.table.size()) {
-        const QString name = source.table.run(source.row).runName;
-        if (!name.isEmpty())
-            return name;
-    }
-    const QString remembered = m_rememberedNames.value(runKey(source));
-    return remembered.isEmpty() ? source.runId.left(8) : remembered;
-}
-
 bool ComparePage::isPinned(const QString &location, const QString &runId) const
 {
-    const QString key = runKey(location, runId);
-    return std::any_of(m_pinned.cbegin(), m_pinned.cend(),
-                       [&key](const RunSource &pinned) { return runKey(pinned) == key; });
+    return m_comparison->isPinned(location, runId);
 }
 
 void ComparePage::pinSelectedRuns()
 {
-    QList<RunSource> pinned = m_pinned;
-    for (const QString &id : std::as_const(m_pendingRunIds)) {
-        const int row = m_table.indexOfRun(id);
-        if (row >= 0 && !isPinned(m_location, id))
-            pinned.append(detachedSource({m_location, id, m_table, row}));
-    }
-    setPinned(pinned);
+    m_comparison->pinSelectedRuns();
 }
 
 void ComparePage::pinRun(int run)
 {
-    if (run < 0 || run >= m_sourceOfRun.size())
-        return;
-    const RunSource &source = m_comparedSources[m_sourceOfRun[run]];
-    if (!isPinned(source.location, source.runId))
-        setPinned(m_pinned + QList<RunSource> {detachedSource(source)});
+    m_comparison->pinRun(run);
 }
 
 void ComparePage::unpinRun(int run)
 {
-    if (run >= 0 && run < m_sourceOfRun.size()) {
-        const RunSource &source = m_comparedSources[m_sourceOfRun[run]];
-        unpin(source.location, source.runId);
-    }
+    m_comparison->unpinRun(run);
 }
 
 void ComparePage::unpin(const QString &location, const QString &runId)
 {
-    const QString key = runKey(location, runId);
-    QList<RunSource> pinned = m_pinned;
-    pinned.removeIf([&key](const RunSource &p) { return runKey(p) == key; });
-    setPinned(pinned);
+    m_comparison->unpin(location, runId);
 }
 
 void ComparePage::clearPinned()
 {
-    setPinned({});
+    m_comparison->clearPinned();
 }
 
 void ComparePage::unpinUnavailable()
 {
-    QList<RunSource> pinned = m_pinned;
-    for (const UnavailableRun &u : std::as_const(m_unavailable)) {
-        const QString key = runKey(m_comparedSources.value(u.source));
-        pinned.removeIf([&key](const RunSource &p) { return runKey(p) == key; });
-    }
-    setPinned(pinned);
-}
-
-void ComparePage::setPinned(const QList<RunSource> &pinned)
-{
-    QStringList before, after;
-    for (const RunSource &p : std::as_const(m_pinned))
-        before.append(runKey(p));
-    for (const RunSource &p : pinned)
-        after.append(runKey(p));
-    if (before == after)
-        return;
-    m_pinned = pinned;
-    updatePinning();
-    emit pinnedRunsChanged();
-    scheduleApplyRuns();
+    m_comparison->unpinUnavailable();
 }
 
 void ComparePage::updatePinning()
 {
-    const bool selectionToPin
-        = std::any_of(m_pendingRunIds.cbegin(), m_pendingRunIds.cend(), [this](const QString &id) {
-              return m_table.indexOfRun(id) >= 0 && !isPinned(m_location, id);
-          });
-    m_pinAction->setEnabled(selectionToPin);
-    m_clearPinnedAction->setEnabled(!m_pinned.isEmpty());
-    QList<int> pinnedRuns;
-    for (int run = 0; run < m_diff.runs.size() && run < m_sourceOfRun.size(); ++run) {
-        const RunSource &source = m_comparedSources[m_sourceOfRun[run]];
-        if (isPinned(source.location, source.runId))
-            pinnedRuns.append(run);
-    }
+    m_pinAction->setEnabled(m_comparison->hasRunsToPin());
+    m_clearPinnedAction->setEnabled(!m_comparison->pinnedRuns().isEmpty());
+    const QList<int> pinnedRuns = m_comparison->pinnedColumns();
     if (pinnedRuns == m_paramModel->pinnedRuns())
         return;
     m_paramModel->setPinnedRuns(pinnedRuns);
@@ -563,8 +465,8 @@ void ComparePage::updatePinning()
 
 QString ComparePage::unavailableText(const UnavailableRun &unavailable) const
 {
-    const RunSource source = m_comparedSources.value(unavailable.source);
-    const QString store = QDir::toNativeSeparators(storePath(source.location));
+    const RunSource source = m_comparison->comparedRuns().value(unavailable.source);
+    const QString store = QDir::toNativeSeparators(ComparisonSet::storePath(source.location));
     QString why;
     switch (unavailable.error.code) {
     case Store::Error::NotFound:
@@ -577,7 +479,7 @@ QString ComparePage::unavailableText(const UnavailableRun &unavailable) const
         why = unavailable.error.message.toHtmlEscaped();
         break;
     }
-    const QString name = QStringLiteral("“%1”").arg(sourceName(source).toHtmlEscaped());
+    const QString name = QStringLiteral("“%1”").arg(m_comparison->nameOf(source).toHtmlEscaped());
     return isPinned(source.location, source.runId) ? tr("%1 (pinned): %2").arg(name, why)
                                                    : tr("%1: %2").arg(name, why);
 }
@@ -585,9 +487,10 @@ QString ComparePage::unavailableText(const UnavailableRun &unavailable) const
 QStringList ComparePage::unavailableTexts(bool *anyPinned) const
 {
     QStringList lines;
-    for (const UnavailableRun &u : std::as_const(m_unavailable)) {
+    const QList<RunSource> compared = m_comparison->comparedRuns();
+    for (const UnavailableRun &u : m_comparison->unavailableRuns()) {
         lines.append(unavailableText(u));
-        const RunSource source = m_comparedSources.value(u.source);
+        const RunSource source = compared.value(u.source);
         *anyPinned = *anyPinned || isPinned(source.location, source.runId);
     }
     return lines;
@@ -595,7 +498,7 @@ QStringList ComparePage::unavailableTexts(bool *anyPinned) const
 
 void ComparePage::updateNotice()
 {
-    if (m_unavailable.isEmpty() || m_diff.runs.size() < 2) {
+    if (m_comparison->unavailableRuns().isEmpty() || m_diff.runs.size() < 2) {
         m_noticeBar->setText({});
         return;
     }
@@ -833,26 +736,8 @@ void ComparePage::onDiffLoaded(const Diff &diff)
 {
     m_loadState = LoadState::Idle;
     m_failure.clear();
-    m_unavailable = m_loader->unavailableRuns();
-    m_sourceOfRun.clear();
-    for (int i = 0; i < m_comparedSources.size(); ++i) {
-        if (std::none_of(m_unavailable.cbegin(), m_unavailable.cend(),
-                         [i](const UnavailableRun &u) { return u.source == i; }))
-            m_sourceOfRun.append(i);
-    }
-    Q_ASSERT(m_sourceOfRun.size() == diff.runs.size());
-    // Pinned runs remembered from an earlier session were read from their stores' runs: keep
-    // their rows, so that the next comparison need not read those runs again.
-    const QList<RunSource> read = m_loader->readSources();
-    for (RunSource &pinned : m_pinned) {
-        if (pinned.row >= 0)
-            continue;
-        const QString key = runKey(pinned);
-        for (const RunSource &source : read) {
-            if (source.row >= 0 && runKey(source) == key)
-                pinned = source;
-        }
-    }
+    m_comparison->setColumns(m_loader->unavailableRuns(), m_loader->readSources());
+    Q_ASSERT(m_comparison->columnCount() == diff.runs.size());
     showDiff(diff);
 }
 
@@ -860,20 +745,15 @@ void ComparePage::showDiff(const Diff &diff)
 {
     const bool hadBrush = m_parallelView->hasBrush();
     if (diff.isEmpty())
-        m_sourceOfRun.clear();
+        m_comparison->clearColumns();
     m_diff = diff;
     m_paramModel->setDiff(diff);
     m_metricModel->setDiff(diff);
     m_tagModel->setDiff(diff);
     if (!diff.isEmpty()) {
         // The baseline stays with its run, wherever its column went.
-        int baseline = -1;
-        for (int run = 0; run < m_sourceOfRun.size() && !m_baselineKey.isEmpty(); ++run) {
-            if (runKey(m_comparedSources[m_sourceOfRun[run]]) == m_baselineKey)
-                baseline = run;
-        }
-        if (baseline < 0)
-            m_baselineKey.clear(); // its run is no longer compared
+        const int baseline = m_comparison->baselineRun();
+        m_comparison->setBaselineRun(baseline); // none once its run is no longer compared
         m_paramModel->setBaselineRun(baseline); // the columns are fitted below
         m_metricModel->setBaselineRun(baseline);
         m_tagModel->setBaselineRun(baseline);
@@ -929,7 +809,8 @@ void ComparePage::updateEmptyState()
         return QStringLiteral("<a href=\"%1\">%2</a>").arg(href, text);
     };
     QString text;
-    const qsizetype asked = m_sources.size();
+    const QList<RunSource> sources = m_comparison->runs();
+    const qsizetype asked = sources.size();
     if (asked == 0) {
         text = page(
             tr("No runs to compare"),
@@ -937,14 +818,14 @@ void ComparePage::updateEmptyState()
                "parameters, metrics and tags side by side. Pin runs (Ctrl+Shift+P) to compare them with "
                "runs of another store."));
     } else if (asked == 1) {
-        const RunSource &only = m_sources.first();
+        const RunSource &only = sources.first();
         if (isPinned(only.location, only.runId)) {
             text = page(
                 tr("One run pinned"),
                 tr("“%1” from %2 stays here. Select runs in the Runs tab — of this store or of another "
                    "one (File › Open) — to compare them with it.")
-                    .arg(sourceName(only).toHtmlEscaped(),
-                         QDir::toNativeSeparators(storePath(only.location)).toHtmlEscaped()));
+                    .arg(m_comparison->nameOf(only).toHtmlEscaped(),
+                         QDir::toNativeSeparators(ComparisonSet::storePath(only.location)).toHtmlEscaped()));
         } else {
             text = page(tr("One run selected"),
                         tr("Select at least one more run in the Runs tab to compare them, or %1 and open "
@@ -965,7 +846,7 @@ void ComparePage::updateEmptyState()
             break;
         case LoadState::Loading:
         case LoadState::Idle:
-            if (m_loader->isLoading() || m_unavailable.isEmpty()) {
+            if (m_loader->isLoading() || m_comparison->unavailableRuns().isEmpty()) {
                 text = page(tr("Comparing %1 runs…").arg(asked),
                             tr("Reading their parameters, tags and metric histories."));
             } else {
@@ -1042,8 +923,7 @@ void ComparePage::setShowSystemTags(bool show)
 
 void ComparePage::setBaselineRun(int run)
 {
-    m_baselineKey
-        = run >= 0 && run < m_sourceOfRun.size() ? runKey(m_comparedSources[m_sourceOfRun[run]]) : QString();
+    m_comparison->setBaselineRun(run);
     m_paramModel->setBaselineRun(run);
     m_metricModel->setBaselineRun(run);
     m_tagModel->setBaselineRun(run);
@@ -1278,14 +1158,8 @@ void ComparePage::saveSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("table"), m_tableTabs->currentIndex());
     settings.setValue(QStringLiteral("plot"), m_plotTabs->currentIndex());
     settings.setValue(QStringLiteral("axes"), m_chosenAxes);
-    QVariantList pinned;
-    for (const RunSource &source : m_pinned) {
-        pinned.append(QVariantMap {{QStringLiteral("location"), storePath(source.location)},
-                                   {QStringLiteral("runId"), source.runId},
-                                   {QStringLiteral("runName"), sourceName(source)}});
-    }
-    settings.setValue(QStringLiteral("pinned"), pinned);
     settings.endGroup();
+    m_comparison->saveSettings(settings, pinnedRunsKey());
 }
 
 void ComparePage::restoreSettings(const QSettings &settings)
@@ -1302,17 +1176,6 @@ void ComparePage::restoreSettings(const QSettings &settings)
     m_tableTabs->setCurrentIndex(std::clamp(value("table").toInt(), 0, m_tableTabs->count() - 1));
     m_plotTabs->setCurrentIndex(std::clamp(value("plot").toInt(), 0, m_plotTabs->count() - 1));
     m_chosenAxes = value("axes").toStringList();
-    // Pinned runs come back by store and id; they are read when the page is shown (a store
-    // that went meanwhile is named in the notice).
-    QList<RunSource> pinned;
-    for (const QVariant &entry : value("pinned").toList()) {
-        const QVariantMap map = entry.toMap();
-        const RunSource source {map.value(QStringLiteral("location")).toString(),
-                                map.value(QStringLiteral("runId")).toString()};
-        if (source.location.isEmpty() || source.runId.isEmpty())
-            continue;
-        m_rememberedNames.insert(runKey(source), map.value(QStringLiteral("runName")).toString());
-        pinned.append(source);
-    }
-    setPinned(pinned);
+    // A store that went meanwhile is named in the notice when the pinned runs are compared.
+    m_comparison->restoreSettings(settings, pinnedRunsKey());
 }

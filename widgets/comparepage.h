@@ -1,12 +1,11 @@
 #pragma once
 
+#include "comparisonset.h"
 #include "rundiff.h"
 #include "rundiffloader.h"
 #include "runtable.h"
 
 #include <QFutureWatcher>
-#include <QHash>
-#include <QSet>
 #include <QWidget>
 
 class DiffItemDelegate;
@@ -62,9 +61,9 @@ public:
     void setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds);
     // The runs compared (or being compared), in column order: pinned ones, then selected ones.
     // The same run id can appear twice (a run and its copy in another store).
-    QStringList runIds() const { return m_runIds; }
+    QStringList runIds() const { return m_comparison->runIds(); }
     // The runs compared (or being compared), in column order, with their stores.
-    QList<RunDiff::RunSource> runSources() const { return m_sources; }
+    QList<RunDiff::RunSource> runSources() const { return m_comparison->runs(); }
 
     // Pins the selected runs of the open store (those not pinned yet) to the comparison.
     void pinSelectedRuns();
@@ -76,10 +75,10 @@ public:
     void clearPinned();
     // Unpins the pinned runs that could not be read in the last comparison.
     void unpinUnavailable();
-    QList<RunDiff::RunSource> pinnedRuns() const { return m_pinned; }
+    QList<RunDiff::RunSource> pinnedRuns() const { return m_comparison->pinnedRuns(); }
     bool isPinned(const QString &location, const QString &runId) const;
     // The runs asked for that could not be compared, with why (empty when all were read).
-    QList<RunDiff::UnavailableRun> unavailableRuns() const { return m_unavailable; }
+    QList<RunDiff::UnavailableRun> unavailableRuns() const { return m_comparison->unavailableRuns(); }
     // The notice above the tables (which runs could not be compared); empty when hidden.
     QString noticeText() const;
     const RunDiff::Diff &diff() const { return m_diff; }
@@ -168,10 +167,8 @@ private:
     void scheduleApplyRuns();
     void onDiffLoaded(const RunDiff::Diff &diff);
     void showDiff(const RunDiff::Diff &diff);
-    void setPinned(const QList<RunDiff::RunSource> &pinned);
     void updatePinning();
     void updateNotice();
-    QString sourceName(const RunDiff::RunSource &source) const;
     QString unavailableText(const RunDiff::UnavailableRun &unavailable) const;
     // One text per run left out; `anyPinned` is set when one of them is pinned.
     QStringList unavailableTexts(bool *anyPinned) const;
@@ -189,6 +186,7 @@ private:
     void onBrushChanged();
     void chooseExportFile();
 
+    ComparisonSet *m_comparison;
     RunDiffLoader *m_loader;
     ParamDiffModel *m_paramModel;
     MetricDiffModel *m_metricModel;
@@ -227,24 +225,10 @@ private:
     QAction *m_clearPinnedAction = nullptr;
     NoticeBar *m_noticeBar = nullptr;
 
-    // What is asked for: the pinned runs (each with a table of its own run), the open store's
-    // runs and the selected ones.
-    QList<RunDiff::RunSource> m_pinned;
-    QString m_location;
-    Store::RunTable m_table;
-    QStringList m_pendingRunIds;
-    bool m_runsPending = false;
-    QList<RunDiff::RunSource> m_sources; // pinned + selected, in column order
-    QStringList m_runIds; // of m_sources
-    // The diff shown or loading: the keys (store and run id) of its sources, the runs left out.
-    QStringList m_comparedKeys;
-    QList<RunDiff::RunSource> m_comparedSources;
-    QList<RunDiff::UnavailableRun> m_unavailable; // sources are indexes in m_comparedSources
-    QList<int> m_sourceOfRun; // per run of m_diff: its index in m_comparedSources
+    bool m_runsPending = false; // the runs changed while the page was hidden
+    // How the last comparison asked of the loader ended.
     enum class LoadState { Idle, Loading, Cancelled, Failed };
     LoadState m_loadState = LoadState::Idle;
     QString m_failure;
-    QString m_baselineKey; // the baseline run's key, kept while the runs compared change
-    QHash<QString, QString> m_rememberedNames; // run key -> name, of pinned runs restored from settings
     RunDiff::Diff m_diff;
 };
