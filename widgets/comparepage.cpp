@@ -1,34 +1,26 @@
 #include "comparepage.h"
 
-#include "compareaxis.h"
 #include "diffitemdelegate.h"
 #include "metricdiffmodel.h"
 #include "noticebar.h"
-#include "parallelcoordinatesview.h"
 #include "paramdiffmodel.h"
-#include "plotexport.h"
 #include "runcolors.h"
 #include "rundiffloader.h"
 #include "runformat.h"
 #include "runheaderview.h"
-#include "scatterview.h"
+#include "shortcuttooltip.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QGuiApplication>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
 #include <QMenu>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTimer>
@@ -37,8 +29,6 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
-#include <cmath>
-
 using namespace RunDiff;
 
 namespace {
@@ -46,11 +36,6 @@ namespace {
 constexpr int MaxKeyColumnWidth = 280;
 constexpr int MaxRunColumnWidth = 240;
 constexpr int MinRunColumnWidth = 90;
-
-QString withShortcut(const QString &toolTip, const QKeySequence &shortcut)
-{
-    return QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText));
-}
 
 QString runName(const RunInfo &run)
 {
@@ -102,6 +87,8 @@ ComparePage::ComparePage(QWidget *parent)
         emit pinnedRunsChanged();
         scheduleApplyRuns();
     });
+    connect(m_plots, &ComparePlotsPane::runFilterChanged, this, &ComparePage::runFilterChanged);
+    connect(m_plots, &ComparePlotsPane::exportFailed, this, &ComparePage::exportFailed);
     connect(m_loader, &RunDiffLoader::diffLoaded, this, &ComparePage::onDiffLoaded);
     connect(m_loader, &RunDiffLoader::diffFailed, this, [this](const QString &message) {
         m_comparison->forgetCompared(); // try again when shown again
@@ -168,12 +155,6 @@ void ComparePage::createActions()
     m_copyMarkdownAction->setEnabled(false);
     m_copyCsvAction->setEnabled(false);
 
-    m_clearBrushAction = new QAction(tr("Clear &Brushing"), this);
-    m_clearBrushAction->setToolTip(tr("Drop the ranges selected on the parallel coordinates' axes and show "
-                                      "every run again"));
-    m_clearBrushAction->setEnabled(false);
-    connect(m_clearBrushAction, &QAction::triggered, this, &ComparePage::clearBrushing);
-
     m_pinAction = new QAction(tr("&Pin to Comparison"), this);
     m_pinAction->setIconText(tr("Pin"));
     m_pinAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -188,14 +169,6 @@ void ComparePage::createActions()
     m_clearPinnedAction->setToolTip(tr("Compare only the runs selected in the Runs tab again"));
     m_clearPinnedAction->setEnabled(false);
     connect(m_clearPinnedAction, &QAction::triggered, this, &ComparePage::clearPinned);
-
-    m_exportPlotAction = new QAction(tr("&Export Plot…"), this);
-    m_exportPlotAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportPlotAction->setToolTip(
-        withShortcut(tr("Save the plot shown as PNG or SVG"), m_exportPlotAction->shortcut()));
-    m_exportPlotAction->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
-    m_exportPlotAction->setEnabled(false);
-    connect(m_exportPlotAction, &QAction::triggered, this, &ComparePage::chooseExportFile);
 }
 
 QTreeView *ComparePage::createTable(QAbstractItemModel *model, DiffItemDelegate *delegate,
@@ -249,9 +222,6 @@ void ComparePage::createLayout()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_copyMarkdownAction);
     m_toolBar->addAction(m_copyCsvAction);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_clearBrushAction);
-    m_toolBar->addAction(m_exportPlotAction);
 
     DiffItemDelegate::Roles paramRoles;
     paramRoles.firstRunColumn = ParamDiffModel::FirstRunColumn;
@@ -297,15 +267,15 @@ void ComparePage::createLayout()
     m_tableSplitter->setStretchFactor(1, 1);
     m_tableSplitter->setSizes({520, 180});
 
-    m_plotTabs = new QTabWidget(this);
-    m_plotTabs->setObjectName(QStringLiteral("comparePlotTabs"));
-    m_plotTabs->setDocumentMode(true);
-    createPlots();
+    m_plots = new ComparePlotsPane(this);
+    m_toolBar->addSeparator(); // the plots' actions end the tool bar
+    m_toolBar->addAction(m_plots->clearBrushingAction());
+    m_toolBar->addAction(m_plots->exportPlotAction());
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("compareSplitter"));
     m_splitter->addWidget(m_tableSplitter);
-    m_splitter->addWidget(m_plotTabs);
+    m_splitter->addWidget(m_plots);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
@@ -515,221 +485,34 @@ QString ComparePage::noticeText() const
     return m_noticeBar->isVisibleTo(this) ? m_noticeBar->text() : QString();
 }
 
-QWidget *ComparePage::createPlots()
-{
-    // Parallel coordinates, with the checkable list of axes on its left.
-    auto *parallelPane = new QWidget(this);
-    m_axisList = new QListWidget(parallelPane);
-    m_axisList->setObjectName(QStringLiteral("axisList"));
-    m_axisList->setToolTip(tr("Check the params and metrics to draw as axes"));
-    m_axisList->setUniformItemSizes(true);
-    m_axisList->setMaximumWidth(190);
-    connect(m_axisList, &QListWidget::itemChanged, this, &ComparePage::onAxisItemChanged);
-    m_parallelView = new ParallelCoordinatesView(parallelPane);
-    m_parallelView->setObjectName(QStringLiteral("parallelCoordinates"));
-    connect(m_parallelView, &ParallelCoordinatesView::brushChanged, this, &ComparePage::onBrushChanged);
-    auto *axisTitle = new QLabel(tr("Axes"), parallelPane);
-    axisTitle->setBuddy(m_axisList);
-    auto *axisLayout = new QVBoxLayout;
-    axisLayout->setContentsMargins(0, 0, 0, 0);
-    axisLayout->addWidget(axisTitle);
-    axisLayout->addWidget(m_axisList, 1);
-    auto *parallelLayout = new QHBoxLayout(parallelPane);
-    parallelLayout->setContentsMargins(0, 4, 0, 0);
-    parallelLayout->addLayout(axisLayout);
-    parallelLayout->addWidget(m_parallelView, 1);
-    m_plotTabs->addTab(parallelPane, tr("Parallel Coordinates"));
-
-    // Scatter: x and y chosen above the chart.
-    auto *scatterPane = new QWidget(this);
-    m_xBox = new QComboBox(scatterPane);
-    m_xBox->setObjectName(QStringLiteral("scatterXBox"));
-    m_xBox->setToolTip(tr("The param or metric along the x axis"));
-    m_yBox = new QComboBox(scatterPane);
-    m_yBox->setObjectName(QStringLiteral("scatterYBox"));
-    m_yBox->setToolTip(tr("The metric along the y axis"));
-    for (QComboBox *box : {m_xBox, m_yBox}) {
-        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-        box->setMinimumContentsLength(16);
-        connect(box, &QComboBox::activated, this, [this] {
-            setScatterKeys(m_xBox->currentData().toString(), m_yBox->currentData().toString());
-        });
-    }
-    auto *xLabel = new QLabel(tr("X:"), scatterPane);
-    xLabel->setBuddy(m_xBox);
-    auto *yLabel = new QLabel(tr("Y:"), scatterPane);
-    yLabel->setBuddy(m_yBox);
-    auto *keys = new QHBoxLayout;
-    keys->addWidget(xLabel);
-    keys->addWidget(m_xBox);
-    keys->addSpacing(12);
-    keys->addWidget(yLabel);
-    keys->addWidget(m_yBox);
-    keys->addStretch(1);
-    m_scatterView = new ScatterView(scatterPane);
-    m_scatterView->setObjectName(QStringLiteral("scatterPlot"));
-    auto *scatterLayout = new QVBoxLayout(scatterPane);
-    scatterLayout->setContentsMargins(0, 4, 0, 0);
-    scatterLayout->addLayout(keys);
-    scatterLayout->addWidget(m_scatterView, 1);
-    m_plotTabs->addTab(scatterPane, tr("Scatter"));
-    return m_plotTabs;
-}
-
-void ComparePage::fillPlotControls(bool hadBrush)
-{
-    m_fillingPlotControls = true;
-    const QStringList available = CompareAxis::availableKeys(m_diff);
-    QStringList chosen;
-    for (const QString &key : std::as_const(m_chosenAxes)) {
-        if (available.contains(key))
-            chosen.append(key);
-    }
-    if (chosen.isEmpty())
-        chosen = CompareAxis::defaultKeys(m_diff);
-    m_axisList->clear();
-    QStringList ordered; // the list's order: params, then metrics
-    for (const QString &key : available) {
-        auto *item = new QListWidgetItem(key, m_axisList);
-        item->setData(Qt::UserRole, key);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
-        item->setCheckState(chosen.contains(key) ? Qt::Checked : Qt::Unchecked);
-        if (chosen.contains(key))
-            ordered.append(key);
-    }
-    m_parallelView->setDiff(m_diff);
-    m_parallelView->setAxisKeys(ordered);
-
-    const QString oldX = m_xBox->currentData().toString();
-    const QString oldY = m_yBox->currentData().toString();
-    m_xBox->clear();
-    m_yBox->clear();
-    for (const QString &key : available)
-        m_xBox->addItem(key, key);
-    const QStringList metrics = CompareAxis::metricKeys(m_diff);
-    for (const QString &key : metrics)
-        m_yBox->addItem(key, key);
-    QString x = available.contains(oldX) ? oldX : QString();
-    if (x.isEmpty())
-        x = ordered.value(0, available.value(0));
-    QString y = metrics.contains(oldY) ? oldY : QString();
-    if (y.isEmpty()) {
-        // The charted metric that the most runs logged.
-        qsizetype most = 0;
-        for (const QString &key : std::as_const(ordered)) {
-            const CompareAxis axis = CompareAxis::make(m_diff, key);
-            const qsizetype present = std::count_if(axis.values.cbegin(), axis.values.cend(),
-                                                    [](const auto &v) { return v.has_value(); });
-            if (metrics.contains(key) && present > most) {
-                most = present;
-                y = key;
-            }
-        }
-    }
-    if (y.isEmpty())
-        y = metrics.value(0);
-    m_scatterView->setDiff(m_diff);
-    m_fillingPlotControls = false;
-    setScatterKeys(x, y);
-    m_exportPlotAction->setEnabled(!m_diff.isEmpty());
-    m_clearBrushAction->setEnabled(false);
-    if (hadBrush)
-        emit runFilterChanged();
-}
-
-void ComparePage::onAxisItemChanged()
-{
-    if (m_fillingPlotControls)
-        return;
-    QStringList keys;
-    for (int row = 0; row < m_axisList->count(); ++row) {
-        if (m_axisList->item(row)->checkState() == Qt::Checked)
-            keys.append(m_axisList->item(row)->data(Qt::UserRole).toString());
-    }
-    m_chosenAxes = keys;
-    m_parallelView->setAxisKeys(keys);
-}
-
 void ComparePage::setAxisKeys(const QStringList &keys)
 {
-    m_fillingPlotControls = true;
-    for (int row = 0; row < m_axisList->count(); ++row) {
-        QListWidgetItem *item = m_axisList->item(row);
-        item->setCheckState(keys.contains(item->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
-    }
-    m_fillingPlotControls = false;
-    onAxisItemChanged();
+    m_plots->setAxisKeys(keys);
 }
 
 void ComparePage::setScatterKeys(const QString &xKey, const QString &yKey)
 {
-    m_xBox->setCurrentIndex(m_xBox->findData(xKey));
-    m_yBox->setCurrentIndex(m_yBox->findData(yKey));
-    m_scatterView->setKeys(xKey, yKey);
-    m_scatterView->setHighlightedRuns(filteredRunIds(), !hasRunFilter());
-}
-
-void ComparePage::onBrushChanged()
-{
-    m_scatterView->setHighlightedRuns(filteredRunIds(), !hasRunFilter());
-    m_clearBrushAction->setEnabled(hasRunFilter());
-    emit runFilterChanged();
+    m_plots->setScatterKeys(xKey, yKey);
 }
 
 bool ComparePage::hasRunFilter() const
 {
-    return m_parallelView->hasBrush();
+    return m_plots->hasRunFilter();
 }
 
 QStringList ComparePage::filteredRunIds() const
 {
-    return m_parallelView->brushedRunIds();
+    return m_plots->filteredRunIds();
 }
 
 void ComparePage::clearBrushing()
 {
-    m_parallelView->clearBrushes();
+    m_plots->clearBrushing();
 }
 
 QString ComparePage::exportPlot(const QString &path)
 {
-    QString failure;
-    if (m_diff.isEmpty()) {
-        failure = tr("There is no plot to export.");
-    } else {
-        ExportablePlot *plot = m_plotTabs->currentIndex() == ScatterPlot
-            ? static_cast<ExportablePlot *>(m_scatterView)
-            : static_cast<ExportablePlot *>(m_parallelView);
-        failure = PlotExport::save(*plot, path);
-    }
-    if (!failure.isEmpty())
-        emit exportFailed(failure);
-    return failure;
-}
-
-void ComparePage::chooseExportFile()
-{
-    if (m_diff.isEmpty())
-        return;
-    QString name = m_plotTabs->currentIndex() == ScatterPlot ? m_scatterView->plotTitle()
-                                                             : m_parallelView->plotTitle();
-    name.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("_"));
-    auto *dialog = new QFileDialog(this, tr("Export Plot"),
-                                   QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-                                       + QLatin1Char('/') + name,
-                                   PlotExport::fileFilter());
-    dialog->setObjectName(QStringLiteral("exportPlotDialog"));
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setDefaultSuffix(QStringLiteral("png"));
-    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
-        const QRegularExpressionMatch match
-            = QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(filter);
-        if (match.hasMatch())
-            dialog->setDefaultSuffix(match.captured(1));
-    });
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { exportPlot(path); });
-    dialog->open();
+    return m_plots->exportPlot(path);
 }
 
 void ComparePage::onDiffLoaded(const Diff &diff)
@@ -743,7 +526,6 @@ void ComparePage::onDiffLoaded(const Diff &diff)
 
 void ComparePage::showDiff(const Diff &diff)
 {
-    const bool hadBrush = m_parallelView->hasBrush();
     if (diff.isEmpty())
         m_comparison->clearColumns();
     m_diff = diff;
@@ -766,7 +548,7 @@ void ComparePage::showDiff(const Diff &diff)
     updateTabTitles();
     m_copyMarkdownAction->setEnabled(diff.runs.size() >= 2);
     m_copyCsvAction->setEnabled(diff.runs.size() >= 2);
-    fillPlotControls(hadBrush);
+    m_plots->setDiff(diff);
     updateEmptyState();
     scheduleDetail();
     if (!diff.isEmpty())
@@ -1156,8 +938,8 @@ void ComparePage::saveSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("tableSplitter"), m_tableSplitter->saveState());
     settings.setValue(QStringLiteral("table"), m_tableTabs->currentIndex());
-    settings.setValue(QStringLiteral("plot"), m_plotTabs->currentIndex());
-    settings.setValue(QStringLiteral("axes"), m_chosenAxes);
+    settings.setValue(QStringLiteral("plot"), m_plots->currentIndex());
+    settings.setValue(QStringLiteral("axes"), m_plots->chosenAxes());
     settings.endGroup();
     m_comparison->saveSettings(settings, pinnedRunsKey());
 }
@@ -1174,8 +956,8 @@ void ComparePage::restoreSettings(const QSettings &settings)
     if (const QByteArray state = value("tableSplitter").toByteArray(); !state.isEmpty())
         m_tableSplitter->restoreState(state);
     m_tableTabs->setCurrentIndex(std::clamp(value("table").toInt(), 0, m_tableTabs->count() - 1));
-    m_plotTabs->setCurrentIndex(std::clamp(value("plot").toInt(), 0, m_plotTabs->count() - 1));
-    m_chosenAxes = value("axes").toStringList();
+    m_plots->setCurrentIndex(std::clamp(value("plot").toInt(), 0, m_plots->count() - 1));
+    m_plots->setChosenAxes(value("axes").toStringList());
     // A store that went meanwhile is named in the notice when the pinned runs are compared.
     m_comparison->restoreSettings(settings, pinnedRunsKey());
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "compareplotspane.h"
 #include "comparisonset.h"
 #include "rundiff.h"
 #include "rundiffloader.h"
@@ -17,7 +18,6 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
-class QListWidgetItem;
 class ParallelCoordinatesView;
 class ScatterView;
 class QSettings;
@@ -49,7 +49,7 @@ class ComparePage : public QWidget
     Q_OBJECT
 public:
     enum Table { ParamsTable, MetricsTable, TagsTable };
-    enum Plot { ParallelPlot, ScatterPlot };
+    enum Plot { ParallelPlot = ComparePlotsPane::ParallelPlot, ScatterPlot = ComparePlotsPane::ScatterPlot };
     // Values up to this length are diffed on the GUI thread; longer ones on a worker.
     static constexpr int InlineDiffLength = 2000;
 
@@ -122,16 +122,16 @@ public:
     QTreeView *tagView() const { return m_tagView; }
     QTreeView *view(Table table) const;
     QTabWidget *tableTabs() const { return m_tableTabs; }
-    QTabWidget *plotTabs() const { return m_plotTabs; }
+    QTabWidget *plotTabs() const { return m_plots; }
     QTextBrowser *detailBrowser() const { return m_detail; }
     QComboBox *baselineBox() const { return m_baselineBox; }
-    ParallelCoordinatesView *parallelView() const { return m_parallelView; }
-    QListWidget *axisList() const { return m_axisList; }
-    ScatterView *scatterView() const { return m_scatterView; }
-    QComboBox *scatterXBox() const { return m_xBox; }
-    QComboBox *scatterYBox() const { return m_yBox; }
-    QAction *clearBrushingAction() const { return m_clearBrushAction; }
-    QAction *exportPlotAction() const { return m_exportPlotAction; }
+    ParallelCoordinatesView *parallelView() const { return m_plots->parallelView(); }
+    QListWidget *axisList() const { return m_plots->axisList(); }
+    ScatterView *scatterView() const { return m_plots->scatterView(); }
+    QComboBox *scatterXBox() const { return m_plots->scatterXBox(); }
+    QComboBox *scatterYBox() const { return m_plots->scatterYBox(); }
+    QAction *clearBrushingAction() const { return m_plots->clearBrushingAction(); }
+    QAction *exportPlotAction() const { return m_plots->exportPlotAction(); }
     QToolBar *toolBar() const { return m_toolBar; }
     RunDiffLoader *loader() const { return m_loader; }
     QAction *onlyDifferencesAction() const { return m_onlyDifferencesAction; }
@@ -180,11 +180,6 @@ private:
     void scheduleDetail();
     void updateDetail();
     void fitColumns(QTreeView *view);
-    QWidget *createPlots();
-    void fillPlotControls(bool hadBrush);
-    void onAxisItemChanged();
-    void onBrushChanged();
-    void chooseExportFile();
 
     ComparisonSet *m_comparison;
     RunDiffLoader *m_loader;
@@ -199,28 +194,19 @@ private:
     QSplitter *m_splitter = nullptr;
     QSplitter *m_tableSplitter = nullptr;
     QTabWidget *m_tableTabs = nullptr;
-    QTabWidget *m_plotTabs = nullptr;
+    ComparePlotsPane *m_plots = nullptr;
     QTreeView *m_paramView = nullptr;
     QTreeView *m_metricView = nullptr;
     QTreeView *m_tagView = nullptr;
     QTextBrowser *m_detail = nullptr;
     QTimer *m_detailTimer = nullptr;
     QFutureWatcher<QString> m_detailWatcher;
-    ParallelCoordinatesView *m_parallelView = nullptr;
-    QListWidget *m_axisList = nullptr;
-    ScatterView *m_scatterView = nullptr;
-    QComboBox *m_xBox = nullptr;
-    QComboBox *m_yBox = nullptr;
-    QStringList m_chosenAxes; // by the user; empty: the default ones
-    bool m_fillingPlotControls = false;
     int m_detailGeneration = 0;
 
     QAction *m_onlyDifferencesAction = nullptr;
     QAction *m_showSystemTagsAction = nullptr;
     QAction *m_copyMarkdownAction = nullptr;
     QAction *m_copyCsvAction = nullptr;
-    QAction *m_clearBrushAction = nullptr;
-    QAction *m_exportPlotAction = nullptr;
     QAction *m_pinAction = nullptr;
     QAction *m_clearPinnedAction = nullptr;
     NoticeBar *m_noticeBar = nullptr;
