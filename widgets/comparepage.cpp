@@ -6,7 +6,6 @@
 #include "paramdiffmodel.h"
 #include "runcolors.h"
 #include "rundiffloader.h"
-#include "runformat.h"
 #include "runheaderview.h"
 #include "shortcuttooltip.h"
 
@@ -36,28 +35,6 @@ namespace {
 constexpr int MaxKeyColumnWidth = 280;
 constexpr int MaxRunColumnWidth = 240;
 constexpr int MinRunColumnWidth = 90;
-
-QString runName(const RunInfo &run)
-{
-    return run.runName.isEmpty() ? run.runId.left(8) : run.runName;
-}
-
-QString swatch(const QString &runId)
-{
-    return QStringLiteral("<span style=\"color:%1\">&#9632;</span>").arg(RunColors::color(runId).name());
-}
-
-QString valueHtml(const QString &text)
-{
-    return QStringLiteral("<p style=\"white-space:pre-wrap; font-family:monospace\">%1</p>")
-        .arg(text.toHtmlEscaped());
-}
-
-QString diffHtml(const QString &from, const QString &to)
-{
-    return QStringLiteral("<p style=\"white-space:pre-wrap; font-family:monospace\">%1</p>")
-        .arg(characterDiffHtml(characterDiff(from, to)));
-}
 
 // Where earlier versions kept the pinned runs.
 QString pinnedRunsKey()
@@ -676,7 +653,7 @@ void ComparePage::updateBaselineBox()
         const RunInfo &run = m_diff.runs[i];
         QPixmap pixmap(10, 10);
         pixmap.fill(RunColors::color(run.runId));
-        m_baselineBox->addItem(QIcon(pixmap), runName(run), i);
+        m_baselineBox->addItem(QIcon(pixmap), run.displayName(), i);
     }
     m_baselineBox->setCurrentIndex(m_baselineBox->findData(baselineRun()));
     m_baselineBox->setEnabled(m_diff.runs.size() > 1);
@@ -731,7 +708,7 @@ void ComparePage::showHeaderMenu(QTreeView *view, const QPoint &pos)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     if (run >= 0 && run < m_diff.runs.size()) {
         if (run != baselineRun()) {
-            menu->addAction(tr("Use “%1” as Baseline").arg(runName(m_diff.runs[run])), this,
+            menu->addAction(tr("Use “%1” as Baseline").arg(m_diff.runs[run].displayName()), this,
                             [this, run] { setBaselineRun(run); });
         }
     }
@@ -740,7 +717,7 @@ void ComparePage::showHeaderMenu(QTreeView *view, const QPoint &pos)
     menu->addSeparator();
     if (run >= 0 && run < m_diff.runs.size()) {
         const bool pinned = m_paramModel->isPinned(run);
-        const QString name = runName(m_diff.runs[run]);
+        const QString name = m_diff.runs[run].displayName();
         QAction *pin = pinned
             ? menu->addAction(tr("Unpin “%1”").arg(name), this, [this, run] { unpinRun(run); })
             : menu->addAction(tr("Pin “%1” to Comparison").arg(name), this, [this, run] { pinRun(run); });
@@ -782,109 +759,21 @@ void ComparePage::scheduleDetail()
 void ComparePage::updateDetail()
 {
     ++m_detailGeneration;
-    // Runs of several stores: which store, after the name.
-    const QStringList stores = storeLabels(m_diff.runs);
-    const auto storeNote = [&stores](int run) {
-        const QString label = stores.value(run);
-        return label.isEmpty()
-            ? QString()
-            : QStringLiteral(" <span style=\"color:gray\">· %1</span>").arg(label.toHtmlEscaped());
-    };
     QTreeView *v = view(Table(m_tableTabs->currentIndex()));
     const QModelIndex index = v ? v->currentIndex() : QModelIndex();
     if (!index.isValid() || m_diff.isEmpty()) {
         m_detail->clear();
         return;
     }
-    if (v == m_metricView) {
-        const QString key = m_metricModel->keyAt(index);
-        QString html
-            = QStringLiteral("<p><b>%1</b> · %2</p>")
-                  .arg(key.toHtmlEscaped(),
-                       m_metricModel->direction(key) == Direction::Minimize ? tr("lower is better")
-                                                                            : tr("higher is better"));
-        html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\">");
-        html += QStringLiteral(
-                    "<tr><th></th><th align=\"left\">%1</th><th align=\"right\">%2</th>"
-                    "<th align=\"right\">%3</th><th align=\"right\">%4</th><th align=\"right\">%5</th></tr>")
-                    .arg(tr("Run"), tr("Latest"), tr("Min"), tr("Max"), tr("Best step"));
-
-        const MetricRow &row = m_metricModel->rowAt(index);
-        for (int run = 0; run < row.values.size(); ++run) {
-            const RunInfo &info = m_diff.runs[run];
-            const auto &stats = row.values[run];
-            const QString name = runName(info).toHtmlEscaped()
-                + (m_metricModel->isBest(index.row(), run) ? QStringLiteral(" ★") : QString())
-                + storeNote(run);
-            if (!stats) {
-                html += QStringLiteral("<tr><td>%1</td><td>%2</td><td colspan=\"4\"><i>%3</i></td></tr>")
-                            .arg(swatch(info.runId), name, tr("not logged"));
-                continue;
-            }
-            html += QStringLiteral(
-                        "<tr><td>%1</td><td>%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td>"
-                        "<td align=\"right\">%5</td><td align=\"right\">%6</td></tr>")
-                        .arg(swatch(info.runId), name, RunFormat::metricValue(stats->latest),
-                             RunFormat::metricValue(stats->min), RunFormat::metricValue(stats->max),
-                             QString::number(stats->bestStep(m_metricModel->direction(key))));
-        }
-        html += QStringLiteral("</table>");
-        m_detail->setHtml(html);
-        return;
+    const CompareDetail detail = v == m_metricView
+        ? CompareDetail::ofMetric(*m_metricModel, index)
+        : CompareDetail::ofText(v == m_paramView ? *m_paramModel : *m_tagModel, index);
+    m_detail->setHtml(detail.html());
+    if (detail.isPending()) {
+        // Long values: the character diff on a worker, the value at once.
+        m_detailWatcher.setProperty("generation", m_detailGeneration);
+        m_detailWatcher.setFuture(QtConcurrent::run([detail] { return detail.finished(); }));
     }
-
-    const ParamDiffModel *model = v == m_paramView ? m_paramModel : m_tagModel;
-    const TextRow &row = model->rowAt(index);
-    const int run = model->runOfColumn(index.column());
-    QString html
-        = QStringLiteral("<p><b>%1</b>%2</p>")
-              .arg(row.key.toHtmlEscaped(),
-                   row.numeric ? tr(" · compared as numbers (\"0.0010\" equals \"1e-3\")") : QString());
-    if (run < 0) {
-        // The key: every run's value.
-        for (int r = 0; r < row.values.size(); ++r) {
-            const RunInfo &info = m_diff.runs[r];
-            html += QStringLiteral("<p>%1 <b>%2</b></p>")
-                        .arg(swatch(info.runId), runName(info).toHtmlEscaped() + storeNote(r));
-            html += row.values[r] ? valueHtml(*row.values[r])
-                                  : QStringLiteral("<p><i>%1</i></p>").arg(tr("not logged"));
-        }
-        m_detail->setHtml(html);
-        return;
-    }
-    const RunInfo &info = m_diff.runs[run];
-    html += QStringLiteral("<p>%1 <b>%2</b></p>")
-                .arg(swatch(info.runId), runName(info).toHtmlEscaped() + storeNote(run));
-    const Value &value = row.values[run];
-    if (!value) {
-        m_detail->setHtml(html + QStringLiteral("<p><i>%1</i></p>").arg(tr("Not logged in this run.")));
-        return;
-    }
-    html += valueHtml(*value);
-    const Value &first = row.values.first();
-    if (run == 0) {
-        m_detail->setHtml(
-            html + QStringLiteral("<p><i>%1</i></p>").arg(tr("The other runs are diffed against this one.")));
-        return;
-    }
-    if (first == value) {
-        m_detail->setHtml(html
-                          + QStringLiteral("<p><i>%1</i></p>")
-                                .arg(tr("The same as in %1.").arg(runName(m_diff.runs[0]).toHtmlEscaped())));
-        return;
-    }
-    html += QStringLiteral("<p><b>%1</b> %2 %3</p>")
-                .arg(tr("Against"), swatch(m_diff.runs[0].runId), runName(m_diff.runs[0]).toHtmlEscaped());
-    const QString from = first.value_or(QString());
-    const QString to = *value;
-    if (from.size() + to.size() <= InlineDiffLength) {
-        m_detail->setHtml(html + diffHtml(from, to));
-        return;
-    }
-    // Long values: the character diff on a worker, the value at once.
-    m_detail->setHtml(html + QStringLiteral("<p><i>%1</i></p>").arg(tr("Comparing…")));
-    m_detailWatcher.setProperty("generation", m_detailGeneration);
-    m_detailWatcher.setFuture(QtConcurrent::run([html, from, to] { return html + diffHtml(from, to); }));
 }
 
 QString ComparePage::detailHtml() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "comparedetail.h"
 #include "compareplotspane.h"
 #include "comparisonset.h"
 #include "rundiff.h"
@@ -51,7 +52,7 @@ public:
     enum Table { ParamsTable, MetricsTable, TagsTable };
     enum Plot { ParallelPlot = ComparePlotsPane::ParallelPlot, ScatterPlot = ComparePlotsPane::ScatterPlot };
     // Values up to this length are diffed on the GUI thread; longer ones on a worker.
-    static constexpr int InlineDiffLength = 2000;
+    static constexpr int InlineDiffLength = CompareDetail::InlineDiffLength;
 
     explicit ComparePage(QWidget *parent = nullptr);
     ~ComparePage() override;
