@@ -12,7 +12,6 @@
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDir>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
@@ -410,51 +409,9 @@ void ComparePage::updatePinning()
     }
 }
 
-QString ComparePage::unavailableText(const UnavailableRun &unavailable) const
-{
-    const RunSource source = m_comparison->comparedRuns().value(unavailable.source);
-    const QString store = QDir::toNativeSeparators(ComparisonSet::storePath(source.location));
-    QString why;
-    switch (unavailable.error.code) {
-    case Store::Error::NotFound:
-        why = tr("its store %1 is not there any more (moved or deleted?)").arg(store.toHtmlEscaped());
-        break;
-    case Store::Error::NoSuchRun:
-        why = tr("%1 no longer holds this run").arg(store.toHtmlEscaped());
-        break;
-    default:
-        why = unavailable.error.message.toHtmlEscaped();
-        break;
-    }
-    const QString name = QStringLiteral("“%1”").arg(m_comparison->nameOf(source).toHtmlEscaped());
-    return isPinned(source.location, source.runId) ? tr("%1 (pinned): %2").arg(name, why)
-                                                   : tr("%1: %2").arg(name, why);
-}
-
-QStringList ComparePage::unavailableTexts(bool *anyPinned) const
-{
-    QStringList lines;
-    const QList<RunSource> compared = m_comparison->comparedRuns();
-    for (const UnavailableRun &u : m_comparison->unavailableRuns()) {
-        lines.append(unavailableText(u));
-        const RunSource source = compared.value(u.source);
-        *anyPinned = *anyPinned || isPinned(source.location, source.runId);
-    }
-    return lines;
-}
-
 void ComparePage::updateNotice()
 {
-    if (m_comparison->unavailableRuns().isEmpty() || m_diff.runs.size() < 2) {
-        m_noticeBar->setText({});
-        return;
-    }
-    bool anyPinned = false;
-    const QStringList lines = unavailableTexts(&anyPinned);
-    QString text = tr("Left out (could not be read): ") + lines.join(QStringLiteral("; ")) + QLatin1Char('.');
-    if (anyPinned)
-        text += QStringLiteral(" <a href=\"unpin-unavailable\">%1</a>").arg(tr("Unpin them"));
-    m_noticeBar->setText(text);
+    m_noticeBar->setText(ComparisonMessages::notice(*m_comparison, m_diff.runs.size()));
 }
 
 QString ComparePage::noticeText() const
@@ -561,66 +518,8 @@ void ComparePage::fitColumns(QTreeView *v)
 
 void ComparePage::updateEmptyState()
 {
-    const auto page = [](const QString &title, const QString &body) {
-        return QStringLiteral("<p style=\"font-size:large\">%1</p><p>%2</p>").arg(title, body);
-    };
-    const auto link = [](const QString &href, const QString &text) {
-        return QStringLiteral("<a href=\"%1\">%2</a>").arg(href, text);
-    };
-    QString text;
-    const QList<RunSource> sources = m_comparison->runs();
-    const qsizetype asked = sources.size();
-    if (asked == 0) {
-        text = page(
-            tr("No runs to compare"),
-            tr("Select two or more runs in the Runs tab (Ctrl+click or Shift+click) to compare their "
-               "parameters, metrics and tags side by side. Pin runs (Ctrl+Shift+P) to compare them with "
-               "runs of another store."));
-    } else if (asked == 1) {
-        const RunSource &only = sources.first();
-        if (isPinned(only.location, only.runId)) {
-            text = page(
-                tr("One run pinned"),
-                tr("“%1” from %2 stays here. Select runs in the Runs tab — of this store or of another "
-                   "one (File › Open) — to compare them with it.")
-                    .arg(m_comparison->nameOf(only).toHtmlEscaped(),
-                         QDir::toNativeSeparators(ComparisonSet::storePath(only.location)).toHtmlEscaped()));
-        } else {
-            text = page(tr("One run selected"),
-                        tr("Select at least one more run in the Runs tab to compare them, or %1 and open "
-                           "another store to compare it with runs there.")
-                            .arg(link(QStringLiteral("pin"), tr("pin it"))));
-        }
-    } else if (m_diff.runs.size() < 2) {
-        switch (m_loadState) {
-        case LoadState::Cancelled:
-            text = page(
-                tr("Comparison cancelled"),
-                tr("%1 of these %2 runs.").arg(link(QStringLiteral("compare"), tr("Compare"))).arg(asked));
-            break;
-        case LoadState::Failed:
-            text = page(tr("The runs could not be compared"),
-                        m_failure.toHtmlEscaped() + QStringLiteral(" ")
-                            + link(QStringLiteral("compare"), tr("Try again")));
-            break;
-        case LoadState::Loading:
-        case LoadState::Idle:
-            if (m_loader->isLoading() || m_comparison->unavailableRuns().isEmpty()) {
-                text = page(tr("Comparing %1 runs…").arg(asked),
-                            tr("Reading their parameters, tags and metric histories."));
-            } else {
-                bool anyPinned = false;
-                const QStringList lines = unavailableTexts(&anyPinned);
-                QString body = lines.join(QStringLiteral("<br>"));
-                if (anyPinned)
-                    body += QStringLiteral("<br><br>")
-                        + link(QStringLiteral("unpin-unavailable"), tr("Unpin them"));
-                text = page(tr("Only %1 of the %2 runs could be read").arg(m_diff.runs.size()).arg(asked),
-                            body);
-            }
-            break;
-        }
-    }
+    const QString text = ComparisonMessages::emptyPage(*m_comparison, m_diff.runs.size(), m_loadState,
+                                                       m_loader->isLoading(), m_failure);
     m_emptyLabel->setText(text);
     m_stack->setCurrentIndex(text.isEmpty() ? 1 : 0);
 }

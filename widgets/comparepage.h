@@ -2,6 +2,7 @@
 
 #include "comparedetail.h"
 #include "compareplotspane.h"
+#include "comparisonmessages.h"
 #include "comparisonset.h"
 #include "rundiff.h"
 #include "rundiffloader.h"
@@ -170,9 +171,6 @@ private:
     void showDiff(const RunDiff::Diff &diff);
     void updatePinning();
     void updateNotice();
-    QString unavailableText(const RunDiff::UnavailableRun &unavailable) const;
-    // One text per run left out; `anyPinned` is set when one of them is pinned.
-    QStringList unavailableTexts(bool *anyPinned) const;
     void updateEmptyState();
     void updateTabTitles();
     void updateBaselineBox();
@@ -213,8 +211,7 @@ private:
     NoticeBar *m_noticeBar = nullptr;
 
     bool m_runsPending = false; // the runs changed while the page was hidden
-    // How the last comparison asked of the loader ended.
-    enum class LoadState { Idle, Loading, Cancelled, Failed };
+    using LoadState = ComparisonMessages::LoadState;
     LoadState m_loadState = LoadState::Idle;
     QString m_failure;
     RunDiff::Diff m_diff;
