@@ -1,19 +1,16 @@
 #include "comparepage.h"
 
-#include "diffitemdelegate.h"
 #include "metricdiffmodel.h"
 #include "noticebar.h"
 #include "paramdiffmodel.h"
 #include "runcolors.h"
 #include "rundiffloader.h"
-#include "runheaderview.h"
 #include "shortcuttooltip.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QSettings>
@@ -21,19 +18,13 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTextBrowser>
-#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace RunDiff;
 
 namespace {
-
-constexpr int MaxKeyColumnWidth = 280;
-constexpr int MaxRunColumnWidth = 240;
-constexpr int MinRunColumnWidth = 90;
 
 // Where earlier versions kept the pinned runs.
 QString pinnedRunsKey()
@@ -83,23 +74,10 @@ ComparePage::ComparePage(QWidget *parent)
         updateEmptyState();
         emit loadingChanged(loading);
     });
-    connect(&m_detailWatcher, &QFutureWatcher<QString>::finished, this, [this] {
-        if (m_detailWatcher.property("generation").toInt() == m_detailGeneration)
-            m_detail->setHtml(m_detailWatcher.result());
-    });
-
-    m_detailTimer = new QTimer(this);
-    m_detailTimer->setSingleShot(true);
-    m_detailTimer->setInterval(60); // not a character diff per row while arrowing through a table
-    connect(m_detailTimer, &QTimer::timeout, this, &ComparePage::updateDetail);
-
     updateEmptyState();
 }
 
-ComparePage::~ComparePage()
-{
-    m_detailWatcher.waitForFinished();
-}
+ComparePage::~ComparePage() = default;
 
 void ComparePage::createActions()
 {
@@ -147,31 +125,6 @@ void ComparePage::createActions()
     connect(m_clearPinnedAction, &QAction::triggered, this, &ComparePage::clearPinned);
 }
 
-QTreeView *ComparePage::createTable(QAbstractItemModel *model, DiffItemDelegate *delegate,
-                                    const QString &name)
-{
-    auto *view = new QTreeView(this);
-    view->setObjectName(name);
-    auto *header = new RunHeaderView(view);
-    view->setHeader(header);
-    view->setModel(model);
-    view->setItemDelegate(delegate);
-    view->setRootIsDecorated(false);
-    view->setUniformRowHeights(false); // rows with deltas have two lines
-    view->setAlternatingRowColors(false); // the tints are the rows' colours
-    view->setSelectionBehavior(QAbstractItemView::SelectItems);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setTextElideMode(Qt::ElideRight);
-    header->setStretchLastSection(false);
-    header->setSectionsMovable(false);
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QWidget::customContextMenuRequested, this,
-            [this, view](const QPoint &pos) { showHeaderMenu(view, pos); });
-    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &ComparePage::scheduleDetail);
-    return view;
-}
-
 void ComparePage::createLayout()
 {
     m_toolBar = new QToolBar(this);
@@ -199,49 +152,8 @@ void ComparePage::createLayout()
     m_toolBar->addAction(m_copyMarkdownAction);
     m_toolBar->addAction(m_copyCsvAction);
 
-    DiffItemDelegate::Roles paramRoles;
-    paramRoles.firstRunColumn = ParamDiffModel::FirstRunColumn;
-    paramRoles.differs = ParamDiffModel::DiffersRole;
-    paramRoles.value = ParamDiffModel::ValueRole;
-    auto *paramDelegate = new DiffItemDelegate(paramRoles, this);
-    DiffItemDelegate::Roles metricRoles;
-    metricRoles.firstRunColumn = MetricDiffModel::FirstRunColumn;
-    metricRoles.directionColumn = MetricDiffModel::DirectionColumn;
-    metricRoles.best = MetricDiffModel::IsBestRole;
-    metricRoles.direction = MetricDiffModel::DirectionRole;
-    auto *metricDelegate = new DiffItemDelegate(metricRoles, this);
-
-    m_paramView = createTable(m_paramModel, paramDelegate, QStringLiteral("paramDiffView"));
-    m_metricView = createTable(m_metricModel, metricDelegate, QStringLiteral("metricDiffView"));
-    m_tagView = createTable(m_tagModel, paramDelegate, QStringLiteral("tagDiffView"));
-    // The direction of a metric: a combo box on double-click, or the context menu.
-    m_metricView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
-                                  | QAbstractItemView::EditKeyPressed);
-    m_metricView->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_metricView, &QWidget::customContextMenuRequested, this, &ComparePage::showMetricMenu);
-
-    m_tableTabs = new QTabWidget(this);
-    m_tableTabs->setObjectName(QStringLiteral("compareTableTabs"));
-    m_tableTabs->setDocumentMode(true);
-    m_tableTabs->addTab(m_paramView, tr("Parameters"));
-    m_tableTabs->addTab(m_metricView, tr("Metrics"));
-    m_tableTabs->addTab(m_tagView, tr("Tags"));
-    connect(m_tableTabs, &QTabWidget::currentChanged, this, &ComparePage::scheduleDetail);
-
-    m_detail = new QTextBrowser(this);
-    m_detail->setObjectName(QStringLiteral("compareDetail"));
-    m_detail->setOpenLinks(false);
-    m_detail->setPlaceholderText(
-        tr("Select a cell to see its whole value and how it differs from the first run's."));
-
-    m_tableSplitter = new QSplitter(Qt::Vertical, this);
-    m_tableSplitter->setObjectName(QStringLiteral("compareTableSplitter"));
-    m_tableSplitter->addWidget(m_tableTabs);
-    m_tableSplitter->addWidget(m_detail);
-    m_tableSplitter->setChildrenCollapsible(false);
-    m_tableSplitter->setStretchFactor(0, 3);
-    m_tableSplitter->setStretchFactor(1, 1);
-    m_tableSplitter->setSizes({520, 180});
+    m_tables = new CompareTablesPane(m_paramModel, m_metricModel, m_tagModel, this);
+    connect(m_tables, &CompareTablesPane::runMenuRequested, this, &ComparePage::showRunMenu);
 
     m_plots = new ComparePlotsPane(this);
     m_toolBar->addSeparator(); // the plots' actions end the tool bar
@@ -250,7 +162,7 @@ void ComparePage::createLayout()
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("compareSplitter"));
-    m_splitter->addWidget(m_tableSplitter);
+    m_splitter->addWidget(m_tables);
     m_splitter->addWidget(m_plots);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 1);
@@ -298,15 +210,7 @@ void ComparePage::createLayout()
 
 QTreeView *ComparePage::view(Table table) const
 {
-    switch (table) {
-    case ParamsTable:
-        return m_paramView;
-    case MetricsTable:
-        return m_metricView;
-    case TagsTable:
-        return m_tagView;
-    }
-    return nullptr;
+    return m_tables->view(CompareTablesPane::Table(table));
 }
 
 void ComparePage::setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds)
@@ -403,9 +307,9 @@ void ComparePage::updatePinning()
     m_paramModel->setPinnedRuns(pinnedRuns);
     m_metricModel->setPinnedRuns(pinnedRuns);
     m_tagModel->setPinnedRuns(pinnedRuns);
-    for (QTreeView *v : {m_paramView, m_metricView, m_tagView}) {
-        fitColumns(v);
-        v->doItemsLayout(); // the header may have a line more or less
+    for (const Table table : {ParamsTable, MetricsTable, TagsTable}) {
+        fitColumns(table);
+        view(table)->doItemsLayout(); // the header may have a line more or less
     }
 }
 
@@ -477,43 +381,21 @@ void ComparePage::showDiff(const Diff &diff)
     updatePinning();
     updateNotice();
     updateBaselineBox();
-    for (QTreeView *v : {m_paramView, m_metricView, m_tagView})
-        fitColumns(v);
-    updateTabTitles();
+    for (const Table table : {ParamsTable, MetricsTable, TagsTable})
+        fitColumns(table);
+    m_tables->updateTabTitles();
     m_copyMarkdownAction->setEnabled(diff.runs.size() >= 2);
     m_copyCsvAction->setEnabled(diff.runs.size() >= 2);
     m_plots->setDiff(diff);
     updateEmptyState();
-    scheduleDetail();
+    m_tables->scheduleDetail();
     if (!diff.isEmpty())
         emit diffShown();
 }
 
-void ComparePage::fitColumns(QTreeView *v)
+void ComparePage::fitColumns(Table table)
 {
-    QHeaderView *header = v->header();
-    const int columns = v->model()->columnCount();
-    for (int column = 0; column < columns; ++column) {
-        // The values and the run's name decide; a longer store line under the name is elided.
-        int width = std::max(static_cast<QAbstractItemView *>(v)->sizeHintForColumn(column),
-                             header->sectionSizeHint(column));
-        const QStringList lines
-            = v->model()->headerData(column, Qt::Horizontal).toString().split(QLatin1Char('\n'));
-        if (lines.size() > 1) {
-            QFont font = header->font();
-            if (const QVariant f = v->model()->headerData(column, Qt::Horizontal, Qt::FontRole);
-                f.canConvert<QFont>())
-                font = qvariant_cast<QFont>(f);
-            const QFontMetrics metrics(font);
-            const int excess = metrics.horizontalAdvance(lines[1]) - metrics.horizontalAdvance(lines[0]);
-            width = std::max(static_cast<QAbstractItemView *>(v)->sizeHintForColumn(column),
-                             header->sectionSizeHint(column) - std::max(excess, 0));
-        }
-        const bool isKey = column == 0;
-        width = std::clamp(width, isKey ? 120 : MinRunColumnWidth,
-                           isKey ? MaxKeyColumnWidth : MaxRunColumnWidth);
-        header->resizeSection(column, width);
-    }
+    m_tables->fitColumns(CompareTablesPane::Table(table));
 }
 
 void ComparePage::updateEmptyState()
@@ -527,21 +409,6 @@ void ComparePage::updateEmptyState()
 QString ComparePage::emptyText() const
 {
     return m_stack->currentWidget() == m_emptyLabel ? m_emptyLabel->text() : QString();
-}
-
-void ComparePage::updateTabTitles()
-{
-    const auto title = [](const QString &name, const ParamDiffModel *model) {
-        const int total = model->totalKeyCount();
-        if (total == 0)
-            return name;
-        return tr("%1 (%2 of %3 differ)").arg(name).arg(model->differingKeyCount()).arg(total);
-    };
-    m_tableTabs->setTabText(ParamsTable, title(tr("Parameters"), m_paramModel));
-    m_tableTabs->setTabText(MetricsTable,
-                            m_metricModel->rowCount() > 0 ? tr("Metrics (%1)").arg(m_metricModel->rowCount())
-                                                          : tr("Metrics"));
-    m_tableTabs->setTabText(TagsTable, title(tr("Tags"), m_tagModel));
 }
 
 void ComparePage::updateBaselineBox()
@@ -564,9 +431,9 @@ void ComparePage::setOnlyDifferences(bool only)
         m_onlyDifferencesAction->setChecked(only); // comes back here
     m_paramModel->setOnlyDifferences(only);
     m_tagModel->setOnlyDifferences(only);
-    fitColumns(m_paramView);
-    fitColumns(m_tagView);
-    scheduleDetail();
+    fitColumns(ParamsTable);
+    fitColumns(TagsTable);
+    m_tables->scheduleDetail();
 }
 
 void ComparePage::setShowSystemTags(bool show)
@@ -574,9 +441,9 @@ void ComparePage::setShowSystemTags(bool show)
     if (m_showSystemTagsAction->isChecked() != show)
         m_showSystemTagsAction->setChecked(show);
     m_tagModel->setShowSystemTags(show);
-    fitColumns(m_tagView);
-    updateTabTitles();
-    scheduleDetail();
+    fitColumns(TagsTable);
+    m_tables->updateTabTitles();
+    m_tables->scheduleDetail();
 }
 
 void ComparePage::setBaselineRun(int run)
@@ -588,9 +455,9 @@ void ComparePage::setBaselineRun(int run)
     const int index = m_baselineBox->findData(baselineRun());
     if (index != m_baselineBox->currentIndex())
         m_baselineBox->setCurrentIndex(index);
-    for (QTreeView *v : {m_paramView, m_metricView, m_tagView})
-        fitColumns(v);
-    scheduleDetail();
+    for (const Table table : {ParamsTable, MetricsTable, TagsTable})
+        fitColumns(table);
+    m_tables->scheduleDetail();
 }
 
 int ComparePage::baselineRun() const
@@ -598,11 +465,8 @@ int ComparePage::baselineRun() const
     return m_paramModel->baselineRun();
 }
 
-void ComparePage::showHeaderMenu(QTreeView *view, const QPoint &pos)
+void ComparePage::showRunMenu(int run, const QPoint &globalPos)
 {
-    const int column = view->header()->logicalIndexAt(pos);
-    const int run = column
-        - (view == m_metricView ? int(MetricDiffModel::FirstRunColumn) : int(ParamDiffModel::FirstRunColumn));
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     if (run >= 0 && run < m_diff.runs.size()) {
@@ -623,61 +487,12 @@ void ComparePage::showHeaderMenu(QTreeView *view, const QPoint &pos)
         pin->setObjectName(pinned ? QStringLiteral("unpinRunAction") : QStringLiteral("pinRunAction"));
     }
     menu->addAction(m_clearPinnedAction);
-    menu->popup(view->header()->viewport()->mapToGlobal(pos));
-}
-
-void ComparePage::showMetricMenu(const QPoint &pos)
-{
-    const QModelIndex index = m_metricView->indexAt(pos);
-    if (!index.isValid())
-        return;
-    const QString key = m_metricModel->keyAt(index);
-    const Direction current = m_metricModel->direction(key);
-    auto *menu = new QMenu(this);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    QAction *min = menu->addAction(tr("Lower Is Better (min)"), this,
-                                   [this, key] { m_metricModel->setDirection(key, Direction::Minimize); });
-    min->setCheckable(true);
-    min->setChecked(current == Direction::Minimize);
-    QAction *max = menu->addAction(tr("Higher Is Better (max)"), this,
-                                   [this, key] { m_metricModel->setDirection(key, Direction::Maximize); });
-    max->setCheckable(true);
-    max->setChecked(current == Direction::Maximize);
-    menu->addSeparator();
-    QAction *reset = menu->addAction(tr("Default for “%1”").arg(key), this,
-                                     [this, key] { m_metricModel->resetDirection(key); });
-    reset->setEnabled(current != directionForKey(key));
-    menu->popup(m_metricView->viewport()->mapToGlobal(pos));
-}
-
-void ComparePage::scheduleDetail()
-{
-    m_detailTimer->start();
-}
-
-void ComparePage::updateDetail()
-{
-    ++m_detailGeneration;
-    QTreeView *v = view(Table(m_tableTabs->currentIndex()));
-    const QModelIndex index = v ? v->currentIndex() : QModelIndex();
-    if (!index.isValid() || m_diff.isEmpty()) {
-        m_detail->clear();
-        return;
-    }
-    const CompareDetail detail = v == m_metricView
-        ? CompareDetail::ofMetric(*m_metricModel, index)
-        : CompareDetail::ofText(v == m_paramView ? *m_paramModel : *m_tagModel, index);
-    m_detail->setHtml(detail.html());
-    if (detail.isPending()) {
-        // Long values: the character diff on a worker, the value at once.
-        m_detailWatcher.setProperty("generation", m_detailGeneration);
-        m_detailWatcher.setFuture(QtConcurrent::run([detail] { return detail.finished(); }));
-    }
+    menu->popup(globalPos);
 }
 
 QString ComparePage::detailHtml() const
 {
-    return m_detail->toHtml();
+    return detailBrowser()->toHtml();
 }
 
 QString ComparePage::diffMarkdown() const
@@ -695,7 +510,7 @@ QString ComparePage::diffCsv() const
 {
     if (m_diff.isEmpty())
         return {};
-    switch (Table(m_tableTabs->currentIndex())) {
+    switch (Table(m_tables->currentTable())) {
     case MetricsTable:
         return m_metricModel->toCsv();
     case TagsTable:
@@ -724,8 +539,8 @@ void ComparePage::saveSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("onlyDifferences"), m_onlyDifferencesAction->isChecked());
     settings.setValue(QStringLiteral("showSystemTags"), m_showSystemTagsAction->isChecked());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("tableSplitter"), m_tableSplitter->saveState());
-    settings.setValue(QStringLiteral("table"), m_tableTabs->currentIndex());
+    settings.setValue(QStringLiteral("tableSplitter"), m_tables->saveState());
+    settings.setValue(QStringLiteral("table"), tableTabs()->currentIndex());
     settings.setValue(QStringLiteral("plot"), m_plots->currentIndex());
     settings.setValue(QStringLiteral("axes"), m_plots->chosenAxes());
     settings.endGroup();
@@ -742,8 +557,8 @@ void ComparePage::restoreSettings(const QSettings &settings)
     if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
         m_splitter->restoreState(state);
     if (const QByteArray state = value("tableSplitter").toByteArray(); !state.isEmpty())
-        m_tableSplitter->restoreState(state);
-    m_tableTabs->setCurrentIndex(std::clamp(value("table").toInt(), 0, m_tableTabs->count() - 1));
+        m_tables->restoreState(state);
+    tableTabs()->setCurrentIndex(std::clamp(value("table").toInt(), 0, tableTabs()->count() - 1));
     m_plots->setCurrentIndex(std::clamp(value("plot").toInt(), 0, m_plots->count() - 1));
     m_plots->setChosenAxes(value("axes").toStringList());
     // A store that went meanwhile is named in the notice when the pinned runs are compared.

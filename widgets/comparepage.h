@@ -2,17 +2,15 @@
 
 #include "comparedetail.h"
 #include "compareplotspane.h"
+#include "comparetablespane.h"
 #include "comparisonmessages.h"
 #include "comparisonset.h"
 #include "rundiff.h"
 #include "rundiffloader.h"
 #include "runtable.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
-class DiffItemDelegate;
-class QAbstractItemModel;
 class MetricDiffModel;
 class NoticeBar;
 class ParamDiffModel;
@@ -27,7 +25,6 @@ class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTextBrowser;
-class QTimer;
 class QToolBar;
 class QTreeView;
 
@@ -46,11 +43,18 @@ class QTreeView;
 // the open store (a run both pinned and selected keeps its pinned place). A pinned run whose
 // store has gone, or that its store no longer holds, is named in a notice above the tables and
 // the other runs are still compared.
+//
+// Which runs are compared is a ComparisonSet; the tables and the detail pane are a
+// CompareTablesPane, the plots a ComparePlotsPane.
 class ComparePage : public QWidget
 {
     Q_OBJECT
 public:
-    enum Table { ParamsTable, MetricsTable, TagsTable };
+    enum Table {
+        ParamsTable = CompareTablesPane::ParamsTable,
+        MetricsTable = CompareTablesPane::MetricsTable,
+        TagsTable = CompareTablesPane::TagsTable
+    };
     enum Plot { ParallelPlot = ComparePlotsPane::ParallelPlot, ScatterPlot = ComparePlotsPane::ScatterPlot };
     // Values up to this length are diffed on the GUI thread; longer ones on a worker.
     static constexpr int InlineDiffLength = CompareDetail::InlineDiffLength;
@@ -119,13 +123,13 @@ public:
     ParamDiffModel *paramModel() const { return m_paramModel; }
     MetricDiffModel *metricModel() const { return m_metricModel; }
     ParamDiffModel *tagModel() const { return m_tagModel; }
-    QTreeView *paramView() const { return m_paramView; }
-    QTreeView *metricView() const { return m_metricView; }
-    QTreeView *tagView() const { return m_tagView; }
+    QTreeView *paramView() const { return view(ParamsTable); }
+    QTreeView *metricView() const { return view(MetricsTable); }
+    QTreeView *tagView() const { return view(TagsTable); }
     QTreeView *view(Table table) const;
-    QTabWidget *tableTabs() const { return m_tableTabs; }
+    QTabWidget *tableTabs() const { return m_tables->tabs(); }
     QTabWidget *plotTabs() const { return m_plots; }
-    QTextBrowser *detailBrowser() const { return m_detail; }
+    QTextBrowser *detailBrowser() const { return m_tables->detailBrowser(); }
     QComboBox *baselineBox() const { return m_baselineBox; }
     ParallelCoordinatesView *parallelView() const { return m_plots->parallelView(); }
     QListWidget *axisList() const { return m_plots->axisList(); }
@@ -164,7 +168,6 @@ protected:
 private:
     void createActions();
     void createLayout();
-    QTreeView *createTable(QAbstractItemModel *model, DiffItemDelegate *delegate, const QString &name);
     void applyRuns();
     void scheduleApplyRuns();
     void onDiffLoaded(const RunDiff::Diff &diff);
@@ -172,13 +175,10 @@ private:
     void updatePinning();
     void updateNotice();
     void updateEmptyState();
-    void updateTabTitles();
     void updateBaselineBox();
-    void showHeaderMenu(QTreeView *view, const QPoint &pos);
-    void showMetricMenu(const QPoint &pos);
-    void scheduleDetail();
-    void updateDetail();
-    void fitColumns(QTreeView *view);
+    // The menu of a run's column header (baseline, pinning); `run` may be out of range.
+    void showRunMenu(int run, const QPoint &globalPos);
+    void fitColumns(Table table);
 
     ComparisonSet *m_comparison;
     RunDiffLoader *m_loader;
@@ -191,16 +191,8 @@ private:
     QToolBar *m_toolBar = nullptr;
     QComboBox *m_baselineBox = nullptr;
     QSplitter *m_splitter = nullptr;
-    QSplitter *m_tableSplitter = nullptr;
-    QTabWidget *m_tableTabs = nullptr;
+    CompareTablesPane *m_tables = nullptr;
     ComparePlotsPane *m_plots = nullptr;
-    QTreeView *m_paramView = nullptr;
-    QTreeView *m_metricView = nullptr;
-    QTreeView *m_tagView = nullptr;
-    QTextBrowser *m_detail = nullptr;
-    QTimer *m_detailTimer = nullptr;
-    QFutureWatcher<QString> m_detailWatcher;
-    int m_detailGeneration = 0;
 
     QAction *m_onlyDifferencesAction = nullptr;
     QAction *m_showSystemTagsAction = nullptr;
