@@ -116,6 +116,9 @@ struct RunInfo
     QString experimentId;
     QString experimentName;
     QString location; // the store's path
+
+    // The name shown: the run's name, else the start of its id.
+    QString displayName() const { return runName.isEmpty() ? runId.left(8) : runName; }
 };
 
 // Everything compared, every key (equal ones included, so that a view can toggle "only

@@ -1,103 +1,42 @@
 #include "comparepage.h"
 
-#include "compareaxis.h"
-#include "diffitemdelegate.h"
 #include "metricdiffmodel.h"
 #include "noticebar.h"
-#include "parallelcoordinatesview.h"
 #include "paramdiffmodel.h"
-#include "plotexport.h"
 #include "runcolors.h"
 #include "rundiffloader.h"
-#include "runformat.h"
-#include "runheaderview.h"
-#include "scatterview.h"
-#include "storelocation.h"
+#include "shortcuttooltip.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QGuiApplication>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
 #include <QMenu>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTextBrowser>
-#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent>
-
-#include <cmath>
 
 using namespace RunDiff;
 
 namespace {
 
-constexpr int MaxKeyColumnWidth = 280;
-constexpr int MaxRunColumnWidth = 240;
-constexpr int MinRunColumnWidth = 90;
-
-QString withShortcut(const QString &toolTip, const QKeySequence &shortcut)
+// Where earlier versions kept the pinned runs.
+QString pinnedRunsKey()
 {
-    return QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText));
-}
-
-QString runName(const RunInfo &run)
-{
-    return run.runName.isEmpty() ? run.runId.left(8) : run.runName;
-}
-
-// A store's file as an absolute, clean path, so that one store has one name however it was
-// given (a path, a relative path, sqlite:///path).
-QString storePath(const QString &location)
-{
-    return Store::Location::normalize(location);
-}
-
-// A run among the runs compared: its store and id (a run may be compared with its copy).
-QString runKey(const QString &location, const QString &runId)
-{
-    return storePath(location) + QLatin1Char('\n') + runId;
-}
-
-QString runKey(const RunSource &source)
-{
-    return runKey(source.location, source.runId);
-}
-
-QString swatch(const QString &runId)
-{
-    return QStringLiteral("<span style=\"color:%1\">&#9632;</span>").arg(RunColors::color(runId).name());
-}
-
-QString valueHtml(const QString &text)
-{
-    return QStringLiteral("<p style=\"white-space:pre-wrap; font-family:monospace\">%1</p>")
-        .arg(text.toHtmlEscaped());
-}
-
-QString diffHtml(const QString &from, const QString &to)
-{
-    return QStringLiteral("<p style=\"white-space:pre-wrap; font-family:monospace\">%1</p>")
-        .arg(characterDiffHtml(characterDiff(from, to)));
+    return QStringLiteral("ComparePage/pinned");
 }
 
 } // namespace
 
 ComparePage::ComparePage(QWidget *parent)
     : QWidget(parent),
+      m_comparison(new ComparisonSet(this)),
       m_loader(new RunDiffLoader(this)),
       m_paramModel(new ParamDiffModel(ParamDiffModel::Kind::Params, this)),
       m_metricModel(new MetricDiffModel(this)),
@@ -106,16 +45,27 @@ ComparePage::ComparePage(QWidget *parent)
     createActions();
     createLayout();
 
+    connect(m_comparison, &ComparisonSet::selectionChanged, this, [this] {
+        updatePinning();
+        scheduleApplyRuns();
+    });
+    connect(m_comparison, &ComparisonSet::pinnedRunsChanged, this, [this] {
+        updatePinning();
+        emit pinnedRunsChanged();
+        scheduleApplyRuns();
+    });
+    connect(m_plots, &ComparePlotsPane::runFilterChanged, this, &ComparePage::runFilterChanged);
+    connect(m_plots, &ComparePlotsPane::exportFailed, this, &ComparePage::exportFailed);
     connect(m_loader, &RunDiffLoader::diffLoaded, this, &ComparePage::onDiffLoaded);
     connect(m_loader, &RunDiffLoader::diffFailed, this, [this](const QString &message) {
-        m_comparedKeys.clear(); // try again when shown again
+        m_comparison->forgetCompared(); // try again when shown again
         m_loadState = LoadState::Failed;
         m_failure = message;
         updateEmptyState();
         emit loadFailed(message);
     });
     connect(m_loader, &RunDiffLoader::cancelled, this, [this] {
-        m_comparedKeys.clear(); // compare again when shown again
+        m_comparison->forgetCompared(); // compare again when shown again
         m_loadState = LoadState::Cancelled;
         updateEmptyState();
     });
@@ -124,23 +74,10 @@ ComparePage::ComparePage(QWidget *parent)
         updateEmptyState();
         emit loadingChanged(loading);
     });
-    connect(&m_detailWatcher, &QFutureWatcher<QString>::finished, this, [this] {
-        if (m_detailWatcher.property("generation").toInt() == m_detailGeneration)
-            m_detail->setHtml(m_detailWatcher.result());
-    });
-
-    m_detailTimer = new QTimer(this);
-    m_detailTimer->setSingleShot(true);
-    m_detailTimer->setInterval(60); // not a character diff per row while arrowing through a table
-    connect(m_detailTimer, &QTimer::timeout, this, &ComparePage::updateDetail);
-
     updateEmptyState();
 }
 
-ComparePage::~ComparePage()
-{
-    m_detailWatcher.waitForFinished();
-}
+ComparePage::~ComparePage() = default;
 
 void ComparePage::createActions()
 {
@@ -172,12 +109,6 @@ void ComparePage::createActions()
     m_copyMarkdownAction->setEnabled(false);
     m_copyCsvAction->setEnabled(false);
 
-    m_clearBrushAction = new QAction(tr("Clear &Brushing"), this);
-    m_clearBrushAction->setToolTip(tr("Drop the ranges selected on the parallel coordinates' axes and show "
-                                      "every run again"));
-    m_clearBrushAction->setEnabled(false);
-    connect(m_clearBrushAction, &QAction::triggered, this, &ComparePage::clearBrushing);
-
     m_pinAction = new QAction(tr("&Pin to Comparison"), this);
     m_pinAction->setIconText(tr("Pin"));
     m_pinAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -192,39 +123,6 @@ void ComparePage::createActions()
     m_clearPinnedAction->setToolTip(tr("Compare only the runs selected in the Runs tab again"));
     m_clearPinnedAction->setEnabled(false);
     connect(m_clearPinnedAction, &QAction::triggered, this, &ComparePage::clearPinned);
-
-    m_exportPlotAction = new QAction(tr("&Export Plot…"), this);
-    m_exportPlotAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportPlotAction->setToolTip(
-        withShortcut(tr("Save the plot shown as PNG or SVG"), m_exportPlotAction->shortcut()));
-    m_exportPlotAction->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
-    m_exportPlotAction->setEnabled(false);
-    connect(m_exportPlotAction, &QAction::triggered, this, &ComparePage::chooseExportFile);
-}
-
-QTreeView *ComparePage::createTable(QAbstractItemModel *model, DiffItemDelegate *delegate,
-                                    const QString &name)
-{
-    auto *view = new QTreeView(this);
-    view->setObjectName(name);
-    auto *header = new RunHeaderView(view);
-    view->setHeader(header);
-    view->setModel(model);
-    view->setItemDelegate(delegate);
-    view->setRootIsDecorated(false);
-    view->setUniformRowHeights(false); // rows with deltas have two lines
-    view->setAlternatingRowColors(false); // the tints are the rows' colours
-    view->setSelectionBehavior(QAbstractItemView::SelectItems);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setTextElideMode(Qt::ElideRight);
-    header->setStretchLastSection(false);
-    header->setSectionsMovable(false);
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QWidget::customContextMenuRequested, this,
-            [this, view](const QPoint &pos) { showHeaderMenu(view, pos); });
-    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &ComparePage::scheduleDetail);
-    return view;
 }
 
 void ComparePage::createLayout()
@@ -253,63 +151,19 @@ void ComparePage::createLayout()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_copyMarkdownAction);
     m_toolBar->addAction(m_copyCsvAction);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_clearBrushAction);
-    m_toolBar->addAction(m_exportPlotAction);
 
-    DiffItemDelegate::Roles paramRoles;
-    paramRoles.firstRunColumn = ParamDiffModel::FirstRunColumn;
-    paramRoles.differs = ParamDiffModel::DiffersRole;
-    paramRoles.value = ParamDiffModel::ValueRole;
-    auto *paramDelegate = new DiffItemDelegate(paramRoles, this);
-    DiffItemDelegate::Roles metricRoles;
-    metricRoles.firstRunColumn = MetricDiffModel::FirstRunColumn;
-    metricRoles.directionColumn = MetricDiffModel::DirectionColumn;
-    metricRoles.best = MetricDiffModel::IsBestRole;
-    metricRoles.direction = MetricDiffModel::DirectionRole;
-    auto *metricDelegate = new DiffItemDelegate(metricRoles, this);
+    m_tables = new CompareTablesPane(m_paramModel, m_metricModel, m_tagModel, this);
+    connect(m_tables, &CompareTablesPane::runMenuRequested, this, &ComparePage::showRunMenu);
 
-    m_paramView = createTable(m_paramModel, paramDelegate, QStringLiteral("paramDiffView"));
-    m_metricView = createTable(m_metricModel, metricDelegate, QStringLiteral("metricDiffView"));
-    m_tagView = createTable(m_tagModel, paramDelegate, QStringLiteral("tagDiffView"));
-    // The direction of a metric: a combo box on double-click, or the context menu.
-    m_metricView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
-                                  | QAbstractItemView::EditKeyPressed);
-    m_metricView->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_metricView, &QWidget::customContextMenuRequested, this, &ComparePage::showMetricMenu);
-
-    m_tableTabs = new QTabWidget(this);
-    m_tableTabs->setObjectName(QStringLiteral("compareTableTabs"));
-    m_tableTabs->setDocumentMode(true);
-    m_tableTabs->addTab(m_paramView, tr("Parameters"));
-    m_tableTabs->addTab(m_metricView, tr("Metrics"));
-    m_tableTabs->addTab(m_tagView, tr("Tags"));
-    connect(m_tableTabs, &QTabWidget::currentChanged, this, &ComparePage::scheduleDetail);
-
-    m_detail = new QTextBrowser(this);
-    m_detail->setObjectName(QStringLiteral("compareDetail"));
-    m_detail->setOpenLinks(false);
-    m_detail->setPlaceholderText(
-        tr("Select a cell to see its whole value and how it differs from the first run's."));
-
-    m_tableSplitter = new QSplitter(Qt::Vertical, this);
-    m_tableSplitter->setObjectName(QStringLiteral("compareTableSplitter"));
-    m_tableSplitter->addWidget(m_tableTabs);
-    m_tableSplitter->addWidget(m_detail);
-    m_tableSplitter->setChildrenCollapsible(false);
-    m_tableSplitter->setStretchFactor(0, 3);
-    m_tableSplitter->setStretchFactor(1, 1);
-    m_tableSplitter->setSizes({520, 180});
-
-    m_plotTabs = new QTabWidget(this);
-    m_plotTabs->setObjectName(QStringLiteral("comparePlotTabs"));
-    m_plotTabs->setDocumentMode(true);
-    createPlots();
+    m_plots = new ComparePlotsPane(this);
+    m_toolBar->addSeparator(); // the plots' actions end the tool bar
+    m_toolBar->addAction(m_plots->clearBrushingAction());
+    m_toolBar->addAction(m_plots->exportPlotAction());
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("compareSplitter"));
-    m_splitter->addWidget(m_tableSplitter);
-    m_splitter->addWidget(m_plotTabs);
+    m_splitter->addWidget(m_tables);
+    m_splitter->addWidget(m_plots);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
@@ -337,7 +191,7 @@ void ComparePage::createLayout()
     m_emptyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
     connect(m_emptyLabel, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("compare")) {
-            m_comparedKeys.clear();
+            m_comparison->forgetCompared();
             applyRuns();
         } else if (link == QLatin1String("pin")) {
             pinSelectedRuns();
@@ -356,24 +210,12 @@ void ComparePage::createLayout()
 
 QTreeView *ComparePage::view(Table table) const
 {
-    switch (table) {
-    case ParamsTable:
-        return m_paramView;
-    case MetricsTable:
-        return m_metricView;
-    case TagsTable:
-        return m_tagView;
-    }
-    return nullptr;
+    return m_tables->view(CompareTablesPane::Table(table));
 }
 
 void ComparePage::setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds)
 {
-    m_location = location;
-    m_table = runs;
-    m_pendingRunIds = runIds;
-    updatePinning();
-    scheduleApplyRuns();
+    m_comparison->setSelection(location, runs, runIds);
 }
 
 void ComparePage::scheduleApplyRuns()
@@ -393,51 +235,20 @@ void ComparePage::showEvent(QShowEvent *event)
 void ComparePage::applyRuns()
 {
     m_runsPending = false;
-    // Pinned runs first (from the open store's table when it holds them: it is the newest),
-    // then the selected runs not pinned.
-    QList<RunSource> sources;
-    QStringList keys;
-    const QString here = storePath(m_location);
-    for (const RunSource &pinned : std::as_const(m_pinned)) {
-        RunSource source = pinned;
-        if (const int row = m_table.indexOfRun(pinned.runId);
-            row >= 0 && !m_location.isEmpty() && here == storePath(pinned.location))
-            source = {m_location, pinned.runId, m_table, row};
-        sources.append(source);
-        keys.append(runKey(source));
-    }
-    QSet<QString> seen(keys.cbegin(), keys.cend());
-    for (const QString &id : std::as_const(m_pendingRunIds)) {
-        const int row = m_table.indexOfRun(id);
-        const QString key = here + QLatin1Char('\n') + id; // runKey() without a path per run
-        if (row < 0 || seen.contains(key))
-            continue;
-        sources.append({m_location, id, m_table, row});
-        keys.append(key);
-        seen.insert(key);
-    }
-    m_sources = sources;
-    m_runIds.clear();
-    for (const RunSource &source : std::as_const(sources))
-        m_runIds.append(source.runId);
-    if (sources.size() < 2) {
+    m_comparison->updateRuns();
+    if (m_comparison->runs().size() < 2) {
         m_loader->cancel();
         m_loadState = LoadState::Idle;
-        m_comparedKeys.clear();
-        m_comparedSources.clear();
-        m_unavailable.clear();
+        m_comparison->clearCompared();
         showDiff(Diff());
         return;
     }
-    if (keys == m_comparedKeys) {
+    if (!m_comparison->startComparing()) {
         updatePinning(); // shown or on its way; only what is pinned may have changed
         return;
     }
-    m_comparedKeys = keys;
-    m_comparedSources = sources;
-    m_unavailable.clear();
     m_loadState = LoadState::Loading;
-    m_loader->compare(sources, RunDiffLoader::Unavailable::Skip);
+    m_loader->compare(m_comparison->comparedRuns(), RunDiffLoader::Unavailable::Skip);
     showDiff(Diff()); // the diff of other runs must not look like theirs while they load
 }
 
@@ -451,159 +262,60 @@ void ComparePage::cancelLoading()
     m_loader->cancel();
 }
 
-QString ComparePage::sourceName(const RunSource &source) const
-{
-    if (source.row >= 0 && source.row < source.table.size()) {
-        const QString name = source.table.run(source.row).runName;
-        if (!name.isEmpty())
-            return name;
-    }
-    const QString remembered = m_rememberedNames.value(runKey(source));
-    return remembered.isEmpty() ? source.runId.left(8) : remembered;
-}
-
 bool ComparePage::isPinned(const QString &location, const QString &runId) const
 {
-    const QString key = runKey(location, runId);
-    return std::any_of(m_pinned.cbegin(), m_pinned.cend(),
-                       [&key](const RunSource &pinned) { return runKey(pinned) == key; });
+    return m_comparison->isPinned(location, runId);
 }
 
 void ComparePage::pinSelectedRuns()
 {
-    QList<RunSource> pinned = m_pinned;
-    for (const QString &id : std::as_const(m_pendingRunIds)) {
-        const int row = m_table.indexOfRun(id);
-        if (row >= 0 && !isPinned(m_location, id))
-            pinned.append(detachedSource({m_location, id, m_table, row}));
-    }
-    setPinned(pinned);
+    m_comparison->pinSelectedRuns();
 }
 
 void ComparePage::pinRun(int run)
 {
-    if (run < 0 || run >= m_sourceOfRun.size())
-        return;
-    const RunSource &source = m_comparedSources[m_sourceOfRun[run]];
-    if (!isPinned(source.location, source.runId))
-        setPinned(m_pinned + QList<RunSource> {detachedSource(source)});
+    m_comparison->pinRun(run);
 }
 
 void ComparePage::unpinRun(int run)
 {
-    if (run >= 0 && run < m_sourceOfRun.size()) {
-        const RunSource &source = m_comparedSources[m_sourceOfRun[run]];
-        unpin(source.location, source.runId);
-    }
+    m_comparison->unpinRun(run);
 }
 
 void ComparePage::unpin(const QString &location, const QString &runId)
 {
-    const QString key = runKey(location, runId);
-    QList<RunSource> pinned = m_pinned;
-    pinned.removeIf([&key](const RunSource &p) { return runKey(p) == key; });
-    setPinned(pinned);
+    m_comparison->unpin(location, runId);
 }
 
 void ComparePage::clearPinned()
 {
-    setPinned({});
+    m_comparison->clearPinned();
 }
 
 void ComparePage::unpinUnavailable()
 {
-    QList<RunSource> pinned = m_pinned;
-    for (const UnavailableRun &u : std::as_const(m_unavailable)) {
-        const QString key = runKey(m_comparedSources.value(u.source));
-        pinned.removeIf([&key](const RunSource &p) { return runKey(p) == key; });
-    }
-    setPinned(pinned);
-}
-
-void ComparePage::setPinned(const QList<RunSource> &pinned)
-{
-    QStringList before, after;
-    for (const RunSource &p : std::as_const(m_pinned))
-        before.append(runKey(p));
-    for (const RunSource &p : pinned)
-        after.append(runKey(p));
-    if (before == after)
-        return;
-    m_pinned = pinned;
-    updatePinning();
-    emit pinnedRunsChanged();
-    scheduleApplyRuns();
+    m_comparison->unpinUnavailable();
 }
 
 void ComparePage::updatePinning()
 {
-    const bool selectionToPin
-        = std::any_of(m_pendingRunIds.cbegin(), m_pendingRunIds.cend(), [this](const QString &id) {
-              return m_table.indexOfRun(id) >= 0 && !isPinned(m_location, id);
-          });
-    m_pinAction->setEnabled(selectionToPin);
-    m_clearPinnedAction->setEnabled(!m_pinned.isEmpty());
-    QList<int> pinnedRuns;
-    for (int run = 0; run < m_diff.runs.size() && run < m_sourceOfRun.size(); ++run) {
-        const RunSource &source = m_comparedSources[m_sourceOfRun[run]];
-        if (isPinned(source.location, source.runId))
-            pinnedRuns.append(run);
-    }
+    m_pinAction->setEnabled(m_comparison->hasRunsToPin());
+    m_clearPinnedAction->setEnabled(!m_comparison->pinnedRuns().isEmpty());
+    const QList<int> pinnedRuns = m_comparison->pinnedColumns();
     if (pinnedRuns == m_paramModel->pinnedRuns())
         return;
     m_paramModel->setPinnedRuns(pinnedRuns);
     m_metricModel->setPinnedRuns(pinnedRuns);
     m_tagModel->setPinnedRuns(pinnedRuns);
-    for (QTreeView *v : {m_paramView, m_metricView, m_tagView}) {
-        fitColumns(v);
-        v->doItemsLayout(); // the header may have a line more or less
+    for (const Table table : {ParamsTable, MetricsTable, TagsTable}) {
+        fitColumns(table);
+        view(table)->doItemsLayout(); // the header may have a line more or less
     }
-}
-
-QString ComparePage::unavailableText(const UnavailableRun &unavailable) const
-{
-    const RunSource source = m_comparedSources.value(unavailable.source);
-    const QString store = QDir::toNativeSeparators(storePath(source.location));
-    QString why;
-    switch (unavailable.error.code) {
-    case Store::Error::NotFound:
-        why = tr("its store %1 is not there any more (moved or deleted?)").arg(store.toHtmlEscaped());
-        break;
-    case Store::Error::NoSuchRun:
-        why = tr("%1 no longer holds this run").arg(store.toHtmlEscaped());
-        break;
-    default:
-        why = unavailable.error.message.toHtmlEscaped();
-        break;
-    }
-    const QString name = QStringLiteral("“%1”").arg(sourceName(source).toHtmlEscaped());
-    return isPinned(source.location, source.runId) ? tr("%1 (pinned): %2").arg(name, why)
-                                                   : tr("%1: %2").arg(name, why);
-}
-
-QStringList ComparePage::unavailableTexts(bool *anyPinned) const
-{
-    QStringList lines;
-    for (const UnavailableRun &u : std::as_const(m_unavailable)) {
-        lines.append(unavailableText(u));
-        const RunSource source = m_comparedSources.value(u.source);
-        *anyPinned = *anyPinned || isPinned(source.location, source.runId);
-    }
-    return lines;
 }
 
 void ComparePage::updateNotice()
 {
-    if (m_unavailable.isEmpty() || m_diff.runs.size() < 2) {
-        m_noticeBar->setText({});
-        return;
-    }
-    bool anyPinned = false;
-    const QStringList lines = unavailableTexts(&anyPinned);
-    QString text = tr("Left out (could not be read): ") + lines.join(QStringLiteral("; ")) + QLatin1Char('.');
-    if (anyPinned)
-        text += QStringLiteral(" <a href=\"unpin-unavailable\">%1</a>").arg(tr("Unpin them"));
-    m_noticeBar->setText(text);
+    m_noticeBar->setText(ComparisonMessages::notice(*m_comparison, m_diff.runs.size()));
 }
 
 QString ComparePage::noticeText() const
@@ -611,268 +323,57 @@ QString ComparePage::noticeText() const
     return m_noticeBar->isVisibleTo(this) ? m_noticeBar->text() : QString();
 }
 
-QWidget *ComparePage::createPlots()
-{
-    // Parallel coordinates, with the checkable list of axes on its left.
-    auto *parallelPane = new QWidget(this);
-    m_axisList = new QListWidget(parallelPane);
-    m_axisList->setObjectName(QStringLiteral("axisList"));
-    m_axisList->setToolTip(tr("Check the params and metrics to draw as axes"));
-    m_axisList->setUniformItemSizes(true);
-    m_axisList->setMaximumWidth(190);
-    connect(m_axisList, &QListWidget::itemChanged, this, &ComparePage::onAxisItemChanged);
-    m_parallelView = new ParallelCoordinatesView(parallelPane);
-    m_parallelView->setObjectName(QStringLiteral("parallelCoordinates"));
-    connect(m_parallelView, &ParallelCoordinatesView::brushChanged, this, &ComparePage::onBrushChanged);
-    auto *axisTitle = new QLabel(tr("Axes"), parallelPane);
-    axisTitle->setBuddy(m_axisList);
-    auto *axisLayout = new QVBoxLayout;
-    axisLayout->setContentsMargins(0, 0, 0, 0);
-    axisLayout->addWidget(axisTitle);
-    axisLayout->addWidget(m_axisList, 1);
-    auto *parallelLayout = new QHBoxLayout(parallelPane);
-    parallelLayout->setContentsMargins(0, 4, 0, 0);
-    parallelLayout->addLayout(axisLayout);
-    parallelLayout->addWidget(m_parallelView, 1);
-    m_plotTabs->addTab(parallelPane, tr("Parallel Coordinates"));
-
-    // Scatter: x and y chosen above the chart.
-    auto *scatterPane = new QWidget(this);
-    m_xBox = new QComboBox(scatterPane);
-    m_xBox->setObjectName(QStringLiteral("scatterXBox"));
-    m_xBox->setToolTip(tr("The param or metric along the x axis"));
-    m_yBox = new QComboBox(scatterPane);
-    m_yBox->setObjectName(QStringLiteral("scatterYBox"));
-    m_yBox->setToolTip(tr("The metric along the y axis"));
-    for (QComboBox *box : {m_xBox, m_yBox}) {
-        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-        box->setMinimumContentsLength(16);
-        connect(box, &QComboBox::activated, this, [this] {
-            setScatterKeys(m_xBox->currentData().toString(), m_yBox->currentData().toString());
-        });
-    }
-    auto *xLabel = new QLabel(tr("X:"), scatterPane);
-    xLabel->setBuddy(m_xBox);
-    auto *yLabel = new QLabel(tr("Y:"), scatterPane);
-    yLabel->setBuddy(m_yBox);
-    auto *keys = new QHBoxLayout;
-    keys->addWidget(xLabel);
-    keys->addWidget(m_xBox);
-    keys->addSpacing(12);
-    keys->addWidget(yLabel);
-    keys->addWidget(m_yBox);
-    keys->addStretch(1);
-    m_scatterView = new ScatterView(scatterPane);
-    m_scatterView->setObjectName(QStringLiteral("scatterPlot"));
-    auto *scatterLayout = new QVBoxLayout(scatterPane);
-    scatterLayout->setContentsMargins(0, 4, 0, 0);
-    scatterLayout->addLayout(keys);
-    scatterLayout->addWidget(m_scatterView, 1);
-    m_plotTabs->addTab(scatterPane, tr("Scatter"));
-    return m_plotTabs;
-}
-
-void ComparePage::fillPlotControls(bool hadBrush)
-{
-    m_fillingPlotControls = true;
-    const QStringList available = CompareAxis::availableKeys(m_diff);
-    QStringList chosen;
-    for (const QString &key : std::as_const(m_chosenAxes)) {
-        if (available.contains(key))
-            chosen.append(key);
-    }
-    if (chosen.isEmpty())
-        chosen = CompareAxis::defaultKeys(m_diff);
-    m_axisList->clear();
-    QStringList ordered; // the list's order: params, then metrics
-    for (const QString &key : available) {
-        auto *item = new QListWidgetItem(key, m_axisList);
-        item->setData(Qt::UserRole, key);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
-        item->setCheckState(chosen.contains(key) ? Qt::Checked : Qt::Unchecked);
-        if (chosen.contains(key))
-            ordered.append(key);
-    }
-    m_parallelView->setDiff(m_diff);
-    m_parallelView->setAxisKeys(ordered);
-
-    const QString oldX = m_xBox->currentData().toString();
-    const QString oldY = m_yBox->currentData().toString();
-    m_xBox->clear();
-    m_yBox->clear();
-    for (const QString &key : available)
-        m_xBox->addItem(key, key);
-    const QStringList metrics = CompareAxis::metricKeys(m_diff);
-    for (const QString &key : metrics)
-        m_yBox->addItem(key, key);
-    QString x = available.contains(oldX) ? oldX : QString();
-    if (x.isEmpty())
-        x = ordered.value(0, available.value(0));
-    QString y = metrics.contains(oldY) ? oldY : QString();
-    if (y.isEmpty()) {
-        // The charted metric that the most runs logged.
-        qsizetype most = 0;
-        for (const QString &key : std::as_const(ordered)) {
-            const CompareAxis axis = CompareAxis::make(m_diff, key);
-            const qsizetype present = std::count_if(axis.values.cbegin(), axis.values.cend(),
-                                                    [](const auto &v) { return v.has_value(); });
-            if (metrics.contains(key) && present > most) {
-                most = present;
-                y = key;
-            }
-        }
-    }
-    if (y.isEmpty())
-        y = metrics.value(0);
-    m_scatterView->setDiff(m_diff);
-    m_fillingPlotControls = false;
-    setScatterKeys(x, y);
-    m_exportPlotAction->setEnabled(!m_diff.isEmpty());
-    m_clearBrushAction->setEnabled(false);
-    if (hadBrush)
-        emit runFilterChanged();
-}
-
-void ComparePage::onAxisItemChanged()
-{
-    if (m_fillingPlotControls)
-        return;
-    QStringList keys;
-    for (int row = 0; row < m_axisList->count(); ++row) {
-        if (m_axisList->item(row)->checkState() == Qt::Checked)
-            keys.append(m_axisList->item(row)->data(Qt::UserRole).toString());
-    }
-    m_chosenAxes = keys;
-    m_parallelView->setAxisKeys(keys);
-}
-
 void ComparePage::setAxisKeys(const QStringList &keys)
 {
-    m_fillingPlotControls = true;
-    for (int row = 0; row < m_axisList->count(); ++row) {
-        QListWidgetItem *item = m_axisList->item(row);
-        item->setCheckState(keys.contains(item->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
-    }
-    m_fillingPlotControls = false;
-    onAxisItemChanged();
+    m_plots->setAxisKeys(keys);
 }
 
 void ComparePage::setScatterKeys(const QString &xKey, const QString &yKey)
 {
-    m_xBox->setCurrentIndex(m_xBox->findData(xKey));
-    m_yBox->setCurrentIndex(m_yBox->findData(yKey));
-    m_scatterView->setKeys(xKey, yKey);
-    m_scatterView->setHighlightedRuns(filteredRunIds(), !hasRunFilter());
-}
-
-void ComparePage::onBrushChanged()
-{
-    m_scatterView->setHighlightedRuns(filteredRunIds(), !hasRunFilter());
-    m_clearBrushAction->setEnabled(hasRunFilter());
-    emit runFilterChanged();
+    m_plots->setScatterKeys(xKey, yKey);
 }
 
 bool ComparePage::hasRunFilter() const
 {
-    return m_parallelView->hasBrush();
+    return m_plots->hasRunFilter();
 }
 
 QStringList ComparePage::filteredRunIds() const
 {
-    return m_parallelView->brushedRunIds();
+    return m_plots->filteredRunIds();
 }
 
 void ComparePage::clearBrushing()
 {
-    m_parallelView->clearBrushes();
+    m_plots->clearBrushing();
 }
 
 QString ComparePage::exportPlot(const QString &path)
 {
-    QString failure;
-    if (m_diff.isEmpty()) {
-        failure = tr("There is no plot to export.");
-    } else {
-        ExportablePlot *plot = m_plotTabs->currentIndex() == ScatterPlot
-            ? static_cast<ExportablePlot *>(m_scatterView)
-            : static_cast<ExportablePlot *>(m_parallelView);
-        failure = PlotExport::save(*plot, path);
-    }
-    if (!failure.isEmpty())
-        emit exportFailed(failure);
-    return failure;
-}
-
-void ComparePage::chooseExportFile()
-{
-    if (m_diff.isEmpty())
-        return;
-    QString name = m_plotTabs->currentIndex() == ScatterPlot ? m_scatterView->plotTitle()
-                                                             : m_parallelView->plotTitle();
-    name.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("_"));
-    auto *dialog = new QFileDialog(this, tr("Export Plot"),
-                                   QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-                                       + QLatin1Char('/') + name,
-                                   PlotExport::fileFilter());
-    dialog->setObjectName(QStringLiteral("exportPlotDialog"));
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setDefaultSuffix(QStringLiteral("png"));
-    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
-        const QRegularExpressionMatch match
-            = QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(filter);
-        if (match.hasMatch())
-            dialog->setDefaultSuffix(match.captured(1));
-    });
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { exportPlot(path); });
-    dialog->open();
+    return m_plots->exportPlot(path);
 }
 
 void ComparePage::onDiffLoaded(const Diff &diff)
 {
     m_loadState = LoadState::Idle;
     m_failure.clear();
-    m_unavailable = m_loader->unavailableRuns();
-    m_sourceOfRun.clear();
-    for (int i = 0; i < m_comparedSources.size(); ++i) {
-        if (std::none_of(m_unavailable.cbegin(), m_unavailable.cend(),
-                         [i](const UnavailableRun &u) { return u.source == i; }))
-            m_sourceOfRun.append(i);
-    }
-    Q_ASSERT(m_sourceOfRun.size() == diff.runs.size());
-    // Pinned runs remembered from an earlier session were read from their stores' runs: keep
-    // their rows, so that the next comparison need not read those runs again.
-    const QList<RunSource> read = m_loader->readSources();
-    for (RunSource &pinned : m_pinned) {
-        if (pinned.row >= 0)
-            continue;
-        const QString key = runKey(pinned);
-        for (const RunSource &source : read) {
-            if (source.row >= 0 && runKey(source) == key)
-                pinned = source;
-        }
-    }
+    m_comparison->setColumns(m_loader->unavailableRuns(), m_loader->readSources());
+    Q_ASSERT(m_comparison->columnCount() == diff.runs.size());
     showDiff(diff);
 }
 
 void ComparePage::showDiff(const Diff &diff)
 {
-    const bool hadBrush = m_parallelView->hasBrush();
     if (diff.isEmpty())
-        m_sourceOfRun.clear();
+        m_comparison->clearColumns();
     m_diff = diff;
     m_paramModel->setDiff(diff);
     m_metricModel->setDiff(diff);
     m_tagModel->setDiff(diff);
     if (!diff.isEmpty()) {
         // The baseline stays with its run, wherever its column went.
-        int baseline = -1;
-        for (int run = 0; run < m_sourceOfRun.size() && !m_baselineKey.isEmpty(); ++run) {
-            if (runKey(m_comparedSources[m_sourceOfRun[run]]) == m_baselineKey)
-                baseline = run;
-        }
-        if (baseline < 0)
-            m_baselineKey.clear(); // its run is no longer compared
+        const int baseline = m_comparison->baselineRun();
+        m_comparison->setBaselineRun(baseline); // none once its run is no longer compared
         m_paramModel->setBaselineRun(baseline); // the columns are fitted below
         m_metricModel->setBaselineRun(baseline);
         m_tagModel->setBaselineRun(baseline);
@@ -880,106 +381,27 @@ void ComparePage::showDiff(const Diff &diff)
     updatePinning();
     updateNotice();
     updateBaselineBox();
-    for (QTreeView *v : {m_paramView, m_metricView, m_tagView})
-        fitColumns(v);
-    updateTabTitles();
+    for (const Table table : {ParamsTable, MetricsTable, TagsTable})
+        fitColumns(table);
+    m_tables->updateTabTitles();
     m_copyMarkdownAction->setEnabled(diff.runs.size() >= 2);
     m_copyCsvAction->setEnabled(diff.runs.size() >= 2);
-    fillPlotControls(hadBrush);
+    m_plots->setDiff(diff);
     updateEmptyState();
-    scheduleDetail();
+    m_tables->scheduleDetail();
     if (!diff.isEmpty())
         emit diffShown();
 }
 
-void ComparePage::fitColumns(QTreeView *v)
+void ComparePage::fitColumns(Table table)
 {
-    QHeaderView *header = v->header();
-    const int columns = v->model()->columnCount();
-    for (int column = 0; column < columns; ++column) {
-        // The values and the run's name decide; a longer store line under the name is elided.
-        int width = std::max(static_cast<QAbstractItemView *>(v)->sizeHintForColumn(column),
-                             header->sectionSizeHint(column));
-        const QStringList lines
-            = v->model()->headerData(column, Qt::Horizontal).toString().split(QLatin1Char('\n'));
-        if (lines.size() > 1) {
-            QFont font = header->font();
-            if (const QVariant f = v->model()->headerData(column, Qt::Horizontal, Qt::FontRole);
-                f.canConvert<QFont>())
-                font = qvariant_cast<QFont>(f);
-            const QFontMetrics metrics(font);
-            const int excess = metrics.horizontalAdvance(lines[1]) - metrics.horizontalAdvance(lines[0]);
-            width = std::max(static_cast<QAbstractItemView *>(v)->sizeHintForColumn(column),
-                             header->sectionSizeHint(column) - std::max(excess, 0));
-        }
-        const bool isKey = column == 0;
-        width = std::clamp(width, isKey ? 120 : MinRunColumnWidth,
-                           isKey ? MaxKeyColumnWidth : MaxRunColumnWidth);
-        header->resizeSection(column, width);
-    }
+    m_tables->fitColumns(CompareTablesPane::Table(table));
 }
 
 void ComparePage::updateEmptyState()
 {
-    const auto page = [](const QString &title, const QString &body) {
-        return QStringLiteral("<p style=\"font-size:large\">%1</p><p>%2</p>").arg(title, body);
-    };
-    const auto link = [](const QString &href, const QString &text) {
-        return QStringLiteral("<a href=\"%1\">%2</a>").arg(href, text);
-    };
-    QString text;
-    const qsizetype asked = m_sources.size();
-    if (asked == 0) {
-        text = page(
-            tr("No runs to compare"),
-            tr("Select two or more runs in the Runs tab (Ctrl+click or Shift+click) to compare their "
-               "parameters, metrics and tags side by side. Pin runs (Ctrl+Shift+P) to compare them with "
-               "runs of another store."));
-    } else if (asked == 1) {
-        const RunSource &only = m_sources.first();
-        if (isPinned(only.location, only.runId)) {
-            text = page(
-                tr("One run pinned"),
-                tr("“%1” from %2 stays here. Select runs in the Runs tab — of this store or of another "
-                   "one (File › Open) — to compare them with it.")
-                    .arg(sourceName(only).toHtmlEscaped(),
-                         QDir::toNativeSeparators(storePath(only.location)).toHtmlEscaped()));
-        } else {
-            text = page(tr("One run selected"),
-                        tr("Select at least one more run in the Runs tab to compare them, or %1 and open "
-                           "another store to compare it with runs there.")
-                            .arg(link(QStringLiteral("pin"), tr("pin it"))));
-        }
-    } else if (m_diff.runs.size() < 2) {
-        switch (m_loadState) {
-        case LoadState::Cancelled:
-            text = page(
-                tr("Comparison cancelled"),
-                tr("%1 of these %2 runs.").arg(link(QStringLiteral("compare"), tr("Compare"))).arg(asked));
-            break;
-        case LoadState::Failed:
-            text = page(tr("The runs could not be compared"),
-                        m_failure.toHtmlEscaped() + QStringLiteral(" ")
-                            + link(QStringLiteral("compare"), tr("Try again")));
-            break;
-        case LoadState::Loading:
-        case LoadState::Idle:
-            if (m_loader->isLoading() || m_unavailable.isEmpty()) {
-                text = page(tr("Comparing %1 runs…").arg(asked),
-                            tr("Reading their parameters, tags and metric histories."));
-            } else {
-                bool anyPinned = false;
-                const QStringList lines = unavailableTexts(&anyPinned);
-                QString body = lines.join(QStringLiteral("<br>"));
-                if (anyPinned)
-                    body += QStringLiteral("<br><br>")
-                        + link(QStringLiteral("unpin-unavailable"), tr("Unpin them"));
-                text = page(tr("Only %1 of the %2 runs could be read").arg(m_diff.runs.size()).arg(asked),
-                            body);
-            }
-            break;
-        }
-    }
+    const QString text = ComparisonMessages::emptyPage(*m_comparison, m_diff.runs.size(), m_loadState,
+                                                       m_loader->isLoading(), m_failure);
     m_emptyLabel->setText(text);
     m_stack->setCurrentIndex(text.isEmpty() ? 1 : 0);
 }
@@ -987,21 +409,6 @@ void ComparePage::updateEmptyState()
 QString ComparePage::emptyText() const
 {
     return m_stack->currentWidget() == m_emptyLabel ? m_emptyLabel->text() : QString();
-}
-
-void ComparePage::updateTabTitles()
-{
-    const auto title = [](const QString &name, const ParamDiffModel *model) {
-        const int total = model->totalKeyCount();
-        if (total == 0)
-            return name;
-        return tr("%1 (%2 of %3 differ)").arg(name).arg(model->differingKeyCount()).arg(total);
-    };
-    m_tableTabs->setTabText(ParamsTable, title(tr("Parameters"), m_paramModel));
-    m_tableTabs->setTabText(MetricsTable,
-                            m_metricModel->rowCount() > 0 ? tr("Metrics (%1)").arg(m_metricModel->rowCount())
-                                                          : tr("Metrics"));
-    m_tableTabs->setTabText(TagsTable, title(tr("Tags"), m_tagModel));
 }
 
 void ComparePage::updateBaselineBox()
@@ -1012,7 +419,7 @@ void ComparePage::updateBaselineBox()
         const RunInfo &run = m_diff.runs[i];
         QPixmap pixmap(10, 10);
         pixmap.fill(RunColors::color(run.runId));
-        m_baselineBox->addItem(QIcon(pixmap), runName(run), i);
+        m_baselineBox->addItem(QIcon(pixmap), run.displayName(), i);
     }
     m_baselineBox->setCurrentIndex(m_baselineBox->findData(baselineRun()));
     m_baselineBox->setEnabled(m_diff.runs.size() > 1);
@@ -1024,9 +431,9 @@ void ComparePage::setOnlyDifferences(bool only)
         m_onlyDifferencesAction->setChecked(only); // comes back here
     m_paramModel->setOnlyDifferences(only);
     m_tagModel->setOnlyDifferences(only);
-    fitColumns(m_paramView);
-    fitColumns(m_tagView);
-    scheduleDetail();
+    fitColumns(ParamsTable);
+    fitColumns(TagsTable);
+    m_tables->scheduleDetail();
 }
 
 void ComparePage::setShowSystemTags(bool show)
@@ -1034,24 +441,23 @@ void ComparePage::setShowSystemTags(bool show)
     if (m_showSystemTagsAction->isChecked() != show)
         m_showSystemTagsAction->setChecked(show);
     m_tagModel->setShowSystemTags(show);
-    fitColumns(m_tagView);
-    updateTabTitles();
-    scheduleDetail();
+    fitColumns(TagsTable);
+    m_tables->updateTabTitles();
+    m_tables->scheduleDetail();
 }
 
 void ComparePage::setBaselineRun(int run)
 {
-    m_baselineKey
-        = run >= 0 && run < m_sourceOfRun.size() ? runKey(m_comparedSources[m_sourceOfRun[run]]) : QString();
+    m_comparison->setBaselineRun(run);
     m_paramModel->setBaselineRun(run);
     m_metricModel->setBaselineRun(run);
     m_tagModel->setBaselineRun(run);
     const int index = m_baselineBox->findData(baselineRun());
     if (index != m_baselineBox->currentIndex())
         m_baselineBox->setCurrentIndex(index);
-    for (QTreeView *v : {m_paramView, m_metricView, m_tagView})
-        fitColumns(v);
-    scheduleDetail();
+    for (const Table table : {ParamsTable, MetricsTable, TagsTable})
+        fitColumns(table);
+    m_tables->scheduleDetail();
 }
 
 int ComparePage::baselineRun() const
@@ -1059,16 +465,13 @@ int ComparePage::baselineRun() const
     return m_paramModel->baselineRun();
 }
 
-void ComparePage::showHeaderMenu(QTreeView *view, const QPoint &pos)
+void ComparePage::showRunMenu(int run, const QPoint &globalPos)
 {
-    const int column = view->header()->logicalIndexAt(pos);
-    const int run = column
-        - (view == m_metricView ? int(MetricDiffModel::FirstRunColumn) : int(ParamDiffModel::FirstRunColumn));
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     if (run >= 0 && run < m_diff.runs.size()) {
         if (run != baselineRun()) {
-            menu->addAction(tr("Use “%1” as Baseline").arg(runName(m_diff.runs[run])), this,
+            menu->addAction(tr("Use “%1” as Baseline").arg(m_diff.runs[run].displayName()), this,
                             [this, run] { setBaselineRun(run); });
         }
     }
@@ -1077,156 +480,19 @@ void ComparePage::showHeaderMenu(QTreeView *view, const QPoint &pos)
     menu->addSeparator();
     if (run >= 0 && run < m_diff.runs.size()) {
         const bool pinned = m_paramModel->isPinned(run);
-        const QString name = runName(m_diff.runs[run]);
+        const QString name = m_diff.runs[run].displayName();
         QAction *pin = pinned
             ? menu->addAction(tr("Unpin “%1”").arg(name), this, [this, run] { unpinRun(run); })
             : menu->addAction(tr("Pin “%1” to Comparison").arg(name), this, [this, run] { pinRun(run); });
         pin->setObjectName(pinned ? QStringLiteral("unpinRunAction") : QStringLiteral("pinRunAction"));
     }
     menu->addAction(m_clearPinnedAction);
-    menu->popup(view->header()->viewport()->mapToGlobal(pos));
-}
-
-void ComparePage::showMetricMenu(const QPoint &pos)
-{
-    const QModelIndex index = m_metricView->indexAt(pos);
-    if (!index.isValid())
-        return;
-    const QString key = m_metricModel->keyAt(index);
-    const Direction current = m_metricModel->direction(key);
-    auto *menu = new QMenu(this);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    QAction *min = menu->addAction(tr("Lower Is Better (min)"), this,
-                                   [this, key] { m_metricModel->setDirection(key, Direction::Minimize); });
-    min->setCheckable(true);
-    min->setChecked(current == Direction::Minimize);
-    QAction *max = menu->addAction(tr("Higher Is Better (max)"), this,
-                                   [this, key] { m_metricModel->setDirection(key, Direction::Maximize); });
-    max->setCheckable(true);
-    max->setChecked(current == Direction::Maximize);
-    menu->addSeparator();
-    QAction *reset = menu->addAction(tr("Default for “%1”").arg(key), this,
-                                     [this, key] { m_metricModel->resetDirection(key); });
-    reset->setEnabled(current != directionForKey(key));
-    menu->popup(m_metricView->viewport()->mapToGlobal(pos));
-}
-
-void ComparePage::scheduleDetail()
-{
-    m_detailTimer->start();
-}
-
-void ComparePage::updateDetail()
-{
-    ++m_detailGeneration;
-    // Runs of several stores: which store, after the name.
-    const QStringList stores = storeLabels(m_diff.runs);
-    const auto storeNote = [&stores](int run) {
-        const QString label = stores.value(run);
-        return label.isEmpty()
-            ? QString()
-            : QStringLiteral(" <span style=\"color:gray\">· %1</span>").arg(label.toHtmlEscaped());
-    };
-    QTreeView *v = view(Table(m_tableTabs->currentIndex()));
-    const QModelIndex index = v ? v->currentIndex() : QModelIndex();
-    if (!index.isValid() || m_diff.isEmpty()) {
-        m_detail->clear();
-        return;
-    }
-    if (v == m_metricView) {
-        const QString key = m_metricModel->keyAt(index);
-        QString html
-            = QStringLiteral("<p><b>%1</b> · %2</p>")
-                  .arg(key.toHtmlEscaped(),
-                       m_metricModel->direction(key) == Direction::Minimize ? tr("lower is better")
-                                                                            : tr("higher is better"));
-        html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\">");
-        html += QStringLiteral(
-                    "<tr><th></th><th align=\"left\">%1</th><th align=\"right\">%2</th>"
-                    "<th align=\"right\">%3</th><th align=\"right\">%4</th><th align=\"right\">%5</th></tr>")
-                    .arg(tr("Run"), tr("Latest"), tr("Min"), tr("Max"), tr("Best step"));
-
-        const MetricRow &row = m_metricModel->rowAt(index);
-        for (int run = 0; run < row.values.size(); ++run) {
-            const RunInfo &info = m_diff.runs[run];
-            const auto &stats = row.values[run];
-            const QString name = runName(info).toHtmlEscaped()
-                + (m_metricModel->isBest(index.row(), run) ? QStringLiteral(" ★") : QString())
-                + storeNote(run);
-            if (!stats) {
-                html += QStringLiteral("<tr><td>%1</td><td>%2</td><td colspan=\"4\"><i>%3</i></td></tr>")
-                            .arg(swatch(info.runId), name, tr("not logged"));
-                continue;
-            }
-            html += QStringLiteral(
-                        "<tr><td>%1</td><td>%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td>"
-                        "<td align=\"right\">%5</td><td align=\"right\">%6</td></tr>")
-                        .arg(swatch(info.runId), name, RunFormat::metricValue(stats->latest),
-                             RunFormat::metricValue(stats->min), RunFormat::metricValue(stats->max),
-                             QString::number(stats->bestStep(m_metricModel->direction(key))));
-        }
-        html += QStringLiteral("</table>");
-        m_detail->setHtml(html);
-        return;
-    }
-
-    const ParamDiffModel *model = v == m_paramView ? m_paramModel : m_tagModel;
-    const TextRow &row = model->rowAt(index);
-    const int run = model->runOfColumn(index.column());
-    QString html
-        = QStringLiteral("<p><b>%1</b>%2</p>")
-              .arg(row.key.toHtmlEscaped(),
-                   row.numeric ? tr(" · compared as numbers (\"0.0010\" equals \"1e-3\")") : QString());
-    if (run < 0) {
-        // The key: every run's value.
-        for (int r = 0; r < row.values.size(); ++r) {
-            const RunInfo &info = m_diff.runs[r];
-            html += QStringLiteral("<p>%1 <b>%2</b></p>")
-                        .arg(swatch(info.runId), runName(info).toHtmlEscaped() + storeNote(r));
-            html += row.values[r] ? valueHtml(*row.values[r])
-                                  : QStringLiteral("<p><i>%1</i></p>").arg(tr("not logged"));
-        }
-        m_detail->setHtml(html);
-        return;
-    }
-    const RunInfo &info = m_diff.runs[run];
-    html += QStringLiteral("<p>%1 <b>%2</b></p>")
-                .arg(swatch(info.runId), runName(info).toHtmlEscaped() + storeNote(run));
-    const Value &value = row.values[run];
-    if (!value) {
-        m_detail->setHtml(html + QStringLiteral("<p><i>%1</i></p>").arg(tr("Not logged in this run.")));
-        return;
-    }
-    html += valueHtml(*value);
-    const Value &first = row.values.first();
-    if (run == 0) {
-        m_detail->setHtml(
-            html + QStringLiteral("<p><i>%1</i></p>").arg(tr("The other runs are diffed against this one.")));
-        return;
-    }
-    if (first == value) {
-        m_detail->setHtml(html
-                          + QStringLiteral("<p><i>%1</i></p>")
-                                .arg(tr("The same as in %1.").arg(runName(m_diff.runs[0]).toHtmlEscaped())));
-        return;
-    }
-    html += QStringLiteral("<p><b>%1</b> %2 %3</p>")
-                .arg(tr("Against"), swatch(m_diff.runs[0].runId), runName(m_diff.runs[0]).toHtmlEscaped());
-    const QString from = first.value_or(QString());
-    const QString to = *value;
-    if (from.size() + to.size() <= InlineDiffLength) {
-        m_detail->setHtml(html + diffHtml(from, to));
-        return;
-    }
-    // Long values: the character diff on a worker, the value at once.
-    m_detail->setHtml(html + QStringLiteral("<p><i>%1</i></p>").arg(tr("Comparing…")));
-    m_detailWatcher.setProperty("generation", m_detailGeneration);
-    m_detailWatcher.setFuture(QtConcurrent::run([html, from, to] { return html + diffHtml(from, to); }));
+    menu->popup(globalPos);
 }
 
 QString ComparePage::detailHtml() const
 {
-    return m_detail->toHtml();
+    return detailBrowser()->toHtml();
 }
 
 QString ComparePage::diffMarkdown() const
@@ -1244,7 +510,7 @@ QString ComparePage::diffCsv() const
 {
     if (m_diff.isEmpty())
         return {};
-    switch (Table(m_tableTabs->currentIndex())) {
+    switch (Table(m_tables->currentTable())) {
     case MetricsTable:
         return m_metricModel->toCsv();
     case TagsTable:
@@ -1273,18 +539,12 @@ void ComparePage::saveSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("onlyDifferences"), m_onlyDifferencesAction->isChecked());
     settings.setValue(QStringLiteral("showSystemTags"), m_showSystemTagsAction->isChecked());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("tableSplitter"), m_tableSplitter->saveState());
-    settings.setValue(QStringLiteral("table"), m_tableTabs->currentIndex());
-    settings.setValue(QStringLiteral("plot"), m_plotTabs->currentIndex());
-    settings.setValue(QStringLiteral("axes"), m_chosenAxes);
-    QVariantList pinned;
-    for (const RunSource &source : m_pinned) {
-        pinned.append(QVariantMap {{QStringLiteral("location"), storePath(source.location)},
-                                   {QStringLiteral("runId"), source.runId},
-                                   {QStringLiteral("runName"), sourceName(source)}});
-    }
-    settings.setValue(QStringLiteral("pinned"), pinned);
+    settings.setValue(QStringLiteral("tableSplitter"), m_tables->saveState());
+    settings.setValue(QStringLiteral("table"), tableTabs()->currentIndex());
+    settings.setValue(QStringLiteral("plot"), m_plots->currentIndex());
+    settings.setValue(QStringLiteral("axes"), m_plots->chosenAxes());
     settings.endGroup();
+    m_comparison->saveSettings(settings, pinnedRunsKey());
 }
 
 void ComparePage::restoreSettings(const QSettings &settings)
@@ -1297,21 +557,10 @@ void ComparePage::restoreSettings(const QSettings &settings)
     if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
         m_splitter->restoreState(state);
     if (const QByteArray state = value("tableSplitter").toByteArray(); !state.isEmpty())
-        m_tableSplitter->restoreState(state);
-    m_tableTabs->setCurrentIndex(std::clamp(value("table").toInt(), 0, m_tableTabs->count() - 1));
-    m_plotTabs->setCurrentIndex(std::clamp(value("plot").toInt(), 0, m_plotTabs->count() - 1));
-    m_chosenAxes = value("axes").toStringList();
-    // Pinned runs come back by store and id; they are read when the page is shown (a store
-    // that went meanwhile is named in the notice).
-    QList<RunSource> pinned;
-    for (const QVariant &entry : value("pinned").toList()) {
-        const QVariantMap map = entry.toMap();
-        const RunSource source {map.value(QStringLiteral("location")).toString(),
-                                map.value(QStringLiteral("runId")).toString()};
-        if (source.location.isEmpty() || source.runId.isEmpty())
-            continue;
-        m_rememberedNames.insert(runKey(source), map.value(QStringLiteral("runName")).toString());
-        pinned.append(source);
-    }
-    setPinned(pinned);
+        m_tables->restoreState(state);
+    tableTabs()->setCurrentIndex(std::clamp(value("table").toInt(), 0, tableTabs()->count() - 1));
+    m_plots->setCurrentIndex(std::clamp(value("plot").toInt(), 0, m_plots->count() - 1));
+    m_plots->setChosenAxes(value("axes").toStringList());
+    // A store that went meanwhile is named in the notice when the pinned runs are compared.
+    m_comparison->restoreSettings(settings, pinnedRunsKey());
 }

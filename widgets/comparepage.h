@@ -1,16 +1,16 @@
 #pragma once
 
+#include "comparedetail.h"
+#include "compareplotspane.h"
+#include "comparetablespane.h"
+#include "comparisonmessages.h"
+#include "comparisonset.h"
 #include "rundiff.h"
 #include "rundiffloader.h"
 #include "runtable.h"
 
-#include <QFutureWatcher>
-#include <QHash>
-#include <QSet>
 #include <QWidget>
 
-class DiffItemDelegate;
-class QAbstractItemModel;
 class MetricDiffModel;
 class NoticeBar;
 class ParamDiffModel;
@@ -18,7 +18,6 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
-class QListWidgetItem;
 class ParallelCoordinatesView;
 class ScatterView;
 class QSettings;
@@ -26,7 +25,6 @@ class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTextBrowser;
-class QTimer;
 class QToolBar;
 class QTreeView;
 
@@ -45,14 +43,21 @@ class QTreeView;
 // the open store (a run both pinned and selected keeps its pinned place). A pinned run whose
 // store has gone, or that its store no longer holds, is named in a notice above the tables and
 // the other runs are still compared.
+//
+// Which runs are compared is a ComparisonSet; the tables and the detail pane are a
+// CompareTablesPane, the plots a ComparePlotsPane.
 class ComparePage : public QWidget
 {
     Q_OBJECT
 public:
-    enum Table { ParamsTable, MetricsTable, TagsTable };
-    enum Plot { ParallelPlot, ScatterPlot };
+    enum Table {
+        ParamsTable = CompareTablesPane::ParamsTable,
+        MetricsTable = CompareTablesPane::MetricsTable,
+        TagsTable = CompareTablesPane::TagsTable
+    };
+    enum Plot { ParallelPlot = ComparePlotsPane::ParallelPlot, ScatterPlot = ComparePlotsPane::ScatterPlot };
     // Values up to this length are diffed on the GUI thread; longer ones on a worker.
-    static constexpr int InlineDiffLength = 2000;
+    static constexpr int InlineDiffLength = CompareDetail::InlineDiffLength;
 
     explicit ComparePage(QWidget *parent = nullptr);
     ~ComparePage() override;
@@ -62,9 +67,9 @@ public:
     void setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds);
     // The runs compared (or being compared), in column order: pinned ones, then selected ones.
     // The same run id can appear twice (a run and its copy in another store).
-    QStringList runIds() const { return m_runIds; }
+    QStringList runIds() const { return m_comparison->runIds(); }
     // The runs compared (or being compared), in column order, with their stores.
-    QList<RunDiff::RunSource> runSources() const { return m_sources; }
+    QList<RunDiff::RunSource> runSources() const { return m_comparison->runs(); }
 
     // Pins the selected runs of the open store (those not pinned yet) to the comparison.
     void pinSelectedRuns();
@@ -76,10 +81,10 @@ public:
     void clearPinned();
     // Unpins the pinned runs that could not be read in the last comparison.
     void unpinUnavailable();
-    QList<RunDiff::RunSource> pinnedRuns() const { return m_pinned; }
+    QList<RunDiff::RunSource> pinnedRuns() const { return m_comparison->pinnedRuns(); }
     bool isPinned(const QString &location, const QString &runId) const;
     // The runs asked for that could not be compared, with why (empty when all were read).
-    QList<RunDiff::UnavailableRun> unavailableRuns() const { return m_unavailable; }
+    QList<RunDiff::UnavailableRun> unavailableRuns() const { return m_comparison->unavailableRuns(); }
     // The notice above the tables (which runs could not be compared); empty when hidden.
     QString noticeText() const;
     const RunDiff::Diff &diff() const { return m_diff; }
@@ -118,21 +123,21 @@ public:
     ParamDiffModel *paramModel() const { return m_paramModel; }
     MetricDiffModel *metricModel() const { return m_metricModel; }
     ParamDiffModel *tagModel() const { return m_tagModel; }
-    QTreeView *paramView() const { return m_paramView; }
-    QTreeView *metricView() const { return m_metricView; }
-    QTreeView *tagView() const { return m_tagView; }
+    QTreeView *paramView() const { return view(ParamsTable); }
+    QTreeView *metricView() const { return view(MetricsTable); }
+    QTreeView *tagView() const { return view(TagsTable); }
     QTreeView *view(Table table) const;
-    QTabWidget *tableTabs() const { return m_tableTabs; }
-    QTabWidget *plotTabs() const { return m_plotTabs; }
-    QTextBrowser *detailBrowser() const { return m_detail; }
+    QTabWidget *tableTabs() const { return m_tables->tabs(); }
+    QTabWidget *plotTabs() const { return m_plots; }
+    QTextBrowser *detailBrowser() const { return m_tables->detailBrowser(); }
     QComboBox *baselineBox() const { return m_baselineBox; }
-    ParallelCoordinatesView *parallelView() const { return m_parallelView; }
-    QListWidget *axisList() const { return m_axisList; }
-    ScatterView *scatterView() const { return m_scatterView; }
-    QComboBox *scatterXBox() const { return m_xBox; }
-    QComboBox *scatterYBox() const { return m_yBox; }
-    QAction *clearBrushingAction() const { return m_clearBrushAction; }
-    QAction *exportPlotAction() const { return m_exportPlotAction; }
+    ParallelCoordinatesView *parallelView() const { return m_plots->parallelView(); }
+    QListWidget *axisList() const { return m_plots->axisList(); }
+    ScatterView *scatterView() const { return m_plots->scatterView(); }
+    QComboBox *scatterXBox() const { return m_plots->scatterXBox(); }
+    QComboBox *scatterYBox() const { return m_plots->scatterYBox(); }
+    QAction *clearBrushingAction() const { return m_plots->clearBrushingAction(); }
+    QAction *exportPlotAction() const { return m_plots->exportPlotAction(); }
     QToolBar *toolBar() const { return m_toolBar; }
     RunDiffLoader *loader() const { return m_loader; }
     QAction *onlyDifferencesAction() const { return m_onlyDifferencesAction; }
@@ -163,32 +168,19 @@ protected:
 private:
     void createActions();
     void createLayout();
-    QTreeView *createTable(QAbstractItemModel *model, DiffItemDelegate *delegate, const QString &name);
     void applyRuns();
     void scheduleApplyRuns();
     void onDiffLoaded(const RunDiff::Diff &diff);
     void showDiff(const RunDiff::Diff &diff);
-    void setPinned(const QList<RunDiff::RunSource> &pinned);
     void updatePinning();
     void updateNotice();
-    QString sourceName(const RunDiff::RunSource &source) const;
-    QString unavailableText(const RunDiff::UnavailableRun &unavailable) const;
-    // One text per run left out; `anyPinned` is set when one of them is pinned.
-    QStringList unavailableTexts(bool *anyPinned) const;
     void updateEmptyState();
-    void updateTabTitles();
     void updateBaselineBox();
-    void showHeaderMenu(QTreeView *view, const QPoint &pos);
-    void showMetricMenu(const QPoint &pos);
-    void scheduleDetail();
-    void updateDetail();
-    void fitColumns(QTreeView *view);
-    QWidget *createPlots();
-    void fillPlotControls(bool hadBrush);
-    void onAxisItemChanged();
-    void onBrushChanged();
-    void chooseExportFile();
+    // The menu of a run's column header (baseline, pinning); `run` may be out of range.
+    void showRunMenu(int run, const QPoint &globalPos);
+    void fitColumns(Table table);
 
+    ComparisonSet *m_comparison;
     RunDiffLoader *m_loader;
     ParamDiffModel *m_paramModel;
     MetricDiffModel *m_metricModel;
@@ -199,52 +191,20 @@ private:
     QToolBar *m_toolBar = nullptr;
     QComboBox *m_baselineBox = nullptr;
     QSplitter *m_splitter = nullptr;
-    QSplitter *m_tableSplitter = nullptr;
-    QTabWidget *m_tableTabs = nullptr;
-    QTabWidget *m_plotTabs = nullptr;
-    QTreeView *m_paramView = nullptr;
-    QTreeView *m_metricView = nullptr;
-    QTreeView *m_tagView = nullptr;
-    QTextBrowser *m_detail = nullptr;
-    QTimer *m_detailTimer = nullptr;
-    QFutureWatcher<QString> m_detailWatcher;
-    ParallelCoordinatesView *m_parallelView = nullptr;
-    QListWidget *m_axisList = nullptr;
-    ScatterView *m_scatterView = nullptr;
-    QComboBox *m_xBox = nullptr;
-    QComboBox *m_yBox = nullptr;
-    QStringList m_chosenAxes; // by the user; empty: the default ones
-    bool m_fillingPlotControls = false;
-    int m_detailGeneration = 0;
+    CompareTablesPane *m_tables = nullptr;
+    ComparePlotsPane *m_plots = nullptr;
 
     QAction *m_onlyDifferencesAction = nullptr;
     QAction *m_showSystemTagsAction = nullptr;
     QAction *m_copyMarkdownAction = nullptr;
     QAction *m_copyCsvAction = nullptr;
-    QAction *m_clearBrushAction = nullptr;
-    QAction *m_exportPlotAction = nullptr;
     QAction *m_pinAction = nullptr;
     QAction *m_clearPinnedAction = nullptr;
     NoticeBar *m_noticeBar = nullptr;
 
-    // What is asked for: the pinned runs (each with a table of its own run), the open store's
-    // runs and the selected ones.
-    QList<RunDiff::RunSource> m_pinned;
-    QString m_location;
-    Store::RunTable m_table;
-    QStringList m_pendingRunIds;
-    bool m_runsPending = false;
-    QList<RunDiff::RunSource> m_sources; // pinned + selected, in column order
-    QStringList m_runIds; // of m_sources
-    // The diff shown or loading: the keys (store and run id) of its sources, the runs left out.
-    QStringList m_comparedKeys;
-    QList<RunDiff::RunSource> m_comparedSources;
-    QList<RunDiff::UnavailableRun> m_unavailable; // sources are indexes in m_comparedSources
-    QList<int> m_sourceOfRun; // per run of m_diff: its index in m_comparedSources
-    enum class LoadState { Idle, Loading, Cancelled, Failed };
+    bool m_runsPending = false; // the runs changed while the page was hidden
+    using LoadState = ComparisonMessages::LoadState;
     LoadState m_loadState = LoadState::Idle;
     QString m_failure;
-    QString m_baselineKey; // the baseline run's key, kept while the runs compared change
-    QHash<QString, QString> m_rememberedNames; // run key -> name, of pinned runs restored from settings
     RunDiff::Diff m_diff;
 };

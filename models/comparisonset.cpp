@@ -1,0 +1,259 @@
+#include "comparisonset.h"
+
+#include "storelocation.h"
+
+#include <QSet>
+#include <QSettings>
+#include <QVariantMap>
+
+#include <algorithm>
+
+using namespace RunDiff;
+
+ComparisonSet::ComparisonSet(QObject *parent) : QObject(parent) { }
+
+QString ComparisonSet::runKey(const QString &location, const QString &runId)
+{
+    return Store::Location::normalize(location) + QLatin1Char('\n') + runId;
+}
+
+QString ComparisonSet::runKey(const RunSource &source)
+{
+    return runKey(source.location, source.runId);
+}
+
+void ComparisonSet::setSelection(const QString &location, const Store::RunTable &table,
+                                 const QStringList &runIds)
+{
+    m_location = location;
+    m_table = table;
+    m_selectedIds = runIds;
+    emit selectionChanged();
+}
+
+bool ComparisonSet::hasRunsToPin() const
+{
+    return std::any_of(m_selectedIds.cbegin(), m_selectedIds.cend(), [this](const QString &id) {
+        return m_table.indexOfRun(id) >= 0 && !isPinned(m_location, id);
+    });
+}
+
+bool ComparisonSet::isPinned(const QString &location, const QString &runId) const
+{
+    const QString key = runKey(location, runId);
+    return std::any_of(m_pinned.cbegin(), m_pinned.cend(),
+                       [&key](const RunSource &pinned) { return runKey(pinned) == key; });
+}
+
+void ComparisonSet::setPinnedRuns(const QList<RunSource> &pinned)
+{
+    QStringList before, after;
+    for (const RunSource &p : std::as_const(m_pinned))
+        before.append(runKey(p));
+    for (const RunSource &p : pinned)
+        after.append(runKey(p));
+    if (before == after)
+        return;
+    m_pinned = pinned;
+    emit pinnedRunsChanged();
+}
+
+void ComparisonSet::pinSelectedRuns()
+{
+    QList<RunSource> pinned = m_pinned;
+    for (const QString &id : std::as_const(m_selectedIds)) {
+        const int row = m_table.indexOfRun(id);
+        if (row >= 0 && !isPinned(m_location, id))
+            pinned.append(detachedSource({m_location, id, m_table, row}));
+    }
+    setPinnedRuns(pinned);
+}
+
+const RunSource *ComparisonSet::sourceOfColumn(int run) const
+{
+    return run >= 0 && run < m_sourceOfColumn.size() ? &m_compared[m_sourceOfColumn[run]] : nullptr;
+}
+
+void ComparisonSet::pinRun(int run)
+{
+    const RunSource *source = sourceOfColumn(run);
+    if (source && !isPinned(source->location, source->runId))
+        setPinnedRuns(m_pinned + QList<RunSource> {detachedSource(*source)});
+}
+
+void ComparisonSet::unpinRun(int run)
+{
+    if (const RunSource *source = sourceOfColumn(run))
+        unpin(source->location, source->runId);
+}
+
+void ComparisonSet::unpin(const QString &location, const QString &runId)
+{
+    const QString key = runKey(location, runId);
+    QList<RunSource> pinned = m_pinned;
+    pinned.removeIf([&key](const RunSource &p) { return runKey(p) == key; });
+    setPinnedRuns(pinned);
+}
+
+void ComparisonSet::clearPinned()
+{
+    setPinnedRuns({});
+}
+
+void ComparisonSet::unpinUnavailable()
+{
+    QList<RunSource> pinned = m_pinned;
+    for (const UnavailableRun &u : std::as_const(m_unavailable)) {
+        const QString key = runKey(m_compared.value(u.source));
+        pinned.removeIf([&key](const RunSource &p) { return runKey(p) == key; });
+    }
+    setPinnedRuns(pinned);
+}
+
+void ComparisonSet::updateRuns()
+{
+    QList<RunSource> sources;
+    QStringList keys;
+    const QString here = Store::Location::normalize(m_location);
+    for (const RunSource &pinned : std::as_const(m_pinned)) {
+        RunSource source = pinned;
+        if (const int row = m_table.indexOfRun(pinned.runId);
+            row >= 0 && !m_location.isEmpty() && here == Store::Location::normalize(pinned.location))
+            source = {m_location, pinned.runId, m_table, row};
+        sources.append(source);
+        keys.append(runKey(source));
+    }
+    QSet<QString> seen(keys.cbegin(), keys.cend());
+    for (const QString &id : std::as_const(m_selectedIds)) {
+        const int row = m_table.indexOfRun(id);
+        const QString key = here + QLatin1Char('\n') + id; // runKey() without a path per run
+        if (row < 0 || seen.contains(key))
+            continue;
+        sources.append({m_location, id, m_table, row});
+        keys.append(key);
+        seen.insert(key);
+    }
+    m_runs = sources;
+    m_runKeys = keys;
+}
+
+QStringList ComparisonSet::runIds() const
+{
+    QStringList ids;
+    for (const RunSource &source : m_runs)
+        ids.append(source.runId);
+    return ids;
+}
+
+bool ComparisonSet::startComparing()
+{
+    if (m_runKeys == m_comparedKeys)
+        return false;
+    m_comparedKeys = m_runKeys;
+    m_compared = m_runs;
+    m_unavailable.clear();
+    return true;
+}
+
+void ComparisonSet::forgetCompared()
+{
+    m_comparedKeys.clear();
+}
+
+void ComparisonSet::clearCompared()
+{
+    m_comparedKeys.clear();
+    m_compared.clear();
+    m_unavailable.clear();
+    m_sourceOfColumn.clear();
+}
+
+void ComparisonSet::setColumns(const QList<UnavailableRun> &unavailable, const QList<RunSource> &read)
+{
+    m_unavailable = unavailable;
+    m_sourceOfColumn.clear();
+    for (int i = 0; i < m_compared.size(); ++i) {
+        if (std::none_of(m_unavailable.cbegin(), m_unavailable.cend(),
+                         [i](const UnavailableRun &u) { return u.source == i; }))
+            m_sourceOfColumn.append(i);
+    }
+    for (RunSource &pinned : m_pinned) {
+        if (pinned.row >= 0)
+            continue;
+        const QString key = runKey(pinned);
+        for (const RunSource &source : read) {
+            if (source.row >= 0 && runKey(source) == key)
+                pinned = source;
+        }
+    }
+}
+
+void ComparisonSet::clearColumns()
+{
+    m_sourceOfColumn.clear();
+}
+
+QList<int> ComparisonSet::pinnedColumns() const
+{
+    QList<int> columns;
+    for (int run = 0; run < m_sourceOfColumn.size(); ++run) {
+        const RunSource &source = m_compared[m_sourceOfColumn[run]];
+        if (isPinned(source.location, source.runId))
+            columns.append(run);
+    }
+    return columns;
+}
+
+void ComparisonSet::setBaselineRun(int run)
+{
+    const RunSource *source = sourceOfColumn(run);
+    m_baselineKey = source ? runKey(*source) : QString();
+}
+
+int ComparisonSet::baselineRun() const
+{
+    int baseline = -1;
+    for (int run = 0; run < m_sourceOfColumn.size() && !m_baselineKey.isEmpty(); ++run) {
+        if (runKey(m_compared[m_sourceOfColumn[run]]) == m_baselineKey)
+            baseline = run;
+    }
+    return baseline;
+}
+
+QString ComparisonSet::nameOf(const RunSource &source) const
+{
+    if (source.row >= 0 && source.row < source.table.size()) {
+        const QString name = source.table.run(source.row).runName;
+        if (!name.isEmpty())
+            return name;
+    }
+    const QString remembered = m_rememberedNames.value(runKey(source));
+    return remembered.isEmpty() ? source.runId.left(8) : remembered;
+}
+
+void ComparisonSet::saveSettings(QSettings &settings, const QString &key) const
+{
+    QVariantList pinned;
+    for (const RunSource &source : m_pinned) {
+        pinned.append(QVariantMap {{QStringLiteral("location"), Store::Location::normalize(source.location)},
+                                   {QStringLiteral("runId"), source.runId},
+                                   {QStringLiteral("runName"), nameOf(source)}});
+    }
+    settings.setValue(key, pinned);
+}
+
+void ComparisonSet::restoreSettings(const QSettings &settings, const QString &key)
+{
+    // Pinned runs come back by store and id, without a table: they are read when compared.
+    QList<RunSource> pinned;
+    for (const QVariant &entry : settings.value(key).toList()) {
+        const QVariantMap map = entry.toMap();
+        const RunSource source {map.value(QStringLiteral("location")).toString(),
+                                map.value(QStringLiteral("runId")).toString()};
+        if (source.location.isEmpty() || source.runId.isEmpty())
+            continue;
+        m_rememberedNames.insert(runKey(source), map.value(QStringLiteral("runName")).toString());
+        pinned.append(source);
+    }
+    setPinnedRuns(pinned);
+}
