@@ -30,7 +30,7 @@ QString demoStorePath()
     if (!QFileInfo::exists(path)) {
         QDir().mkpath(dir);
         const Store::Error error = Store::DemoStore::generate(path);
-        if (error.code != Store::Error::None) {
+        if (!error.ok()) {
             Cli::printError(error.message);
             return {};
         }

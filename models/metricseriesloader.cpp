@@ -180,7 +180,7 @@ void MetricSeriesLoader::startReading(std::shared_ptr<Job> job)
                 const Store::Error error
                     = (*reader)->readMetricSeries({request.runId}, request.keys, deliver, job->cancel.get());
                 report(error);
-                if (error.code != Store::Error::None)
+                if (!error.ok())
                     return;
             }
         }));
@@ -201,7 +201,7 @@ void MetricSeriesLoader::runRead(int generation, const Store::Error &error)
 {
     if (generation != m_generation || error.code == Store::Error::Cancelled)
         return;
-    if (error.code != Store::Error::None) {
+    if (!error.ok()) {
         cancelCurrent();
         setLoading(false);
         emit loadFailed(error);

@@ -171,7 +171,7 @@ Store::Result<AvailableDiff> read(const QList<RunSource> &sources, bool skip, co
             Store::RunTable table = source.table;
             int row = source.row;
             if (row < 0 || row >= table.size() || table.run(row).runId != source.runId) {
-                if (const Store::Error error = readStoreRuns(); error.code != Store::Error::None) {
+                if (const Store::Error error = readStoreRuns(); !error.ok()) {
                     if (fatal(error))
                         return error;
                     leaveOut(indexes, error);
@@ -228,7 +228,7 @@ Store::Result<AvailableDiff> read(const QList<RunSource> &sources, bool skip, co
         Store::Error error = indexes.isEmpty() ? Store::Error() : readHistories();
         if (error.code == Store::Error::NoSuchRun && skip && !cancelled()) {
             // A run given with its table is gone from the store: find which, and read the rest.
-            if (const Store::Error runsError = readStoreRuns(); runsError.code != Store::Error::None) {
+            if (const Store::Error runsError = readStoreRuns(); !runsError.ok()) {
                 if (fatal(runsError))
                     return runsError;
                 leaveOut(indexes, runsError);
@@ -244,7 +244,7 @@ Store::Result<AvailableDiff> read(const QList<RunSource> &sources, bool skip, co
             indexes = stillThere;
             error = indexes.isEmpty() ? Store::Error() : readHistories();
         }
-        if (error.code != Store::Error::None) {
+        if (!error.ok()) {
             if (fatal(error))
                 return error;
             leaveOut(indexes, error);

@@ -112,7 +112,7 @@ void RunLoader::loadExperiments(Store::ViewType view)
         [this, generation](const ExperimentsOutcome &outcome) {
             if (generation != m_experimentsGeneration)
                 return;
-            if (outcome.error.code != Store::Error::None) {
+            if (!outcome.error.ok()) {
                 emit loadFailed(outcome.error);
                 return;
             }
@@ -177,7 +177,7 @@ void RunLoader::readRuns(const Store::RunQuery &query, int firstRowsLimit)
             if (generation != m_runsGeneration)
                 return;
             const bool isPartial = firstRowsLimit > 0 && outcome.runs.size() >= firstRowsLimit;
-            if (outcome.error.code == Store::Error::None && isPartial) {
+            if (outcome.error.ok() && isPartial) {
                 emit firstRunsLoaded(outcome.runs);
                 if (generation == m_runsGeneration) // a slot may have started another load
                     readRuns(query, -1);
@@ -187,7 +187,7 @@ void RunLoader::readRuns(const Store::RunQuery &query, int firstRowsLimit)
             setLoading(false);
             if (outcome.error.code == Store::Error::Cancelled)
                 return;
-            if (outcome.error.code != Store::Error::None) {
+            if (!outcome.error.ok()) {
                 emit loadFailed(outcome.error);
                 return;
             }
@@ -216,7 +216,7 @@ void RunLoader::loadDatasets(const QString &runId)
         [this, generation, runId](const DatasetsOutcome &outcome) {
             if (generation != m_datasetsGeneration)
                 return;
-            if (outcome.error.code != Store::Error::None)
+            if (!outcome.error.ok())
                 emit datasetsFailed(runId, outcome.error);
             else
                 emit datasetsLoaded(runId, outcome.datasets);

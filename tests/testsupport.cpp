@@ -44,7 +44,7 @@ QString buildDemoStore(const QTemporaryDir &dir)
 {
     const QString path = dir.filePath(QStringLiteral("mlflow.db"));
     const Store::Error error = Store::DemoStore::generate(path);
-    return error.code == Store::Error::None ? path : QString();
+    return error.ok() ? path : QString();
 }
 
 QString kaizenBinary()

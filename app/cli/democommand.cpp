@@ -19,7 +19,7 @@ int runDemoCommand(const CommandLine &cl)
     }
     QDir().mkpath(target.absolutePath());
     const Store::Error error = Store::DemoStore::generate(target.absoluteFilePath());
-    if (error.code != Store::Error::None) {
+    if (!error.ok()) {
         Cli::printError(error.message);
         return ExitFailure;
     }

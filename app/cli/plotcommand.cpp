@@ -50,7 +50,7 @@ int runPlotCommand(const CommandLine &cl)
               const int key = int(cl.metricKeys.indexOf(s.key));
               read[{run, key}] = std::make_shared<const Store::MetricSeries>(std::move(s));
           });
-    if (error.code != Store::Error::None) {
+    if (!error.ok()) {
         Cli::printError(error.message);
         return Cli::exitCodeFor(error);
     }

@@ -268,7 +268,7 @@ private:
 
     void writeArtifact(const QString &runId, const QString &relativePath, const QByteArray &content)
     {
-        if (!m_options.withArtifacts || m_artifactError.code != Error::None)
+        if (!m_options.withArtifacts || !m_artifactError.ok())
             return;
         const QString path = m_b.runArtifactUri(runId) + QLatin1Char('/') + relativePath;
         QDir().mkpath(QFileInfo(path).absolutePath());
@@ -854,7 +854,7 @@ Error DemoStore::generate(const QString &dbPath, const DemoStoreOptions &options
         return builder.error();
     StoreBuilder &b = **builder;
     DemoWriter writer(b, options);
-    if (Error error = writer.write(); error.code != Error::None)
+    if (Error error = writer.write(); !error.ok())
         return error;
     return b.finish();
 }

@@ -32,6 +32,8 @@ struct Error
     QString message;
 
     static Error make(Code code, QString message) { return Error {code, std::move(message)}; }
+    // True when nothing went wrong.
+    bool ok() const { return code == None; }
 };
 
 // A value or an error; keeps store functions free of exceptions and out-parameters.

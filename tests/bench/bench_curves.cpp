@@ -125,7 +125,7 @@ int generateMain(const QString &path, int runs, qint64 steps)
         b.logMetricHistory(run, Key, stepArray, times, values);
         b.updateRun(run, QStringLiteral("FINISHED"), time);
     }
-    if (Store::Error error = b.finish(); error.code != Store::Error::None) {
+    if (Store::Error error = b.finish(); !error.ok()) {
         std::fprintf(stderr, "%s\n", qPrintable(error.message));
         return 1;
     }
@@ -148,7 +148,7 @@ void printPlan(Store::SqliteConnection &db, const char *label, const QString &sq
     Store::SqliteStatement plan(db, "EXPLAIN QUERY PLAN " + sql.toUtf8());
     while (plan.step())
         std::printf("    %s\n", plan.text(3).data());
-    if (plan.error().code != Store::Error::None)
+    if (!plan.error().ok())
         std::printf("    (error: %s)\n", qPrintable(plan.error().message));
 }
 
@@ -187,7 +187,7 @@ LoadFigures timeReader(const QString &store, const QStringList &runs)
             figures.firstSeriesSeconds = timer.nsecsElapsed() / 1e9;
         series.push_back(std::move(s));
     });
-    if (error.code != Store::Error::None) {
+    if (!error.ok()) {
         std::printf("error: %s\n", qPrintable(error.message));
         return figures;
     }

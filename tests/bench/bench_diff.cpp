@@ -96,7 +96,7 @@ QStringList generate(const QString &path, const Options &o)
             b.logMetricHistory(id, key, steps, times, values);
         }
     }
-    if (b.finish().code != Store::Error::None)
+    if (!b.finish().ok())
         return {};
     return ids;
 }
@@ -136,7 +136,7 @@ qint64 summariesBySeries(const QString &path, const QStringList &runIds)
             = RunDiff::summarize(series, series.values.back(), series.steps.back());
         count += stats.pointCount > 0;
     });
-    return error.code == Store::Error::None ? count : -1;
+    return error.ok() ? count : -1;
 }
 
 } // namespace

@@ -278,7 +278,7 @@ int main(int argc, char **argv)
     {
         Store::SqliteConnection db;
         if (Store::Error e = db.open(store, Store::SqliteConnection::Mode::ReadOnly, 1000);
-            e.code != Store::Error::None) {
+            !e.ok()) {
             std::printf("error: cannot open the store: %s\n", qPrintable(e.message));
             return 1;
         }

@@ -136,7 +136,7 @@ QString syntheticRunStore(const QString &scratchDir, const QString &keepDir, con
     QElapsedTimer timer;
     timer.start();
     const Store::Error error = Store::DemoStore::generateSynthetic(store, synthetic);
-    if (error.code != Store::Error::None) {
+    if (!error.ok()) {
         std::printf("error: cannot generate the store: %s\n", qPrintable(error.message));
         return {};
     }

@@ -98,7 +98,7 @@ inline QString build(const QTemporaryDir &dir)
         spec.parentRunId = runId(parent);
         b.addRun(spec);
     }
-    if (b.finish().code != Store::Error::None)
+    if (!b.finish().ok())
         return {};
     return path;
 }

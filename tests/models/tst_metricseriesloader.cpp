@@ -111,7 +111,7 @@ QStringList TestMetricSeriesLoader::build(const QString &path, int runs, int poi
                 b.logMetric(ids[r], QStringLiteral("lr"), 0.1 / (1 + i), time, step);
         }
     }
-    if (b.finish().code != Store::Error::None)
+    if (!b.finish().ok())
         return {};
     return ids;
 }

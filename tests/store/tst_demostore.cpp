@@ -22,7 +22,7 @@ namespace {
 QString query(const QString &dbPath, const QByteArray &sql)
 {
     SqliteConnection db;
-    if (Error e = db.open(dbPath, SqliteConnection::Mode::ReadOnly, 1000); e.code != Error::None)
+    if (Error e = db.open(dbPath, SqliteConnection::Mode::ReadOnly, 1000); !e.ok())
         return QStringLiteral("<cannot open: %1>").arg(e.message);
     SqliteStatement statement(db, sql);
     if (!statement.isValid())
@@ -34,7 +34,7 @@ QString query(const QString &dbPath, const QByteArray &sql)
             row.append(statement.isNull(c) ? QStringLiteral("<NULL>") : statement.string(c));
         rows.append(row.join(QLatin1Char('|')));
     }
-    if (statement.error().code != Error::None)
+    if (!statement.error().ok())
         return QStringLiteral("<error: %1>").arg(statement.error().message);
     return rows.join(QLatin1Char(';'));
 }
@@ -104,7 +104,7 @@ QString TestDemoStore::generate(const QString &name, const DemoStoreOptions &opt
     QDir().mkpath(folder);
     const QString path = folder + QStringLiteral("/mlflow.db");
     const Error error = DemoStore::generate(path, options);
-    if (error.code != Error::None) {
+    if (!error.ok()) {
         qWarning() << error.message;
         return {};
     }

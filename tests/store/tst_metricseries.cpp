@@ -163,7 +163,7 @@ QString TestMetricSeries::buildStore(const QTemporaryDir &dir)
                             std::sin(step * 0.1 + r) * (key[0] == 'l' ? 0.01 : 1), t0 + step * 100 + r, step);
         }
     }
-    if (b.finish().code != Error::None)
+    if (!b.finish().ok())
         return {};
     return path;
 }
@@ -543,7 +543,7 @@ void TestMetricSeries::bulkHistoryWritesWhatLogMetricWrites()
                 (*builder)->logMetric(run, QStringLiteral("m"), values[i], times[i], steps[i]);
             (*builder)->logMetric(run, QStringLiteral("m"), 7, 99, 1);
         }
-        return (*builder)->finish().code == Error::None ? path : QString();
+        return (*builder)->finish().ok() ? path : QString();
     };
     const QString one = build(QStringLiteral("one.db"), false);
     const QString bulk = build(QStringLiteral("bulk.db"), true);

@@ -112,7 +112,7 @@ QString TestStoreBuilder::buildEmpty(const QString &name, bool deferIndexes)
         b.logParam(run, QStringLiteral("p"), QStringLiteral("1"));
         b.logMetric(run, QStringLiteral("m"), 1.0, 10, 0);
     }
-    if ((*builder)->finish().code != Error::None)
+    if (!(*builder)->finish().ok())
         return {};
     return path;
 }
@@ -403,7 +403,7 @@ void TestStoreBuilder::experimentsAsMlflowWritesThem()
         QCOMPARE(b.experimentArtifactLocation(1), QStringLiteral("/data/mlruns/1"));
         QCOMPARE(b.addExperiment({.name = QStringLiteral("a")}), qint64(-1)); // names are unique
         QVERIFY(b.error().message.contains(QLatin1String("UNIQUE")));
-        QVERIFY(b.finish().code != Error::None);
+        QVERIFY(!b.finish().ok());
     }
     QVERIFY(!QFileInfo::exists(path));
     {
@@ -766,7 +766,7 @@ void TestStoreBuilder::idsDependOnlyOnTheSeed()
                                  .digest = QStringLiteral("1"),
                                  .sourceType = QStringLiteral("local"),
                                  .source = QStringLiteral("{}")}));
-        return b.finish().code == Error::None ? ids : QStringList();
+        return b.finish().ok() ? ids : QStringList();
     };
     const QStringList a = build(QStringLiteral("seed-a.db"), 7);
     QCOMPARE(a.size(), 4);

@@ -56,7 +56,7 @@ Error SqliteConnection::open(const QString &path, Mode mode, int busyTimeoutMs)
         Error error = lastError();
         sqlite3_close_v2(m_db);
         m_db = nullptr;
-        if (error.code == Error::None)
+        if (error.ok())
             error = Error::make(errorCodeForSqlite(rc), QString::fromUtf8(sqlite3_errstr(rc)));
         return error;
     }
@@ -126,7 +126,7 @@ void SqliteStatement::reset()
 Error SqliteStatement::execute()
 {
     if (!m_stmt)
-        return m_error.code != Error::None ? m_error
+        return !m_error.ok() ? m_error
                                            : Error::make(Error::Internal, QStringLiteral("no statement"));
     const int rc = sqlite3_step(m_stmt);
     Error error;

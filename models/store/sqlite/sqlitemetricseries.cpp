@@ -113,7 +113,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
         progress(0, runList.size());
 
     // Unknown runs fail the whole read before anything is delivered.
-    if (Error e = checkRunsExist(runList); e.code != Error::None)
+    if (Error e = checkRunsExist(runList); !e.ok())
         return e;
 
     // Columns: [run_uuid,] ["key",] value, timestamp [, step] [, is_nan]. A single key needs no key
@@ -222,7 +222,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
             series->timestamps.push_back(query.int64(timestampCol));
             series->steps.push_back(stepCol >= 0 ? query.int64(stepCol) : 0);
         }
-        if (Error e = query.error(); e.code != Error::None)
+        if (Error e = query.error(); !e.ok())
             return describe(e, m_path, timeout);
         return {};
     };
@@ -244,7 +244,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
             startRun(buffer, runId, expectedRows);
             query.reset();
             query.bind(1, runId);
-            if (Error e = readRows([&buffer]() { return &buffer; }); e.code != Error::None)
+            if (Error e = readRows([&buffer]() { return &buffer; }); !e.ok())
                 return e;
             finishRun(buffer);
             if (progress)
@@ -272,7 +272,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
         lastBuffer = it == runIndex.cend() ? nullptr : &buffers[*it];
         return lastBuffer;
     });
-    if (error.code != Error::None)
+    if (!error.ok())
         return error;
     for (qsizetype i = 0; i < runList.size(); ++i) {
         if (cancelled())

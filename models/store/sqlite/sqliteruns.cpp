@@ -68,7 +68,7 @@ Error SqliteStore::readValues(SqliteConnection &db, const RunTableBuilder &build
             if (row >= 0)
                 addRow(query, row);
         }
-        if (Error e = query.isValid() ? query.error() : db.lastError(); e.code != Error::None)
+        if (Error e = query.isValid() ? query.error() : db.lastError(); !e.ok())
             return describe(e, m_path, timeout);
         return {};
     }
@@ -82,7 +82,7 @@ Error SqliteStore::readValues(SqliteConnection &db, const RunTableBuilder &build
         query.bind(1, m_runIds[size_t(row)]);
         while (query.step())
             addRow(query, row);
-        if (Error e = query.isValid() ? query.error() : db.lastError(); e.code != Error::None)
+        if (Error e = query.isValid() ? query.error() : db.lastError(); !e.ok())
             return describe(e, m_path, timeout);
     }
     return {};
@@ -151,7 +151,7 @@ std::optional<std::vector<qint64>> SqliteStore::firstRunRowids(const QByteArray 
             std::push_heap(kept.begin(), kept.end(), before);
         }
     }
-    if (scan.error().code != Error::None)
+    if (!scan.error().ok())
         return std::nullopt;
     *totalRuns = rows;
     std::sort_heap(kept.begin(), kept.end(), before);
@@ -228,14 +228,14 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
             runs.bind(1, rowid);
             if (runs.step())
                 addRun(runs);
-            if (Error e = runs.isValid() ? runs.error() : m_db.lastError(); e.code != Error::None)
+            if (Error e = runs.isValid() ? runs.error() : m_db.lastError(); !e.ok())
                 return describe(e, m_path, timeout);
         }
     } else {
         SqliteStatement runs(m_db, sql);
         while (runs.step())
             addRun(runs);
-        if (Error e = runs.isValid() ? runs.error() : m_db.lastError(); e.code != Error::None)
+        if (Error e = runs.isValid() ? runs.error() : m_db.lastError(); !e.ok())
             return describe(e, m_path, timeout);
     }
     if (cancel && cancel->load())
@@ -289,7 +289,7 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
     // Built here: valueTable() queries m_db, which the params read uses concurrently.
     const ValueTable tagTable = valueTable("tags", "\"key\", value");
     const auto readMetricsAndTags = [&](SqliteConnection &db) -> Error {
-        if (Error e = readValues(db, builder, metricTable, shouldStop, addMetric); e.code != Error::None)
+        if (Error e = readValues(db, builder, metricTable, shouldStop, addMetric); !e.ok())
             return e;
         if (!m_schema.hasTags)
             return {};
@@ -313,33 +313,33 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
         std::thread worker([&] {
             SqliteConnection second;
             otherError = second.open(m_path, SqliteConnection::Mode::ReadOnly, timeout);
-            if (otherError.code == Error::None) {
+            if (otherError.ok()) {
                 ReadTransaction secondTransaction(second);
                 otherError = readMetricsAndTags(second);
             } else {
                 otherError = describe(otherError, m_path, timeout);
             }
-            if (otherError.code != Error::None)
+            if (!otherError.ok())
                 failed = true;
         });
         paramError = readParams(m_db);
-        if (paramError.code != Error::None)
+        if (!paramError.ok())
             failed = true;
         worker.join();
     } else {
         paramError = readParams(m_db);
-        if (progress && paramError.code == Error::None)
+        if (progress && paramError.ok())
             progress(2, Stages);
-        if (paramError.code == Error::None)
+        if (paramError.ok())
             otherError = readMetricsAndTags(m_db);
     }
     // Report the real failure, not the cancellation it caused on the other connection.
     for (const Error &e : {paramError, otherError}) {
-        if (e.code != Error::None && e.code != Error::Cancelled)
+        if (!e.ok() && e.code != Error::Cancelled)
             return e;
     }
     for (const Error &e : {paramError, otherError}) {
-        if (e.code != Error::None)
+        if (!e.ok())
             return e;
     }
     if (progress)

@@ -52,16 +52,16 @@ QByteArray SqliteStore::lifecycleCondition(ViewType view, const char *column)
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path, int busyTimeoutMs)
 {
-    if (Error error = SqliteErrors::checkFile(path); error.code != Error::None)
+    if (Error error = SqliteErrors::checkFile(path); !error.ok())
         return error;
 
     std::unique_ptr<SqliteStore> store(new SqliteStore);
     store->m_path = QFileInfo(path).absoluteFilePath();
     if (Error error = store->m_db.open(path, SqliteConnection::Mode::ReadOnly, busyTimeoutMs);
-        error.code != Error::None)
+        !error.ok())
         return describe(error, path, busyTimeoutMs);
     fileIdentity(store->m_path, &store->m_device, &store->m_inode);
-    if (Error error = store->introspect(); error.code != Error::None)
+    if (Error error = store->introspect(); !error.ok())
         return error;
     return store;
 }
@@ -84,7 +84,7 @@ Error SqliteStore::checkRunsExist(const QStringList &runIds)
         run.reset();
         run.bind(1, id);
         if (!run.step()) {
-            if (Error e = run.isValid() ? run.error() : m_db.lastError(); e.code != Error::None)
+            if (Error e = run.isValid() ? run.error() : m_db.lastError(); !e.ok())
                 return describe(e, m_path, m_db.busyTimeoutMs());
             return noSuchRun(id);
         }
@@ -99,7 +99,7 @@ Error SqliteStore::introspect()
         SqliteStatement tables(m_db, "SELECT name FROM sqlite_master WHERE type = 'table'");
         while (tables.step())
             m_schema.tables.insert(tables.string(0));
-        if (Error e = tables.isValid() ? tables.error() : m_db.lastError(); e.code != Error::None)
+        if (Error e = tables.isValid() ? tables.error() : m_db.lastError(); !e.ok())
             return describe(e, m_path, timeout);
     }
     const auto has = [&](const char *table) { return m_schema.tables.contains(QLatin1String(table)); };
@@ -114,7 +114,7 @@ Error SqliteStore::introspect()
         SqliteStatement version(m_db, "SELECT version_num FROM alembic_version");
         if (version.step())
             m_schema.revision = version.string(0);
-        if (Error e = version.error(); e.code != Error::None)
+        if (Error e = version.error(); !e.ok())
             return describe(e, m_path, timeout);
     }
     m_schema.isKnownRevision
@@ -182,7 +182,7 @@ Result<ExperimentList> SqliteStore::experiments(ViewType view)
                                    + lifecycleCondition(view, "lifecycle_stage") + " GROUP BY experiment_id");
         while (counts.step())
             runCounts.insert(counts.string(0), int(counts.int64(1)));
-        if (Error e = counts.error(); e.code != Error::None)
+        if (Error e = counts.error(); !e.ok())
             return describe(e, m_path, timeout);
     }
 
@@ -208,7 +208,7 @@ Result<ExperimentList> SqliteStore::experiments(ViewType view)
         e.runCount = runCounts.value(e.id);
         experiments.append(e);
     }
-    if (Error e = query.isValid() ? query.error() : m_db.lastError(); e.code != Error::None)
+    if (Error e = query.isValid() ? query.error() : m_db.lastError(); !e.ok())
         return describe(e, m_path, timeout);
     return experiments;
 }
@@ -216,7 +216,7 @@ Result<ExperimentList> SqliteStore::experiments(ViewType view)
 Result<MetricHistory> SqliteStore::metricHistory(const QString &runId, const QString &key)
 {
     const int timeout = m_db.busyTimeoutMs();
-    if (Error e = checkRunsExist({runId}); e.code != Error::None)
+    if (Error e = checkRunsExist({runId}); !e.ok())
         return e;
     QByteArray sql = QByteArray("SELECT ") + (m_schema.hasMetricStep ? "step" : "0") + ", timestamp, value, "
         + (m_schema.hasMetricIsNan ? "is_nan" : "0") + " FROM metrics";
@@ -236,7 +236,7 @@ Result<MetricHistory> SqliteStore::metricHistory(const QString &runId, const QSt
         p.value = query.int64(3) ? std::numeric_limits<double>::quiet_NaN() : query.real(2);
         history.points.append(p);
     }
-    if (Error e = query.isValid() ? query.error() : m_db.lastError(); e.code != Error::None)
+    if (Error e = query.isValid() ? query.error() : m_db.lastError(); !e.ok())
         return describe(e, m_path, timeout);
     return history;
 }
@@ -257,7 +257,7 @@ Result<DatasetInputList> SqliteStore::datasets(const QString &runId)
     while (query.step()) {
         list.append({query.string(0), query.string(1), query.string(2), query.string(3), query.string(4)});
     }
-    if (Error e = query.isValid() ? query.error() : m_db.lastError(); e.code != Error::None)
+    if (Error e = query.isValid() ? query.error() : m_db.lastError(); !e.ok())
         return describe(e, m_path, m_db.busyTimeoutMs());
     return list;
 }
@@ -268,7 +268,7 @@ Result<QString> SqliteStore::artifactUri(const QString &runId)
     query.bind(1, runId);
     if (query.step())
         return query.string(0);
-    if (Error e = query.isValid() ? query.error() : m_db.lastError(); e.code != Error::None)
+    if (Error e = query.isValid() ? query.error() : m_db.lastError(); !e.ok())
         return describe(e, m_path, m_db.busyTimeoutMs());
     return noSuchRun(runId);
 }

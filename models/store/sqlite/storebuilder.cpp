@@ -154,11 +154,11 @@ Result<std::unique_ptr<StoreBuilder>> StoreBuilder::create(const QString &path, 
     builder->m_db = std::make_unique<SqliteConnection>();
     builder->m_path = info.absoluteFilePath();
     if (Error error = builder->m_db->open(builder->m_path, SqliteConnection::Mode::Create, 20000);
-        error.code != Error::None) {
+        !error.ok()) {
         error.message = tr("Cannot create %1: %2").arg(builder->m_path, error.message);
         return error;
     }
-    if (Error error = builder->initialize(options); error.code != Error::None)
+    if (Error error = builder->initialize(options); !error.ok())
         return error; // the destructor removes the file
     return builder;
 }
@@ -189,13 +189,13 @@ Error StoreBuilder::initialize(const Options &options)
     for (const char *pragma :
          {"PRAGMA foreign_keys = ON", "PRAGMA case_sensitive_like = ON", "PRAGMA synchronous = OFF",
           "PRAGMA journal_mode = MEMORY", "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -131072"}) {
-        if (Error error = m_db->exec(pragma); error.code != Error::None)
+        if (Error error = m_db->exec(pragma); !error.ok())
             return context(error);
     }
-    if (Error error = m_db->exec("BEGIN"); error.code != Error::None)
+    if (Error error = m_db->exec("BEGIN"); !error.ok())
         return context(error);
     m_inTransaction = true;
-    if (Error error = m_db->exec(schema.constData()); error.code != Error::None)
+    if (Error error = m_db->exec(schema.constData()); !error.ok())
         return context(error);
 
     if (options.deferIndexes) {
@@ -209,7 +209,7 @@ Error StoreBuilder::initialize(const Options &options)
             m_deferredIndexes.append(indexes.string(1).toUtf8());
         }
         for (const QByteArray &name : std::as_const(names)) {
-            if (Error error = m_db->exec("DROP INDEX \"" + name + "\""); error.code != Error::None)
+            if (Error error = m_db->exec("DROP INDEX \"" + name + "\""); !error.ok())
                 return context(error);
         }
     }
@@ -222,7 +222,7 @@ Error StoreBuilder::initialize(const Options &options)
     {
         SqliteStatement version(*m_db, "INSERT INTO alembic_version (version_num) VALUES (?1)");
         version.bind(1, std::string_view(Revision));
-        if (Error error = version.execute(); error.code != Error::None)
+        if (Error error = version.execute(); !error.ok())
             return context(error);
     }
     {
@@ -234,7 +234,7 @@ Error StoreBuilder::initialize(const Options &options)
         const QString location = m_artifactRoot + QLatin1String("/0");
         defaultExperiment.bind(1, location);
         defaultExperiment.bind(2, m_now);
-        if (Error error = defaultExperiment.execute(); error.code != Error::None)
+        if (Error error = defaultExperiment.execute(); !error.ok())
             return context(error);
         m_statements->experiments.insert(0, {location, false});
     }
@@ -250,12 +250,12 @@ Error StoreBuilder::finish()
     m_statements.reset();
     // Sorting once is far cheaper than growing an index row by row.
     for (const QByteArray &sql : std::as_const(m_deferredIndexes)) {
-        if (Error error = m_db->exec(sql.constData()); error.code != Error::None) {
+        if (Error error = m_db->exec(sql.constData()); !error.ok()) {
             fail(error);
             return m_error;
         }
     }
-    if (Error error = m_db->exec("COMMIT"); error.code != Error::None) {
+    if (Error error = m_db->exec("COMMIT"); !error.ok()) {
         fail(error);
         return m_error;
     }
@@ -276,7 +276,7 @@ bool StoreBuilder::canWrite()
 
 bool StoreBuilder::fail(Error error)
 {
-    if (m_error.code == Error::None)
+    if (m_error.ok())
         m_error = std::move(error);
     return false;
 }
@@ -289,7 +289,7 @@ bool StoreBuilder::fail(const QString &context)
 template<typename Describe> bool StoreBuilder::run(SqliteStatement &statement, const Describe &describe)
 {
     Error error = statement.execute();
-    if (error.code == Error::None)
+    if (error.ok())
         return true;
     error.message = describe() + QLatin1String(": ") + error.message;
     return fail(error);
@@ -298,7 +298,7 @@ template<typename Describe> bool StoreBuilder::run(SqliteStatement &statement, c
 bool StoreBuilder::run(SqliteStatement &statement, const QString &context)
 {
     Error error = statement.execute();
-    if (error.code == Error::None)
+    if (error.ok())
         return true;
     error.message = context + QLatin1String(": ") + error.message;
     return fail(error);
@@ -656,7 +656,7 @@ QString StoreBuilder::addDataset(const DatasetSpec &spec)
     existing.bind(3, spec.digest);
     if (existing.step())
         return existing.string(0);
-    if (existing.error().code != Error::None) {
+    if (!existing.error().ok()) {
         fail(existing.error());
         return {};
     }

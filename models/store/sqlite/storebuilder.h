@@ -116,7 +116,7 @@ public:
     QString artifactRoot() const { return m_artifactRoot; }
     qint64 now() const { return m_now; }
     const Error &error() const { return m_error; }
-    bool hasError() const { return m_error.code != Error::None; }
+    bool hasError() const { return !m_error.ok(); }
     // Commits and closes. Returns the first error of the build instead if there was one.
     Error finish();
 
