@@ -10,6 +10,21 @@
 
 namespace TestSupport {
 
+QString storeBackend()
+{
+    const QString backend = qEnvironmentVariable("KAIZEN_STORE_BACKEND");
+    return backend.isEmpty() ? QStringLiteral("sqlite") : backend;
+}
+
+QString storeUnderTest(const QString &sqlitePath, const QTemporaryDir &dir)
+{
+    Q_UNUSED(dir); // the other backends write their copy of the store here
+    if (storeBackend() == QLatin1String("sqlite"))
+        return sqlitePath;
+    qWarning("Unknown store backend %s", qPrintable(storeBackend()));
+    return {};
+}
+
 const Store::SchemaInfo &sqliteSchema(const Store::MlflowStore &store)
 {
     return dynamic_cast<const Store::SqliteStore &>(store).schema();

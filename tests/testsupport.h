@@ -22,6 +22,12 @@ QString copyFixture(const QString &name, const QTemporaryDir &dir);
 QByteArray fileHash(const QString &path);
 // Builds the project's demo store in `dir`, returns the database path (empty on failure).
 QString buildDemoStore(const QTemporaryDir &dir);
+// The store backend the backend-neutral store tests run on: KAIZEN_STORE_BACKEND, else "sqlite".
+QString storeBackend();
+// The location of the store at `sqlitePath` (a SQLite store: a fixture, or one a test built) in
+// the form of the backend under test, written into `dir` when it needs converting. Empty for a
+// backend the tests do not know, so that opening it fails.
+QString storeUnderTest(const QString &sqlitePath, const QTemporaryDir &dir);
 // The schema a SQLite store found by introspection (the store must be a SQLite one).
 const Store::SchemaInfo &sqliteSchema(const Store::MlflowStore &store);
 // Path of the kaizen executable under test (from the KAIZEN_BIN environment variable).

@@ -10,7 +10,7 @@
 //   - sqlite3 -readonly STORE "SELECT step, timestamp, value, is_nan FROM metrics INDEXED BY
 //     index_metrics_run_uuid WHERE run_uuid IN (...) AND key = 'loss'" > /dev/null, and the same
 //     without INDEXED BY (what SQLite picks by itself on MLflow files, which carry no sqlite_stat1);
-//   - SqliteReader::readMetricSeries of every run on one thread;
+//   - MlflowStore::readMetricSeries of every run on one thread;
 //   - MetricSeriesLoader::load (the GUI's path: two reader threads, results through the event
 //     loop) until loadFinished, with the time to the first series.
 // Prints medians, the ratios Kaizen / shell (target <= 0.8), the bytes per resident point
@@ -361,7 +361,7 @@ int main(int argc, char **argv)
                     median(shellPlain), mPoints / median(shellPlain));
     }
     std::printf(
-        "  SqliteReader::readMetricSeries, one thread:       %8.3f s (%.1f M rows/s; first series after "
+        "  MlflowStore::readMetricSeries, one thread:        %8.3f s (%.1f M rows/s; first series after "
         "%.3f s)\n",
         median(reader), mPoints / median(reader), median(readerFirst));
     std::printf(

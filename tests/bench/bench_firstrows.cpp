@@ -227,7 +227,7 @@ double timeProcess(const std::vector<QByteArray> &args, const char *stdoutPath)
     return nowMs() - begin;
 }
 
-// What SqliteReader::runs() reads for the first page, as one statement for the sqlite3 shell:
+// What SqliteStore::runs() reads for the first page, as one statement for the sqlite3 shell:
 // the page of runs once (a materialized CTE), then its params, latest metrics and tags through
 // the run_uuid indexes.
 QByteArray firstPageQuery(const QString &experimentId)

@@ -21,7 +21,7 @@ bool sameValue(double a, double b)
     return std::isnan(a) ? std::isnan(b) : a == b;
 }
 
-// The series holds exactly the rows SqliteReader::metricHistory (`kaizen history`) returns.
+// The series holds exactly the rows MlflowStore::metricHistory (`kaizen history`) returns.
 bool matchesHistory(const QString &path, const Store::MetricSeries &series, QString *why)
 {
     auto reader = Store::openStore(path);

@@ -41,7 +41,7 @@ bool sameValue(double a, double b)
     return std::isnan(a) ? std::isnan(b) : a == b;
 }
 
-// The series holds exactly the rows of `kaizen history` (SqliteReader::metricHistory), in its order.
+// The series holds exactly the rows of `kaizen history` (MlflowStore::metricHistory), in its order.
 bool matchesHistory(MlflowStore &reader, const MetricSeries &series, QString *why)
 {
     const auto history = reader.metricHistory(series.runId, series.key);

@@ -1,6 +1,5 @@
 #include "sqlitehandle.h"
 #include "storefactory.h"
-#include "storelocation.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -14,85 +13,39 @@
 
 using namespace Store;
 
-// Reads the real MLflow databases in ../shared/fixtures/mlflow and stores built from them.
-class TestSqliteReader : public QObject
+// What every backend reads alike, checked through the store interface. The stores are written
+// as SQLite (MLflow's own fixtures, or rows inserted the way MLflow inserts them) and handed to
+// the backend under test by TestSupport::storeUnderTest(); CTest runs this once per backend.
+class TestMlflowStore : public QObject
 {
     Q_OBJECT
 
 private:
-    // Opens a copy of an empty MLflow database for writing, to add rows the way MLflow does.
+    // A copy of an empty MLflow database with rows added the way MLflow adds them (SQLite).
     static QString populatedStore(const QTemporaryDir &dir);
+    // The store at `sqlitePath` opened through the backend under test.
+    static Result<std::unique_ptr<MlflowStore>> open(const QString &sqlitePath, const QTemporaryDir &dir);
 
 private slots:
-    void fixturesOpen_data();
-    void fixturesOpen();
     void latestMetricsOfMlflow12MatchMlflowOracle();
     void historyIsOrderedByStepTimestampValue();
     void historyOfUnknownRunIsAnError();
-    void readingLeavesTheFileUntouched();
     void nanStaysNanAndNamesComeFromTags();
     void deletedRunsAndExperimentsAreHiddenByDefault();
     void experimentFilterAndFirstPage();
     void firstPageIsTheHeadOfMlflowOrder_data();
     void firstPageIsTheHeadOfMlflowOrder();
-    void unknownNewerSchemaOpensWithNotice();
-    void sqliteUriIsAccepted();
     void datasetsOfARun();
+    void artifactUriOfARun();
 };
 
-void TestSqliteReader::fixturesOpen_data()
+Result<std::unique_ptr<MlflowStore>> TestMlflowStore::open(const QString &sqlitePath,
+                                                           const QTemporaryDir &dir)
 {
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("revision");
-    QTest::addColumn<int>("runs");
-    QTest::addColumn<bool>("hasLatestMetrics");
-    QTest::addColumn<bool>("hasRegistry");
-    QTest::addColumn<QString>("artifactLocation");
-    QTest::addRow("1.2") << "mlflow-1.2-7ac759974ad8-metrics.db"
-                         << "7ac759974ad8" << 26 << false << false << "./mlruns/0";
-    QTest::addRow("2.8") << "mlflow-2.8-2d6e25af4d3e-empty.db"
-                         << "2d6e25af4d3e" << 0 << true << true << "";
-    QTest::addRow("3.0") << "mlflow-3.0-6953534de441-empty.db"
-                         << "6953534de441" << 0 << true << true << "";
-    QTest::addRow("3.9") << "mlflow-3.9-c9d4e5f6a7b8-empty.db"
-                         << "c9d4e5f6a7b8" << 0 << true << true << "mlflow-artifacts:/0";
+    return openStore(TestSupport::storeUnderTest(sqlitePath, dir));
 }
 
-void TestSqliteReader::fixturesOpen()
-{
-    QFETCH(QString, file);
-    QFETCH(QString, revision);
-    QFETCH(int, runs);
-    QFETCH(bool, hasLatestMetrics);
-    QFETCH(bool, hasRegistry);
-    QFETCH(QString, artifactLocation);
-
-    auto reader = openStore(TestSupport::fixturePath(file));
-    QVERIFY2(reader.ok(), qPrintable(reader ? QString() : reader.error().message));
-    const SchemaInfo &schema = TestSupport::sqliteSchema(**reader);
-    QCOMPARE(schema.revision, revision);
-    QVERIFY(schema.isKnownRevision);
-    QVERIFY((*reader)->notice().isEmpty());
-    QCOMPARE(schema.hasLatestMetrics, hasLatestMetrics);
-    QCOMPARE(schema.hasRegistry, hasRegistry);
-    QVERIFY(schema.hasMetricStep);
-    QVERIFY(schema.hasMetricIsNan);
-
-    const auto experiments = (*reader)->experiments();
-    QVERIFY(experiments.ok());
-    QCOMPARE(experiments->size(), 1);
-    QCOMPARE(experiments->first().id, QStringLiteral("0"));
-    QCOMPARE(experiments->first().name, QStringLiteral("Default"));
-    QCOMPARE(experiments->first().runCount, runs);
-    if (!artifactLocation.isEmpty())
-        QCOMPARE(experiments->first().artifactLocation, artifactLocation);
-
-    const auto table = (*reader)->runs({});
-    QVERIFY(table.ok());
-    QCOMPARE(table->size(), runs);
-}
-
-void TestSqliteReader::latestMetricsOfMlflow12MatchMlflowOracle()
+void TestMlflowStore::latestMetricsOfMlflow12MatchMlflowOracle()
 {
     // MLflow's own expected values for its latest_metrics migration test.
     QFile oracleFile(QFINDTESTDATA("data/mlflow-1.2-7ac759974ad8-expected-latest.json"));
@@ -100,7 +53,8 @@ void TestSqliteReader::latestMetricsOfMlflow12MatchMlflowOracle()
     const QJsonObject oracle = QJsonDocument::fromJson(oracleFile.readAll()).object();
     QCOMPARE(oracle.size(), 26);
 
-    auto reader = openStore(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
+    QTemporaryDir dir;
+    auto reader = open(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")), dir);
     QVERIFY(reader.ok());
     const auto table = (*reader)->runs({});
     QVERIFY(table.ok());
@@ -133,9 +87,10 @@ void TestSqliteReader::latestMetricsOfMlflow12MatchMlflowOracle()
         QVERIFY(table->run(row - 1).startTime >= table->run(row).startTime);
 }
 
-void TestSqliteReader::historyIsOrderedByStepTimestampValue()
+void TestMlflowStore::historyIsOrderedByStepTimestampValue()
 {
-    auto reader = openStore(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
+    QTemporaryDir dir;
+    auto reader = open(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")), dir);
     QVERIFY(reader.ok());
     const auto tie = (*reader)->metricHistory(QStringLiteral("f662d9fdd072422899f1a91dca132e45"),
                                               QStringLiteral("metric_eq_ts_step"));
@@ -167,9 +122,10 @@ void TestSqliteReader::historyIsOrderedByStepTimestampValue()
     QVERIFY(missingKey->points.isEmpty());
 }
 
-void TestSqliteReader::historyOfUnknownRunIsAnError()
+void TestMlflowStore::historyOfUnknownRunIsAnError()
 {
-    auto reader = openStore(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")));
+    QTemporaryDir dir;
+    auto reader = open(TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db")), dir);
     QVERIFY(reader.ok());
     const auto history = (*reader)->metricHistory(QStringLiteral("0123456789abcdef0123456789abcdef"),
                                                   QStringLiteral("metric_0"));
@@ -177,27 +133,7 @@ void TestSqliteReader::historyOfUnknownRunIsAnError()
     QCOMPARE(history.error().code, Error::NoSuchRun);
 }
 
-void TestSqliteReader::readingLeavesTheFileUntouched()
-{
-    QTemporaryDir dir;
-    const QString path = TestSupport::copyFixture(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db"), dir);
-    const QByteArray before = TestSupport::fileHash(path);
-    {
-        auto reader = openStore(path);
-        QVERIFY(reader.ok());
-        QVERIFY((*reader)->experiments(ViewType::All).ok());
-        QVERIFY((*reader)->runs({}).ok());
-        QVERIFY((*reader)
-                    ->metricHistory(QStringLiteral("bd263e2b04b04460a40c1acae72a18ae"),
-                                    QStringLiteral("metric_1"))
-                    .ok());
-        // No journal, WAL or shared-memory file appears while the store is open.
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QFileInfo(path).fileName()});
-    }
-    QCOMPARE(TestSupport::fileHash(path), before);
-}
-
-QString TestSqliteReader::populatedStore(const QTemporaryDir &dir)
+QString TestMlflowStore::populatedStore(const QTemporaryDir &dir)
 {
     const QString path = TestSupport::copyFixture(QStringLiteral("mlflow-3.0-6953534de441-empty.db"), dir);
     SqliteConnection db;
@@ -246,12 +182,12 @@ with **markdown**', 'aaaa0000000000000000000000000001');
     return path;
 }
 
-void TestSqliteReader::nanStaysNanAndNamesComeFromTags()
+void TestMlflowStore::nanStaysNanAndNamesComeFromTags()
 {
     QTemporaryDir dir;
     const QString path = populatedStore(dir);
     QVERIFY(!path.isEmpty());
-    auto reader = openStore(path);
+    auto reader = open(path, dir);
     QVERIFY(reader.ok());
     const auto table = (*reader)->runs({});
     QVERIFY(table.ok());
@@ -282,11 +218,11 @@ void TestSqliteReader::nanStaysNanAndNamesComeFromTags()
     QVERIFY(std::isnan(history->points[1].value));
 }
 
-void TestSqliteReader::deletedRunsAndExperimentsAreHiddenByDefault()
+void TestMlflowStore::deletedRunsAndExperimentsAreHiddenByDefault()
 {
     QTemporaryDir dir;
     const QString path = populatedStore(dir);
-    auto reader = openStore(path);
+    auto reader = open(path, dir);
     QVERIFY(reader.ok());
 
     const auto active = (*reader)->experiments(ViewType::ActiveOnly);
@@ -314,11 +250,11 @@ void TestSqliteReader::deletedRunsAndExperimentsAreHiddenByDefault()
     QVERIFY(trashed->run(0).isDeleted());
 }
 
-void TestSqliteReader::experimentFilterAndFirstPage()
+void TestMlflowStore::experimentFilterAndFirstPage()
 {
     QTemporaryDir dir;
     const QString path = populatedStore(dir);
-    auto reader = openStore(path);
+    auto reader = open(path, dir);
     QVERIFY(reader.ok());
 
     RunQuery query;
@@ -344,7 +280,7 @@ void TestSqliteReader::experimentFilterAndFirstPage()
     QCOMPARE((*reader)->runs(query, &cancelled).error().code, Error::Cancelled);
 }
 
-void TestSqliteReader::firstPageIsTheHeadOfMlflowOrder_data()
+void TestMlflowStore::firstPageIsTheHeadOfMlflowOrder_data()
 {
     QTest::addColumn<QByteArray>("oddStartTime"); // SQL for one run's start_time, empty: none
     QTest::addColumn<int>("limit");
@@ -358,7 +294,7 @@ void TestSqliteReader::firstPageIsTheHeadOfMlflowOrder_data()
 
 // The first page comes from a heap over one scan rather than from SQLite's ORDER BY: it must be
 // exactly the head of the whole ordered set, ties on start_time and NULLs included.
-void TestSqliteReader::firstPageIsTheHeadOfMlflowOrder()
+void TestMlflowStore::firstPageIsTheHeadOfMlflowOrder()
 {
     QFETCH(QByteArray, oddStartTime);
     QFETCH(int, limit);
@@ -394,7 +330,7 @@ void TestSqliteReader::firstPageIsTheHeadOfMlflowOrder()
         sql += "COMMIT;";
         QCOMPARE(db.exec(sql).code, Error::None);
     }
-    auto reader = openStore(path);
+    auto reader = open(path, dir);
     QVERIFY(reader.ok());
     RunQuery query;
     query.experimentIds = {QStringLiteral("1")};
@@ -412,43 +348,10 @@ void TestSqliteReader::firstPageIsTheHeadOfMlflowOrder()
     }
 }
 
-void TestSqliteReader::unknownNewerSchemaOpensWithNotice()
+void TestMlflowStore::datasetsOfARun()
 {
     QTemporaryDir dir;
-    const QString path = TestSupport::copyFixture(QStringLiteral("mlflow-3.9-c9d4e5f6a7b8-empty.db"), dir);
-    {
-        SqliteConnection db;
-        QCOMPARE(db.open(path, SqliteConnection::Mode::ReadWrite, 1000).code, Error::None);
-        QCOMPARE(db.exec("UPDATE alembic_version SET version_num = 'f00dfeedbeef';"
-                         "CREATE TABLE future_things (id INTEGER PRIMARY KEY);")
-                     .code,
-                 Error::None);
-    }
-    const QByteArray before = TestSupport::fileHash(path);
-    auto reader = openStore(path);
-    QVERIFY(reader.ok());
-    QVERIFY(!TestSupport::sqliteSchema(**reader).isKnownRevision);
-    QVERIFY((*reader)->notice().contains(QLatin1String("f00dfeedbeef")));
-    QVERIFY((*reader)->notice().contains(QLatin1String("read-only")));
-    QCOMPARE((*reader)->experiments()->size(), 1);
-    QVERIFY((*reader)->runs({}).ok());
-    QCOMPARE(TestSupport::fileHash(path), before);
-}
-
-void TestSqliteReader::sqliteUriIsAccepted()
-{
-    const QString path = TestSupport::fixturePath(QStringLiteral("mlflow-2.8-2d6e25af4d3e-empty.db"));
-    QCOMPARE(Location::parse(QStringLiteral("sqlite:///") + path).path(), path);
-    QCOMPARE(Location::parse(QStringLiteral("sqlite:///mlflow.db")).path(),
-             QDir::current().absoluteFilePath("mlflow.db"));
-    QVERIFY(openStore(QStringLiteral("sqlite:///") + path).ok());
-    QCOMPARE(openStore(QStringLiteral("postgresql://host/db")).error().code, Error::Unsupported);
-}
-
-void TestSqliteReader::datasetsOfARun()
-{
-    QTemporaryDir dir;
-    auto reader = openStore(populatedStore(dir));
+    auto reader = open(populatedStore(dir), dir);
     QVERIFY(reader.ok());
     const auto datasets = (*reader)->datasets(QStringLiteral("aaaa0000000000000000000000000002"));
     QVERIFY(datasets.ok());
@@ -459,5 +362,21 @@ void TestSqliteReader::datasetsOfARun()
     QVERIFY((*reader)->datasets(QStringLiteral("aaaa0000000000000000000000000001"))->isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestSqliteReader)
-#include "tst_sqlitereader.moc"
+void TestMlflowStore::artifactUriOfARun()
+{
+    QTemporaryDir dir;
+    auto reader = open(populatedStore(dir), dir);
+    QVERIFY(reader.ok());
+    const auto uri = (*reader)->artifactUri(QStringLiteral("aaaa0000000000000000000000000003"));
+    QVERIFY(uri.ok());
+    QCOMPARE(*uri, QStringLiteral("/data/mlruns/1/aaac/artifacts"));
+    // A deleted run still has its artifacts (MLflow removes them only on garbage collection).
+    QCOMPARE(*(*reader)->artifactUri(QStringLiteral("aaaa0000000000000000000000000005")),
+             QStringLiteral("/data/mlruns/2/aaae/artifacts"));
+    const auto missing = (*reader)->artifactUri(QStringLiteral("0123456789abcdef0123456789abcdef"));
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().code, Error::NoSuchRun);
+}
+
+QTEST_GUILESS_MAIN(TestMlflowStore)
+#include "tst_mlflowstore.moc"
