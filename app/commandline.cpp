@@ -64,7 +64,7 @@ QString usageText()
               "              compare runs; without --all only differing params and tags, no mlflow.* tags\n"
               "  kaizen demo PATH [--force]                                      write the demo store\n"
               "\n"
-              "STORE is an MLflow SQLite file (mlflow.db, mlruns.db) or a sqlite:///path URI.\n"
+              "STORE is an MLflow SQLite file (mlflow.db, mlruns.db), or a sqlite:///path or file:// URI.\n"
               "Exit status: 0 success, 2 bad arguments, 3 the store cannot be read.\n");
 }
 

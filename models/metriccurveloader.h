@@ -33,7 +33,7 @@ public:
 
     MetricSeriesLoader *seriesLoader() const { return m_loader; }
 
-    // The open store (file path or sqlite:///path); drops every curve of the previous one.
+    // The open store (any Store::Location); drops every curve of the previous one.
     void setLocation(const QString &location);
     // The runs whose curves are kept, with each one's start time (the origin of its relative
     // time axis); the curves of other runs are dropped, and so are their results in flight.

@@ -1,12 +1,15 @@
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 // The command line is a public interface: field names and exit codes are checked here by
 // running the real kaizen binary, as scripts do.
@@ -83,6 +86,7 @@ private slots:
     void badArguments();
     void unreadableStores_data();
     void unreadableStores();
+    void storeLocations();
 };
 
 void TestCli::initTestCase()
@@ -404,6 +408,32 @@ void TestCli::unreadableStores()
         QCOMPARE(o.err.count('\n'), 1); // one line on stderr
         QVERIFY2(o.err.contains(wording), o.err.constData());
     }
+}
+
+// A store is found however its location is written; a location no backend reads says so.
+void TestCli::storeLocations()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("my runs/mlflow.db"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+    QVERIFY(QFile::copy(m_fixture12, path));
+    const Outcome plain = kaizen({"experiments", path, "--format", "json"});
+    QCOMPARE(plain.exitCode, 0);
+    QCOMPARE(jsonArray(plain.out).first().toObject().value("run_count").toInt(), 26);
+    const QString fileUrl = QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded);
+    QVERIFY(fileUrl.contains(QLatin1String("my%20runs")));
+    for (const QString &location : {QStringLiteral("sqlite:///") + path, fileUrl}) {
+        const Outcome o = kaizen({"experiments", location, "--format", "json"});
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(o.out, plain.out);
+    }
+
+    const Outcome remote = kaizen({"experiments", "s3://bucket/mlruns"});
+    QCOMPARE(remote.exitCode, 3);
+    QVERIFY2(remote.err.contains("not a store location"), remote.err.constData());
+    const Outcome folder = kaizen({"runs", dir.path()});
+    QCOMPARE(folder.exitCode, 3);
+    QVERIFY2(folder.err.contains("is a folder"), folder.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
