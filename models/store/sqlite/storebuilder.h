@@ -4,6 +4,7 @@
 #include "storeerror.h"
 #include "storetypes.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QRandomGenerator>
 #include <QString>
@@ -87,6 +88,8 @@ struct ModelVersionSpec
 // and check once.
 class StoreBuilder
 {
+    Q_DECLARE_TR_FUNCTIONS(Store::StoreBuilder)
+
 public:
     static constexpr char Revision[] = "c9d4e5f6a7b8";
 
