@@ -84,7 +84,7 @@ private slots:
     void withoutArtifacts();
     void curveStepsOption();
     void refusesExistingFile();
-    void readsBackThroughSqliteReader();
+    void readsBackThroughTheStoreInterface();
 
     void syntheticStore();
     void syntheticIsDeterministic();
@@ -347,7 +347,7 @@ void TestDemoStore::refusesExistingFile()
     QCOMPARE(TestSupport::fileHash(m_demo), before);
 }
 
-void TestDemoStore::readsBackThroughSqliteReader()
+void TestDemoStore::readsBackThroughTheStoreInterface()
 {
     auto reader = openStore(m_demo);
     QVERIFY2(reader, qPrintable(reader ? QString() : reader.error().message));
