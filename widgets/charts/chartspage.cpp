@@ -7,6 +7,7 @@
 #include "metricseriesloader.h"
 #include "noticebar.h"
 #include "runcolors.h"
+#include "runformat.h"
 
 #include <QAction>
 #include <QApplication>
@@ -215,20 +216,20 @@ void ChartsPage::applyRuns()
 {
     m_runsPending = false;
     m_runIds.clear();
-    m_runInfo.clear();
+    m_chartedRuns.clear();
     for (const QString &id : std::as_const(m_pendingRunIds)) {
         const int row = m_table.indexOfRun(id);
-        if (row < 0 || m_runInfo.contains(id))
+        if (row < 0 || m_chartedRuns.contains(id))
             continue;
         const Store::RunAttributes &run = m_table.run(row);
-        RunInfo info {run.runName.isEmpty() ? id.left(8) : run.runName, run.startTime, {}};
+        ChartedRun info {RunFormat::runName(run.runName, id), run.startTime, {}};
         for (const Store::RunTable::MetricEntry &entry : m_table.metrics(row))
             info.keys.insert(m_table.metricKeys().at(entry.key));
-        m_runInfo.insert(id, info);
+        m_chartedRuns.insert(id, info);
         m_runIds.append(id);
     }
     QHash<QString, qint64> startTimes;
-    for (auto it = m_runInfo.cbegin(); it != m_runInfo.cend(); ++it)
+    for (auto it = m_chartedRuns.cbegin(); it != m_chartedRuns.cend(); ++it)
         startTimes.insert(it.key(), it->startTime);
     m_curves->setRuns(startTimes);
 
@@ -244,7 +245,7 @@ void ChartsPage::loadMissing()
     const QStringList keys = m_keyModel->checkedKeys();
     QList<MetricCurveLoader::CurveKey> wanted;
     for (const QString &runId : std::as_const(m_runIds)) {
-        const RunInfo &info = m_runInfo[runId];
+        const ChartedRun &info = m_chartedRuns[runId];
         for (const QString &key : keys) {
             if (info.keys.contains(key))
                 wanted.append({runId, key});
@@ -338,7 +339,7 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
                 continue;
             ChartCurve c;
             c.curve = std::move(curve);
-            const QString &name = m_runInfo[runId].name;
+            const QString &name = m_chartedRuns[runId].name;
             c.runName = combined ? QStringLiteral("%1 · %2").arg(name, keys.at(k)) : name;
             c.color = RunColors::color(runId);
             c.penStyle = combined ? KeyPenStyles[k % std::size(KeyPenStyles)] : Qt::SolidLine;
@@ -363,7 +364,7 @@ void ChartsPage::relayout()
         int needed = 40; // the legend's margins
         for (const QString &key : keys) {
             for (const QString &runId : std::as_const(m_runIds)) {
-                const RunInfo &run = m_runInfo[runId];
+                const ChartedRun &run = m_chartedRuns[runId];
                 if (!run.keys.contains(key))
                     continue;
                 const QString name

@@ -121,9 +121,10 @@ private:
     void updateLines();
     void applyLineOptions();
 
-    struct RunInfo
+    // What the charts need of a shown run.
+    struct ChartedRun
     {
-        QString name;
+        QString name; // in the legends
         qint64 startTime = Store::NoTime;
         QSet<QString> keys; // of its latest metrics
     };
@@ -167,7 +168,7 @@ private:
     bool m_runsPending = false;
     bool m_applyingRuns = false;
     QStringList m_runIds; // shown
-    QHash<QString, RunInfo> m_runInfo; // of the shown runs
+    QHash<QString, ChartedRun> m_chartedRuns; // the shown ones
 
     std::vector<CurveChartView *> m_charts; // grid order
     QStringList m_chartKeys; // per chart: its key, or empty for the combined chart
