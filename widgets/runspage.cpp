@@ -2,6 +2,7 @@
 
 #include "elidingheaderview.h"
 #include "experimentlistmodel.h"
+#include "pageframe.h"
 #include "runcolumnsmenu.h"
 #include "rundetailsmodel.h"
 #include "rundetailsview.h"
@@ -14,12 +15,10 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QMenu>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -185,30 +184,18 @@ void RunsPage::createLayout()
 
     m_detailsView = new RunDetailsView(m_detailsModel, this);
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(QStringLiteral("runsSplitter"));
-    m_splitter->addWidget(experimentPane);
-    m_splitter->addWidget(runPane);
-    m_splitter->addWidget(m_detailsView);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({180, 900, 420});
-
-    auto *placeholder = new QLabel(tr("<p style=\"font-size:large\">No store open</p>"
-                                      "<p>Open an MLflow tracking database with <b>File &gt; Open…</b> "
-                                      "or drop a <tt>.db</tt> file here.</p>"),
-                                   this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setWordWrap(true);
-
-    m_stack = new QStackedWidget(this);
-    m_stack->addWidget(placeholder);
-    m_stack->addWidget(m_splitter);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    m_frame = new PageFrame(QStringLiteral("runs"), this);
+    QSplitter *splitter = m_frame->splitter();
+    splitter->addWidget(experimentPane);
+    splitter->addWidget(runPane);
+    splitter->addWidget(m_detailsView);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({180, 900, 420});
+    m_frame->showMessage(tr("<p style=\"font-size:large\">No store open</p>"
+                            "<p>Open an MLflow tracking database with <b>File &gt; Open…</b> "
+                            "or drop a <tt>.db</tt> file here.</p>"));
 }
 
 void RunsPage::openStore(const QString &location, const QString &experimentNameOrId,
@@ -250,7 +237,7 @@ void RunsPage::onExperimentsLoaded(const Store::ExperimentList &experiments)
         m_runsExperimentIds.clear();
         m_runModel->setRuns({});
         m_reloadAction->setEnabled(true);
-        m_stack->setCurrentIndex(1);
+        m_frame->showMessage({});
         emit storeOpened(m_location);
     }
     const QStringList previous = m_runsExperimentIds;
@@ -597,7 +584,7 @@ void RunsPage::updateStatusText()
 void RunsPage::saveSettings(QSettings &settings) const
 {
     settings.beginGroup(QStringLiteral("RunsPage"));
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("splitter"), m_frame->splitter()->saveState());
     settings.setValue(QStringLiteral("detailsSplitter"), m_detailsView->saveState());
     settings.setValue(QStringLiteral("sortKey"), m_sortKey);
     settings.setValue(QStringLiteral("sortOrder"), int(m_sortOrder));
@@ -611,7 +598,7 @@ void RunsPage::restoreSettings(const QSettings &settings)
     const auto value
         = [&](const char *key) { return settings.value(QStringLiteral("RunsPage/") + QLatin1String(key)); };
     if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
-        m_splitter->restoreState(state);
+        m_frame->splitter()->restoreState(state);
     if (const QByteArray state = value("detailsSplitter").toByteArray(); !state.isEmpty())
         m_detailsView->restoreState(state);
     m_sortKey = value("sortKey").toString();

@@ -10,12 +10,11 @@
 #include <QWidget>
 
 class ExperimentListModel;
+class PageFrame;
 class QAction;
 class QCheckBox;
 class QModelIndex;
 class QSettings;
-class QSplitter;
-class QStackedWidget;
 class QTimer;
 class QTreeView;
 class RunDetailsModel;
@@ -142,8 +141,7 @@ private:
     RunSortFilterProxy *m_runProxy;
     RunDetailsModel *m_detailsModel;
 
-    QStackedWidget *m_stack = nullptr;
-    QSplitter *m_splitter = nullptr;
+    PageFrame *m_frame = nullptr;
     QTreeView *m_experimentView = nullptr;
     QCheckBox *m_showDeletedBox = nullptr;
     SearchFilterEdit *m_filterEdit = nullptr;

@@ -6,6 +6,7 @@
 #include "metrickeylistmodel.h"
 #include "metricseriesloader.h"
 #include "noticebar.h"
+#include "pageframe.h"
 #include "runcolors.h"
 #include "runformat.h"
 
@@ -100,10 +101,12 @@ void ChartsPage::connectToolBar()
 
 void ChartsPage::createLayout()
 {
+    m_frame = new PageFrame(QStringLiteral("charts"), this);
     m_toolBar = new ChartsToolBar(this);
-
+    m_frame->addBar(m_toolBar);
     m_noticeBar = new NoticeBar(this);
     m_noticeBar->setObjectName(QStringLiteral("chartsNoticeBar"));
+    m_frame->addBar(m_noticeBar);
 
     // Keys.
     auto *keyPane = new QWidget(this);
@@ -151,37 +154,12 @@ void ChartsPage::createLayout()
     m_chartStack->addWidget(m_hintLabel);
     m_chartStack->addWidget(m_scrollArea);
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(QStringLiteral("chartsSplitter"));
-    m_splitter->addWidget(keyPane);
-    m_splitter->addWidget(m_chartStack);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({200, 1080});
-
-    auto *content = new QWidget(this);
-    auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(0, 0, 0, 0);
-    contentLayout->setSpacing(4);
-    contentLayout->addWidget(m_toolBar);
-    contentLayout->addWidget(m_noticeBar);
-    contentLayout->addWidget(m_splitter, 1);
-
-    m_emptyLabel = new QLabel(this);
-    m_emptyLabel->setObjectName(QStringLiteral("chartsEmptyLabel"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setTextFormat(Qt::RichText);
-    m_emptyLabel->setText(tr("<p style=\"font-size:large\">No runs selected</p>"
-                             "<p>Select runs in the Runs tab to plot their metrics.</p>"));
-
-    m_stack = new QStackedWidget(this);
-    m_stack->addWidget(m_emptyLabel);
-    m_stack->addWidget(content);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    QSplitter *splitter = m_frame->splitter();
+    splitter->addWidget(keyPane);
+    splitter->addWidget(m_chartStack);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 1080});
 }
 
 void ChartsPage::setLocation(const QString &location)
@@ -411,12 +389,11 @@ bool ChartsPage::eventFilter(QObject *watched, QEvent *event)
 void ChartsPage::updateEmptyState()
 {
     if (m_runIds.isEmpty()) {
-        m_emptyLabel->setText(tr("<p style=\"font-size:large\">No runs selected</p>"
-                                 "<p>Select runs in the Runs tab to plot their metrics.</p>"));
-        m_stack->setCurrentWidget(m_emptyLabel);
+        m_frame->showMessage(tr("<p style=\"font-size:large\">No runs selected</p>"
+                                "<p>Select runs in the Runs tab to plot their metrics.</p>"));
         return;
     }
-    m_stack->setCurrentIndex(1);
+    m_frame->showMessage({});
     if (m_keyModel->rowCount() == 0)
         m_hintLabel->setText(m_runIds.size() == 1 ? tr("The selected run has no metrics.")
                                                   : tr("The selected runs have no metrics."));
@@ -427,8 +404,8 @@ void ChartsPage::updateEmptyState()
 
 QString ChartsPage::emptyText() const
 {
-    if (m_stack->currentWidget() == m_emptyLabel)
-        return m_emptyLabel->text();
+    if (const QString message = m_frame->message(); !message.isEmpty())
+        return message;
     if (m_chartStack->currentWidget() == m_hintLabel)
         return m_hintLabel->text();
     return {};
@@ -574,7 +551,7 @@ void ChartsPage::saveSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("smoothing"), m_smoothing);
     settings.setValue(QStringLiteral("combineKeys"), combineKeysAction()->isChecked());
     settings.setValue(QStringLiteral("syncZoom"), syncZoomAction()->isChecked());
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("splitter"), m_frame->splitter()->saveState());
     QVariantMap choices;
     const QHash<QString, bool> chosen = m_keyModel->choices();
     for (auto it = chosen.cbegin(); it != chosen.cend(); ++it)
@@ -596,7 +573,7 @@ void ChartsPage::restoreSettings(const QSettings &settings)
     combineKeysAction()->setChecked(value("combineKeys").toBool());
     syncZoomAction()->setChecked(value("syncZoom").toBool());
     if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
-        m_splitter->restoreState(state);
+        m_frame->splitter()->restoreState(state);
     QHash<QString, bool> choices;
     const QVariantMap stored = value("keyChoices").toMap();
     for (auto it = stored.cbegin(); it != stored.cend(); ++it)

@@ -19,6 +19,7 @@ class MetricCurveLoader;
 class MetricKeyListModel;
 class MetricSeriesLoader;
 class NoticeBar;
+class PageFrame;
 class QAction;
 class QComboBox;
 class QGridLayout;
@@ -28,7 +29,6 @@ class QListView;
 class QScrollArea;
 class QSettings;
 class QSlider;
-class QSplitter;
 class QStackedWidget;
 class QTimer;
 
@@ -148,11 +148,9 @@ private:
     MetricCurveLoader *m_curves; // read, of the shown runs
     MetricKeyListModel *m_keyModel;
 
-    QStackedWidget *m_stack = nullptr; // empty message / content
-    QLabel *m_emptyLabel = nullptr;
+    PageFrame *m_frame = nullptr;
     ChartsToolBar *m_toolBar = nullptr;
     NoticeBar *m_noticeBar = nullptr;
-    QSplitter *m_splitter = nullptr;
     QLineEdit *m_keyFilter = nullptr;
     QListView *m_keyView = nullptr;
     QStackedWidget *m_chartStack = nullptr; // hint / charts
