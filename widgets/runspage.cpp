@@ -1,6 +1,5 @@
 #include "runspage.h"
 
-#include "elidingheaderview.h"
 #include "experimentlistmodel.h"
 #include "pageframe.h"
 #include "runcolumnsmenu.h"
@@ -9,14 +8,13 @@
 #include "runloader.h"
 #include "runsortfilterproxy.h"
 #include "runtreemodel.h"
+#include "runtreeview.h"
 #include "searchfilteredit.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QMenu>
-#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QTimer>
@@ -133,29 +131,14 @@ void RunsPage::createLayout()
     auto *runPane = new QWidget(this);
     m_filterEdit = new SearchFilterEdit(runPane);
     connect(m_filterEdit, &SearchFilterEdit::filterChanged, this, &RunsPage::onFilterChanged);
-    m_runView = new QTreeView(runPane);
-    m_runView->setObjectName(QStringLiteral("runView"));
-    // Long keys elide in the middle ("metrics.val…_loss_ema"): prefix and distinguishing end stay
-    // readable; the tooltip has the whole key.
-    m_runView->setHeader(new ElidingHeaderView(Qt::Horizontal, m_runView));
-    m_runView->setModel(m_runProxy);
-    m_runView->setUniformRowHeights(true);
-    m_runView->setAlternatingRowColors(true);
-    m_runView->setAllColumnsShowFocus(true);
-    m_runView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_runView->setIconSize(QSize(10, 10));
-    m_runView->setSortingEnabled(true);
-    m_runView->sortByColumn(RunTreeModel::StartTimeColumn, Qt::DescendingOrder);
-    QHeaderView *header = m_runView->header();
-    header->setStretchLastSection(false);
-    header->setSectionsMovable(true);
-    header->setFirstSectionMovable(false);
-    connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
-        if (m_applyingSort)
-            return;
-        m_sortKey = m_runModel->columnKey(column);
-        m_sortOrder = order;
-    });
+    m_runView = new RunTreeView(m_runModel, m_runProxy, runPane);
+    connect(m_runView->header(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) {
+                if (m_applyingSort)
+                    return;
+                m_sortKey = m_runModel->columnKey(column);
+                m_sortOrder = order;
+            });
     connect(m_runView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &RunsPage::onCurrentRunChanged);
     connect(m_runView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -379,8 +362,7 @@ void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
 
 void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
 {
-    const ViewState state = captureViewState();
-    const bool isLarge = runs.size() > ExpandAllLimit;
+    const RunTreeView::State state = m_runView->captureState();
     m_applyingSort = true;
     m_runProxy->sort(-1); // sort once, below, rather than on reset and again
     m_runModel->setRuns(runs);
@@ -391,8 +373,7 @@ void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
     else
         m_runView->sortByColumn(RunTreeModel::StartTimeColumn, Qt::DescendingOrder);
     m_applyingSort = false;
-    if (!isLarge)
-        m_runView->expandAll();
+    m_runView->expandAllIfSmall();
     m_columnsMenu->fitTextColumns();
     m_runsComplete = complete;
 
@@ -403,15 +384,15 @@ void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
             wanted.append(id);
     }
     if (!wanted.isEmpty() || (complete && !m_pendingRunIds.isEmpty())) {
-        ViewState pending;
+        RunTreeView::State pending;
         pending.selectedRunIds = wanted;
         pending.currentRunId = wanted.value(0);
         pending.expandedRunIds = state.expandedRunIds;
-        restoreViewState(pending);
+        m_runView->restoreState(pending);
         if (complete || wanted.size() == m_pendingRunIds.size())
             m_pendingRunIds.clear();
     } else {
-        restoreViewState(state);
+        m_runView->restoreState(state);
     }
     // Something to show in the details pane from the start.
     if (!m_runView->currentIndex().isValid() && m_runProxy->rowCount() > 0) {
@@ -423,76 +404,12 @@ void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
     emit runsShown(complete);
 }
 
-RunsPage::ViewState RunsPage::captureViewState() const
-{
-    ViewState state;
-    state.currentRunId = currentRunId();
-    state.selectedRunIds = selectedRunIds();
-    state.topRunId = m_runModel->runId(m_runProxy->mapToSource(m_runView->indexAt(QPoint(0, 0))));
-    if (m_runModel->runs().size() > ExpandAllLimit) {
-        const Store::RunTable &runs = m_runModel->runs();
-        for (int row = 0; row < runs.size(); ++row) {
-            const QModelIndex index = m_runModel->indexOfRow(row);
-            if (m_runModel->rowCount(index) > 0 && m_runView->isExpanded(m_runProxy->mapFromSource(index)))
-                state.expandedRunIds.insert(runs.run(row).runId);
-        }
-    }
-    return state;
-}
-
-void RunsPage::restoreViewState(const ViewState &state)
-{
-    for (const QString &id : state.expandedRunIds)
-        m_runView->expand(viewIndexOfRun(id));
-    QItemSelection selection;
-    for (const QString &id : state.selectedRunIds) {
-        const QModelIndex index = viewIndexOfRun(id);
-        if (index.isValid())
-            selection.select(index, index);
-    }
-    QItemSelectionModel *selectionModel = m_runView->selectionModel();
-    const QModelIndex current = viewIndexOfRun(state.currentRunId);
-    if (current.isValid())
-        selectionModel->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
-    selectionModel->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    const QModelIndex top = viewIndexOfRun(state.topRunId);
-    if (top.isValid()) {
-        m_runView->scrollTo(top, QAbstractItemView::PositionAtTop);
-        // scrollTo() keeps a visible current row where it is; make sure the current one shows.
-        if (current.isValid() && !m_runView->viewport()->rect().intersects(m_runView->visualRect(current)))
-            m_runView->scrollTo(current);
-    } else if (current.isValid()) {
-        m_runView->scrollTo(current, QAbstractItemView::PositionAtCenter);
-    }
-}
-
-QModelIndex RunsPage::viewIndexOfRun(const QString &runId) const
-{
-    if (runId.isEmpty())
-        return {};
-    return m_runProxy->mapFromSource(m_runModel->indexOfRun(runId));
-}
-
-QString RunsPage::currentRunId() const
-{
-    return m_runModel->runId(m_runProxy->mapToSource(m_runView->currentIndex()));
-}
-
-QStringList RunsPage::selectedRunIds() const
-{
-    QStringList ids;
-    const QModelIndexList rows = m_runView->selectionModel()->selectedRows();
-    for (const QModelIndex &index : rows)
-        ids.append(m_runModel->runId(m_runProxy->mapToSource(index)));
-    return ids;
-}
-
 void RunsPage::selectRuns(const QStringList &runIds)
 {
-    ViewState state;
+    RunTreeView::State state;
     state.selectedRunIds = runIds;
     state.currentRunId = runIds.value(0);
-    restoreViewState(state);
+    m_runView->restoreState(state);
 }
 
 void RunsPage::onCurrentRunChanged(const QModelIndex &current)
@@ -511,23 +428,20 @@ void RunsPage::onCurrentRunChanged(const QModelIndex &current)
 void RunsPage::onFilterChanged(const SearchFilter &filter)
 {
     m_runProxy->setFilter(filter);
-    if (m_runModel->runs().size() <= ExpandAllLimit)
-        m_runView->expandAll();
-    if (m_runView->currentIndex().isValid())
-        m_runView->scrollTo(m_runView->currentIndex());
+    m_runView->expandAllIfSmall();
+    m_runView->scrollToCurrent();
     updateStatusText();
 }
 
 void RunsPage::setRunIdFilter(const QSet<QString> &runIds)
 {
     if (!m_runProxy->hasRunIdFilter()) {
-        m_viewBeforeRunIdFilter = captureViewState();
+        m_viewBeforeRunIdFilter = m_runView->captureState();
         m_selectedWhileRunIdFiltered = false;
     }
     m_applyingRunIdFilter = true;
     m_runProxy->setRunIdFilter(runIds);
-    if (m_runModel->runs().size() <= ExpandAllLimit)
-        m_runView->expandAll();
+    m_runView->expandAllIfSmall();
     m_applyingRunIdFilter = false;
     updateStatusText();
 }
@@ -538,12 +452,11 @@ void RunsPage::clearRunIdFilter()
         return;
     m_applyingRunIdFilter = true;
     m_runProxy->clearRunIdFilter();
-    if (m_runModel->runs().size() <= ExpandAllLimit)
-        m_runView->expandAll();
+    m_runView->expandAllIfSmall();
     if (!m_selectedWhileRunIdFiltered)
-        restoreViewState(m_viewBeforeRunIdFilter);
-    else if (m_runView->currentIndex().isValid())
-        m_runView->scrollTo(m_runView->currentIndex());
+        m_runView->restoreState(m_viewBeforeRunIdFilter);
+    else
+        m_runView->scrollToCurrent();
     m_applyingRunIdFilter = false;
     updateStatusText();
 }
