@@ -1,6 +1,7 @@
 #include "chartspage.h"
 
 #include "chartexport.h"
+#include "chartgrid.h"
 #include "curvechartview.h"
 #include "metriccurveloader.h"
 #include "metrickeylistmodel.h"
@@ -12,14 +13,11 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -34,6 +32,12 @@ namespace {
 
 const Qt::PenStyle KeyPenStyles[]
     = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
+
+// A curve's name in a legend; in a chart of several keys, with its key.
+QString curveName(const QString &runName, const QString &key, bool withKey)
+{
+    return withKey ? QStringLiteral("%1 · %2").arg(runName, key) : runName;
+}
 
 } // namespace
 
@@ -133,26 +137,15 @@ void ChartsPage::createLayout()
     keyLayout->addWidget(m_keyView, 1);
 
     // Charts.
-    m_grid = new QWidget;
-    m_grid->setObjectName(QStringLiteral("chartGrid"));
-    m_gridLayout = new QGridLayout(m_grid);
-    m_gridLayout->setContentsMargins(0, 0, 0, 0);
-    m_gridLayout->setSpacing(6);
-    m_scrollArea = new QScrollArea(this);
-    m_scrollArea->setObjectName(QStringLiteral("chartScrollArea"));
-    m_scrollArea->setWidgetResizable(true);
-    m_scrollArea->setFrameShape(QFrame::NoFrame);
-    m_scrollArea->setWidget(m_grid);
-    m_scrollArea->installEventFilter(this);
-    m_scrollArea->viewport()->installEventFilter(this);
-    m_scrollArea->addAction(resetZoomAction()); // Home in a chart resets them all
+    m_chartGrid = new ChartGrid(this);
+    m_chartGrid->addAction(resetZoomAction()); // Home in a chart resets them all
     m_hintLabel = new QLabel(this);
     m_hintLabel->setObjectName(QStringLiteral("chartsHint"));
     m_hintLabel->setAlignment(Qt::AlignCenter);
     m_hintLabel->setWordWrap(true);
     m_chartStack = new QStackedWidget(this);
     m_chartStack->addWidget(m_hintLabel);
-    m_chartStack->addWidget(m_scrollArea);
+    m_chartStack->addWidget(m_chartGrid);
 
     QSplitter *splitter = m_frame->splitter();
     splitter->addWidget(keyPane);
@@ -264,9 +257,8 @@ void ChartsPage::rebuildCharts()
         CurveChartView *view = nullptr;
         if (old >= 0) {
             view = m_charts[size_t(old)];
-            m_charts[size_t(old)] = nullptr;
         } else {
-            view = new CurveChartView(m_grid);
+            view = new CurveChartView(m_chartGrid->widget());
             view->setObjectName(key.isEmpty() ? QStringLiteral("combinedChart")
                                               : QStringLiteral("chart:") + key);
             configure(view);
@@ -276,13 +268,10 @@ void ChartsPage::rebuildCharts()
         }
         charts.push_back(view);
     }
-    for (CurveChartView *view : m_charts)
-        delete view; // the charts no longer wanted
     m_charts = std::move(charts);
     m_chartKeys = wanted;
-    m_columns = 0; // lay out again
     updateCharts();
-    relayout();
+    m_chartGrid->setCharts(m_charts, legends()); // deletes the charts no longer wanted
     updateEmptyState();
 }
 
@@ -317,8 +306,7 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
                 continue;
             ChartCurve c;
             c.curve = std::move(curve);
-            const QString &name = m_chartedRuns[runId].name;
-            c.runName = combined ? QStringLiteral("%1 · %2").arg(name, keys.at(k)) : name;
+            c.runName = curveName(m_chartedRuns[runId].name, keys.at(k), combined);
             c.color = RunColors::color(runId);
             c.penStyle = combined ? KeyPenStyles[k % std::size(KeyPenStyles)] : Qt::SolidLine;
             wanted.push_back(std::move(c));
@@ -328,62 +316,24 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
     view->updateCurves(std::move(wanted));
 }
 
-void ChartsPage::relayout()
+QList<QStringList> ChartsPage::legends() const
 {
-    const int count = int(m_charts.size());
-    const int width = m_scrollArea->width();
-    // Two abreast when wide enough and the legends fit in half the width (they elide otherwise).
-    // Measured on the runs that have the keys, so that the layout does not change as curves arrive.
-    int legendWidth = 0;
-    const QFontMetrics metrics(font());
+    // Of the runs that have the keys, so that the layout does not change as curves arrive.
+    QList<QStringList> legends;
     const QStringList checked = m_keyModel->checkedKeys();
     for (const QString &chartKey : std::as_const(m_chartKeys)) {
         const QStringList keys = chartKey.isEmpty() ? checked : QStringList {chartKey};
-        int needed = 40; // the legend's margins
+        QStringList names;
         for (const QString &key : keys) {
             for (const QString &runId : std::as_const(m_runIds)) {
                 const ChartedRun &run = m_chartedRuns[runId];
-                if (!run.keys.contains(key))
-                    continue;
-                const QString name
-                    = keys.size() > 1 ? QStringLiteral("%1 · %2").arg(run.name, key) : run.name;
-                needed += metrics.horizontalAdvance(name) + 2 * metrics.height() + 8; // marker, spacing
+                if (run.keys.contains(key))
+                    names.append(curveName(run.name, key, keys.size() > 1));
             }
         }
-        legendWidth = std::max(legendWidth, needed);
+        legends.append(names);
     }
-    const int columns
-        = count > 1 && width >= TwoColumnWidth && legendWidth <= (width - m_gridLayout->spacing()) / 2 ? 2
-                                                                                                       : 1;
-    const int rows = (count + columns - 1) / columns;
-    const int spacing = m_gridLayout->spacing();
-    const int available = m_scrollArea->viewport()->height();
-    // All rows when they fit at a legible size, otherwise two rows to a screen.
-    int height = rows > 0 ? (available - spacing * (rows - 1)) / rows : available;
-    if (height < MinChartHeight)
-        height = std::max(MinChartHeight, (available - spacing) / 2);
-
-    if (columns != m_columns) {
-        m_columns = columns;
-        for (CurveChartView *view : m_charts)
-            m_gridLayout->removeWidget(view);
-        for (int i = 0; i < count; ++i)
-            m_gridLayout->addWidget(m_charts[size_t(i)], i / columns, i % columns);
-        for (int c = 0; c < 2; ++c)
-            m_gridLayout->setColumnStretch(c, c < columns ? 1 : 0);
-    }
-    for (CurveChartView *view : m_charts) {
-        if (view->height() != height || view->minimumHeight() != height)
-            view->setFixedHeight(height);
-        view->show();
-    }
-}
-
-bool ChartsPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::Resize && (watched == m_scrollArea || watched == m_scrollArea->viewport()))
-        relayout();
-    return QWidget::eventFilter(watched, event);
+    return legends;
 }
 
 void ChartsPage::updateEmptyState()
@@ -399,7 +349,7 @@ void ChartsPage::updateEmptyState()
                                                   : tr("The selected runs have no metrics."));
     else if (m_charts.empty())
         m_hintLabel->setText(tr("Check metrics in the list on the left to plot them."));
-    m_chartStack->setCurrentWidget(m_charts.empty() ? static_cast<QWidget *>(m_hintLabel) : m_scrollArea);
+    m_chartStack->setCurrentWidget(m_charts.empty() ? static_cast<QWidget *>(m_hintLabel) : m_chartGrid);
 }
 
 QString ChartsPage::emptyText() const
