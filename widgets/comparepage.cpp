@@ -168,12 +168,8 @@ void ComparePage::createLayout()
     });
     m_frame->addBar(m_noticeBar);
     m_frame->addBar(m_toolBar);
-    QSplitter *splitter = m_frame->splitter();
-    splitter->addWidget(m_tables);
-    splitter->addWidget(m_plots);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({620, 900});
+    m_frame->addPane(m_tables, 1, 620);
+    m_frame->addPane(m_plots, 1, 900);
 
     QLabel *message = m_frame->messageLabel();
     message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);

@@ -34,6 +34,14 @@ void PageFrame::addBar(QWidget *bar)
     m_contentLayout->insertWidget(m_contentLayout->count() - 1, bar);
 }
 
+void PageFrame::addPane(QWidget *pane, int stretch, int width)
+{
+    m_splitter->addWidget(pane);
+    m_splitter->setStretchFactor(m_splitter->count() - 1, stretch);
+    m_paneWidths.append(width);
+    m_splitter->setSizes(m_paneWidths);
+}
+
 void PageFrame::showMessage(const QString &text)
 {
     m_messageLabel->setText(text);

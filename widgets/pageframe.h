@@ -8,7 +8,7 @@ class QVBoxLayout;
 
 // The frame the pages share: a centred message while there is nothing to show (no store open,
 // too few runs selected), else the page's bars (tool bar, notice bar) above a splitter of its
-// panes. The page adds the panes and gives the splitter its stretch factors and sizes.
+// panes.
 class PageFrame : public QStackedWidget
 {
     Q_OBJECT
@@ -19,7 +19,10 @@ public:
 
     // Above the splitter, in the order added.
     void addBar(QWidget *bar);
-    QSplitter *splitter() const { return m_splitter; }
+    // To the right of the panes added before, with its stretch factor (its share of a change in
+    // width) and its width at first.
+    void addPane(QWidget *pane, int stretch, int width);
+    QSplitter *splitter() const { return m_splitter; } // to save and restore its state
     QLabel *messageLabel() const { return m_messageLabel; }
 
     // Shows `text` (rich text) instead of the content; an empty text shows the content.
@@ -32,4 +35,5 @@ private:
     QWidget *m_content;
     QVBoxLayout *m_contentLayout;
     QSplitter *m_splitter;
+    QList<int> m_paneWidths;
 };

@@ -168,14 +168,9 @@ void RunsPage::createLayout()
     m_detailsView = new RunDetailsView(m_detailsModel, this);
 
     m_frame = new PageFrame(QStringLiteral("runs"), this);
-    QSplitter *splitter = m_frame->splitter();
-    splitter->addWidget(experimentPane);
-    splitter->addWidget(runPane);
-    splitter->addWidget(m_detailsView);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 0);
-    splitter->setSizes({180, 900, 420});
+    m_frame->addPane(experimentPane, 0, 180);
+    m_frame->addPane(runPane, 1, 900);
+    m_frame->addPane(m_detailsView, 0, 420);
     m_frame->showMessage(tr("<p style=\"font-size:large\">No store open</p>"
                             "<p>Open an MLflow tracking database with <b>File &gt; Open…</b> "
                             "or drop a <tt>.db</tt> file here.</p>"));

@@ -147,12 +147,8 @@ void ChartsPage::createLayout()
     m_chartStack->addWidget(m_hintLabel);
     m_chartStack->addWidget(m_chartGrid);
 
-    QSplitter *splitter = m_frame->splitter();
-    splitter->addWidget(keyPane);
-    splitter->addWidget(m_chartStack);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({200, 1080});
+    m_frame->addPane(keyPane, 0, 200);
+    m_frame->addPane(m_chartStack, 1, 1080);
 }
 
 void ChartsPage::setLocation(const QString &location)
