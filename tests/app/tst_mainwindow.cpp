@@ -454,11 +454,11 @@ void TestMainWindow::compareRunsOfTwoStores()
             page->metricModel()->index(page->metricModel()->rowOfKey(QStringLiteral("val_accuracy")),
                                        MetricDiffModel::FirstRunColumn + 2));
         QTRY_VERIFY(page->detailBrowser()->toPlainText().contains(QStringLiteral("Latest")));
-        QVERIFY(window.grab().save(target));
+        VERIFY_SCREENSHOT(&window, target);
         page->tableTabs()->setCurrentIndex(ComparePage::ParamsTable);
         QTest::qWait(50);
-        QVERIFY(window.grab().save(
-            QString(target).replace(QStringLiteral(".png"), QStringLiteral("-params.png"))));
+        VERIFY_SCREENSHOT(&window,
+                          QString(target).replace(QStringLiteral(".png"), QStringLiteral("-params.png")));
     }
 
     page->clearPinnedAction()->trigger();
@@ -469,10 +469,9 @@ void TestMainWindow::compareRunsOfTwoStores()
 
 void TestMainWindow::chartsScreenshot()
 {
-    // KAIZEN_SCREENSHOT_CHARTS=/tmp/charts-page.png saves the charts tab on the demo store.
-    const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT_CHARTS");
-    if (target.isEmpty())
-        QSKIP("set KAIZEN_SCREENSHOT_CHARTS to a PNG path to save a screenshot");
+    // KAIZEN_SCREENSHOT_CHARTS=/tmp/charts-page.png keeps the charts tab on the demo store.
+    const QString target = WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_CHARTS",
+                                                             m_dir.filePath(QStringLiteral("charts.png")));
     MainWindow window;
     window.resize(1500, 900);
     window.show();
@@ -509,15 +508,14 @@ void TestMainWindow::chartsScreenshot()
     };
     QTRY_VERIFY(std::all_of(charts.cbegin(), charts.cend(), legendPainted));
     QTest::qWait(100); // the layouts the last range changes asked for
-    QVERIFY(window.grab().save(target));
+    VERIFY_SCREENSHOT(&window, target);
 }
 
 void TestMainWindow::screenshot()
 {
-    // KAIZEN_SCREENSHOT=/tmp/kaizen-mainwindow.png saves how the window looks on the demo store.
-    const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT");
-    if (target.isEmpty())
-        QSKIP("set KAIZEN_SCREENSHOT to a PNG path to save a screenshot");
+    // KAIZEN_SCREENSHOT=/tmp/kaizen-mainwindow.png keeps how the window looks on the demo store.
+    const QString target = WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT",
+                                                             m_dir.filePath(QStringLiteral("window.png")));
     MainWindow window;
     window.resize(1500, 860);
     window.show();
@@ -530,7 +528,7 @@ void TestMainWindow::screenshot()
     }
     QVERIFY(
         showRuns(window.runsPage(), [&] { window.openStore(m_demo, QStringLiteral("mnist-cnn"), {sweep}); }));
-    QVERIFY(window.grab().save(target));
+    VERIFY_SCREENSHOT(&window, target);
 }
 
 QTEST_MAIN(TestMainWindow)

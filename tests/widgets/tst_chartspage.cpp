@@ -571,19 +571,17 @@ void TestChartsPage::cancelStopsLoading()
 
 void TestChartsPage::screenshot()
 {
-    // KAIZEN_SCREENSHOT_CHARTS=/tmp/charts-page.png saves how the page looks on the demo store.
-    const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT_CHARTS");
-    if (target.isEmpty())
-        QSKIP("set KAIZEN_SCREENSHOT_CHARTS to a PNG path to save a screenshot");
+    // KAIZEN_SCREENSHOT_CHARTS=/tmp/charts-page.png keeps how the page looks on the demo store.
+    const QString target = WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_CHARTS",
+                                                             m_dir.filePath(QStringLiteral("charts.png")));
     Browser browser;
-    browser.resize(1500, 900);
     browser.show();
     QVERIFY(browser.openStore(m_demo, QStringLiteral("mnist-cnn")));
     QVERIFY(showCharts(browser,
                        {QStringLiteral("baseline-mlp"), QStringLiteral("cnn-dropout"),
                         QStringLiteral("cnn-augment"), QStringLiteral("lr=0.01,bs=64"),
                         QStringLiteral("lr=0.1,bs=32")}));
-    QVERIFY(browser.grab().save(target));
+    VERIFY_SCREENSHOT(&browser, target);
 }
 
 QTEST_MAIN(TestChartsPage)

@@ -831,7 +831,7 @@ void TestComparePage::unavailablePinnedRunsAreNamed()
     // KAIZEN_SCREENSHOT_COMPARE=/tmp/compare also saves /tmp/compare-unavailable*.png.
     const QString screenshots = qEnvironmentVariable("KAIZEN_SCREENSHOT_COMPARE");
     if (!screenshots.isEmpty())
-        QVERIFY(browser.grab().save(screenshots + QStringLiteral("-unavailable.png")));
+        VERIFY_SCREENSHOT(&browser, screenshots + QStringLiteral("-unavailable.png"));
 
     // With one run left there is nothing to compare: the page says why.
     browser.runs->selectRuns(browser.idsOf({QStringLiteral("baseline-mlp")}));
@@ -840,7 +840,7 @@ void TestComparePage::unavailablePinnedRunsAreNamed()
     QTRY_VERIFY(page->emptyText().contains(QStringLiteral("Only 1 of the 3 runs could be read")));
     QVERIFY(page->emptyText().contains(QStringLiteral("not there any more")));
     if (!screenshots.isEmpty())
-        QVERIFY(browser.grab().save(screenshots + QStringLiteral("-unavailable-one-left.png")));
+        VERIFY_SCREENSHOT(&browser, screenshots + QStringLiteral("-unavailable-one-left.png"));
 
     // "Unpin them" drops the runs that could not be read.
     auto *notices = page->findChild<NoticeBar *>(QStringLiteral("compareNoticeBar"));
@@ -977,10 +977,9 @@ void TestComparePage::pinnedRunsAreRemembered()
 
 void TestComparePage::screenshot()
 {
-    // KAIZEN_SCREENSHOT_COMPARE=/tmp/compare saves /tmp/compare-*.png of the page on the demo store.
-    const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT_COMPARE");
-    if (target.isEmpty())
-        QSKIP("set KAIZEN_SCREENSHOT_COMPARE to a path prefix to save screenshots");
+    // KAIZEN_SCREENSHOT_COMPARE=/tmp/compare keeps /tmp/compare-*.png of the page on the demo store.
+    const QString target = WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_COMPARE",
+                                                             m_dir.filePath(QStringLiteral("compare")));
     Browser browser;
     browser.resize(1600, 900);
     browser.show();
@@ -990,7 +989,7 @@ void TestComparePage::screenshot()
     page->paramView()->setCurrentIndex(page->paramModel()->index(
         page->paramModel()->rowOfKey(QStringLiteral("learning_rate")), ParamDiffModel::FirstRunColumn + 4));
     QTRY_VERIFY(!page->detailBrowser()->toPlainText().isEmpty());
-    QVERIFY(browser.grab().save(target + QStringLiteral("-params-parallel.png")));
+    VERIFY_SCREENSHOT(&browser, target + QStringLiteral("-params-parallel.png"));
 
     page->setBaselineRun(1);
     page->tableTabs()->setCurrentIndex(ComparePage::MetricsTable);
@@ -999,7 +998,7 @@ void TestComparePage::screenshot()
     page->plotTabs()->setCurrentIndex(ComparePage::ScatterPlot);
     page->setScatterKeys(QStringLiteral("params.learning_rate"), QStringLiteral("metrics.val_accuracy"));
     QTRY_VERIFY(page->detailBrowser()->toPlainText().contains(QStringLiteral("Latest")));
-    QVERIFY(browser.grab().save(target + QStringLiteral("-metrics-scatter.png")));
+    VERIFY_SCREENSHOT(&browser, target + QStringLiteral("-metrics-scatter.png"));
 
     page->setBaselineRun(-1);
     page->tableTabs()->setCurrentIndex(ComparePage::ParamsTable);
@@ -1007,9 +1006,9 @@ void TestComparePage::screenshot()
     ParallelCoordinatesView *view = page->parallelView();
     view->setBrush(int(view->axisKeys().indexOf(QStringLiteral("params.learning_rate"))), 0.4, 1.0);
     QTRY_VERIFY(page->detailBrowser()->toPlainText().startsWith(QStringLiteral("learning_rate")));
-    QVERIFY(browser.grab().save(target + QStringLiteral("-brushed.png")));
+    VERIFY_SCREENSHOT(&browser, target + QStringLiteral("-brushed.png"));
     browser.setCurrentWidget(browser.runs);
-    QVERIFY(browser.grab().save(target + QStringLiteral("-brushed-runs.png")));
+    VERIFY_SCREENSHOT(&browser, target + QStringLiteral("-brushed-runs.png"));
 }
 
 QTEST_MAIN(TestComparePage)

@@ -6,6 +6,8 @@
 #include "runspage.h"
 #include "runtreemodel.h"
 
+#include <QFileInfo>
+#include <QImage>
 #include <QSignalSpy>
 
 namespace WidgetTestSupport {
@@ -20,6 +22,31 @@ bool showRuns(RunsPage *page, const std::function<void()> &action, int timeout)
             return false;
     }
     return true;
+}
+
+QString screenshotPath(const char *variable, const QString &fallback)
+{
+    const QString path = qEnvironmentVariable(variable);
+    return path.isEmpty() ? fallback : path;
+}
+
+QString saveScreenshot(QWidget *widget, const QString &path)
+{
+    if (!widget->grab().save(path))
+        return QStringLiteral("cannot write %1").arg(path);
+    if (QFileInfo(path).size() == 0)
+        return QStringLiteral("%1 is empty").arg(path);
+    const QImage image(path);
+    if (image.isNull())
+        return QStringLiteral("%1 does not read back as an image").arg(path);
+    const QRgb first = image.pixel(0, 0);
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (image.pixel(x, y) != first)
+                return {};
+        }
+    }
+    return QStringLiteral("%1 is of one colour").arg(path);
 }
 
 } // namespace WidgetTestSupport
