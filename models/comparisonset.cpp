@@ -1,5 +1,6 @@
 #include "comparisonset.h"
 
+#include "runformat.h"
 #include "storelocation.h"
 
 #include <QSet>
@@ -228,7 +229,7 @@ QString ComparisonSet::nameOf(const RunSource &source) const
             return name;
     }
     const QString remembered = m_rememberedNames.value(runKey(source));
-    return remembered.isEmpty() ? source.runId.left(8) : remembered;
+    return RunFormat::runName(remembered, source.runId);
 }
 
 void ComparisonSet::saveSettings(QSettings &settings, const QString &key) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metricseries.h"
+#include "runformat.h"
 
 #include <QList>
 #include <QMetaType>
@@ -118,7 +119,7 @@ struct RunInfo
     QString location; // the store's path
 
     // The name shown: the run's name, else the start of its id.
-    QString displayName() const { return runName.isEmpty() ? runId.left(8) : runName; }
+    QString displayName() const { return RunFormat::runName(runName, runId); }
 };
 
 // Everything compared, every key (equal ones included, so that a view can toggle "only

@@ -50,7 +50,7 @@ QVariant runHeaderData(const RunInfo &run, const Column &column, int role)
 {
     switch (role) {
     case Qt::DisplayRole: {
-        const QString name = run.runName.isEmpty() ? run.runId.left(8) : run.runName;
+        const QString name = run.displayName();
         const QString first = column.isBaseline ? tr("%1 (baseline)").arg(name) : name;
         const QString second = secondLine(column);
         return second.isEmpty() ? first : first + QLatin1Char('\n') + second;

@@ -2,13 +2,12 @@
 
 #include "storetypes.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFont>
 
 #include <cmath>
-
-#include <QColor>
-#include <QFont>
 
 namespace RunFormat {
 
@@ -23,7 +22,6 @@ QVariant deletedItemStyle(int role)
     }
     return {};
 }
-
 
 namespace {
 
@@ -67,6 +65,11 @@ QString shortDateTime(qint64 msecsSinceEpoch)
     if (msecsSinceEpoch == Store::NoTime)
         return {};
     return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString runName(const QString &name, const QString &runId)
+{
+    return name.isEmpty() ? runId.left(8) : name;
 }
 
 QString metricValue(double value)

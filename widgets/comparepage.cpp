@@ -2,6 +2,7 @@
 
 #include "metricdiffmodel.h"
 #include "noticebar.h"
+#include "pageframe.h"
 #include "paramdiffmodel.h"
 #include "runcolors.h"
 #include "rundiffloader.h"
@@ -15,12 +16,10 @@
 #include <QMenu>
 #include <QSettings>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QTreeView>
-#include <QVBoxLayout>
 
 using namespace RunDiff;
 
@@ -127,6 +126,7 @@ void ComparePage::createActions()
 
 void ComparePage::createLayout()
 {
+    m_frame = new PageFrame(QStringLiteral("compare"), this);
     m_toolBar = new QToolBar(this);
     m_toolBar->setObjectName(QStringLiteral("compareToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -160,36 +160,20 @@ void ComparePage::createLayout()
     m_toolBar->addAction(m_plots->clearBrushingAction());
     m_toolBar->addAction(m_plots->exportPlotAction());
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(QStringLiteral("compareSplitter"));
-    m_splitter->addWidget(m_tables);
-    m_splitter->addWidget(m_plots);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({620, 900});
-
-    auto *content = new QWidget(this);
-    auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(0, 0, 0, 0);
-    contentLayout->setSpacing(4);
-    m_noticeBar = new NoticeBar(content);
+    m_noticeBar = new NoticeBar(this);
     m_noticeBar->setObjectName(QStringLiteral("compareNoticeBar"));
     connect(m_noticeBar, &NoticeBar::linkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("unpin-unavailable"))
             unpinUnavailable();
     });
-    contentLayout->addWidget(m_noticeBar);
-    contentLayout->addWidget(m_toolBar);
-    contentLayout->addWidget(m_splitter, 1);
+    m_frame->addBar(m_noticeBar);
+    m_frame->addBar(m_toolBar);
+    m_frame->addPane(m_tables, 1, 620);
+    m_frame->addPane(m_plots, 1, 900);
 
-    m_emptyLabel = new QLabel(this);
-    m_emptyLabel->setObjectName(QStringLiteral("compareEmptyLabel"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setTextFormat(Qt::RichText);
-    m_emptyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
-    connect(m_emptyLabel, &QLabel::linkActivated, this, [this](const QString &link) {
+    QLabel *message = m_frame->messageLabel();
+    message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    connect(message, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("compare")) {
             m_comparison->forgetCompared();
             applyRuns();
@@ -199,13 +183,6 @@ void ComparePage::createLayout()
             unpinUnavailable();
         }
     });
-
-    m_stack = new QStackedWidget(this);
-    m_stack->addWidget(m_emptyLabel);
-    m_stack->addWidget(content);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
 }
 
 QTreeView *ComparePage::view(Table table) const
@@ -402,13 +379,12 @@ void ComparePage::updateEmptyState()
 {
     const QString text = ComparisonMessages::emptyPage(*m_comparison, m_diff.runs.size(), m_loadState,
                                                        m_loader->isLoading(), m_failure);
-    m_emptyLabel->setText(text);
-    m_stack->setCurrentIndex(text.isEmpty() ? 1 : 0);
+    m_frame->showMessage(text);
 }
 
 QString ComparePage::emptyText() const
 {
-    return m_stack->currentWidget() == m_emptyLabel ? m_emptyLabel->text() : QString();
+    return m_frame->message();
 }
 
 void ComparePage::updateBaselineBox()
@@ -538,7 +514,7 @@ void ComparePage::saveSettings(QSettings &settings) const
     settings.beginGroup(QStringLiteral("ComparePage"));
     settings.setValue(QStringLiteral("onlyDifferences"), m_onlyDifferencesAction->isChecked());
     settings.setValue(QStringLiteral("showSystemTags"), m_showSystemTagsAction->isChecked());
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("splitter"), m_frame->splitter()->saveState());
     settings.setValue(QStringLiteral("tableSplitter"), m_tables->saveState());
     settings.setValue(QStringLiteral("table"), tableTabs()->currentIndex());
     settings.setValue(QStringLiteral("plot"), m_plots->currentIndex());
@@ -555,7 +531,7 @@ void ComparePage::restoreSettings(const QSettings &settings)
     setOnlyDifferences(value("onlyDifferences").isValid() ? value("onlyDifferences").toBool() : true);
     setShowSystemTags(value("showSystemTags").toBool());
     if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
-        m_splitter->restoreState(state);
+        m_frame->splitter()->restoreState(state);
     if (const QByteArray state = value("tableSplitter").toByteArray(); !state.isEmpty())
         m_tables->restoreState(state);
     tableTabs()->setCurrentIndex(std::clamp(value("table").toInt(), 0, tableTabs()->count() - 1));

@@ -13,6 +13,7 @@
 
 class MetricDiffModel;
 class NoticeBar;
+class PageFrame;
 class ParamDiffModel;
 class QAction;
 class QComboBox;
@@ -21,8 +22,6 @@ class QListWidget;
 class ParallelCoordinatesView;
 class ScatterView;
 class QSettings;
-class QSplitter;
-class QStackedWidget;
 class QTabWidget;
 class QTextBrowser;
 class QToolBar;
@@ -186,11 +185,9 @@ private:
     MetricDiffModel *m_metricModel;
     ParamDiffModel *m_tagModel;
 
-    QStackedWidget *m_stack = nullptr;
-    QLabel *m_emptyLabel = nullptr;
+    PageFrame *m_frame = nullptr;
     QToolBar *m_toolBar = nullptr;
     QComboBox *m_baselineBox = nullptr;
-    QSplitter *m_splitter = nullptr;
     CompareTablesPane *m_tables = nullptr;
     ComparePlotsPane *m_plots = nullptr;
 

@@ -1,6 +1,7 @@
 #include "compareplotspane.h"
 
 #include "compareaxis.h"
+#include "exportdialog.h"
 #include "parallelcoordinatesview.h"
 #include "plotexport.h"
 #include "scatterview.h"
@@ -12,8 +13,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QRegularExpression>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 using namespace RunDiff;
@@ -243,22 +242,10 @@ void ComparePlotsPane::chooseExportFile()
 {
     if (m_diff.isEmpty())
         return;
-    QString name = currentIndex() == ScatterPlot ? m_scatterView->plotTitle() : m_parallelView->plotTitle();
-    name.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("_"));
-    auto *dialog = new QFileDialog(this, tr("Export Plot"),
-                                   QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-                                       + QLatin1Char('/') + name,
-                                   PlotExport::fileFilter());
+    const QString title
+        = currentIndex() == ScatterPlot ? m_scatterView->plotTitle() : m_parallelView->plotTitle();
+    QFileDialog *dialog = createExportDialog(this, tr("Export Plot"), PlotExport::fileFilter(), title);
     dialog->setObjectName(QStringLiteral("exportPlotDialog"));
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setDefaultSuffix(QStringLiteral("png"));
-    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
-        const QRegularExpressionMatch match
-            = QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(filter);
-        if (match.hasMatch())
-            dialog->setDefaultSuffix(match.captured(1));
-    });
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { exportPlot(path); });
     dialog->open();
 }

@@ -1,25 +1,22 @@
 #include "runspage.h"
 
-#include "elidingheaderview.h"
 #include "experimentlistmodel.h"
+#include "pageframe.h"
 #include "runcolumnsmenu.h"
 #include "rundetailsmodel.h"
 #include "rundetailsview.h"
 #include "runloader.h"
 #include "runsortfilterproxy.h"
 #include "runtreemodel.h"
+#include "runtreeview.h"
 #include "searchfilteredit.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
-#include <QMenu>
-#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -134,29 +131,14 @@ void RunsPage::createLayout()
     auto *runPane = new QWidget(this);
     m_filterEdit = new SearchFilterEdit(runPane);
     connect(m_filterEdit, &SearchFilterEdit::filterChanged, this, &RunsPage::onFilterChanged);
-    m_runView = new QTreeView(runPane);
-    m_runView->setObjectName(QStringLiteral("runView"));
-    // Long keys elide in the middle ("metrics.val…_loss_ema"): prefix and distinguishing end stay
-    // readable; the tooltip has the whole key.
-    m_runView->setHeader(new ElidingHeaderView(Qt::Horizontal, m_runView));
-    m_runView->setModel(m_runProxy);
-    m_runView->setUniformRowHeights(true);
-    m_runView->setAlternatingRowColors(true);
-    m_runView->setAllColumnsShowFocus(true);
-    m_runView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_runView->setIconSize(QSize(10, 10));
-    m_runView->setSortingEnabled(true);
-    m_runView->sortByColumn(RunTreeModel::StartTimeColumn, Qt::DescendingOrder);
-    QHeaderView *header = m_runView->header();
-    header->setStretchLastSection(false);
-    header->setSectionsMovable(true);
-    header->setFirstSectionMovable(false);
-    connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
-        if (m_applyingSort)
-            return;
-        m_sortKey = m_runModel->columnKey(column);
-        m_sortOrder = order;
-    });
+    m_runView = new RunTreeView(m_runModel, m_runProxy, runPane);
+    connect(m_runView->header(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) {
+                if (m_applyingSort)
+                    return;
+                m_sortKey = m_runModel->columnKey(column);
+                m_sortOrder = order;
+            });
     connect(m_runView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &RunsPage::onCurrentRunChanged);
     connect(m_runView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -185,30 +167,13 @@ void RunsPage::createLayout()
 
     m_detailsView = new RunDetailsView(m_detailsModel, this);
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(QStringLiteral("runsSplitter"));
-    m_splitter->addWidget(experimentPane);
-    m_splitter->addWidget(runPane);
-    m_splitter->addWidget(m_detailsView);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({180, 900, 420});
-
-    auto *placeholder = new QLabel(tr("<p style=\"font-size:large\">No store open</p>"
-                                      "<p>Open an MLflow tracking database with <b>File &gt; Open…</b> "
-                                      "or drop a <tt>.db</tt> file here.</p>"),
-                                   this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setWordWrap(true);
-
-    m_stack = new QStackedWidget(this);
-    m_stack->addWidget(placeholder);
-    m_stack->addWidget(m_splitter);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    m_frame = new PageFrame(QStringLiteral("runs"), this);
+    m_frame->addPane(experimentPane, 0, 180);
+    m_frame->addPane(runPane, 1, 900);
+    m_frame->addPane(m_detailsView, 0, 420);
+    m_frame->showMessage(tr("<p style=\"font-size:large\">No store open</p>"
+                            "<p>Open an MLflow tracking database with <b>File &gt; Open…</b> "
+                            "or drop a <tt>.db</tt> file here.</p>"));
 }
 
 void RunsPage::openStore(const QString &location, const QString &experimentNameOrId,
@@ -250,7 +215,7 @@ void RunsPage::onExperimentsLoaded(const Store::ExperimentList &experiments)
         m_runsExperimentIds.clear();
         m_runModel->setRuns({});
         m_reloadAction->setEnabled(true);
-        m_stack->setCurrentIndex(1);
+        m_frame->showMessage({});
         emit storeOpened(m_location);
     }
     const QStringList previous = m_runsExperimentIds;
@@ -392,8 +357,7 @@ void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
 
 void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
 {
-    const ViewState state = captureViewState();
-    const bool isLarge = runs.size() > ExpandAllLimit;
+    const RunTreeView::State state = m_runView->captureState();
     m_applyingSort = true;
     m_runProxy->sort(-1); // sort once, below, rather than on reset and again
     m_runModel->setRuns(runs);
@@ -404,8 +368,7 @@ void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
     else
         m_runView->sortByColumn(RunTreeModel::StartTimeColumn, Qt::DescendingOrder);
     m_applyingSort = false;
-    if (!isLarge)
-        m_runView->expandAll();
+    m_runView->expandAllIfSmall();
     m_columnsMenu->fitTextColumns();
     m_runsComplete = complete;
 
@@ -416,15 +379,15 @@ void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
             wanted.append(id);
     }
     if (!wanted.isEmpty() || (complete && !m_pendingRunIds.isEmpty())) {
-        ViewState pending;
+        RunTreeView::State pending;
         pending.selectedRunIds = wanted;
         pending.currentRunId = wanted.value(0);
         pending.expandedRunIds = state.expandedRunIds;
-        restoreViewState(pending);
+        m_runView->restoreState(pending);
         if (complete || wanted.size() == m_pendingRunIds.size())
             m_pendingRunIds.clear();
     } else {
-        restoreViewState(state);
+        m_runView->restoreState(state);
     }
     // Something to show in the details pane from the start.
     if (!m_runView->currentIndex().isValid() && m_runProxy->rowCount() > 0) {
@@ -436,76 +399,12 @@ void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
     emit runsShown(complete);
 }
 
-RunsPage::ViewState RunsPage::captureViewState() const
-{
-    ViewState state;
-    state.currentRunId = currentRunId();
-    state.selectedRunIds = selectedRunIds();
-    state.topRunId = m_runModel->runId(m_runProxy->mapToSource(m_runView->indexAt(QPoint(0, 0))));
-    if (m_runModel->runs().size() > ExpandAllLimit) {
-        const Store::RunTable &runs = m_runModel->runs();
-        for (int row = 0; row < runs.size(); ++row) {
-            const QModelIndex index = m_runModel->indexOfRow(row);
-            if (m_runModel->rowCount(index) > 0 && m_runView->isExpanded(m_runProxy->mapFromSource(index)))
-                state.expandedRunIds.insert(runs.run(row).runId);
-        }
-    }
-    return state;
-}
-
-void RunsPage::restoreViewState(const ViewState &state)
-{
-    for (const QString &id : state.expandedRunIds)
-        m_runView->expand(viewIndexOfRun(id));
-    QItemSelection selection;
-    for (const QString &id : state.selectedRunIds) {
-        const QModelIndex index = viewIndexOfRun(id);
-        if (index.isValid())
-            selection.select(index, index);
-    }
-    QItemSelectionModel *selectionModel = m_runView->selectionModel();
-    const QModelIndex current = viewIndexOfRun(state.currentRunId);
-    if (current.isValid())
-        selectionModel->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
-    selectionModel->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    const QModelIndex top = viewIndexOfRun(state.topRunId);
-    if (top.isValid()) {
-        m_runView->scrollTo(top, QAbstractItemView::PositionAtTop);
-        // scrollTo() keeps a visible current row where it is; make sure the current one shows.
-        if (current.isValid() && !m_runView->viewport()->rect().intersects(m_runView->visualRect(current)))
-            m_runView->scrollTo(current);
-    } else if (current.isValid()) {
-        m_runView->scrollTo(current, QAbstractItemView::PositionAtCenter);
-    }
-}
-
-QModelIndex RunsPage::viewIndexOfRun(const QString &runId) const
-{
-    if (runId.isEmpty())
-        return {};
-    return m_runProxy->mapFromSource(m_runModel->indexOfRun(runId));
-}
-
-QString RunsPage::currentRunId() const
-{
-    return m_runModel->runId(m_runProxy->mapToSource(m_runView->currentIndex()));
-}
-
-QStringList RunsPage::selectedRunIds() const
-{
-    QStringList ids;
-    const QModelIndexList rows = m_runView->selectionModel()->selectedRows();
-    for (const QModelIndex &index : rows)
-        ids.append(m_runModel->runId(m_runProxy->mapToSource(index)));
-    return ids;
-}
-
 void RunsPage::selectRuns(const QStringList &runIds)
 {
-    ViewState state;
+    RunTreeView::State state;
     state.selectedRunIds = runIds;
     state.currentRunId = runIds.value(0);
-    restoreViewState(state);
+    m_runView->restoreState(state);
 }
 
 void RunsPage::onCurrentRunChanged(const QModelIndex &current)
@@ -524,23 +423,20 @@ void RunsPage::onCurrentRunChanged(const QModelIndex &current)
 void RunsPage::onFilterChanged(const SearchFilter &filter)
 {
     m_runProxy->setFilter(filter);
-    if (m_runModel->runs().size() <= ExpandAllLimit)
-        m_runView->expandAll();
-    if (m_runView->currentIndex().isValid())
-        m_runView->scrollTo(m_runView->currentIndex());
+    m_runView->expandAllIfSmall();
+    m_runView->scrollToCurrent();
     updateStatusText();
 }
 
 void RunsPage::setRunIdFilter(const QSet<QString> &runIds)
 {
     if (!m_runProxy->hasRunIdFilter()) {
-        m_viewBeforeRunIdFilter = captureViewState();
+        m_viewBeforeRunIdFilter = m_runView->captureState();
         m_selectedWhileRunIdFiltered = false;
     }
     m_applyingRunIdFilter = true;
     m_runProxy->setRunIdFilter(runIds);
-    if (m_runModel->runs().size() <= ExpandAllLimit)
-        m_runView->expandAll();
+    m_runView->expandAllIfSmall();
     m_applyingRunIdFilter = false;
     updateStatusText();
 }
@@ -551,12 +447,11 @@ void RunsPage::clearRunIdFilter()
         return;
     m_applyingRunIdFilter = true;
     m_runProxy->clearRunIdFilter();
-    if (m_runModel->runs().size() <= ExpandAllLimit)
-        m_runView->expandAll();
+    m_runView->expandAllIfSmall();
     if (!m_selectedWhileRunIdFiltered)
-        restoreViewState(m_viewBeforeRunIdFilter);
-    else if (m_runView->currentIndex().isValid())
-        m_runView->scrollTo(m_runView->currentIndex());
+        m_runView->restoreState(m_viewBeforeRunIdFilter);
+    else
+        m_runView->scrollToCurrent();
     m_applyingRunIdFilter = false;
     updateStatusText();
 }
@@ -597,7 +492,7 @@ void RunsPage::updateStatusText()
 void RunsPage::saveSettings(QSettings &settings) const
 {
     settings.beginGroup(QStringLiteral("RunsPage"));
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("splitter"), m_frame->splitter()->saveState());
     settings.setValue(QStringLiteral("detailsSplitter"), m_detailsView->saveState());
     settings.setValue(QStringLiteral("sortKey"), m_sortKey);
     settings.setValue(QStringLiteral("sortOrder"), int(m_sortOrder));
@@ -611,7 +506,7 @@ void RunsPage::restoreSettings(const QSettings &settings)
     const auto value
         = [&](const char *key) { return settings.value(QStringLiteral("RunsPage/") + QLatin1String(key)); };
     if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
-        m_splitter->restoreState(state);
+        m_frame->splitter()->restoreState(state);
     if (const QByteArray state = value("detailsSplitter").toByteArray(); !state.isEmpty())
         m_detailsView->restoreState(state);
     m_sortKey = value("sortKey").toString();

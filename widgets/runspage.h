@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runcolumnsmenu.h"
+#include "runtreeview.h"
 #include "storeerror.h"
 #include "storetypes.h"
 
@@ -10,12 +11,11 @@
 #include <QWidget>
 
 class ExperimentListModel;
+class PageFrame;
 class QAction;
 class QCheckBox;
 class QModelIndex;
 class QSettings;
-class QSplitter;
-class QStackedWidget;
 class QTimer;
 class QTreeView;
 class RunDetailsModel;
@@ -39,7 +39,7 @@ class RunsPage : public QWidget
     Q_OBJECT
 public:
     // Trees up to this size open fully expanded.
-    static constexpr int ExpandAllLimit = 2000;
+    static constexpr int ExpandAllLimit = RunTreeView::ExpandAllLimit;
 
     explicit RunsPage(QWidget *parent = nullptr);
     ~RunsPage() override;
@@ -59,8 +59,8 @@ public:
     // The experiments whose runs are shown or loading, in the store's order; the first of them.
     QStringList currentExperimentIds() const { return m_runsExperimentIds; }
     QString currentExperimentId() const { return m_runsExperimentIds.value(0); }
-    QString currentRunId() const;
-    QStringList selectedRunIds() const;
+    QString currentRunId() const { return m_runView->currentRunId(); }
+    QStringList selectedRunIds() const { return m_runView->selectedRunIds(); }
     // Selects this experiment alone (as a click does).
     bool selectExperiment(const QString &nameOrId);
     // Selects the runs that are loaded, the first one current.
@@ -113,14 +113,6 @@ signals:
     void selectedRunsChanged();
 
 private:
-    struct ViewState
-    {
-        QString currentRunId;
-        QStringList selectedRunIds;
-        QString topRunId;
-        QSet<QString> expandedRunIds;
-    };
-
     void createActions();
     void createLayout();
     void onExperimentsLoaded(const Store::ExperimentList &experiments);
@@ -131,10 +123,7 @@ private:
     void applyRuns(const Store::RunTable &runs, bool complete);
     void onCurrentRunChanged(const QModelIndex &current);
     void onFilterChanged(const SearchFilter &filter);
-    ViewState captureViewState() const;
-    void restoreViewState(const ViewState &state);
     void updateStatusText();
-    QModelIndex viewIndexOfRun(const QString &runId) const;
 
     RunLoader *m_loader;
     ExperimentListModel *m_experimentModel;
@@ -142,12 +131,11 @@ private:
     RunSortFilterProxy *m_runProxy;
     RunDetailsModel *m_detailsModel;
 
-    QStackedWidget *m_stack = nullptr;
-    QSplitter *m_splitter = nullptr;
+    PageFrame *m_frame = nullptr;
     QTreeView *m_experimentView = nullptr;
     QCheckBox *m_showDeletedBox = nullptr;
     SearchFilterEdit *m_filterEdit = nullptr;
-    QTreeView *m_runView = nullptr;
+    RunTreeView *m_runView = nullptr;
     RunDetailsView *m_detailsView = nullptr;
     RunColumnsMenu *m_columnsMenu = nullptr;
     QTimer *m_datasetsTimer = nullptr;
@@ -167,7 +155,7 @@ private:
     bool m_changingExperiment = false;
     bool m_applyingSort = false; // sorting by code, not by a click on the header
     bool m_applyingRunIdFilter = false;
-    ViewState m_viewBeforeRunIdFilter; // restored when the run-id filter goes
+    RunTreeView::State m_viewBeforeRunIdFilter; // restored when the run-id filter goes
     bool m_selectedWhileRunIdFiltered = false;
     QString m_statusText;
 

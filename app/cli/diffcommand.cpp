@@ -27,7 +27,7 @@ QStringList runLabels(const Diff &diff)
     QStringList labels;
     for (const RunInfo &run : diff.runs) {
         const bool usable = !run.runName.isEmpty() && names.count(run.runName) == 1;
-        labels.append(usable ? run.runName : run.runId.left(8));
+        labels.append(RunFormat::runName(usable ? run.runName : QString(), run.runId));
     }
     return labels;
 }

@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "curvechartview.h"
 #include "runcolors.h"
+#include "runformat.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -10,16 +11,17 @@
 
 namespace {
 
-struct RunInfo
+// What a curve needs of its run: the legend's name, and the start for relative time.
+struct RunNameAndStart
 {
     QString name;
     qint64 startTime = Store::NoTime;
 };
 
 // Names and start times of the requested runs (deleted ones too: an id is explicit).
-QHash<QString, RunInfo> runInfo(Store::MlflowStore &reader, const QStringList &runIds)
+QHash<QString, RunNameAndStart> namesAndStarts(Store::MlflowStore &reader, const QStringList &runIds)
 {
-    QHash<QString, RunInfo> info;
+    QHash<QString, RunNameAndStart> info;
     Store::RunQuery query;
     query.view = Store::ViewType::All;
     const auto runs = reader.runs(query);
@@ -30,7 +32,7 @@ QHash<QString, RunInfo> runInfo(Store::MlflowStore &reader, const QStringList &r
         if (row < 0)
             continue;
         const Store::RunAttributes &run = runs->run(row);
-        info.insert(id, {run.runName.isEmpty() ? id.left(8) : run.runName, run.startTime});
+        info.insert(id, {RunFormat::runName(run.runName, id), run.startTime});
     }
     return info;
 }
@@ -54,7 +56,7 @@ int runPlotCommand(const CommandLine &cl)
         Cli::printError(error.message);
         return Cli::exitCodeFor(error);
     }
-    const QHash<QString, RunInfo> info = runInfo(*reader, cl.runIds);
+    const QHash<QString, RunNameAndStart> info = namesAndStarts(*reader, cl.runIds);
 
     std::vector<ChartCurve> curves;
     static const Qt::PenStyle keyStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
@@ -64,7 +66,8 @@ int runPlotCommand(const CommandLine &cl)
                                 .arg(series->runId, series->key));
             continue;
         }
-        const RunInfo run = info.value(series->runId, {series->runId.left(8), Store::NoTime});
+        const RunNameAndStart run
+            = info.value(series->runId, {RunFormat::runName({}, series->runId), Store::NoTime});
         ChartCurve c;
         c.curve = std::make_shared<MetricCurve>(series, run.startTime);
         c.runName

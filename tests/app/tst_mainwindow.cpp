@@ -16,6 +16,7 @@
 #include "sqlitehandle.h"
 #include "storefactory.h"
 #include "testsupport.h"
+#include "widgettestsupport.h"
 
 #include <QAction>
 #include <QFile>
@@ -40,6 +41,8 @@
 #include <QTreeView>
 #include <QUrl>
 
+using WidgetTestSupport::showRuns;
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -62,22 +65,11 @@ private slots:
     void chartsScreenshot();
 
 private:
-    static bool waitForRuns(MainWindow &window);
     static QMessageBox *errorBox(const MainWindow &window);
 
     QTemporaryDir m_dir;
     QString m_demo;
 };
-
-bool TestMainWindow::waitForRuns(MainWindow &window)
-{
-    QSignalSpy shown(window.runsPage(), &RunsPage::runsShown);
-    while (shown.isEmpty() || !shown.last().at(0).toBool()) {
-        if (!shown.wait(10000))
-            return false;
-    }
-    return true;
-}
 
 QMessageBox *TestMainWindow::errorBox(const MainWindow &window)
 {
@@ -112,8 +104,8 @@ void TestMainWindow::opensDemoStoreWithArguments()
 
     MainWindow window;
     window.show();
-    window.openStore(m_demo, QStringLiteral("llm-finetune"), {wanted});
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(),
+                     [&] { window.openStore(m_demo, QStringLiteral("llm-finetune"), {wanted}); }));
     RunsPage *page = window.runsPage();
     QVERIFY(window.windowTitle().contains(QStringLiteral("mlflow.db")));
     QCOMPARE(page->experimentView()->model()->rowCount(), Store::DemoStore::Counts::ActiveExperiments);
@@ -145,8 +137,8 @@ void TestMainWindow::opensDemoStoreWithArguments()
 void TestMainWindow::opensSqliteUri()
 {
     MainWindow window;
-    window.openStore(QStringLiteral("sqlite:///") + m_demo, QStringLiteral("2"));
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(),
+                     [&] { window.openStore(QStringLiteral("sqlite:///") + m_demo, QStringLiteral("2")); }));
     QCOMPARE(window.runsPage()->currentExperimentId(), QStringLiteral("2"));
     QCOMPARE(window.runsPage()->runView()->model()->rowCount(), Store::DemoStore::Counts::GbmActiveRuns);
     // Remembered as the plain path.
@@ -190,14 +182,12 @@ void TestMainWindow::newerSchemaShowsNotice()
     MainWindow window;
     window.show();
     QVERIFY(window.noticeBar()->isHidden());
-    window.openStore(path);
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(), [&] { window.openStore(path); }));
     QVERIFY(window.noticeBar()->isVisible());
     QVERIFY(window.noticeBar()->text().contains(QStringLiteral("abcdef012345")));
     // The store is still browsable, and a known store clears the notice.
     QVERIFY(window.runsPage()->runView()->model()->rowCount() > 0);
-    window.openStore(m_demo);
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(), [&] { window.openStore(m_demo); }));
     QVERIFY(window.noticeBar()->isHidden());
 }
 
@@ -206,14 +196,11 @@ void TestMainWindow::recentStores()
     const QString other
         = TestSupport::copyFixture(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db"), m_dir);
     MainWindow window;
-    window.openStore(m_demo);
-    QVERIFY(waitForRuns(window));
-    window.openStore(other);
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(), [&] { window.openStore(m_demo); }));
+    QVERIFY(showRuns(window.runsPage(), [&] { window.openStore(other); }));
     QCOMPARE(window.runsPage()->runView()->model()->rowCount(), 26);
     QCOMPARE(window.recentStores(), QStringList({other, m_demo}));
-    window.openStore(m_demo);
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(), [&] { window.openStore(m_demo); }));
     QCOMPARE(window.recentStores(), QStringList({m_demo, other}));
 
     // The menu opens them.
@@ -229,8 +216,7 @@ void TestMainWindow::recentStores()
     emit recent->aboutToShow();
     QAction *second = recent->actions().value(1);
     QVERIFY(second && second->text().contains(QStringLiteral("metrics.db")));
-    second->trigger();
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(), [&] { second->trigger(); }));
     QCOMPARE(window.runsPage()->location(), other);
     QCOMPARE(window.recentStores().value(0), other);
 }
@@ -253,8 +239,7 @@ void TestMainWindow::dropOpensStore()
     QCoreApplication::sendEvent(&window, &enter);
     QVERIFY(enter.isAccepted());
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(&window, &drop);
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(), [&] { QCoreApplication::sendEvent(&window, &drop); }));
     QCOMPARE(window.runsPage()->location(), m_demo);
 }
 
@@ -264,8 +249,7 @@ void TestMainWindow::shortcuts()
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    window.openStore(m_demo);
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(), [&] { window.openStore(m_demo); }));
     window.runsPage()->runView()->setFocus();
     QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
     QVERIFY(window.runsPage()->filterEdit()->lineEdit()->hasFocus());
@@ -335,8 +319,8 @@ void TestMainWindow::chartsTabFollowsSelectionAndIsRemembered()
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        window.openStore(m_demo, QStringLiteral("llm-finetune"));
-        QVERIFY(waitForRuns(window));
+        QVERIFY(
+            showRuns(window.runsPage(), [&] { window.openStore(m_demo, QStringLiteral("llm-finetune")); }));
         QCOMPARE(window.tabWidget()->currentWidget(), window.runsPage());
         const Store::RunTable &runs = window.runsPage()->runModel()->runs();
         for (int row = 0; row < runs.size(); ++row)
@@ -359,8 +343,8 @@ void TestMainWindow::chartsTabFollowsSelectionAndIsRemembered()
     QCOMPARE(window.tabWidget()->currentWidget(), window.chartsPage());
     window.show();
     QSignalSpy loaded(window.chartsPage(), &ChartsPage::curvesLoaded);
-    window.openStore(m_demo, QStringLiteral("llm-finetune"), ids);
-    QVERIFY(waitForRuns(window));
+    QVERIFY(
+        showRuns(window.runsPage(), [&] { window.openStore(m_demo, QStringLiteral("llm-finetune"), ids); }));
     QVERIFY(loaded.wait(10000));
     QCOMPARE(window.chartsPage()->charts().size(), 5);
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
@@ -374,8 +358,8 @@ void TestMainWindow::compareTabBrushFiltersRunsAndIsRemembered()
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        window.openStore(m_demo, QStringLiteral("llm-finetune"));
-        QVERIFY(waitForRuns(window));
+        QVERIFY(
+            showRuns(window.runsPage(), [&] { window.openStore(m_demo, QStringLiteral("llm-finetune")); }));
         QStringList ids;
         const Store::RunTable &runs = window.runsPage()->runModel()->runs();
         for (int row = 0; row < runs.size(); ++row)
@@ -438,8 +422,7 @@ void TestMainWindow::compareRunsOfTwoStores()
         }
         return ids;
     };
-    window.openStore(m_demo, QStringLiteral("mnist-cnn"));
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(), [&] { window.openStore(m_demo, QStringLiteral("mnist-cnn")); }));
     window.runsPage()->selectRuns(idsOf({QStringLiteral("cnn-dropout"), QStringLiteral("cnn-augment")}));
     ComparePage *page = window.comparePage();
     QSignalSpy shown(page, &ComparePage::diffShown);
@@ -451,8 +434,7 @@ void TestMainWindow::compareRunsOfTwoStores()
     QCOMPARE(window.tabWidget()->tabText(MainWindow::CompareTab), QStringLiteral("Compare (2 pinned)"));
 
     // File › Open of the other store; its runs join the pinned ones.
-    window.openStore(other, QStringLiteral("mnist-cnn"));
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(), [&] { window.openStore(other, QStringLiteral("mnist-cnn")); }));
     QCOMPARE(window.runsPage()->location(), other);
     window.runsPage()->selectRuns(idsOf({QStringLiteral("baseline-mlp"), QStringLiteral("lr=0.1,bs=32")}));
     QTRY_VERIFY(!page->loader()->isLoading() && page->diff().runs.size() == 4);
@@ -472,11 +454,11 @@ void TestMainWindow::compareRunsOfTwoStores()
             page->metricModel()->index(page->metricModel()->rowOfKey(QStringLiteral("val_accuracy")),
                                        MetricDiffModel::FirstRunColumn + 2));
         QTRY_VERIFY(page->detailBrowser()->toPlainText().contains(QStringLiteral("Latest")));
-        QVERIFY(window.grab().save(target));
+        VERIFY_SCREENSHOT(&window, target);
         page->tableTabs()->setCurrentIndex(ComparePage::ParamsTable);
         QTest::qWait(50);
-        QVERIFY(window.grab().save(
-            QString(target).replace(QStringLiteral(".png"), QStringLiteral("-params.png"))));
+        VERIFY_SCREENSHOT(&window,
+                          QString(target).replace(QStringLiteral(".png"), QStringLiteral("-params.png")));
     }
 
     page->clearPinnedAction()->trigger();
@@ -487,17 +469,15 @@ void TestMainWindow::compareRunsOfTwoStores()
 
 void TestMainWindow::chartsScreenshot()
 {
-    // KAIZEN_SCREENSHOT_CHARTS=/tmp/charts-page.png saves the charts tab on the demo store.
-    const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT_CHARTS");
-    if (target.isEmpty())
-        QSKIP("set KAIZEN_SCREENSHOT_CHARTS to a PNG path to save a screenshot");
+    // KAIZEN_SCREENSHOT_CHARTS=/tmp/charts-page.png keeps the charts tab on the demo store.
+    const QString target = WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_CHARTS",
+                                                             m_dir.filePath(QStringLiteral("charts.png")));
     MainWindow window;
     window.resize(1500, 900);
     window.show();
     const QString experiment
         = qEnvironmentVariable("KAIZEN_SCREENSHOT_EXPERIMENT", QStringLiteral("mnist-cnn"));
-    window.openStore(m_demo, experiment);
-    QVERIFY(waitForRuns(window));
+    QVERIFY(showRuns(window.runsPage(), [&] { window.openStore(m_demo, experiment); }));
     const Store::RunTable &runs = window.runsPage()->runModel()->runs();
     QStringList ids;
     for (int row = 0; row < runs.size() && ids.size() < 6; ++row) {
@@ -528,15 +508,14 @@ void TestMainWindow::chartsScreenshot()
     };
     QTRY_VERIFY(std::all_of(charts.cbegin(), charts.cend(), legendPainted));
     QTest::qWait(100); // the layouts the last range changes asked for
-    QVERIFY(window.grab().save(target));
+    VERIFY_SCREENSHOT(&window, target);
 }
 
 void TestMainWindow::screenshot()
 {
-    // KAIZEN_SCREENSHOT=/tmp/kaizen-mainwindow.png saves how the window looks on the demo store.
-    const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT");
-    if (target.isEmpty())
-        QSKIP("set KAIZEN_SCREENSHOT to a PNG path to save a screenshot");
+    // KAIZEN_SCREENSHOT=/tmp/kaizen-mainwindow.png keeps how the window looks on the demo store.
+    const QString target = WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT",
+                                                             m_dir.filePath(QStringLiteral("window.png")));
     MainWindow window;
     window.resize(1500, 860);
     window.show();
@@ -547,9 +526,9 @@ void TestMainWindow::screenshot()
         if (mnist->run(row).runName == QLatin1String("lr-batch-sweep"))
             sweep = mnist->run(row).runId;
     }
-    window.openStore(m_demo, QStringLiteral("mnist-cnn"), {sweep});
-    QVERIFY(waitForRuns(window));
-    QVERIFY(window.grab().save(target));
+    QVERIFY(
+        showRuns(window.runsPage(), [&] { window.openStore(m_demo, QStringLiteral("mnist-cnn"), {sweep}); }));
+    VERIFY_SCREENSHOT(&window, target);
 }
 
 QTEST_MAIN(TestMainWindow)

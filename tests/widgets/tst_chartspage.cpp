@@ -9,6 +9,7 @@
 #include "storebuilder.h"
 #include "storefactory.h"
 #include "testsupport.h"
+#include "widgettestsupport.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -20,28 +21,10 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
-#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QValueAxis>
-
-// The run browser and the charts page in tabs, wired as the main window wires them.
-class Browser : public QTabWidget
-{
-public:
-    Browser()
-    {
-        addTab(runs, QStringLiteral("Runs"));
-        addTab(charts, QStringLiteral("Charts"));
-        connect(runs, &RunsPage::storeOpened, charts, &ChartsPage::setLocation);
-        connect(runs, &RunsPage::selectedRunsChanged, charts,
-                [this] { charts->setRuns(runs->runModel()->runs(), runs->selectedRunIds()); });
-        resize(1400, 900);
-    }
-    RunsPage *runs = new RunsPage;
-    ChartsPage *charts = new ChartsPage;
-};
 
 class TestChartsPage : public QObject
 {
@@ -68,40 +51,14 @@ private slots:
     void screenshot();
 
 private:
-    bool openDemo(Browser &browser, const QString &experiment);
     // Selects runs (by name), shows the charts and waits for their curves.
     bool showCharts(Browser &browser, const QStringList &names);
-    QStringList idsOf(const Browser &browser, const QStringList &names) const;
     // Selected runs that logged `key`.
     static int runsWithKey(const Browser &browser, const QString &key);
 
     QTemporaryDir m_dir;
     QString m_demo;
 };
-
-bool TestChartsPage::openDemo(Browser &browser, const QString &experiment)
-{
-    QSignalSpy shown(browser.runs, &RunsPage::runsShown);
-    browser.runs->openStore(m_demo, experiment);
-    while (shown.isEmpty() || !shown.last().at(0).toBool()) {
-        if (!shown.wait(10000))
-            return false;
-    }
-    return true;
-}
-
-QStringList TestChartsPage::idsOf(const Browser &browser, const QStringList &names) const
-{
-    QStringList ids;
-    const Store::RunTable &runs = browser.runs->runModel()->runs();
-    for (const QString &name : names) {
-        for (int row = 0; row < runs.size(); ++row) {
-            if (runs.run(row).runName == name)
-                ids.append(runs.run(row).runId);
-        }
-    }
-    return ids;
-}
 
 int TestChartsPage::runsWithKey(const Browser &browser, const QString &key)
 {
@@ -114,7 +71,7 @@ int TestChartsPage::runsWithKey(const Browser &browser, const QString &key)
 
 bool TestChartsPage::showCharts(Browser &browser, const QStringList &names)
 {
-    const QStringList ids = idsOf(browser, names);
+    const QStringList ids = browser.idsOf(names);
     if (ids.size() != names.size())
         return false;
     browser.runs->selectRuns(ids);
@@ -149,7 +106,7 @@ void TestChartsPage::emptyStateWithoutRuns()
     QVERIFY(browser.charts->charts().isEmpty());
     QVERIFY(!browser.charts->toolBar()->isVisible());
 
-    QVERIFY(openDemo(browser, QStringLiteral("mnist-cnn")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("mnist-cnn")));
     browser.setCurrentWidget(browser.runs);
     browser.runs->selectRuns({});
     browser.setCurrentWidget(browser.charts);
@@ -161,7 +118,7 @@ void TestChartsPage::oneChartPerCheckedKey()
 {
     Browser browser;
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("mnist-cnn")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("mnist-cnn")));
     const QStringList names
         = {QStringLiteral("lr-batch-sweep"), QStringLiteral("cnn-dropout"), QStringLiteral("lr=0.01,bs=64")};
     QVERIFY(showCharts(browser, names));
@@ -176,7 +133,7 @@ void TestChartsPage::oneChartPerCheckedKey()
     QCOMPARE(page->keyModel()->rowCount(), 6);
     const QList<CurveChartView *> charts = page->charts();
     QCOMPARE(charts.size(), checked.size());
-    const QStringList ids = idsOf(browser, names);
+    const QStringList ids = browser.idsOf(names);
     for (int i = 0; i < charts.size(); ++i) {
         CurveChartView *chart = charts.at(i);
         QCOMPARE(chart->title(), checked.at(i));
@@ -220,9 +177,9 @@ void TestChartsPage::selectionWhileHiddenAppliesWhenShown()
 {
     Browser browser;
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
     QSignalSpy loading(browser.charts->loader(), &MetricSeriesLoader::loadingChanged);
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("lora-r8"), QStringLiteral("lora-r16")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("lora-r8"), QStringLiteral("lora-r16")}));
     QVERIFY(browser.charts->runIds().isEmpty()); // not read for a hidden page
     QVERIFY(browser.charts->charts().isEmpty());
     QCOMPARE(loading.count(), 0);
@@ -241,7 +198,7 @@ void TestChartsPage::growingSelectionKeepsCurves()
 {
     Browser browser;
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
     QVERIFY(showCharts(browser, {QStringLiteral("lora-r8")}));
     CurveChartView *chart = browser.charts->charts().value(0);
     QVERIFY(chart);
@@ -271,7 +228,7 @@ void TestChartsPage::uncheckingAKeyRemovesItsChartAndIsRemembered()
     {
         Browser browser;
         browser.show();
-        QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+        QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
         QVERIFY(showCharts(browser, {QStringLiteral("lora-r8")}));
         MetricKeyListModel *keys = browser.charts->keyModel();
         QCOMPARE(browser.charts->charts().size(), 5);
@@ -285,7 +242,7 @@ void TestChartsPage::uncheckingAKeyRemovesItsChartAndIsRemembered()
     Browser browser;
     browser.charts->restoreSettings(QSettings());
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
     QVERIFY(showCharts(browser, {QStringLiteral("lora-r16")}));
     QCOMPARE(browser.charts->charts().size(), 4);
     QVERIFY(!browser.charts->keyModel()->isChecked(QStringLiteral("train/grad_norm")));
@@ -295,7 +252,7 @@ void TestChartsPage::keyFilter()
 {
     Browser browser;
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
     QVERIFY(showCharts(browser, {QStringLiteral("lora-r8")}));
     QListView *view = browser.charts->keyView();
     QCOMPARE(view->model()->rowCount(), 5);
@@ -313,7 +270,7 @@ void TestChartsPage::combineKeys()
 {
     Browser browser;
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
     QVERIFY(showCharts(browser, {QStringLiteral("lora-r8"), QStringLiteral("full-ft")}));
     ChartsPage *page = browser.charts;
     const QStringList keys = {QStringLiteral("train/loss"), QStringLiteral("val/loss")};
@@ -346,7 +303,7 @@ void TestChartsPage::xAxisModes()
 {
     Browser browser;
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
     QVERIFY(showCharts(browser, {QStringLiteral("lora-r8"), QStringLiteral("full-ft")}));
     ChartsPage *page = browser.charts;
     QVERIFY(qobject_cast<QValueAxis *>(page->charts().at(0)->xAxisItem()));
@@ -380,7 +337,7 @@ void TestChartsPage::largeOptionChangesBuildLinesOnAWorker()
 {
     Browser browser;
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
     QVERIFY(showCharts(browser, {QStringLiteral("lora-r8"), QStringLiteral("full-ft")}));
     ChartsPage *page = browser.charts;
     page->setXAxis(CurveMath::XAxis::Step); // small: at once
@@ -429,7 +386,7 @@ void TestChartsPage::syncZoom()
 {
     Browser browser;
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
     QVERIFY(showCharts(browser, {QStringLiteral("lora-r8"), QStringLiteral("lora-r16")}));
     ChartsPage *page = browser.charts;
     const QList<CurveChartView *> charts = page->charts();
@@ -474,7 +431,7 @@ void TestChartsPage::exportWritesFiles()
     QFETCH(QByteArray, magic);
     Browser browser;
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
     QVERIFY(showCharts(browser, {QStringLiteral("lora-r8"), QStringLiteral("full-ft")}));
     const QString path = m_dir.filePath(QStringLiteral("export.") + suffix);
     QSignalSpy failed(browser.charts, &ChartsPage::exportFailed);
@@ -494,7 +451,7 @@ void TestChartsPage::exportCsvHeader()
 {
     Browser browser;
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
     QVERIFY(showCharts(browser, {QStringLiteral("lora-r8"), QStringLiteral("full-ft")}));
     ChartsPage *page = browser.charts;
     // The focused chart is the one a picture shows.
@@ -573,9 +530,7 @@ void TestChartsPage::logScaleNotice()
     }
     Browser browser;
     browser.show();
-    QSignalSpy shown(browser.runs, &RunsPage::runsShown);
-    browser.runs->openStore(path, QStringLiteral("signed"));
-    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QVERIFY(browser.openStore(path, QStringLiteral("signed")));
     QVERIFY(showCharts(browser, {QStringLiteral("crossing")}));
     ChartsPage *page = browser.charts;
     QVERIFY(page->noticeBar()->isHidden());
@@ -592,8 +547,8 @@ void TestChartsPage::cancelStopsLoading()
 {
     Browser browser;
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("llm-finetune")));
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("lora-r8"), QStringLiteral("lora-r16")}));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("lora-r8"), QStringLiteral("lora-r16")}));
     QSignalSpy loaded(browser.charts, &ChartsPage::curvesLoaded);
     QSignalSpy loading(browser.charts, &ChartsPage::loadingChanged);
     browser.setCurrentWidget(browser.charts);
@@ -616,19 +571,17 @@ void TestChartsPage::cancelStopsLoading()
 
 void TestChartsPage::screenshot()
 {
-    // KAIZEN_SCREENSHOT_CHARTS=/tmp/charts-page.png saves how the page looks on the demo store.
-    const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT_CHARTS");
-    if (target.isEmpty())
-        QSKIP("set KAIZEN_SCREENSHOT_CHARTS to a PNG path to save a screenshot");
+    // KAIZEN_SCREENSHOT_CHARTS=/tmp/charts-page.png keeps how the page looks on the demo store.
+    const QString target = WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_CHARTS",
+                                                             m_dir.filePath(QStringLiteral("charts.png")));
     Browser browser;
-    browser.resize(1500, 900);
     browser.show();
-    QVERIFY(openDemo(browser, QStringLiteral("mnist-cnn")));
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("mnist-cnn")));
     QVERIFY(showCharts(browser,
                        {QStringLiteral("baseline-mlp"), QStringLiteral("cnn-dropout"),
                         QStringLiteral("cnn-augment"), QStringLiteral("lr=0.01,bs=64"),
                         QStringLiteral("lr=0.1,bs=32")}));
-    QVERIFY(browser.grab().save(target));
+    VERIFY_SCREENSHOT(&browser, target);
 }
 
 QTEST_MAIN(TestChartsPage)

@@ -15,6 +15,7 @@
 #include "runtreemodel.h"
 #include "scatterview.h"
 #include "testsupport.h"
+#include "widgettestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -33,27 +34,11 @@
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QTreeView>
-
-// The run browser and the compare page in tabs, linked as the main window links them.
-class Browser : public QTabWidget
-{
-public:
-    Browser()
-    {
-        addTab(runs, QStringLiteral("Runs"));
-        addTab(compare, QStringLiteral("Compare"));
-        PageLinks::linkCompare(runs, compare);
-        resize(1500, 900);
-    }
-    RunsPage *runs = new RunsPage;
-    ComparePage *compare = new ComparePage;
-};
 
 class TestComparePage : public QObject
 {
@@ -93,7 +78,6 @@ private:
     bool waitForDiff(Browser &browser, int runs);
     // Selects runs (by name), shows the compare page and waits for their diff.
     bool compare(Browser &browser, const QStringList &names);
-    QStringList idsOf(const Browser &browser, const QStringList &names) const;
 
     QTemporaryDir m_dir;
     QString m_demo;
@@ -111,31 +95,12 @@ bool TestComparePage::openDemo(Browser &browser, const QString &experiment)
 
 bool TestComparePage::openStore(Browser &browser, const QString &path, const QString &experiment)
 {
-    QSignalSpy shown(browser.runs, &RunsPage::runsShown);
-    browser.runs->openStore(path, experiment);
-    while (shown.isEmpty() || !shown.last().at(0).toBool()) {
-        if (!shown.wait(10000))
-            return false;
-    }
-    return true;
-}
-
-QStringList TestComparePage::idsOf(const Browser &browser, const QStringList &names) const
-{
-    QStringList ids;
-    const Store::RunTable &runs = browser.runs->runModel()->runs();
-    for (const QString &name : names) {
-        for (int row = 0; row < runs.size(); ++row) {
-            if (runs.run(row).runName == name)
-                ids.append(runs.run(row).runId);
-        }
-    }
-    return ids;
+    return browser.openStore(path, experiment);
 }
 
 bool TestComparePage::compare(Browser &browser, const QStringList &names)
 {
-    const QStringList ids = idsOf(browser, names);
+    const QStringList ids = browser.idsOf(names);
     if (ids.size() != names.size())
         return false;
     browser.setCurrentWidget(browser.runs);
@@ -186,7 +151,7 @@ void TestComparePage::emptyStateBelowTwoRuns()
 
     QVERIFY(openDemo(browser));
     browser.setCurrentWidget(browser.runs);
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("cnn-dropout")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("cnn-dropout")}));
     browser.setCurrentWidget(browser.compare);
     QVERIFY(browser.compare->emptyText().contains(QStringLiteral("One run selected")));
     QVERIFY(!browser.compare->loader()->isLoading());
@@ -204,7 +169,7 @@ void TestComparePage::oneColumnPerRunWithColouredHeaders()
     QVERIFY(openDemo(browser));
     QVERIFY(compare(browser, m_five));
     ComparePage *page = browser.compare;
-    const QStringList ids = idsOf(browser, m_five);
+    const QStringList ids = browser.idsOf(m_five);
     QCOMPARE(page->runIds(), ids);
 
     for (QTreeView *view : {page->paramView(), page->metricView(), page->tagView()}) {
@@ -241,11 +206,11 @@ void TestComparePage::runsOfSeveralExperiments()
     browser.show();
     QVERIFY(openDemo(browser));
     // Ctrl+click style: tabular-gbm joins mnist-cnn in the run browser.
-    QSignalSpy shown(browser.runs, &RunsPage::runsShown);
-    browser.runs->experimentView()->selectionModel()->select(
-        browser.runs->experimentModel()->indexOfExperiment(QStringLiteral("2")),
-        QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QVERIFY(WidgetTestSupport::showRuns(browser.runs, [&] {
+        browser.runs->experimentView()->selectionModel()->select(
+            browser.runs->experimentModel()->indexOfExperiment(QStringLiteral("2")),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }));
     QString gbmRun;
     const Store::RunTable &runs = browser.runs->runModel()->runs();
     for (int row = 0; row < runs.size() && gbmRun.isEmpty(); ++row) {
@@ -448,7 +413,7 @@ void TestComparePage::selectionWhileHiddenAppliesWhenShown()
     Browser browser;
     browser.show();
     QVERIFY(openDemo(browser));
-    browser.runs->selectRuns(idsOf(browser, m_five));
+    browser.runs->selectRuns(browser.idsOf(m_five));
     QVERIFY(!browser.compare->loader()->isLoading()); // nothing read while hidden
     QVERIFY(browser.compare->diff().isEmpty());
     QSignalSpy shown(browser.compare, &ComparePage::diffShown);
@@ -557,7 +522,7 @@ void TestComparePage::brushingFiltersTheRunTable()
     QCOMPARE(filterChanged.count(), 1);
     QVERIFY(page->hasRunFilter());
     const QStringList brushed
-        = idsOf(browser, {QStringLiteral("lr=0.01,bs=64"), QStringLiteral("lr=0.1,bs=32")});
+        = browser.idsOf({QStringLiteral("lr=0.01,bs=64"), QStringLiteral("lr=0.1,bs=32")});
     QCOMPARE(page->filteredRunIds(), brushed);
     QVERIFY(page->clearBrushingAction()->isEnabled());
     // The run table shows those two (under their sweep parent, greyed as context).
@@ -581,7 +546,7 @@ void TestComparePage::brushingFiltersTheRunTable()
     // A second axis narrows it further (AND): batch size 64 drops lr=0.1,bs=32.
     const int bs = int(view->axisKeys().indexOf(QStringLiteral("params.batch_size")));
     view->setBrush(bs, 0.9, 1.0);
-    QCOMPARE(page->filteredRunIds(), idsOf(browser, {QStringLiteral("lr=0.01,bs=64")}));
+    QCOMPARE(page->filteredRunIds(), browser.idsOf({QStringLiteral("lr=0.01,bs=64")}));
     QCOMPARE(proxy->matchCount(), 1);
 
     // Clearing restores every run and the selection.
@@ -616,7 +581,7 @@ void TestComparePage::scatterOnePointPerRun()
     page->setScatterKeys(QStringLiteral("params.learning_rate"), QStringLiteral("metrics.val_accuracy"));
     QCOMPARE(page->scatterXBox()->currentData().toString(), QStringLiteral("params.learning_rate"));
     QCOMPARE(scatter->pointCount(), m_five.size());
-    const QStringList ids = idsOf(browser, m_five);
+    const QStringList ids = browser.idsOf(m_five);
     for (int i = 0; i < scatter->series().size(); ++i) {
         QScatterSeries *series = scatter->series().at(i);
         QCOMPARE(series->count(), 1);
@@ -722,7 +687,7 @@ void TestComparePage::pinnedRunsStayAcrossStores()
     QVERIFY(waitForDiff(browser, 2)); // the pinned runs alone
     QCOMPARE(page->runIds(), pinnedIds);
     browser.setCurrentWidget(browser.runs);
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("baseline-mlp"), QStringLiteral("cnn-dropout")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("baseline-mlp"), QStringLiteral("cnn-dropout")}));
     QVERIFY(page->pinAction()->isEnabled());
     QVERIFY(waitForDiff(browser, 4));
     const QStringList ids = page->runIds();
@@ -755,18 +720,17 @@ void TestComparePage::pinnedRunsStayAcrossStores()
     QCOMPARE(page->diff().runs[3].location, m_other);
 
     // A run both pinned and selected is one column, in its pinned place.
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("baseline-mlp")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("baseline-mlp")}));
     QVERIFY(openStore(browser, m_demo));
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("cnn-augment"), QStringLiteral("baseline-mlp")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("cnn-augment"), QStringLiteral("baseline-mlp")}));
     QVERIFY(waitForDiff(browser, 3));
-    QCOMPARE(page->runIds(), pinnedIds + idsOf(browser, {QStringLiteral("baseline-mlp")}));
+    QCOMPARE(page->runIds(), pinnedIds + browser.idsOf({QStringLiteral("baseline-mlp")}));
 
     // A baseline stays with its run when the columns change.
     page->setBaselineRun(1); // cnn-augment
     page->unpin(m_demo, pinnedIds[0]);
     QVERIFY(waitForDiff(browser, 2)); // cnn-augment (pinned), baseline-mlp
-    QCOMPARE(page->runIds(),
-             QStringList({pinnedIds[1], idsOf(browser, {QStringLiteral("baseline-mlp")})[0]}));
+    QCOMPARE(page->runIds(), QStringList({pinnedIds[1], browser.idsOf({QStringLiteral("baseline-mlp")})[0]}));
     QCOMPARE(page->baselineRun(), 0);
 
     page->clearPinnedAction()->trigger();
@@ -785,7 +749,7 @@ void TestComparePage::unpinFromTheHeaderMenu()
     QVERIFY(compare(browser, {QStringLiteral("cnn-dropout"), QStringLiteral("cnn-augment")}));
     page->pinAction()->trigger();
     QVERIFY(openStore(browser, m_other));
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("baseline-mlp")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("baseline-mlp")}));
     QVERIFY(waitForDiff(browser, 3));
 
     // The column's header menu: unpin a pinned run, pin a selected one.
@@ -834,14 +798,14 @@ void TestComparePage::unavailablePinnedRunsAreNamed()
     browser.show();
     ComparePage *page = browser.compare;
     QVERIFY(openStore(browser, gone));
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("cnn-dropout")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("cnn-dropout")}));
     browser.setCurrentWidget(browser.compare);
     QVERIFY(page->emptyText().contains(QStringLiteral("pin it")));
     page->pinSelectedRuns();
     QVERIFY(page->emptyText().contains(QStringLiteral("One run pinned")));
     QVERIFY(page->emptyText().contains(QStringLiteral("cnn-dropout")));
     QVERIFY(openStore(browser, replaced));
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("cnn-augment")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("cnn-augment")}));
     page->pinSelectedRuns();
     QVERIFY(waitForDiff(browser, 2));
     QVERIFY(page->noticeText().isEmpty());
@@ -852,8 +816,7 @@ void TestComparePage::unavailablePinnedRunsAreNamed()
     QVERIFY(
         QFile::copy(TestSupport::fixturePath(QStringLiteral("mlflow-3.9-c9d4e5f6a7b8-empty.db")), replaced));
     browser.setCurrentWidget(browser.runs);
-    browser.runs->selectRuns(
-        idsOf(browser, {QStringLiteral("baseline-mlp"), QStringLiteral("lr=0.1,bs=32")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("baseline-mlp"), QStringLiteral("lr=0.1,bs=32")}));
     QVERIFY(waitForDiff(browser, 2)); // the two runs of the demo store still compare
     QCOMPARE(page->diff().runs[0].runName, QStringLiteral("baseline-mlp"));
     QCOMPARE(page->unavailableRuns().size(), 2);
@@ -868,16 +831,16 @@ void TestComparePage::unavailablePinnedRunsAreNamed()
     // KAIZEN_SCREENSHOT_COMPARE=/tmp/compare also saves /tmp/compare-unavailable*.png.
     const QString screenshots = qEnvironmentVariable("KAIZEN_SCREENSHOT_COMPARE");
     if (!screenshots.isEmpty())
-        QVERIFY(browser.grab().save(screenshots + QStringLiteral("-unavailable.png")));
+        VERIFY_SCREENSHOT(&browser, screenshots + QStringLiteral("-unavailable.png"));
 
     // With one run left there is nothing to compare: the page says why.
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("baseline-mlp")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("baseline-mlp")}));
     browser.setCurrentWidget(browser.compare);
     QTRY_VERIFY(!page->loader()->isLoading());
     QTRY_VERIFY(page->emptyText().contains(QStringLiteral("Only 1 of the 3 runs could be read")));
     QVERIFY(page->emptyText().contains(QStringLiteral("not there any more")));
     if (!screenshots.isEmpty())
-        QVERIFY(browser.grab().save(screenshots + QStringLiteral("-unavailable-one-left.png")));
+        VERIFY_SCREENSHOT(&browser, screenshots + QStringLiteral("-unavailable-one-left.png"));
 
     // "Unpin them" drops the runs that could not be read.
     auto *notices = page->findChild<NoticeBar *>(QStringLiteral("compareNoticeBar"));
@@ -900,10 +863,10 @@ void TestComparePage::equalMetricsStarNoRun()
     QVERIFY(metrics->bestRunOfRow(loss) >= 0); // different runs: one is best
 
     browser.setCurrentWidget(browser.runs);
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("cnn-dropout")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("cnn-dropout")}));
     page->pinSelectedRuns();
     QVERIFY(openStore(browser, m_other));
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("cnn-dropout")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("cnn-dropout")}));
     QVERIFY(waitForDiff(browser, 2));
     QCOMPARE(page->runIds()[0], page->runIds()[1]);
     QVERIFY(metrics->rowCount() > 3);
@@ -929,7 +892,7 @@ void TestComparePage::supersededAndCancelledDiffsAreNotShown()
     QVERIFY(page->paramModel()->rowCount() > 0);
 
     // The selection changes while the page is shown: the old diff goes at once.
-    const QStringList next = idsOf(browser, {QStringLiteral("baseline-mlp"), QStringLiteral("cnn-augment")});
+    const QStringList next = browser.idsOf({QStringLiteral("baseline-mlp"), QStringLiteral("cnn-augment")});
     browser.runs->selectRuns(next);
     QVERIFY(page->loader()->isLoading());
     QVERIFY(page->diff().isEmpty());
@@ -971,7 +934,7 @@ void TestComparePage::pinnedRunsAreRemembered()
         QVERIFY(compare(browser, {QStringLiteral("cnn-dropout"), QStringLiteral("cnn-augment")}));
         browser.compare->pinSelectedRuns();
         QVERIFY(openStore(browser, gone));
-        browser.runs->selectRuns(idsOf(browser, {QStringLiteral("lr=0.1,bs=32")}));
+        browser.runs->selectRuns(browser.idsOf({QStringLiteral("lr=0.1,bs=32")}));
         browser.compare->pinSelectedRuns();
         for (const RunDiff::RunSource &source : browser.compare->pinnedRuns())
             pinnedIds.append(source.runId);
@@ -994,7 +957,7 @@ void TestComparePage::pinnedRunsAreRemembered()
 
     browser.show();
     QVERIFY(openStore(browser, m_other));
-    browser.runs->selectRuns(idsOf(browser, {QStringLiteral("baseline-mlp")}));
+    browser.runs->selectRuns(browser.idsOf({QStringLiteral("baseline-mlp")}));
     QVERIFY(waitForDiff(browser, 3)); // two pinned of the demo store and the selected run
     QCOMPARE(page->diff().runs[0].runName, QStringLiteral("cnn-dropout"));
     QCOMPARE(page->diff().runs[0].location, m_demo);
@@ -1014,10 +977,9 @@ void TestComparePage::pinnedRunsAreRemembered()
 
 void TestComparePage::screenshot()
 {
-    // KAIZEN_SCREENSHOT_COMPARE=/tmp/compare saves /tmp/compare-*.png of the page on the demo store.
-    const QString target = qEnvironmentVariable("KAIZEN_SCREENSHOT_COMPARE");
-    if (target.isEmpty())
-        QSKIP("set KAIZEN_SCREENSHOT_COMPARE to a path prefix to save screenshots");
+    // KAIZEN_SCREENSHOT_COMPARE=/tmp/compare keeps /tmp/compare-*.png of the page on the demo store.
+    const QString target = WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_COMPARE",
+                                                             m_dir.filePath(QStringLiteral("compare")));
     Browser browser;
     browser.resize(1600, 900);
     browser.show();
@@ -1027,7 +989,7 @@ void TestComparePage::screenshot()
     page->paramView()->setCurrentIndex(page->paramModel()->index(
         page->paramModel()->rowOfKey(QStringLiteral("learning_rate")), ParamDiffModel::FirstRunColumn + 4));
     QTRY_VERIFY(!page->detailBrowser()->toPlainText().isEmpty());
-    QVERIFY(browser.grab().save(target + QStringLiteral("-params-parallel.png")));
+    VERIFY_SCREENSHOT(&browser, target + QStringLiteral("-params-parallel.png"));
 
     page->setBaselineRun(1);
     page->tableTabs()->setCurrentIndex(ComparePage::MetricsTable);
@@ -1036,7 +998,7 @@ void TestComparePage::screenshot()
     page->plotTabs()->setCurrentIndex(ComparePage::ScatterPlot);
     page->setScatterKeys(QStringLiteral("params.learning_rate"), QStringLiteral("metrics.val_accuracy"));
     QTRY_VERIFY(page->detailBrowser()->toPlainText().contains(QStringLiteral("Latest")));
-    QVERIFY(browser.grab().save(target + QStringLiteral("-metrics-scatter.png")));
+    VERIFY_SCREENSHOT(&browser, target + QStringLiteral("-metrics-scatter.png"));
 
     page->setBaselineRun(-1);
     page->tableTabs()->setCurrentIndex(ComparePage::ParamsTable);
@@ -1044,9 +1006,9 @@ void TestComparePage::screenshot()
     ParallelCoordinatesView *view = page->parallelView();
     view->setBrush(int(view->axisKeys().indexOf(QStringLiteral("params.learning_rate"))), 0.4, 1.0);
     QTRY_VERIFY(page->detailBrowser()->toPlainText().startsWith(QStringLiteral("learning_rate")));
-    QVERIFY(browser.grab().save(target + QStringLiteral("-brushed.png")));
+    VERIFY_SCREENSHOT(&browser, target + QStringLiteral("-brushed.png"));
     browser.setCurrentWidget(browser.runs);
-    QVERIFY(browser.grab().save(target + QStringLiteral("-brushed-runs.png")));
+    VERIFY_SCREENSHOT(&browser, target + QStringLiteral("-brushed-runs.png"));
 }
 
 QTEST_MAIN(TestComparePage)

@@ -11,6 +11,7 @@
 #include "storebuilder.h"
 #include "storefactory.h"
 #include "testsupport.h"
+#include "widgettestsupport.h"
 
 #include <QFile>
 #include <QHeaderView>
@@ -64,13 +65,7 @@ private:
 
 bool TestRunsPage::openDemo(RunsPage &page, const QString &experiment, const QStringList &runIds)
 {
-    QSignalSpy shown(&page, &RunsPage::runsShown);
-    page.openStore(m_demo, experiment, runIds);
-    while (shown.isEmpty() || !shown.last().at(0).toBool()) {
-        if (!shown.wait(10000))
-            return false;
-    }
-    return true;
+    return WidgetTestSupport::showRuns(&page, [&] { page.openStore(m_demo, experiment, runIds); });
 }
 
 QStringList TestRunsPage::runIdsOf(const QString &experimentId) const
@@ -196,10 +191,7 @@ void TestRunsPage::longHeadersElideInTheMiddle()
     page.resize(1400, 800);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
-    QSignalSpy shown(&page, &RunsPage::runsShown);
-    page.openStore(path, QStringLiteral("long"));
-    while (shown.isEmpty() || !shown.last().at(0).toBool())
-        QVERIFY(shown.wait(10000));
+    QVERIFY(WidgetTestSupport::showRuns(&page, [&] { page.openStore(path, QStringLiteral("long")); }));
 
     auto *header = qobject_cast<ElidingHeaderView *>(page.runView()->header());
     QVERIFY(header);
@@ -272,9 +264,10 @@ void TestRunsPage::switchesExperiment()
 {
     RunsPage page;
     QVERIFY(openDemo(page));
-    QSignalSpy shown(&page, &RunsPage::runsShown);
-    QVERIFY(page.selectExperiment(QStringLiteral("tabular-gbm")));
-    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    bool found = false;
+    QVERIFY(WidgetTestSupport::showRuns(
+        &page, [&] { found = page.selectExperiment(QStringLiteral("tabular-gbm")); }));
+    QVERIFY(found);
     QCOMPARE(page.currentExperimentId(), QStringLiteral("2"));
     QCOMPARE(page.runView()->model()->rowCount(), Store::DemoStore::Counts::GbmActiveRuns);
     QVERIFY(headers(page).contains(QStringLiteral("metrics.rmse")));
@@ -293,10 +286,10 @@ void TestRunsPage::showsRunsOfSeveralExperiments()
     QItemSelectionModel *experiments = page.experimentView()->selectionModel();
 
     // Ctrl+click style: tabular-gbm joins mnist-cnn.
-    QSignalSpy shown(&page, &RunsPage::runsShown);
-    experiments->select(page.experimentModel()->indexOfExperiment(QStringLiteral("2")),
-                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QVERIFY(WidgetTestSupport::showRuns(&page, [&] {
+        experiments->select(page.experimentModel()->indexOfExperiment(QStringLiteral("2")),
+                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }));
     QCOMPARE(page.currentExperimentIds(), (QStringList {QStringLiteral("1"), QStringLiteral("2")}));
     QCOMPARE(page.currentExperimentId(), QStringLiteral("1"));
     const int both = Store::DemoStore::Counts::MnistRuns + Store::DemoStore::Counts::GbmActiveRuns;
@@ -336,9 +329,7 @@ void TestRunsPage::showsRunsOfSeveralExperiments()
     QCOMPARE(page.currentRunId(), gbm.at(1));
 
     // Reload keeps both experiments and the selection.
-    shown.clear();
-    page.reloadAction()->trigger();
-    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QVERIFY(WidgetTestSupport::showRuns(&page, [&] { page.reloadAction()->trigger(); }));
     QCOMPARE(page.currentExperimentIds(), (QStringList {QStringLiteral("1"), QStringLiteral("2")}));
     QCOMPARE(experiments->selectedRows().size(), 2);
     ids = page.selectedRunIds();
@@ -346,18 +337,17 @@ void TestRunsPage::showsRunsOfSeveralExperiments()
     QCOMPARE(ids, expected);
 
     // Show deleted: the deleted gbm run joins, both experiments stay selected.
-    shown.clear();
-    page.showDeletedAction()->setChecked(true);
-    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QVERIFY(WidgetTestSupport::showRuns(&page, [&] { page.showDeletedAction()->setChecked(true); }));
     QCOMPARE(page.currentExperimentIds(), (QStringList {QStringLiteral("1"), QStringLiteral("2")}));
     QCOMPARE(page.runModel()->runs().size(),
              Store::DemoStore::Counts::MnistRuns + Store::DemoStore::Counts::GbmRuns);
     QCOMPARE(experiments->selectedRows().size(), 2);
 
     // A plain selection (a click) shows one experiment again.
-    shown.clear();
-    QVERIFY(page.selectExperiment(QStringLiteral("tabular-gbm")));
-    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    bool found = false;
+    QVERIFY(WidgetTestSupport::showRuns(
+        &page, [&] { found = page.selectExperiment(QStringLiteral("tabular-gbm")); }));
+    QVERIFY(found);
     QCOMPARE(page.currentExperimentIds(), QStringList {QStringLiteral("2")});
     QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::GbmRuns);
     QCOMPARE(page.statusText(), QStringLiteral("%1 runs.").arg(Store::DemoStore::Counts::GbmRuns));
@@ -385,17 +375,13 @@ void TestRunsPage::ctrlClickAddsExperiment()
         const QModelIndex index = page.experimentModel()->indexOfExperiment(id);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, view->visualRect(index).center());
     };
-    QSignalSpy shown(&page, &RunsPage::runsShown);
-    clickAt(QStringLiteral("3"), Qt::ControlModifier);
-    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QVERIFY(WidgetTestSupport::showRuns(&page, [&] { clickAt(QStringLiteral("3"), Qt::ControlModifier); }));
     QCOMPARE(page.currentExperimentIds(), (QStringList {QStringLiteral("1"), QStringLiteral("3")}));
     QCOMPARE(page.runModel()->runs().size(),
              Store::DemoStore::Counts::MnistRuns + Store::DemoStore::Counts::LlmRuns);
 
     // A click without Ctrl: that experiment alone, as before.
-    shown.clear();
-    clickAt(QStringLiteral("3"), Qt::NoModifier);
-    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QVERIFY(WidgetTestSupport::showRuns(&page, [&] { clickAt(QStringLiteral("3"), Qt::NoModifier); }));
     QCOMPARE(page.currentExperimentIds(), QStringList {QStringLiteral("3")});
     QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::LlmRuns);
     QCOMPARE(page.statusText(), QStringLiteral("%1 runs.").arg(Store::DemoStore::Counts::LlmRuns));
@@ -405,16 +391,15 @@ void TestRunsPage::experimentColumnFollowsUserChoice()
 {
     const QString key = QStringLiteral("attributes.experiment_name");
     const auto selectBoth = [](RunsPage &page) {
-        QSignalSpy shown(&page, &RunsPage::runsShown);
-        page.experimentView()->selectionModel()->select(
-            page.experimentModel()->indexOfExperiment(QStringLiteral("2")),
-            QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        return QTest::qWaitFor([&] { return !shown.isEmpty() && shown.last().at(0).toBool(); }, 10000);
+        return WidgetTestSupport::showRuns(&page, [&] {
+            page.experimentView()->selectionModel()->select(
+                page.experimentModel()->indexOfExperiment(QStringLiteral("2")),
+                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        });
     };
     const auto selectOne = [](RunsPage &page) {
-        QSignalSpy shown(&page, &RunsPage::runsShown);
-        page.selectExperiment(QStringLiteral("mnist-cnn"));
-        return QTest::qWaitFor([&] { return !shown.isEmpty() && shown.last().at(0).toBool(); }, 10000);
+        return WidgetTestSupport::showRuns(&page,
+                                           [&] { page.selectExperiment(QStringLiteral("mnist-cnn")); });
     };
     {
         RunsPage page;
@@ -465,9 +450,7 @@ void TestRunsPage::showDeleted()
 {
     RunsPage page;
     QVERIFY(openDemo(page, QStringLiteral("tabular-gbm")));
-    QSignalSpy shown(&page, &RunsPage::runsShown);
-    page.showDeletedAction()->setChecked(true);
-    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toBool());
+    QVERIFY(WidgetTestSupport::showRuns(&page, [&] { page.showDeletedAction()->setChecked(true); }));
     QCOMPARE(page.experimentView()->model()->rowCount(), Store::DemoStore::Counts::Experiments);
     QCOMPARE(page.currentExperimentId(), QStringLiteral("2"));
     QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::GbmRuns);
@@ -520,10 +503,7 @@ void TestRunsPage::detailsShowDatasetsFailure()
     RunsPage page;
     page.resize(1400, 800);
     page.show();
-    QSignalSpy shown(&page, &RunsPage::runsShown);
-    page.openStore(path, QStringLiteral("mnist-cnn"));
-    while (shown.isEmpty() || !shown.last().at(0).toBool())
-        QVERIFY(shown.wait(10000));
+    QVERIFY(WidgetTestSupport::showRuns(&page, [&] { page.openStore(path, QStringLiteral("mnist-cnn")); }));
     QTRY_VERIFY(!page.loader()->isBusy());
     {
         QFile file(path);

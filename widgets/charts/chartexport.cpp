@@ -2,14 +2,13 @@
 
 #include "curvechartview.h"
 #include "curvecsv.h"
+#include "exportdialog.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
-#include <QRegularExpression>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 namespace ChartExport {
 
@@ -62,22 +61,9 @@ QString fileFilter()
 
 QFileDialog *createDialog(QWidget *parent, const QString &chartTitle)
 {
-    QString name = chartTitle;
-    name.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("_"));
-    auto *dialog = new QFileDialog(parent, tr("Export Chart"),
-                                   QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-                                       + QLatin1Char('/') + (name.isEmpty() ? QStringLiteral("chart") : name),
-                                   fileFilter());
+    QFileDialog *dialog
+        = createExportDialog(parent, tr("Export Chart"), fileFilter(), chartTitle, QStringLiteral("chart"));
     dialog->setObjectName(QStringLiteral("exportDialog"));
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setDefaultSuffix(QStringLiteral("png"));
-    QObject::connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
-        const QRegularExpressionMatch match
-            = QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(filter);
-        if (match.hasMatch())
-            dialog->setDefaultSuffix(match.captured(1));
-    });
     return dialog;
 }
 

@@ -1,23 +1,23 @@
 #include "chartspage.h"
 
 #include "chartexport.h"
+#include "chartgrid.h"
 #include "curvechartview.h"
 #include "metriccurveloader.h"
 #include "metrickeylistmodel.h"
 #include "metricseriesloader.h"
 #include "noticebar.h"
+#include "pageframe.h"
 #include "runcolors.h"
+#include "runformat.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -32,6 +32,12 @@ namespace {
 
 const Qt::PenStyle KeyPenStyles[]
     = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
+
+// A curve's name in a legend; in a chart of several keys, with its key.
+QString curveName(const QString &runName, const QString &key, bool withKey)
+{
+    return withKey ? QStringLiteral("%1 · %2").arg(runName, key) : runName;
+}
 
 } // namespace
 
@@ -99,10 +105,12 @@ void ChartsPage::connectToolBar()
 
 void ChartsPage::createLayout()
 {
+    m_frame = new PageFrame(QStringLiteral("charts"), this);
     m_toolBar = new ChartsToolBar(this);
-
+    m_frame->addBar(m_toolBar);
     m_noticeBar = new NoticeBar(this);
     m_noticeBar->setObjectName(QStringLiteral("chartsNoticeBar"));
+    m_frame->addBar(m_noticeBar);
 
     // Keys.
     auto *keyPane = new QWidget(this);
@@ -129,58 +137,18 @@ void ChartsPage::createLayout()
     keyLayout->addWidget(m_keyView, 1);
 
     // Charts.
-    m_grid = new QWidget;
-    m_grid->setObjectName(QStringLiteral("chartGrid"));
-    m_gridLayout = new QGridLayout(m_grid);
-    m_gridLayout->setContentsMargins(0, 0, 0, 0);
-    m_gridLayout->setSpacing(6);
-    m_scrollArea = new QScrollArea(this);
-    m_scrollArea->setObjectName(QStringLiteral("chartScrollArea"));
-    m_scrollArea->setWidgetResizable(true);
-    m_scrollArea->setFrameShape(QFrame::NoFrame);
-    m_scrollArea->setWidget(m_grid);
-    m_scrollArea->installEventFilter(this);
-    m_scrollArea->viewport()->installEventFilter(this);
-    m_scrollArea->addAction(resetZoomAction()); // Home in a chart resets them all
+    m_chartGrid = new ChartGrid(this);
+    m_chartGrid->addAction(resetZoomAction()); // Home in a chart resets them all
     m_hintLabel = new QLabel(this);
     m_hintLabel->setObjectName(QStringLiteral("chartsHint"));
     m_hintLabel->setAlignment(Qt::AlignCenter);
     m_hintLabel->setWordWrap(true);
     m_chartStack = new QStackedWidget(this);
     m_chartStack->addWidget(m_hintLabel);
-    m_chartStack->addWidget(m_scrollArea);
+    m_chartStack->addWidget(m_chartGrid);
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(QStringLiteral("chartsSplitter"));
-    m_splitter->addWidget(keyPane);
-    m_splitter->addWidget(m_chartStack);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({200, 1080});
-
-    auto *content = new QWidget(this);
-    auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(0, 0, 0, 0);
-    contentLayout->setSpacing(4);
-    contentLayout->addWidget(m_toolBar);
-    contentLayout->addWidget(m_noticeBar);
-    contentLayout->addWidget(m_splitter, 1);
-
-    m_emptyLabel = new QLabel(this);
-    m_emptyLabel->setObjectName(QStringLiteral("chartsEmptyLabel"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setTextFormat(Qt::RichText);
-    m_emptyLabel->setText(tr("<p style=\"font-size:large\">No runs selected</p>"
-                             "<p>Select runs in the Runs tab to plot their metrics.</p>"));
-
-    m_stack = new QStackedWidget(this);
-    m_stack->addWidget(m_emptyLabel);
-    m_stack->addWidget(content);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    m_frame->addPane(keyPane, 0, 200);
+    m_frame->addPane(m_chartStack, 1, 1080);
 }
 
 void ChartsPage::setLocation(const QString &location)
@@ -215,20 +183,20 @@ void ChartsPage::applyRuns()
 {
     m_runsPending = false;
     m_runIds.clear();
-    m_runInfo.clear();
+    m_chartedRuns.clear();
     for (const QString &id : std::as_const(m_pendingRunIds)) {
         const int row = m_table.indexOfRun(id);
-        if (row < 0 || m_runInfo.contains(id))
+        if (row < 0 || m_chartedRuns.contains(id))
             continue;
         const Store::RunAttributes &run = m_table.run(row);
-        RunInfo info {run.runName.isEmpty() ? id.left(8) : run.runName, run.startTime, {}};
+        ChartedRun info {RunFormat::runName(run.runName, id), run.startTime, {}};
         for (const Store::RunTable::MetricEntry &entry : m_table.metrics(row))
             info.keys.insert(m_table.metricKeys().at(entry.key));
-        m_runInfo.insert(id, info);
+        m_chartedRuns.insert(id, info);
         m_runIds.append(id);
     }
     QHash<QString, qint64> startTimes;
-    for (auto it = m_runInfo.cbegin(); it != m_runInfo.cend(); ++it)
+    for (auto it = m_chartedRuns.cbegin(); it != m_chartedRuns.cend(); ++it)
         startTimes.insert(it.key(), it->startTime);
     m_curves->setRuns(startTimes);
 
@@ -244,7 +212,7 @@ void ChartsPage::loadMissing()
     const QStringList keys = m_keyModel->checkedKeys();
     QList<MetricCurveLoader::CurveKey> wanted;
     for (const QString &runId : std::as_const(m_runIds)) {
-        const RunInfo &info = m_runInfo[runId];
+        const ChartedRun &info = m_chartedRuns[runId];
         for (const QString &key : keys) {
             if (info.keys.contains(key))
                 wanted.append({runId, key});
@@ -285,9 +253,8 @@ void ChartsPage::rebuildCharts()
         CurveChartView *view = nullptr;
         if (old >= 0) {
             view = m_charts[size_t(old)];
-            m_charts[size_t(old)] = nullptr;
         } else {
-            view = new CurveChartView(m_grid);
+            view = new CurveChartView(m_chartGrid->widget());
             view->setObjectName(key.isEmpty() ? QStringLiteral("combinedChart")
                                               : QStringLiteral("chart:") + key);
             configure(view);
@@ -297,13 +264,10 @@ void ChartsPage::rebuildCharts()
         }
         charts.push_back(view);
     }
-    for (CurveChartView *view : m_charts)
-        delete view; // the charts no longer wanted
     m_charts = std::move(charts);
     m_chartKeys = wanted;
-    m_columns = 0; // lay out again
     updateCharts();
-    relayout();
+    m_chartGrid->setCharts(m_charts, legends()); // deletes the charts no longer wanted
     updateEmptyState();
 }
 
@@ -338,8 +302,7 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
                 continue;
             ChartCurve c;
             c.curve = std::move(curve);
-            const QString &name = m_runInfo[runId].name;
-            c.runName = combined ? QStringLiteral("%1 · %2").arg(name, keys.at(k)) : name;
+            c.runName = curveName(m_chartedRuns[runId].name, keys.at(k), combined);
             c.color = RunColors::color(runId);
             c.penStyle = combined ? KeyPenStyles[k % std::size(KeyPenStyles)] : Qt::SolidLine;
             wanted.push_back(std::move(c));
@@ -349,85 +312,46 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
     view->updateCurves(std::move(wanted));
 }
 
-void ChartsPage::relayout()
+QList<QStringList> ChartsPage::legends() const
 {
-    const int count = int(m_charts.size());
-    const int width = m_scrollArea->width();
-    // Two abreast when wide enough and the legends fit in half the width (they elide otherwise).
-    // Measured on the runs that have the keys, so that the layout does not change as curves arrive.
-    int legendWidth = 0;
-    const QFontMetrics metrics(font());
+    // Of the runs that have the keys, so that the layout does not change as curves arrive.
+    QList<QStringList> legends;
     const QStringList checked = m_keyModel->checkedKeys();
     for (const QString &chartKey : std::as_const(m_chartKeys)) {
         const QStringList keys = chartKey.isEmpty() ? checked : QStringList {chartKey};
-        int needed = 40; // the legend's margins
+        QStringList names;
         for (const QString &key : keys) {
             for (const QString &runId : std::as_const(m_runIds)) {
-                const RunInfo &run = m_runInfo[runId];
-                if (!run.keys.contains(key))
-                    continue;
-                const QString name
-                    = keys.size() > 1 ? QStringLiteral("%1 · %2").arg(run.name, key) : run.name;
-                needed += metrics.horizontalAdvance(name) + 2 * metrics.height() + 8; // marker, spacing
+                const ChartedRun &run = m_chartedRuns[runId];
+                if (run.keys.contains(key))
+                    names.append(curveName(run.name, key, keys.size() > 1));
             }
         }
-        legendWidth = std::max(legendWidth, needed);
+        legends.append(names);
     }
-    const int columns
-        = count > 1 && width >= TwoColumnWidth && legendWidth <= (width - m_gridLayout->spacing()) / 2 ? 2
-                                                                                                       : 1;
-    const int rows = (count + columns - 1) / columns;
-    const int spacing = m_gridLayout->spacing();
-    const int available = m_scrollArea->viewport()->height();
-    // All rows when they fit at a legible size, otherwise two rows to a screen.
-    int height = rows > 0 ? (available - spacing * (rows - 1)) / rows : available;
-    if (height < MinChartHeight)
-        height = std::max(MinChartHeight, (available - spacing) / 2);
-
-    if (columns != m_columns) {
-        m_columns = columns;
-        for (CurveChartView *view : m_charts)
-            m_gridLayout->removeWidget(view);
-        for (int i = 0; i < count; ++i)
-            m_gridLayout->addWidget(m_charts[size_t(i)], i / columns, i % columns);
-        for (int c = 0; c < 2; ++c)
-            m_gridLayout->setColumnStretch(c, c < columns ? 1 : 0);
-    }
-    for (CurveChartView *view : m_charts) {
-        if (view->height() != height || view->minimumHeight() != height)
-            view->setFixedHeight(height);
-        view->show();
-    }
-}
-
-bool ChartsPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::Resize && (watched == m_scrollArea || watched == m_scrollArea->viewport()))
-        relayout();
-    return QWidget::eventFilter(watched, event);
+    return legends;
 }
 
 void ChartsPage::updateEmptyState()
 {
     if (m_runIds.isEmpty()) {
-        m_emptyLabel->setText(tr("<p style=\"font-size:large\">No runs selected</p>"
-                                 "<p>Select runs in the Runs tab to plot their metrics.</p>"));
-        m_stack->setCurrentWidget(m_emptyLabel);
+        m_frame->showMessage(tr("<p style=\"font-size:large\">No runs selected</p>"
+                                "<p>Select runs in the Runs tab to plot their metrics.</p>"));
         return;
     }
-    m_stack->setCurrentIndex(1);
+    m_frame->showMessage({});
     if (m_keyModel->rowCount() == 0)
         m_hintLabel->setText(m_runIds.size() == 1 ? tr("The selected run has no metrics.")
                                                   : tr("The selected runs have no metrics."));
     else if (m_charts.empty())
         m_hintLabel->setText(tr("Check metrics in the list on the left to plot them."));
-    m_chartStack->setCurrentWidget(m_charts.empty() ? static_cast<QWidget *>(m_hintLabel) : m_scrollArea);
+    m_chartStack->setCurrentWidget(m_charts.empty() ? static_cast<QWidget *>(m_hintLabel) : m_chartGrid);
 }
 
 QString ChartsPage::emptyText() const
 {
-    if (m_stack->currentWidget() == m_emptyLabel)
-        return m_emptyLabel->text();
+    if (const QString message = m_frame->message(); !message.isEmpty())
+        return message;
     if (m_chartStack->currentWidget() == m_hintLabel)
         return m_hintLabel->text();
     return {};
@@ -573,7 +497,7 @@ void ChartsPage::saveSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("smoothing"), m_smoothing);
     settings.setValue(QStringLiteral("combineKeys"), combineKeysAction()->isChecked());
     settings.setValue(QStringLiteral("syncZoom"), syncZoomAction()->isChecked());
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("splitter"), m_frame->splitter()->saveState());
     QVariantMap choices;
     const QHash<QString, bool> chosen = m_keyModel->choices();
     for (auto it = chosen.cbegin(); it != chosen.cend(); ++it)
@@ -595,7 +519,7 @@ void ChartsPage::restoreSettings(const QSettings &settings)
     combineKeysAction()->setChecked(value("combineKeys").toBool());
     syncZoomAction()->setChecked(value("syncZoom").toBool());
     if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
-        m_splitter->restoreState(state);
+        m_frame->splitter()->restoreState(state);
     QHash<QString, bool> choices;
     const QVariantMap stored = value("keyChoices").toMap();
     for (auto it = stored.cbegin(); it != stored.cend(); ++it)

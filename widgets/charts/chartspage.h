@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chartgrid.h"
 #include "chartstoolbar.h"
 #include "curvemath.h"
 #include "metriccurve.h"
@@ -19,16 +20,14 @@ class MetricCurveLoader;
 class MetricKeyListModel;
 class MetricSeriesLoader;
 class NoticeBar;
+class PageFrame;
 class QAction;
 class QComboBox;
-class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QScrollArea;
 class QSettings;
 class QSlider;
-class QSplitter;
 class QStackedWidget;
 class QTimer;
 
@@ -41,9 +40,9 @@ class ChartsPage : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int MinChartHeight = 300;
+    static constexpr int MinChartHeight = ChartGrid::MinChartHeight;
     // From this width of the chart area on, charts stand two abreast.
-    static constexpr int TwoColumnWidth = 960;
+    static constexpr int TwoColumnWidth = ChartGrid::TwoColumnWidth;
 
     explicit ChartsPage(QWidget *parent = nullptr);
     ~ChartsPage() override;
@@ -111,7 +110,6 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     // The lines the charts draw with the current options: raw, and smoothed if smoothing.
@@ -121,9 +119,10 @@ private:
     void updateLines();
     void applyLineOptions();
 
-    struct RunInfo
+    // What the charts need of a shown run.
+    struct ChartedRun
     {
-        QString name;
+        QString name; // in the legends
         qint64 startTime = Store::NoTime;
         QSet<QString> keys; // of its latest metrics
     };
@@ -136,7 +135,8 @@ private:
     void rebuildCharts();
     void updateCharts();
     void updateChart(CurveChartView *view, const QStringList &keys);
-    void relayout();
+    // Per chart, the names in its legend.
+    QList<QStringList> legends() const;
     void updateEmptyState();
     void updateNotices();
     void configure(CurveChartView *view) const;
@@ -147,18 +147,14 @@ private:
     MetricCurveLoader *m_curves; // read, of the shown runs
     MetricKeyListModel *m_keyModel;
 
-    QStackedWidget *m_stack = nullptr; // empty message / content
-    QLabel *m_emptyLabel = nullptr;
+    PageFrame *m_frame = nullptr;
     ChartsToolBar *m_toolBar = nullptr;
     NoticeBar *m_noticeBar = nullptr;
-    QSplitter *m_splitter = nullptr;
     QLineEdit *m_keyFilter = nullptr;
     QListView *m_keyView = nullptr;
     QStackedWidget *m_chartStack = nullptr; // hint / charts
     QLabel *m_hintLabel = nullptr;
-    QScrollArea *m_scrollArea = nullptr;
-    QWidget *m_grid = nullptr;
-    QGridLayout *m_gridLayout = nullptr;
+    ChartGrid *m_chartGrid = nullptr;
     QTimer *m_updateTimer = nullptr;
 
     QString m_location;
@@ -167,12 +163,11 @@ private:
     bool m_runsPending = false;
     bool m_applyingRuns = false;
     QStringList m_runIds; // shown
-    QHash<QString, RunInfo> m_runInfo; // of the shown runs
+    QHash<QString, ChartedRun> m_chartedRuns; // the shown ones
 
     std::vector<CurveChartView *> m_charts; // grid order
     QStringList m_chartKeys; // per chart: its key, or empty for the combined chart
     QPointer<CurveChartView> m_focusedChart;
-    int m_columns = 0;
     bool m_syncingZoom = false;
 
     CurveMath::XAxis m_xAxis = CurveMath::XAxis::Step;

@@ -1,5 +1,7 @@
 #include "chartstoolbar.h"
 
+#include "shortcuttooltip.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
@@ -10,13 +12,6 @@
 #include <cmath>
 
 namespace {
-
-QString withShortcut(const QString &toolTip, const QKeySequence &shortcut)
-{
-    if (shortcut.isEmpty())
-        return toolTip;
-    return QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText));
-}
 
 QAction *checkableAction(const QString &text, const QString &toolTip, const QKeySequence &shortcut,
                          QObject *parent)

@@ -22,11 +22,6 @@ constexpr double AxisGrip = 10; // pixels either side of an axis that start a br
 constexpr double HoverDistance = 6;
 constexpr int FadedAlpha = 60;
 
-QString runName(const RunInfo &run)
-{
-    return run.runName.isEmpty() ? run.runId.left(8) : run.runName;
-}
-
 double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
 {
     const QPointF ab = b - a;
@@ -145,7 +140,7 @@ int ParallelCoordinatesView::legendHeight(double width) const
     double x = 0;
     int lines = m_diff.runs.isEmpty() ? 0 : 1;
     for (const RunInfo &run : m_diff.runs) {
-        const double item = 22 + metrics.horizontalAdvance(runName(run)) + 16;
+        const double item = 22 + metrics.horizontalAdvance(run.displayName()) + 16;
         if (x > 0 && x + item > width) {
             ++lines;
             x = 0;
@@ -349,7 +344,7 @@ void ParallelCoordinatesView::paint(QPainter &painter, const QSizeF &size) const
     double lx = plot.left();
     double ly = plot.bottom() + BottomGap + 8;
     for (int run = 0; run < m_diff.runs.size(); ++run) {
-        const QString name = runName(m_diff.runs[run]);
+        const QString name = m_diff.runs[run].displayName();
         const double item = 22 + metrics.horizontalAdvance(name) + 16;
         if (lx > plot.left() && lx + item > plot.right()) {
             lx = plot.left();
@@ -401,7 +396,7 @@ int ParallelCoordinatesView::runAt(const QPointF &point) const
 
 QString ParallelCoordinatesView::toolTipOf(int run) const
 {
-    QString text = QStringLiteral("<b>%1</b>").arg(runName(m_diff.runs[run]).toHtmlEscaped());
+    QString text = QStringLiteral("<b>%1</b>").arg(m_diff.runs[run].displayName().toHtmlEscaped());
     for (const CompareAxis &axis : m_axes)
         text += QStringLiteral("<br>%1: %2").arg(axis.title.toHtmlEscaped(), axis.texts[run].toHtmlEscaped());
     return text;

@@ -15,15 +15,6 @@
 
 using namespace RunDiff;
 
-namespace {
-
-QString runName(const RunInfo &run)
-{
-    return run.runName.isEmpty() ? run.runId.left(8) : run.runName;
-}
-
-} // namespace
-
 ScatterView::ScatterView(QWidget *parent) : QChartView(parent), m_chart(new QChart)
 {
     m_chart->setBackgroundRoundness(0);
@@ -131,7 +122,7 @@ void ScatterView::rebuild()
         if (!x || !y)
             continue;
         auto *series = new QScatterSeries;
-        series->setName(runName(m_diff.runs[run]));
+        series->setName(m_diff.runs[run].displayName());
         series->setMarkerShape(QScatterSeries::MarkerShapeCircle);
         series->setMarkerSize(12);
         // Categories stand mid-way between their axis ticks.
@@ -170,7 +161,7 @@ QString ScatterView::toolTipOf(int run) const
     if (run < 0 || run >= m_diff.runs.size())
         return {};
     return QStringLiteral("<b>%1</b><br>%2: %3<br>%4: %5")
-        .arg(runName(m_diff.runs[run]).toHtmlEscaped(), m_x.title.toHtmlEscaped(),
+        .arg(m_diff.runs[run].displayName().toHtmlEscaped(), m_x.title.toHtmlEscaped(),
              m_x.texts.value(run).toHtmlEscaped(), m_y.title.toHtmlEscaped(),
              m_y.texts.value(run).toHtmlEscaped());
 }
