@@ -111,7 +111,8 @@ void RunDiffModel::setBaselineRun(int run)
 void RunDiffModel::setPinnedRuns(const QList<int> &runs)
 {
     const QList<int> pinned = runIndexes(runs, runCount());
-    if (pinned == m_pinned)
+    // Not QList<int>::operator==, which in Qt 6.4 memcmp()s an empty list's null data (UBSan).
+    if (std::ranges::equal(pinned, m_pinned))
         return;
     m_pinned = pinned;
     emit headerDataChanged(Qt::Horizontal, m_firstRunColumn, columnCount() - 1);

@@ -21,6 +21,8 @@
 #include <QToolBar>
 #include <QTreeView>
 
+#include <algorithm>
+
 using namespace RunDiff;
 
 namespace {
@@ -279,7 +281,9 @@ void ComparePage::updatePinning()
     m_pinAction->setEnabled(m_comparison->hasRunsToPin());
     m_clearPinnedAction->setEnabled(!m_comparison->pinnedRuns().isEmpty());
     const QList<int> pinnedRuns = m_comparison->pinnedColumns();
-    if (pinnedRuns == m_paramModel->pinnedRuns())
+    // Not QList<int>::operator==: Qt 6.4 memcmp()s an empty list's null data against another
+    // empty list's (undefined behaviour, which UBSan reports).
+    if (std::ranges::equal(pinnedRuns, m_paramModel->pinnedRuns()))
         return;
     m_paramModel->setPinnedRuns(pinnedRuns);
     m_metricModel->setPinnedRuns(pinnedRuns);
