@@ -15,13 +15,14 @@
 
 using namespace RunDiff;
 
-ScatterView::ScatterView(QWidget *parent) : QChartView(parent), m_chart(new QChart)
+// The chart is handed to the base: QChartView(parent) would make one of its own, which a later
+// setChart() releases without deleting.
+ScatterView::ScatterView(QWidget *parent) : QChartView(new QChart, parent), m_chart(chart())
 {
     m_chart->setBackgroundRoundness(0);
     m_chart->setMargins(QMargins(6, 6, 6, 6));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->legend()->setShowToolTips(true);
-    setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 200);
 }
