@@ -201,6 +201,11 @@ void TestParamDiffModel::headers()
     oneStore.runs[2].location = oneStore.runs[0].location;
     model.setDiff(oneStore);
     QVERIFY(model.pinnedRuns().isEmpty());
+    // Still none pinned is no change (the empty list compared with the dropped marks' emptied one
+    // was undefined behaviour in Qt 6.4's QList<int>::operator==, caught by the asan preset).
+    headerChanged.clear();
+    model.setPinnedRuns({});
+    QCOMPARE(headerChanged.size(), 0);
     QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("run-b"));
     model.setPinnedRuns({1});
     QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("run-b\npinned"));
