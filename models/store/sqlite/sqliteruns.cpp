@@ -5,9 +5,11 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <limits>
 #include <optional>
+#include <string>
 #include <thread>
 
 namespace Store {
@@ -39,6 +41,34 @@ QByteArray experimentIdList(const QStringList &ids, bool *ok)
     }
     return list;
 }
+
+// One QString for each value that repeats from run to run (experiment, status, stage, user):
+// runs share it rather than each holding a copy of its own.
+class SharedStrings
+{
+public:
+    QString get(std::string_view utf8)
+    {
+        if (utf8.empty())
+            return QString::fromUtf8(utf8.data(), 0);
+        Slot &slot = m_slots[std::hash<std::string_view> {}(utf8) % m_slots.size()];
+        if (!slot.used || slot.utf8 != utf8) {
+            slot.utf8.assign(utf8);
+            slot.value = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+            slot.used = true;
+        }
+        return slot.value;
+    }
+
+private:
+    struct Slot
+    {
+        std::string utf8;
+        QString value;
+        bool used = false;
+    };
+    std::array<Slot, 64> m_slots;
+};
 
 // Holds one read transaction (a shared lock) for the lifetime of the object.
 struct ReadTransaction
@@ -79,7 +109,7 @@ Error SqliteStore::readValues(SqliteConnection &db, const RunTableBuilder &build
         if (row % 256 == 0 && shouldStop())
             return SqliteErrors::cancelled();
         query.reset();
-        query.bind(1, m_runIds[size_t(row)]);
+        query.bind(1, builder.run(row).runId);
         while (query.step())
             addRow(query, row);
         if (Error e = query.isValid() ? query.error() : db.lastError(); !e.ok())
@@ -202,26 +232,26 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
     ReadTransaction transaction(m_db);
 
     RunTableBuilder builder;
-    m_runIds.clear();
+    SharedStrings shared;
     const auto addRun = [&](const SqliteStatement &runs) {
         RunAttributes run;
         run.runId = runs.string(0);
         run.runName = runs.string(1);
-        run.experimentId = runs.string(2);
-        run.status = runs.string(3);
-        run.lifecycleStage = runs.string(4);
-        run.userId = runs.string(5);
+        run.experimentId = shared.get(runs.text(2));
+        run.status = shared.get(runs.text(3));
+        run.lifecycleStage = shared.get(runs.text(4));
+        run.userId = shared.get(runs.text(5));
         run.artifactUri = runs.string(6);
         run.startTime = runs.isNull(7) ? NoTime : runs.int64(7);
         run.endTime = runs.isNull(8) ? NoTime : runs.int64(8);
-        m_runIds.emplace_back(runs.text(0));
-        builder.addRun(std::move(run));
+        builder.addRun(std::move(run), runs.text(0));
     };
     std::optional<std::vector<qint64>> firstRows;
     qint64 totalRuns = -1; // known after a first-rows scan
     if (query.limit > 0)
         firstRows = firstRunRowids(where, query.limit, &totalRuns);
     if (firstRows) {
+        builder.reserveRuns(qint64(firstRows->size()));
         SqliteStatement runs(m_db, "SELECT " + columns + " FROM runs WHERE rowid = ?");
         for (const qint64 rowid : *firstRows) {
             runs.reset();
@@ -232,6 +262,12 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
                 return describe(e, m_path, timeout);
         }
     } else {
+        // Room for every run of the table at once rather than regrowing.
+        SqliteStatement total(m_db, "SELECT count(*) FROM runs");
+        if (total.step())
+            totalRuns = total.int64(0);
+        builder.reserveRuns(query.limit >= 0 ? std::clamp<qint64>(totalRuns, 0, query.limit)
+                                             : std::max<qint64>(totalRuns, 0));
         SqliteStatement runs(m_db, sql);
         while (runs.step())
             addRun(runs);
@@ -244,13 +280,7 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
         progress(1, Stages);
 
     // Scanning whole tables beats per-run index look-ups unless we want a small share of the runs.
-    if (!firstRows) {
-        totalRuns = builder.runCount();
-        SqliteStatement total(m_db, "SELECT count(*) FROM runs");
-        if (total.step())
-            totalRuns = total.int64(0);
-    }
-    totalRuns = std::max<qint64>(totalRuns, 1);
+    totalRuns = std::max<qint64>({totalRuns, builder.runCount(), 1});
     const bool scanWholeTable = builder.runCount() >= 2048 || qint64(builder.runCount()) * 8 >= totalRuns;
     // max(rowid) is a B-tree descent, so this estimate of a table's rows is free; it lets the
     // builder size its arrays once instead of regrowing them.
@@ -344,7 +374,6 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
     }
     if (progress)
         progress(3, Stages);
-    m_runIds.clear();
     RunTable table = builder.build();
     if (progress)
         progress(Stages, Stages);
