@@ -122,6 +122,54 @@ size_t roundUp(size_t bytes, size_t unit)
 
 } // namespace
 
+namespace {
+
+#ifdef __linux__
+// `bytes` (a multiple of HugePage) of address space on a huge-page boundary, advised as huge
+// pages; what is never written costs nothing.
+void *mapHugePages(size_t bytes)
+{
+    void *region
+        = mmap(nullptr, bytes + HugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (region == MAP_FAILED)
+        throw std::bad_alloc();
+    auto *regionStart = static_cast<char *>(region);
+    auto *start = reinterpret_cast<char *>(roundUp(reinterpret_cast<uintptr_t>(region), HugePage));
+    if (start != regionStart)
+        munmap(regionStart, size_t(start - regionStart));
+    if (start + bytes != regionStart + bytes + HugePage)
+        munmap(start + bytes, size_t(regionStart + bytes + HugePage - (start + bytes)));
+    madvise(start, bytes, MADV_HUGEPAGE);
+    return start;
+}
+#endif
+
+} // namespace
+
+void *RunTable::allocatePages(size_t bytes)
+{
+#ifdef __linux__
+    if (bytes >= MapThreshold)
+        return mapHugePages(roundUp(bytes, HugePage));
+#endif
+    void *memory = std::malloc(std::max<size_t>(bytes, 1));
+    if (!memory)
+        throw std::bad_alloc();
+    return memory;
+}
+
+void RunTable::freePages(void *memory, size_t bytes)
+{
+#ifdef __linux__
+    if (bytes >= MapThreshold) {
+        munmap(memory, roundUp(bytes, HugePage));
+        return;
+    }
+#endif
+    Q_UNUSED(bytes);
+    std::free(memory);
+}
+
 RunTable::PageBlock::PageBlock(PageBlock &&other) noexcept
     : m_data(std::exchange(other.m_data, nullptr)),
       m_capacity(std::exchange(other.m_capacity, 0)),
@@ -159,19 +207,8 @@ void RunTable::PageBlock::reserve(size_t bytes, size_t used)
         return;
 #ifdef __linux__
     if (bytes >= MapThreshold) {
-        // Address space for the block on a huge-page boundary; what is never written costs nothing.
         const size_t capacity = roundUp(bytes, HugePage);
-        void *region
-            = mmap(nullptr, capacity + HugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (region == MAP_FAILED)
-            throw std::bad_alloc();
-        auto *regionStart = static_cast<char *>(region);
-        auto *start = reinterpret_cast<char *>(roundUp(reinterpret_cast<uintptr_t>(region), HugePage));
-        if (start != regionStart)
-            munmap(regionStart, size_t(start - regionStart));
-        if (start + capacity != regionStart + capacity + HugePage)
-            munmap(start + capacity, size_t(regionStart + capacity + HugePage - (start + capacity)));
-        madvise(start, capacity, MADV_HUGEPAGE);
+        auto *start = static_cast<char *>(mapHugePages(capacity));
         if (m_mapped) {
             // The pages written so far move to the new place rather than being copied.
             if (mremap(m_data, m_capacity, m_capacity, MREMAP_MAYMOVE | MREMAP_FIXED, start) == MAP_FAILED) {
@@ -366,24 +403,29 @@ int RunTableBuilder::addRun(RunAttributes run, std::string_view runIdUtf8)
 {
     const int row = int(m_runs.size());
     m_rowById.insert(runIdUtf8, row);
+    appendText(m_runIdText, runIdUtf8);
+    m_runIdBegin.push_back(quint32(m_runIdText.size()));
     m_runs.push_back(std::move(run));
     return row;
 }
 
 void RunTableBuilder::reserveRuns(qint64 count)
 {
-    m_runs.reserve(m_runs.size() + size_t(count));
-    m_rowById.reserve(m_runs.size() + size_t(count));
+    const size_t runs = m_runs.size() + size_t(count);
+    m_runs.reserve(runs);
+    m_rowById.reserve(runs);
+    m_runIdText.reserve(runs * 32); // uuid4 hex
+    m_runIdBegin.reserve(runs + 1);
 }
 
 int RunTableBuilder::rowOf(std::string_view runId)
 {
-    return m_cursor.rowOf(m_rowById, runId);
+    return m_cursor.rowOf(*this, runId);
 }
 
 int RunTableBuilder::rowOf(RowCursor &cursor, std::string_view runId) const
 {
-    return cursor.rowOf(m_rowById, runId);
+    return cursor.rowOf(*this, runId);
 }
 
 void RunTableBuilder::reserveParams(qint64 count)
@@ -568,6 +610,8 @@ RunTable RunTableBuilder::build()
     }
 
     m_rowById.clear();
+    m_runIdText.clear();
+    m_runIdBegin = {0};
     m_cursor = {};
     RunTable table;
     table.d = std::move(data);

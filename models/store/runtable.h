@@ -105,9 +105,24 @@ public:
 
 private:
     friend class RunTableBuilder;
-    // Storage of a large array of plain values (entries, text): pages mapped from the system,
-    // advised as huge pages (Linux), so that a table of 100,000 runs faults its memory in 2 MiB
-    // rather than 4 KiB steps, and grown without copying (mremap). Small arrays come from malloc.
+    // Memory for large arrays: blocks from 1 MiB on are pages mapped from the system and advised
+    // as huge pages (Linux), so that a table of 100,000 runs faults its memory in 2 MiB rather
+    // than 4 KiB steps; smaller blocks come from malloc.
+    static void *allocatePages(size_t bytes);
+    static void freePages(void *memory, size_t bytes);
+    // For the array of runs.
+    template<typename T> struct PageAllocator
+    {
+        using value_type = T;
+        PageAllocator() = default;
+        template<typename U> PageAllocator(const PageAllocator<U> &) { }
+        T *allocate(size_t count) { return static_cast<T *>(allocatePages(count * sizeof(T))); }
+        void deallocate(T *memory, size_t count) { freePages(memory, count * sizeof(T)); }
+        friend bool operator==(const PageAllocator &, const PageAllocator &) { return true; }
+    };
+    using RunArray = std::vector<RunAttributes, PageAllocator<RunAttributes>>;
+    // Such memory for an array of plain values (entries, text); a mapped block grows without
+    // copying (mremap moves its pages).
     class PageBlock
     {
     public:
@@ -187,7 +202,7 @@ private:
     };
     struct Data
     {
-        std::vector<RunAttributes> runs;
+        RunArray runs;
         QStringList paramKeys, metricKeys, tagKeys;
         PageArray<Range> paramRange, tagRange, metricRange; // one per run
         PageArray<TextEntry> params, tags;
@@ -306,31 +321,43 @@ private:
                        PageArray<RunTable::Range> &ranges, PageArray<Entry> &entries, Adjust adjust,
                        KeepSecond keepSecond);
 
-    std::vector<RunAttributes> m_runs;
+    RunTable::RunArray m_runs;
     RunIdIndex m_rowById;
+    // The UTF-8 of each run's id, for RowCursor's guess of the next run.
+    PageArray<char> m_runIdText;
+    std::vector<quint32> m_runIdBegin {0}; // size runs + 1
+    std::string_view runIdUtf8(int row) const
+    {
+        return {m_runIdText.data() + m_runIdBegin[size_t(row)],
+                m_runIdBegin[size_t(row) + 1] - m_runIdBegin[size_t(row)]};
+    }
     Column<RunTable::TextEntry> m_params, m_tags;
     Column<RunTable::MetricEntry> m_metrics;
     PageArray<char> m_paramText, m_tagText; // one arena per kind, joined by build()
 
 public:
-    // Remembers the last id looked up: values usually arrive grouped by run.
+    // Remembers the last run looked up: values usually arrive grouped by run, and run after
+    // run in the order they were written, which is often the order of rows or its reverse.
     class RowCursor
     {
     public:
-        int rowOf(const RunIdIndex &index, std::string_view runId)
+        int rowOf(const RunTableBuilder &builder, std::string_view runId)
         {
-            if (m_lastRow >= 0 && runId == m_lastRunId)
-                return m_lastRow;
-            const int row = index.find(runId);
-            if (row >= 0) {
-                m_lastRunId.assign(runId);
-                m_lastRow = row;
+            if (m_lastRow >= 0) {
+                if (runId == builder.runIdUtf8(m_lastRow))
+                    return m_lastRow;
+                for (const int next : {m_lastRow - 1, m_lastRow + 1}) {
+                    if (next >= 0 && next < builder.runCount() && runId == builder.runIdUtf8(next))
+                        return m_lastRow = next;
+                }
             }
+            const int row = builder.m_rowById.find(runId);
+            if (row >= 0)
+                m_lastRow = row;
             return row;
         }
 
     private:
-        std::string m_lastRunId;
         int m_lastRow = -1;
     };
 

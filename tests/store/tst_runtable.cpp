@@ -2,9 +2,11 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <vector>
 
 using namespace Store;
 
@@ -18,6 +20,7 @@ private slots:
     void keysAreSortedAndLookupsWork();
     void namesAndParentsComeFromTags();
     void runIdsOfAnyShapeAreFound();
+    void rowOfFollowsAnyOrderOfRuns();
     void valuesComeInAnyOrder_data();
     void valuesComeInAnyOrder();
     void largeTableKeepsEveryValue();
@@ -131,6 +134,40 @@ void TestRunTable::runIdsOfAnyShapeAreFound()
     }
     QCOMPARE(builder.rowOf(QStringLiteral("%1").arg(4321, 32, 16, QLatin1Char('0')).toStdString()), 5 + 4321);
     QCOMPARE(builder.rowOf(ids[1].toStdString()), 1);
+}
+
+// The cursor guesses the neighbouring row first; any order of look-ups gives the right rows.
+void TestRunTable::rowOfFollowsAnyOrderOfRuns()
+{
+    constexpr int Runs = 50;
+    RunTableBuilder builder;
+    std::vector<std::string> ids;
+    for (int i = 0; i < Runs; ++i) {
+        ids.push_back(i % 7 == 3
+                          ? "run-" + std::to_string(i)
+                          : QStringLiteral("%1").arg(i * 7919, 32, 16, QLatin1Char('0')).toStdString());
+        RunAttributes run;
+        run.runId = QString::fromStdString(ids.back());
+        builder.addRun(run);
+    }
+    std::vector<int> order(Runs);
+    for (int i = 0; i < Runs; ++i)
+        order[size_t(i)] = i;
+    const auto check = [&](const char *what) {
+        RunTableBuilder::RowCursor cursor;
+        for (int row : order) {
+            QVERIFY2(builder.rowOf(cursor, ids[size_t(row)]) == row, what);
+            QVERIFY2(builder.rowOf(cursor, ids[size_t(row)]) == row, what); // the same id again
+        }
+        QVERIFY2(builder.rowOf(cursor, "ffffffffffffffffffffffffffffffff") == -1, what);
+        QVERIFY2(builder.rowOf(cursor, ids[size_t(order.back())]) == order.back(), what);
+    };
+    check("ascending");
+    std::reverse(order.begin(), order.end());
+    check("descending");
+    for (int i = 0; i < Runs; ++i)
+        order[size_t(i)] = (i * 17) % Runs;
+    check("scattered");
 }
 
 // Stores hand values grouped by run in any order of runs, or interleaved; the table is the same.
