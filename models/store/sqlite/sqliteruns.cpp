@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <limits>
 #include <optional>
@@ -42,32 +41,37 @@ QByteArray experimentIdList(const QStringList &ids, bool *ok)
     return list;
 }
 
-// One QString for each value that repeats from run to run (experiment, status, stage, user):
-// runs share it rather than each holding a copy of its own.
+// One QString for each value of a column that repeats from run to run (experiment, status,
+// stage, user): runs share it rather than each holding a copy of its own. Such a column has
+// few values; the last few seen are kept.
 class SharedStrings
 {
 public:
     QString get(std::string_view utf8)
     {
-        if (utf8.empty())
+        if (utf8.empty()) // NULL and '' stay apart, as SqliteStatement::string() keeps them
             return QString::fromUtf8(utf8.data(), 0);
-        Slot &slot = m_slots[std::hash<std::string_view> {}(utf8) % m_slots.size()];
-        if (!slot.used || slot.utf8 != utf8) {
-            slot.utf8.assign(utf8);
-            slot.value = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
-            slot.used = true;
+        for (const Entry &e : m_entries) {
+            if (e.utf8 == utf8)
+                return e.value;
         }
-        return slot.value;
+        QString value = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+        if (m_entries.size() < Capacity)
+            m_entries.push_back({std::string(utf8), value});
+        else
+            m_entries[m_next++ % Capacity] = {std::string(utf8), value};
+        return value;
     }
 
 private:
-    struct Slot
+    static constexpr size_t Capacity = 8;
+    struct Entry
     {
         std::string utf8;
         QString value;
-        bool used = false;
     };
-    std::array<Slot, 64> m_slots;
+    std::vector<Entry> m_entries;
+    size_t m_next = 0;
 };
 
 // Holds one read transaction (a shared lock) for the lifetime of the object.
@@ -232,15 +236,15 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
     ReadTransaction transaction(m_db);
 
     RunTableBuilder builder;
-    SharedStrings shared;
+    SharedStrings experimentIds, statuses, stages, users;
     const auto addRun = [&](const SqliteStatement &runs) {
         RunAttributes run;
         run.runId = runs.string(0);
         run.runName = runs.string(1);
-        run.experimentId = shared.get(runs.text(2));
-        run.status = shared.get(runs.text(3));
-        run.lifecycleStage = shared.get(runs.text(4));
-        run.userId = shared.get(runs.text(5));
+        run.experimentId = experimentIds.get(runs.text(2));
+        run.status = statuses.get(runs.text(3));
+        run.lifecycleStage = stages.get(runs.text(4));
+        run.userId = users.get(runs.text(5));
         run.artifactUri = runs.string(6);
         run.startTime = runs.isNull(7) ? NoTime : runs.int64(7);
         run.endTime = runs.isNull(8) ? NoTime : runs.int64(8);
