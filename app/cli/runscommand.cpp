@@ -4,6 +4,10 @@
 #include "searchfilter.h"
 
 #include <QByteArray>
+#include <QStringEncoder>
+
+#include <charconv>
+#include <cmath>
 
 namespace {
 
@@ -102,6 +106,35 @@ void writeJson(OutputBuffer &out, const Store::RunTable &table, const QList<int>
     out << (firstRun ? "]\n" : "\n]\n");
 }
 
+// UTF-8 of a string in a buffer reused from one string to the next: a run has nine of them.
+class Utf8Buffer
+{
+public:
+    std::string_view operator()(const QString &text)
+    {
+        m_buffer.resize(m_encoder.requiredSpace(text.size()));
+        m_encoder.resetState();
+        const char *end = m_encoder.appendToBuffer(m_buffer.data(), text);
+        return {m_buffer.constData(), size_t(end - m_buffer.constData())};
+    }
+
+private:
+    QStringEncoder m_encoder {QStringEncoder::Utf8};
+    QByteArray m_buffer;
+};
+
+// Output::formatNumber without its allocation for a finite value (a store has millions).
+void writeNumber(OutputBuffer &out, double value)
+{
+    if (!std::isfinite(value)) {
+        out << view(Output::formatNumber(value));
+        return;
+    }
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out << std::string_view(buffer, size_t(result.ptr - buffer));
+}
+
 void writeTsv(OutputBuffer &out, const Store::RunTable &table, const QList<int> &rows)
 {
     out << "run_id\trun_name\texperiment_id\tstatus\tlifecycle_stage\tstart_time\tend_time\tparent_run_"
@@ -129,11 +162,12 @@ void writeTsv(OutputBuffer &out, const Store::RunTable &table, const QList<int> 
             }
         }
     };
+    Utf8Buffer utf8;
     for (int row : rows) {
         const Store::RunAttributes &run = table.run(row);
         for (const QString *field :
              {&run.runId, &run.runName, &run.experimentId, &run.status, &run.lifecycleStage}) {
-            Output::tsvField(out, view(field->toUtf8()));
+            Output::tsvField(out, utf8(*field));
             out << '\t';
         }
         if (run.startTime != Store::NoTime)
@@ -142,16 +176,16 @@ void writeTsv(OutputBuffer &out, const Store::RunTable &table, const QList<int> 
         if (run.endTime != Store::NoTime)
             Output::jsonInteger(out, run.endTime);
         out << '\t';
-        Output::tsvField(out, view(run.parentRunId.toUtf8()));
+        Output::tsvField(out, utf8(run.parentRunId));
         out << '\t';
-        Output::tsvField(out, view(run.userId.toUtf8()));
+        Output::tsvField(out, utf8(run.userId));
         texts(table.params(row), table.paramKeys().size());
         const auto metrics = table.metrics(row);
         auto it = metrics.begin();
         for (qint32 key = 0; key < table.metricKeys().size(); ++key) {
             out << '\t';
             if (it != metrics.end() && it->key == key) {
-                out << view(Output::formatNumber(it->metric.value));
+                writeNumber(out, it->metric.value);
                 ++it;
             }
         }

@@ -5,11 +5,14 @@
 #endif
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <new>
-#include <array>
 #include <numeric>
+#include <unordered_set>
+#include <utility>
 
 namespace Store {
 
@@ -22,12 +25,7 @@ bool LatestMetric::isLaterThan(const LatestMetric &other) const
     return storedValue() > other.storedValue();
 }
 
-RunTable::RunTable() : d(std::make_shared<Data>())
-{
-    const_cast<Data &>(*d).paramBegin = {0};
-    const_cast<Data &>(*d).tagBegin = {0};
-    const_cast<Data &>(*d).metricBegin = {0};
-}
+RunTable::RunTable() : d(std::make_shared<Data>()) { }
 
 int RunTable::indexOfRun(const QString &runId) const
 {
@@ -40,22 +38,23 @@ int RunTable::indexOfRun(const QString &runId) const
 
 std::span<const RunTable::TextEntry> RunTable::params(int row) const
 {
-    return {d->params.data() + d->paramBegin[size_t(row)], d->paramBegin[size_t(row) + 1] - d->paramBegin[size_t(row)]};
+    const Range &r = d->paramRange[size_t(row)];
+    return {d->params.data() + r.begin, r.count};
 }
 
 std::span<const RunTable::TextEntry> RunTable::tags(int row) const
 {
-    return {d->tags.data() + d->tagBegin[size_t(row)], d->tagBegin[size_t(row) + 1] - d->tagBegin[size_t(row)]};
+    const Range &r = d->tagRange[size_t(row)];
+    return {d->tags.data() + r.begin, r.count};
 }
 
 std::span<const RunTable::MetricEntry> RunTable::metrics(int row) const
 {
-    return {d->metrics.data() + d->metricBegin[size_t(row)],
-            d->metricBegin[size_t(row) + 1] - d->metricBegin[size_t(row)]};
+    const Range &r = d->metricRange[size_t(row)];
+    return {d->metrics.data() + r.begin, r.count};
 }
 
-template <typename Entry>
-static const Entry *findKey(std::span<const Entry> entries, int key)
+template<typename Entry> static const Entry *findKey(std::span<const Entry> entries, int key)
 {
     auto it = std::lower_bound(entries.begin(), entries.end(), key,
                                [](const Entry &e, int k) { return e.key < k; });
@@ -91,18 +90,162 @@ const LatestMetric *RunTable::metric(int row, int key) const
 qint64 RunTable::memoryFootprint() const
 {
     qint64 bytes = qint64(d->runs.capacity() * sizeof(RunAttributes));
+    // Runs share repeated values (status, user, experiment): each string's data counts once.
+    std::unordered_set<const void *> counted;
     for (const RunAttributes &r : d->runs) {
         for (const QString *s : {&r.runId, &r.runName, &r.experimentId, &r.status, &r.lifecycleStage,
                                  &r.userId, &r.artifactUri, &r.parentRunId}) {
-            if (!s->isEmpty())
+            if (!s->isEmpty() && counted.insert(s->constData()).second)
                 bytes += s->capacity() * 2 + 24;
         }
     }
-    bytes += qint64((d->paramBegin.capacity() + d->tagBegin.capacity() + d->metricBegin.capacity()) * sizeof(quint32));
+    bytes += qint64((d->paramRange.capacity() + d->tagRange.capacity() + d->metricRange.capacity())
+                    * sizeof(Range));
     bytes += qint64((d->params.capacity() + d->tags.capacity()) * sizeof(TextEntry));
     bytes += qint64(d->metrics.capacity() * sizeof(MetricEntry));
-    bytes += d->text.capacity();
+    bytes += qint64(d->text.capacity());
     return bytes;
+}
+
+// --- storage ---
+
+namespace {
+
+// Blocks from this size on are mapped pages rather than malloc's.
+constexpr size_t MapThreshold = size_t(1) << 20;
+constexpr size_t HugePage = size_t(2) << 20;
+
+size_t roundUp(size_t bytes, size_t unit)
+{
+    return (bytes + unit - 1) / unit * unit;
+}
+
+} // namespace
+
+namespace {
+
+#ifdef __linux__
+// `bytes` (a multiple of HugePage) of address space on a huge-page boundary, advised as huge
+// pages; what is never written costs nothing.
+void *mapHugePages(size_t bytes)
+{
+    void *region
+        = mmap(nullptr, bytes + HugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (region == MAP_FAILED)
+        throw std::bad_alloc();
+    auto *regionStart = static_cast<char *>(region);
+    auto *start = reinterpret_cast<char *>(roundUp(reinterpret_cast<uintptr_t>(region), HugePage));
+    if (start != regionStart)
+        munmap(regionStart, size_t(start - regionStart));
+    if (start + bytes != regionStart + bytes + HugePage)
+        munmap(start + bytes, size_t(regionStart + bytes + HugePage - (start + bytes)));
+    madvise(start, bytes, MADV_HUGEPAGE);
+    return start;
+}
+#endif
+
+} // namespace
+
+void *RunTable::allocatePages(size_t bytes)
+{
+#ifdef __linux__
+    if (bytes >= MapThreshold)
+        return mapHugePages(roundUp(bytes, HugePage));
+#endif
+    void *memory = std::malloc(std::max<size_t>(bytes, 1));
+    if (!memory)
+        throw std::bad_alloc();
+    return memory;
+}
+
+void RunTable::freePages(void *memory, size_t bytes)
+{
+#ifdef __linux__
+    if (bytes >= MapThreshold) {
+        munmap(memory, roundUp(bytes, HugePage));
+        return;
+    }
+#endif
+    Q_UNUSED(bytes);
+    std::free(memory);
+}
+
+RunTable::PageBlock::PageBlock(PageBlock &&other) noexcept
+    : m_data(std::exchange(other.m_data, nullptr)),
+      m_capacity(std::exchange(other.m_capacity, 0)),
+      m_mapped(std::exchange(other.m_mapped, false))
+{
+}
+
+RunTable::PageBlock &RunTable::PageBlock::operator=(PageBlock &&other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_data = std::exchange(other.m_data, nullptr);
+        m_capacity = std::exchange(other.m_capacity, 0);
+        m_mapped = std::exchange(other.m_mapped, false);
+    }
+    return *this;
+}
+
+void RunTable::PageBlock::release()
+{
+#ifdef __linux__
+    if (m_mapped)
+        munmap(m_data, m_capacity);
+#endif
+    if (!m_mapped)
+        std::free(m_data);
+    m_data = nullptr;
+    m_capacity = 0;
+    m_mapped = false;
+}
+
+void RunTable::PageBlock::reserve(size_t bytes, size_t used)
+{
+    if (bytes <= m_capacity)
+        return;
+#ifdef __linux__
+    if (bytes >= MapThreshold) {
+        const size_t capacity = roundUp(bytes, HugePage);
+        auto *start = static_cast<char *>(mapHugePages(capacity));
+        if (m_mapped) {
+            // The pages written so far move to the new place rather than being copied.
+            if (mremap(m_data, m_capacity, m_capacity, MREMAP_MAYMOVE | MREMAP_FIXED, start) == MAP_FAILED) {
+                std::memcpy(start, m_data, used);
+                munmap(m_data, m_capacity);
+            }
+        } else if (m_data) {
+            std::memcpy(start, m_data, used);
+            std::free(m_data);
+        }
+        m_data = start;
+        m_capacity = capacity;
+        m_mapped = true;
+        return;
+    }
+#endif
+    Q_UNUSED(used);
+    void *memory = std::realloc(m_data, bytes);
+    if (!memory)
+        throw std::bad_alloc();
+    m_data = memory;
+    m_capacity = bytes;
+}
+
+void RunTable::PageBlock::shrink(size_t used)
+{
+#ifdef __linux__
+    if (m_mapped) {
+        const size_t capacity = std::max(roundUp(used, HugePage), HugePage);
+        if (capacity < m_capacity) {
+            munmap(static_cast<char *>(m_data) + capacity, m_capacity - capacity);
+            m_capacity = capacity;
+        }
+    }
+#else
+    Q_UNUSED(used);
+#endif
 }
 
 // --- builder ---
@@ -167,16 +310,24 @@ void RunTableBuilder::RunIdIndex::FreeSlots::operator()(Slot *memory) const
     std::free(memory);
 }
 
-void RunTableBuilder::RunIdIndex::grow()
+void RunTableBuilder::RunIdIndex::reserve(size_t count)
+{
+    size_t capacity = std::max<size_t>(1024, m_capacity);
+    while (capacity < count * 2)
+        capacity *= 2;
+    if (capacity > m_capacity)
+        rehash(capacity);
+}
+
+void RunTableBuilder::RunIdIndex::rehash(size_t capacity)
 {
     const size_t oldCapacity = m_capacity;
     auto old = std::move(m_slots);
-    m_capacity = std::max<size_t>(1024, oldCapacity * 2);
+    m_capacity = capacity;
     // Look-ups land on random slots; on Linux, huge pages spare each one a TLB miss.
     const size_t bytes = m_capacity * sizeof(Slot);
-    constexpr size_t HugePage = 2 << 20;
-    void *memory = bytes >= HugePage ? std::aligned_alloc(HugePage, (bytes + HugePage - 1) / HugePage * HugePage)
-                                     : std::malloc(bytes);
+    void *memory
+        = bytes >= HugePage ? std::aligned_alloc(HugePage, roundUp(bytes, HugePage)) : std::malloc(bytes);
     if (!memory)
         throw std::bad_alloc();
 #ifdef MADV_HUGEPAGE
@@ -184,7 +335,7 @@ void RunTableBuilder::RunIdIndex::grow()
         madvise(memory, bytes, MADV_HUGEPAGE);
 #endif
     m_slots.reset(static_cast<Slot *>(memory));
-    std::uninitialized_fill_n(m_slots.get(), m_capacity, Slot{});
+    std::uninitialized_fill_n(m_slots.get(), m_capacity, Slot {});
     const size_t mask = m_capacity - 1;
     for (size_t k = 0; k < oldCapacity; ++k) {
         const Slot &s = old[k];
@@ -205,7 +356,7 @@ void RunTableBuilder::RunIdIndex::insert(std::string_view id, int row)
         return;
     }
     if ((m_count + 1) * 2 > m_capacity)
-        grow();
+        rehash(std::max<size_t>(1024, m_capacity * 2));
     const size_t mask = m_capacity - 1;
     size_t i = size_t(lo ^ (hi >> 7)) & mask;
     while (m_slots[i].row >= 0) {
@@ -244,60 +395,77 @@ void RunTableBuilder::RunIdIndex::clear()
 
 int RunTableBuilder::addRun(RunAttributes run)
 {
-    const int row = int(m_runs.size());
     const QByteArray id = run.runId.toUtf8();
-    m_rowById.insert(std::string_view(id.constData(), size_t(id.size())), row);
+    return addRun(std::move(run), std::string_view(id.constData(), size_t(id.size())));
+}
+
+int RunTableBuilder::addRun(RunAttributes run, std::string_view runIdUtf8)
+{
+    const int row = int(m_runs.size());
+    m_rowById.insert(runIdUtf8, row);
+    appendText(m_runIdText, runIdUtf8);
+    m_runIdBegin.push_back(quint32(m_runIdText.size()));
     m_runs.push_back(std::move(run));
     return row;
 }
 
+void RunTableBuilder::reserveRuns(qint64 count)
+{
+    const size_t runs = m_runs.size() + size_t(count);
+    m_runs.reserve(runs);
+    m_rowById.reserve(runs);
+    m_runIdText.reserve(runs * 32); // uuid4 hex
+    m_runIdBegin.reserve(runs + 1);
+}
+
 int RunTableBuilder::rowOf(std::string_view runId)
 {
-    return m_cursor.rowOf(m_rowById, runId);
+    return m_cursor.rowOf(*this, runId);
 }
 
 int RunTableBuilder::rowOf(RowCursor &cursor, std::string_view runId) const
 {
-    return cursor.rowOf(m_rowById, runId);
+    return cursor.rowOf(*this, runId);
 }
 
 void RunTableBuilder::reserveParams(qint64 count)
 {
-    m_params.reserve(m_params.size() + size_t(count));
-    m_paramText.reserve(m_paramText.size() + qsizetype(count) * 8);
+    m_params.entries.reserve(m_params.entries.size() + size_t(count));
+    m_paramText.reserve(m_paramText.size() + size_t(count) * 8);
 }
 
 void RunTableBuilder::reserveTags(qint64 count)
 {
-    m_tags.reserve(m_tags.size() + size_t(count));
-    m_tagText.reserve(m_tagText.size() + qsizetype(count) * 12);
+    m_tags.entries.reserve(m_tags.entries.size() + size_t(count));
+    m_tagText.reserve(m_tagText.size() + size_t(count) * 12);
 }
 
 void RunTableBuilder::reserveMetrics(qint64 count)
 {
-    m_metrics.reserve(m_metrics.size() + size_t(count));
+    m_metrics.entries.reserve(m_metrics.entries.size() + size_t(count));
 }
 
-quint32 RunTableBuilder::appendText(QByteArray &arena, std::string_view value)
+quint32 RunTableBuilder::appendText(PageArray<char> &arena, std::string_view value)
 {
     const auto offset = quint32(arena.size());
-    arena.append(value.data(), qsizetype(value.size()));
+    if (!value.empty())
+        std::memcpy(arena.grow(value.size()), value.data(), value.size());
     return offset;
 }
 
 void RunTableBuilder::addParam(int row, std::string_view key, std::string_view value)
 {
-    m_params.push_back({row, m_paramKeys.intern(key), appendText(m_paramText, value), quint32(value.size())});
+    m_params.add(row, {m_params.keys.intern(key), appendText(m_paramText, value), quint32(value.size())});
 }
 
 void RunTableBuilder::addTag(int row, std::string_view key, std::string_view value)
 {
-    m_tags.push_back({row, m_tagKeys.intern(key), appendText(m_tagText, value), quint32(value.size())});
+    m_tags.add(row, {m_tags.keys.intern(key), appendText(m_tagText, value), quint32(value.size())});
 }
 
 void RunTableBuilder::addMetric(int row, std::string_view key, const LatestMetric &metric)
 {
-    m_metrics.push_back({row, m_metricKeys.intern(key), metric});
+    m_metrics.add(row, {m_metrics.keys.intern(key), metric});
 }
 
 namespace {
@@ -318,92 +486,111 @@ QStringList sortedKeys(const std::vector<std::string> &keys, std::vector<qint32>
     return names;
 }
 
-// Groups pending entries by row (counting sort), then orders each row's entries by key rank.
-// When a row holds a key twice, `keepSecond(a, b)` decides whether b replaces a.
-template <typename Pending, typename Entry, typename MakeEntry, typename KeepSecond>
-void groupByRow(std::vector<Pending> &pending, size_t rowCount, const std::vector<qint32> &rank,
-                std::vector<quint32> &begin, std::vector<Entry> &entries, MakeEntry makeEntry,
-                KeepSecond keepSecond)
-{
-    std::vector<quint32> count(rowCount + 1, 0);
-    for (const Pending &p : pending)
-        ++count[size_t(p.row) + 1];
-    std::partial_sum(count.begin(), count.end(), count.begin());
-    for (Pending &p : pending)
-        p.key = rank[size_t(p.key)];
-    // Stores usually hold a run's values together; then the rows are grouped already.
-    const bool grouped = std::is_sorted(pending.begin(), pending.end(),
-                                        [](const Pending &a, const Pending &b) { return a.row < b.row; });
-    std::vector<Pending> byRow;
-    if (grouped) {
-        byRow = std::move(pending);
-    } else {
-        byRow.resize(pending.size());
-        std::vector<quint32> cursor(count.begin(), count.end() - 1);
-        for (const Pending &p : pending)
-            byRow[cursor[size_t(p.row)]++] = p;
-    }
-    pending = {};
+} // namespace
 
-    begin.assign(rowCount + 1, 0);
-    entries.clear();
-    entries.reserve(byRow.size());
-    for (size_t row = 0; row < rowCount; ++row) {
-        auto first = byRow.begin() + count[row];
-        auto last = byRow.begin() + count[row + 1];
+template<typename Entry, typename Adjust, typename KeepSecond>
+void RunTableBuilder::freeze(Column<Entry> &column, size_t rowCount, QStringList &keyNames,
+                             PageArray<RunTable::Range> &ranges, PageArray<Entry> &entries, Adjust adjust,
+                             KeepSecond keepSecond)
+{
+    std::vector<qint32> rank;
+    keyNames = sortedKeys(column.keys.keys, rank);
+    for (Entry &e : column.entries) {
+        e.key = rank[size_t(e.key)];
+        adjust(e);
+    }
+
+    // Each segment is one run's values; when a run has two, the entries are regrouped by run
+    // (stable: a run's values keep the order they came in).
+    const auto &segments = column.segments;
+    const auto segmentEnd = [&](size_t i) {
+        return i + 1 < segments.size() ? segments[i + 1].begin : quint32(column.entries.size());
+    };
+    ranges.resize(rowCount);
+    bool grouped = true;
+    for (size_t i = 0; i < segments.size() && grouped; ++i) {
+        RunTable::Range &r = ranges[size_t(segments[i].row)];
+        grouped = r.count == 0;
+        r = {segments[i].begin, segmentEnd(i) - segments[i].begin};
+    }
+    if (grouped) {
+        entries = std::move(column.entries);
+    } else {
+        std::fill(ranges.begin(), ranges.end(), RunTable::Range {0, 0});
+        for (size_t i = 0; i < segments.size(); ++i)
+            ranges[size_t(segments[i].row)].count += segmentEnd(i) - segments[i].begin;
+        quint32 next = 0;
+        for (RunTable::Range &r : ranges) {
+            r.begin = next;
+            next += r.count;
+            r.count = 0;
+        }
+        entries.clear();
+        entries.grow(column.entries.size());
+        for (size_t i = 0; i < segments.size(); ++i) {
+            RunTable::Range &r = ranges[size_t(segments[i].row)];
+            const quint32 length = segmentEnd(i) - segments[i].begin;
+            std::memcpy(static_cast<void *>(entries.data() + r.begin + r.count),
+                        column.entries.data() + segments[i].begin, length * sizeof(Entry));
+            r.count += length;
+        }
+    }
+    column = {};
+
+    // Each run's entries by key. Of a key given twice, `keepSecond(kept, candidate)` decides.
+    for (RunTable::Range &r : ranges) {
+        Entry *first = entries.data() + r.begin;
+        Entry *last = first + r.count;
         // Insertion sort: a run has few values, often in key order already; stable, no allocation.
-        if (last - first > 64)
-            std::stable_sort(first, last, [](const Pending &a, const Pending &b) { return a.key < b.key; });
-        for (auto it = first + (first != last); it < last; ++it) {
-            const Pending moving = *it;
-            auto hole = it;
+        if (r.count > 64)
+            std::stable_sort(first, last, [](const Entry &a, const Entry &b) { return a.key < b.key; });
+        for (Entry *it = first + (first != last); it < last; ++it) {
+            const Entry moving = *it;
+            Entry *hole = it;
             for (; hole != first && (hole - 1)->key > moving.key; --hole)
                 *hole = *(hole - 1);
             *hole = moving;
         }
-        begin[row] = quint32(entries.size());
-        for (auto it = first; it != last; ++it) {
-            if (entries.size() > begin[row] && entries.back().key == it->key) {
-                if (keepSecond(entries.back(), *it))
-                    entries.back() = makeEntry(*it);
+        Entry *kept = first;
+        for (Entry *it = first; it != last; ++it) {
+            if (kept != first && (kept - 1)->key == it->key) {
+                if (keepSecond(*(kept - 1), *it))
+                    *(kept - 1) = *it;
                 continue;
             }
-            entries.push_back(makeEntry(*it));
+            *kept++ = *it;
         }
+        r.count = quint32(kept - first);
     }
-    begin[rowCount] = quint32(entries.size());
+    entries.shrinkToFit();
 }
-
-} // namespace
 
 RunTable RunTableBuilder::build()
 {
     auto data = std::make_shared<RunTable::Data>();
     const size_t rows = m_runs.size();
 
-    std::vector<qint32> paramRank, tagRank, metricRank;
-    data->paramKeys = sortedKeys(m_paramKeys.keys, paramRank);
-    data->tagKeys = sortedKeys(m_tagKeys.keys, tagRank);
-    data->metricKeys = sortedKeys(m_metricKeys.keys, metricRank);
-
-    auto makeText = [](const PendingText &p) { return RunTable::TextEntry{p.key, p.offset, p.length}; };
-    auto laterWins = [](const auto &, const auto &) { return true; };
-    groupByRow(m_params, rows, paramRank, data->paramBegin, data->params, makeText, laterWins);
-    groupByRow(m_tags, rows, tagRank, data->tagBegin, data->tags, makeText, laterWins);
-    groupByRow(
-            m_metrics, rows, metricRank, data->metricBegin, data->metrics,
-            [](const PendingMetric &p) { return RunTable::MetricEntry{p.key, p.metric}; },
-            [](const RunTable::MetricEntry &kept, const PendingMetric &candidate) {
-                return candidate.metric.isLaterThan(kept.metric);
-            });
+    const auto noAdjustment = [](auto &) {};
+    const auto laterWins = [](const auto &, const auto &) { return true; };
+    freeze(m_params, rows, data->paramKeys, data->paramRange, data->params, noAdjustment, laterWins);
     // One arena: tag offsets move past the params' text.
     const auto tagBase = quint32(m_paramText.size());
-    for (RunTable::TextEntry &e : data->tags)
-        e.offset += tagBase;
+    freeze(
+        m_tags, rows, data->tagKeys, data->tagRange, data->tags,
+        [tagBase](RunTable::TextEntry &e) { e.offset += tagBase; }, laterWins);
+    freeze(m_metrics, rows, data->metricKeys, data->metricRange, data->metrics, noAdjustment,
+           [](const RunTable::MetricEntry &kept, const RunTable::MetricEntry &candidate) {
+               return candidate.metric.isLaterThan(kept.metric);
+           });
     data->text = std::move(m_paramText);
-    data->text.append(m_tagText);
-    m_tagText = {};
+    if (!m_tagText.empty())
+        std::memcpy(data->text.grow(m_tagText.size()), m_tagText.data(), m_tagText.size());
+    m_tagText.clear();
+    data->text.shrinkToFit();
     data->runs = std::move(m_runs);
+    m_runs = {};
+    if (data->runs.capacity() > rows + rows / 4)
+        data->runs.shrink_to_fit(); // fewer runs than reserved for
 
     // Names and parents come from tags; MLflow < 1.30 left runs.name empty.
     const int runNameKey = int(data->tagKeys.indexOf(QLatin1String(Tags::RunName)));
@@ -411,17 +598,20 @@ RunTable RunTableBuilder::build()
     if (runNameKey >= 0 || parentKey >= 0) {
         for (size_t row = 0; row < rows; ++row) {
             RunAttributes &run = data->runs[row];
-            for (quint32 i = data->tagBegin[row]; i < data->tagBegin[row + 1]; ++i) {
+            const RunTable::Range &r = data->tagRange[row];
+            for (quint32 i = r.begin; i < r.begin + r.count; ++i) {
                 const RunTable::TextEntry &e = data->tags[i];
                 if (e.key == runNameKey && run.runName.isEmpty())
-                    run.runName = QString::fromUtf8(data->text.constData() + e.offset, qsizetype(e.length));
+                    run.runName = QString::fromUtf8(data->text.data() + e.offset, qsizetype(e.length));
                 else if (e.key == parentKey)
-                    run.parentRunId = QString::fromUtf8(data->text.constData() + e.offset, qsizetype(e.length));
+                    run.parentRunId = QString::fromUtf8(data->text.data() + e.offset, qsizetype(e.length));
             }
         }
     }
 
     m_rowById.clear();
+    m_runIdText.clear();
+    m_runIdBegin = {0};
     m_cursor = {};
     RunTable table;
     table.d = std::move(data);

@@ -6,11 +6,14 @@
 #include <QByteArrayView>
 #include <QStringList>
 
+#include <algorithm>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -85,7 +88,7 @@ public:
 
     QByteArrayView text(const TextEntry &entry) const
     {
-        return QByteArrayView(d->text.constData() + entry.offset, qsizetype(entry.length));
+        return QByteArrayView(d->text.data() + entry.offset, qsizetype(entry.length));
     }
     QString textString(const TextEntry &entry) const { return QString::fromUtf8(text(entry)); }
 
@@ -102,14 +105,109 @@ public:
 
 private:
     friend class RunTableBuilder;
+    // Memory for large arrays: blocks from 1 MiB on are pages mapped from the system and advised
+    // as huge pages (Linux), so that a table of 100,000 runs faults its memory in 2 MiB rather
+    // than 4 KiB steps; smaller blocks come from malloc.
+    static void *allocatePages(size_t bytes);
+    static void freePages(void *memory, size_t bytes);
+    // For the array of runs.
+    template<typename T> struct PageAllocator
+    {
+        using value_type = T;
+        PageAllocator() = default;
+        template<typename U> PageAllocator(const PageAllocator<U> &) { }
+        T *allocate(size_t count) { return static_cast<T *>(allocatePages(count * sizeof(T))); }
+        void deallocate(T *memory, size_t count) { freePages(memory, count * sizeof(T)); }
+        friend bool operator==(const PageAllocator &, const PageAllocator &) { return true; }
+    };
+    using RunArray = std::vector<RunAttributes, PageAllocator<RunAttributes>>;
+    // Such memory for an array of plain values (entries, text); a mapped block grows without
+    // copying (mremap moves its pages).
+    class PageBlock
+    {
+    public:
+        PageBlock() = default;
+        ~PageBlock() { release(); }
+        PageBlock(PageBlock &&other) noexcept;
+        PageBlock &operator=(PageBlock &&other) noexcept;
+        PageBlock(const PageBlock &) = delete;
+        PageBlock &operator=(const PageBlock &) = delete;
+
+        void *data() const { return m_data; }
+        size_t capacity() const { return m_capacity; } // bytes
+        // At least `bytes` of room, keeping the first `used` bytes.
+        void reserve(size_t bytes, size_t used);
+        // Gives back room beyond `used` bytes that it can.
+        void shrink(size_t used);
+
+    private:
+        void release();
+        void *m_data = nullptr;
+        size_t m_capacity = 0;
+        bool m_mapped = false; // pages from mmap rather than malloc
+    };
+    template<typename T> class PageArray
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+
+    public:
+        T *data() { return static_cast<T *>(m_block.data()); }
+        const T *data() const { return static_cast<const T *>(m_block.data()); }
+        size_t size() const { return m_size; }
+        bool empty() const { return m_size == 0; }
+        size_t capacity() const { return m_block.capacity() / sizeof(T); }
+        T &operator[](size_t i) { return data()[i]; }
+        const T &operator[](size_t i) const { return data()[i]; }
+        T &back() { return data()[m_size - 1]; }
+        T *begin() { return data(); }
+        T *end() { return data() + m_size; }
+
+        void reserve(size_t count)
+        {
+            if (count > capacity())
+                m_block.reserve(count * sizeof(T), m_size * sizeof(T));
+        }
+        void push_back(const T &value)
+        {
+            if (m_size == capacity())
+                reserve(std::max<size_t>(m_size * 2, 4096 / sizeof(T)));
+            data()[m_size++] = value;
+        }
+        // Room for `count` more values at the end, left as they are; returns the first.
+        T *grow(size_t count)
+        {
+            if (m_size + count > capacity())
+                reserve(std::max(m_size + count, m_size * 2));
+            m_size += count;
+            return data() + m_size - count;
+        }
+        void resize(size_t count) // new values are zero
+        {
+            reserve(count);
+            if (count > m_size)
+                std::memset(static_cast<void *>(data() + m_size), 0, (count - m_size) * sizeof(T));
+            m_size = count;
+        }
+        void clear() { *this = {}; }
+        void shrinkToFit() { m_block.shrink(m_size * sizeof(T)); }
+
+    private:
+        PageBlock m_block;
+        size_t m_size = 0;
+    };
+    struct Range
+    {
+        quint32 begin;
+        quint32 count;
+    };
     struct Data
     {
-        std::vector<RunAttributes> runs;
+        RunArray runs;
         QStringList paramKeys, metricKeys, tagKeys;
-        std::vector<quint32> paramBegin, tagBegin, metricBegin; // size runs + 1
-        std::vector<TextEntry> params, tags;
-        std::vector<MetricEntry> metrics;
-        QByteArray text;
+        PageArray<Range> paramRange, tagRange, metricRange; // one per run
+        PageArray<TextEntry> params, tags;
+        PageArray<MetricEntry> metrics;
+        PageArray<char> text;
     };
     std::shared_ptr<const Data> d;
 };
@@ -119,9 +217,14 @@ class RunTableBuilder
 {
 public:
     int addRun(RunAttributes run);
+    // The same, with the run id as UTF-8 (as the store returned it), which spares a conversion.
+    int addRun(RunAttributes run, std::string_view runIdUtf8);
+    // Room for this many more runs, to avoid regrowing the array of runs.
+    void reserveRuns(qint64 count);
     // Row of a run id added before, -1 if none. Fast for repeated look-ups of the same id.
     int rowOf(std::string_view runId);
     int runCount() const { return int(m_runs.size()); }
+    const RunAttributes &run(int row) const { return m_runs[size_t(row)]; }
 
     // Once every run is added, params, tags and metrics may be added from three threads at
     // once (one kind per thread); each thread resolves run ids through its own RowCursor.
@@ -141,10 +244,11 @@ public:
     RunTable build();
 
 private:
+    template<typename T> using PageArray = RunTable::PageArray<T>;
     struct StringHash
     {
         using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view> {}(s); }
     };
     // Interns keys; a direct-mapped cache in front of the map makes the common case one
     // short hash and one compare (keys repeat across millions of rows).
@@ -167,6 +271,7 @@ private:
     public:
         void insert(std::string_view id, int row);
         int find(std::string_view id) const;
+        void reserve(size_t count);
         void clear();
 
     private:
@@ -181,53 +286,78 @@ private:
             void operator()(Slot *memory) const;
         };
         static bool parse(std::string_view id, quint64 *hi, quint64 *lo);
-        void grow();
+        void rehash(size_t capacity);
         std::unique_ptr<Slot[], FreeSlots> m_slots;
         size_t m_capacity = 0;
         size_t m_count = 0;
         std::unordered_map<std::string, int, StringHash, std::equal_to<>> m_other;
     };
-    struct PendingText
+    // The values of one kind, in the table's entry type, in the order they came; `segments`
+    // marks where the run changes. Values usually come grouped by run (in any order of runs),
+    // so build() keeps them in place and only sorts each run's few entries by key.
+    template<typename Entry> struct Column
     {
-        qint32 row;
-        qint32 key;
-        quint32 offset;
-        quint32 length;
-    };
-    struct PendingMetric
-    {
-        qint32 row;
-        qint32 key;
-        LatestMetric metric;
-    };
-    static quint32 appendText(QByteArray &arena, std::string_view value);
+        struct Segment
+        {
+            qint32 row;
+            quint32 begin;
+        };
+        KeyDictionary keys;
+        PageArray<Entry> entries;
+        PageArray<Segment> segments;
 
-    std::vector<RunAttributes> m_runs;
+        void add(int row, const Entry &entry)
+        {
+            if (segments.empty() || segments.back().row != row)
+                segments.push_back({qint32(row), quint32(entries.size())});
+            entries.push_back(entry);
+        }
+    };
+    static quint32 appendText(PageArray<char> &arena, std::string_view value);
+    // Hands a column's entries to the table: keys in sorted order (`adjust` then sees each
+    // entry), entries grouped by run and sorted by key within it, duplicates resolved.
+    template<typename Entry, typename Adjust, typename KeepSecond>
+    static void freeze(Column<Entry> &column, size_t rowCount, QStringList &keyNames,
+                       PageArray<RunTable::Range> &ranges, PageArray<Entry> &entries, Adjust adjust,
+                       KeepSecond keepSecond);
+
+    RunTable::RunArray m_runs;
     RunIdIndex m_rowById;
-    KeyDictionary m_paramKeys, m_metricKeys, m_tagKeys;
-    std::vector<PendingText> m_params, m_tags;
-    std::vector<PendingMetric> m_metrics;
-    QByteArray m_paramText, m_tagText; // one arena per kind, joined by build()
+    // The UTF-8 of each run's id, for RowCursor's guess of the next run.
+    PageArray<char> m_runIdText;
+    std::vector<quint32> m_runIdBegin {0}; // size runs + 1
+    std::string_view runIdUtf8(int row) const
+    {
+        return {m_runIdText.data() + m_runIdBegin[size_t(row)],
+                m_runIdBegin[size_t(row) + 1] - m_runIdBegin[size_t(row)]};
+    }
+    Column<RunTable::TextEntry> m_params, m_tags;
+    Column<RunTable::MetricEntry> m_metrics;
+    PageArray<char> m_paramText, m_tagText; // one arena per kind, joined by build()
 
 public:
-    // Remembers the last id looked up: values usually arrive grouped by run.
+    // Remembers the last run looked up: values usually arrive grouped by run, and run after
+    // run in the order they were written, which is often the order of rows or its reverse.
     class RowCursor
     {
     public:
-        int rowOf(const RunIdIndex &index, std::string_view runId)
+        int rowOf(const RunTableBuilder &builder, std::string_view runId)
         {
-            if (m_lastRow >= 0 && runId == m_lastRunId)
-                return m_lastRow;
-            const int row = index.find(runId);
-            if (row >= 0) {
-                m_lastRunId.assign(runId);
-                m_lastRow = row;
+            if (m_lastRow >= 0) {
+                if (runId == builder.runIdUtf8(m_lastRow))
+                    return m_lastRow;
+                for (const int next : {m_lastRow - 1, m_lastRow + 1}) {
+                    if (next >= 0 && next < builder.runCount() && runId == builder.runIdUtf8(next))
+                        return m_lastRow = next;
+                }
             }
+            const int row = builder.m_rowById.find(runId);
+            if (row >= 0)
+                m_lastRow = row;
             return row;
         }
 
     private:
-        std::string m_lastRunId;
         int m_lastRow = -1;
     };
 

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <limits>
 #include <optional>
+#include <string>
 #include <thread>
 
 namespace Store {
@@ -39,6 +40,39 @@ QByteArray experimentIdList(const QStringList &ids, bool *ok)
     }
     return list;
 }
+
+// One QString for each value of a column that repeats from run to run (experiment, status,
+// stage, user): runs share it rather than each holding a copy of its own. Such a column has
+// few values; the last few seen are kept.
+class SharedStrings
+{
+public:
+    QString get(std::string_view utf8)
+    {
+        if (utf8.empty()) // NULL and '' stay apart, as SqliteStatement::string() keeps them
+            return QString::fromUtf8(utf8.data(), 0);
+        for (const Entry &e : m_entries) {
+            if (e.utf8 == utf8)
+                return e.value;
+        }
+        QString value = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+        if (m_entries.size() < Capacity)
+            m_entries.push_back({std::string(utf8), value});
+        else
+            m_entries[m_next++ % Capacity] = {std::string(utf8), value};
+        return value;
+    }
+
+private:
+    static constexpr size_t Capacity = 8;
+    struct Entry
+    {
+        std::string utf8;
+        QString value;
+    };
+    std::vector<Entry> m_entries;
+    size_t m_next = 0;
+};
 
 // Holds one read transaction (a shared lock) for the lifetime of the object.
 struct ReadTransaction
@@ -79,7 +113,7 @@ Error SqliteStore::readValues(SqliteConnection &db, const RunTableBuilder &build
         if (row % 256 == 0 && shouldStop())
             return SqliteErrors::cancelled();
         query.reset();
-        query.bind(1, m_runIds[size_t(row)]);
+        query.bind(1, builder.run(row).runId);
         while (query.step())
             addRow(query, row);
         if (Error e = query.isValid() ? query.error() : db.lastError(); !e.ok())
@@ -202,26 +236,26 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
     ReadTransaction transaction(m_db);
 
     RunTableBuilder builder;
-    m_runIds.clear();
+    SharedStrings experimentIds, statuses, stages, users;
     const auto addRun = [&](const SqliteStatement &runs) {
         RunAttributes run;
         run.runId = runs.string(0);
         run.runName = runs.string(1);
-        run.experimentId = runs.string(2);
-        run.status = runs.string(3);
-        run.lifecycleStage = runs.string(4);
-        run.userId = runs.string(5);
+        run.experimentId = experimentIds.get(runs.text(2));
+        run.status = statuses.get(runs.text(3));
+        run.lifecycleStage = stages.get(runs.text(4));
+        run.userId = users.get(runs.text(5));
         run.artifactUri = runs.string(6);
         run.startTime = runs.isNull(7) ? NoTime : runs.int64(7);
         run.endTime = runs.isNull(8) ? NoTime : runs.int64(8);
-        m_runIds.emplace_back(runs.text(0));
-        builder.addRun(std::move(run));
+        builder.addRun(std::move(run), runs.text(0));
     };
     std::optional<std::vector<qint64>> firstRows;
     qint64 totalRuns = -1; // known after a first-rows scan
     if (query.limit > 0)
         firstRows = firstRunRowids(where, query.limit, &totalRuns);
     if (firstRows) {
+        builder.reserveRuns(qint64(firstRows->size()));
         SqliteStatement runs(m_db, "SELECT " + columns + " FROM runs WHERE rowid = ?");
         for (const qint64 rowid : *firstRows) {
             runs.reset();
@@ -232,6 +266,12 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
                 return describe(e, m_path, timeout);
         }
     } else {
+        // Room for every run of the table at once rather than regrowing.
+        SqliteStatement total(m_db, "SELECT count(*) FROM runs");
+        if (total.step())
+            totalRuns = total.int64(0);
+        builder.reserveRuns(query.limit >= 0 ? std::clamp<qint64>(totalRuns, 0, query.limit)
+                                             : std::max<qint64>(totalRuns, 0));
         SqliteStatement runs(m_db, sql);
         while (runs.step())
             addRun(runs);
@@ -244,13 +284,7 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
         progress(1, Stages);
 
     // Scanning whole tables beats per-run index look-ups unless we want a small share of the runs.
-    if (!firstRows) {
-        totalRuns = builder.runCount();
-        SqliteStatement total(m_db, "SELECT count(*) FROM runs");
-        if (total.step())
-            totalRuns = total.int64(0);
-    }
-    totalRuns = std::max<qint64>(totalRuns, 1);
+    totalRuns = std::max<qint64>({totalRuns, builder.runCount(), 1});
     const bool scanWholeTable = builder.runCount() >= 2048 || qint64(builder.runCount()) * 8 >= totalRuns;
     // max(rowid) is a B-tree descent, so this estimate of a table's rows is free; it lets the
     // builder size its arrays once instead of regrowing them.
@@ -344,7 +378,6 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
     }
     if (progress)
         progress(3, Stages);
-    m_runIds.clear();
     RunTable table = builder.build();
     if (progress)
         progress(Stages, Stages);

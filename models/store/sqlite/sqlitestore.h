@@ -71,7 +71,6 @@ private:
     QString m_notice;
     quint64 m_device = 0; // of the file opened, to notice a replaced file
     quint64 m_inode = 0;
-    std::vector<std::string> m_runIds; // ids of the runs being read, by row
 };
 
 } // namespace Store
