@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metricseries.h"
+#include "registrytypes.h"
 #include "runtable.h"
 #include "storeerror.h"
 #include "storetypes.h"
@@ -51,6 +52,22 @@ public:
     virtual Result<DatasetInputList> datasets(const QString &runId) = 0;
     // The run's artifact_uri as MLflow recorded it (resolving it is the artifacts code's job).
     virtual Result<QString> artifactUri(const QString &runId) = 0;
+
+    // The model registry (MLflow >= 1.4); a store without its tables fails with NoRegistry.
+    // Registered models by name, with their latest version per stage and their aliases.
+    virtual Result<RegisteredModelList> registeredModels() = 0;
+    // The model's live versions (never Deleted_Internal), version ascending; NoSuchModel.
+    virtual Result<ModelVersionList> modelVersions(const QString &model) = 0;
+    // The live versions of every model registered from `runId`, by model name and version.
+    virtual Result<ModelVersionList> modelVersionsOfRun(const QString &runId) = 0;
+
+    // Whether registry writes can go through: ok, or why not (ReadOnly: opened read-only, the
+    // file or its folder cannot be written, a schema newer than Kaizen knows; NoRegistry).
+    virtual Error registryWritability() = 0;
+    // Applies `change` in one transaction (see RegistryChange), or writes nothing and says why:
+    // ReadOnly, NoRegistry, NoSuchModel, NoSuchVersion, Conflict, Refused, Locked (still busy
+    // after retrying for the busy timeout).
+    virtual Result<RegistryWrite> applyRegistryChange(const RegistryChange &change) = 0;
 };
 
 } // namespace Store

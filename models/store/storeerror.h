@@ -26,6 +26,12 @@ struct Error
         InvalidArgument,
         Cancelled,
         Unsupported, // a location or schema no backend reads
+        NoRegistry, // a store without the model registry's tables
+        NoSuchModel,
+        NoSuchVersion, // no such version of the model, or a soft-deleted one
+        ReadOnly, // a write to a store opened read-only or that cannot be written (message: why)
+        Conflict, // another process changed the rows since the user saw them; nothing written
+        Refused, // a write MLflow refuses (unknown stage, reserved alias ...); nothing written
         Internal,
     };
     Code code = None;

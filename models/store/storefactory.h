@@ -11,9 +11,13 @@ struct OpenOptions
     static constexpr int DefaultBusyTimeoutMs = 5000;
     // How long a read waits for a concurrent writer's lock before it fails with Locked.
     int busyTimeoutMs = DefaultBusyTimeoutMs;
+    // Open for registry writes when the store allows it; one that cannot be written still opens,
+    // read-only, and registryWritability() says why.
+    bool writable = false;
 };
 
-// Opens the store at `location` (anything Location::parse() takes) read-only, with the backend
+// Opens the store at `location` (anything Location::parse() takes), read-only unless
+// options.writable, with the backend
 // that reads it. Fails with a message a user can act on: no such file (NotFound), not a store
 // (EmptyFile, NotSqlite, NotMlflow, Corrupt), a kind of store Kaizen cannot open yet
 // (IsDirectory, Unsupported).

@@ -38,6 +38,13 @@ public:
     Result<DatasetInputList> datasets(const QString &runId) override;
     Result<QString> artifactUri(const QString &runId) override;
 
+    // sqliteregistry.cpp
+    Result<RegisteredModelList> registeredModels() override;
+    Result<ModelVersionList> modelVersions(const QString &model) override;
+    Result<ModelVersionList> modelVersionsOfRun(const QString &runId) override;
+    Error registryWritability() override;
+    Result<RegistryWrite> applyRegistryChange(const RegistryChange &change) override;
+
 private:
     // Rows read between checks of the cancel flag.
     static constexpr int CancelCheckInterval = 16384;
