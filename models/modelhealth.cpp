@@ -13,12 +13,14 @@ QList<LinkedRun> linkedRuns(const Store::RunTable &runs, const QString &model,
 {
     QHash<int, QList<int>> versionsByRow;
     for (const Store::ModelVersion &version : versions) {
-        if (version.runId.isEmpty())
+        // A version registered from an MLflow 3 logged model may name only the model's run.
+        const QString &runId = version.runId.isEmpty() ? version.loggedModelRunId : version.runId;
+        if (runId.isEmpty())
             continue;
-        const int row = runs.indexOfRun(version.runId);
+        const int row = runs.indexOfRun(runId);
         if (row < 0) {
-            if (missingRunIds && !missingRunIds->contains(version.runId))
-                missingRunIds->append(version.runId);
+            if (missingRunIds && !missingRunIds->contains(runId))
+                missingRunIds->append(runId);
             continue;
         }
         versionsByRow[row].append(version.version);

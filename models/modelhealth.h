@@ -48,7 +48,8 @@ struct Point
     bool needsRetraining = false; // past the threshold
 };
 
-// The model's runs in `runs`, in table order. Versions whose run is not in the table (another
+// The model's runs in `runs`, in table order. A version's run is its run_id, else the source run
+// of the logged model it was registered from. Versions whose run is not in the table (another
 // store, a deleted run) are left out; `missingRunIds`, when given, receives their run ids.
 QList<LinkedRun> linkedRuns(const Store::RunTable &runs, const QString &model,
                             const Store::ModelVersionList &versions, QStringList *missingRunIds = nullptr);

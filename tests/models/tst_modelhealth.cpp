@@ -161,6 +161,13 @@ void TestModelHealth::linkedRuns()
     QVERIFY(eval1->versions.isEmpty());
     QVERIFY(eval1->isEvaluation);
 
+    // A version registered from a logged model may name only the logged model's run.
+    Store::ModelVersionList fromLoggedModel = fraudVersions();
+    fromLoggedModel[4].loggedModelRunId = runId(Unrelated);
+    const auto withLogged = ModelHealth::linkedRuns(m_runs, QStringLiteral("fraud"), fromLoggedModel);
+    QCOMPARE(runNames(m_runs, withLogged), (QStringList {"eval1", "eval2", "train1", "train2", "unrelated"}));
+    QCOMPARE(find(m_runs, withLogged, Unrelated)->versions, QList<int> {5});
+
     // The tag's value is compared exactly; no versions: only evaluations.
     QCOMPARE(runNames(m_runs, ModelHealth::linkedRuns(m_runs, QStringLiteral("churn"), {})),
              QStringList {"eval-other"});
