@@ -83,8 +83,9 @@ Error RegistryPlanner::checkVersion(int version, Target target) const
     if ((version == 0 && target == Target::VersionOrModel) || findVersion(version))
         return {};
     // MLflow's message (SqlAlchemyStore._get_model_version_from_db).
-    return Error::make(Error::NoSuchVersion,
-                       tr("Model Version (name=%1, version=%2) not found").arg(m_model.name).arg(version));
+    return Error::make(
+        Error::NoSuchVersion,
+        tr("Model Version (name=%1, version=%2) not found").arg(m_model.name, QString::number(version)));
 }
 
 RegistryChange RegistryPlanner::newChange(const QString &summary) const
