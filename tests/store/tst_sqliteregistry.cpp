@@ -35,6 +35,7 @@ private:
 private slots:
     void fixturesReadAndWrite_data();
     void fixturesReadAndWrite();
+    void firstRegistryRevisionHasNoTagsOrAliases();
     void softDeletedVersionsAreHiddenAndUntouchable();
     void loggedModelSourcesAreResolved();
     void workspaceStoreUsesTheDefaultWorkspace();
@@ -195,6 +196,68 @@ void TestSqliteRegistry::fixturesReadAndWrite()
     QVERIFY(isSound(path));
     // The rollback journal is gone after the commit.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QFileInfo(path).fileName()});
+}
+
+void TestSqliteRegistry::firstRegistryRevisionHasNoTagsOrAliases()
+{
+    // MLflow 1.4 (revision 2b4d017a5e9b): registered_models and model_versions only, no run_link.
+    // The 1.2 fixture with the tables of that migration (mlflow/store/db_migrations/versions/
+    // 2b4d017a5e9b_add_model_registry_tables_to_db.py) as SQLAlchemy creates them on SQLite.
+    QTemporaryDir dir;
+    const QString path = TestSupport::copyFixture(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db"), dir);
+    QVERIFY(exec(path, R"SQL(
+        BEGIN;
+        CREATE TABLE registered_models (
+            name VARCHAR(256) NOT NULL, creation_time BIGINT, last_updated_time BIGINT,
+            description VARCHAR(5000), CONSTRAINT registered_model_pk PRIMARY KEY (name), UNIQUE (name));
+        CREATE TABLE model_versions (
+            name VARCHAR(256), version INTEGER NOT NULL, creation_time BIGINT, last_updated_time BIGINT,
+            description VARCHAR(5000), user_id VARCHAR(256), current_stage VARCHAR(20), source VARCHAR(500),
+            run_id VARCHAR(32) NOT NULL, status VARCHAR(20), status_message VARCHAR(500),
+            CONSTRAINT model_version_pk PRIMARY KEY (name, version),
+            FOREIGN KEY(name) REFERENCES registered_models (name) ON UPDATE cascade);
+        UPDATE alembic_version SET version_num = '2b4d017a5e9b';
+        INSERT INTO registered_models VALUES ('fraud', 1000, 2000, NULL);
+        INSERT INTO model_versions VALUES
+            ('fraud', 1, 1000, 1000, NULL, 'czumar', 'None', 'runs:/bd263e2b04b04460a40c1acae72a18ae/m',
+             'bd263e2b04b04460a40c1acae72a18ae', 'READY', NULL),
+            ('fraud', 2, 2000, 2000, NULL, 'czumar', 'Staging', './mlruns/0/x/artifacts/m',
+             'bd263e2b04b04460a40c1acae72a18ae', 'READY', NULL);
+        COMMIT;
+    )SQL"));
+    auto store = openStore(path, {.writable = true});
+    QVERIFY(store.ok());
+    QVERIFY((*store)->registryWritability().ok());
+    const auto models = (*store)->registeredModels();
+    QVERIFY(models.ok());
+    QCOMPARE(models->first().latestVersions, (QMap<QString, int> {{"None", 1}, {"Staging", 2}}));
+    QVERIFY(models->first().tags.isEmpty());
+    QVERIFY(models->first().aliases.isEmpty());
+    const auto ofRun = (*store)->modelVersionsOfRun(QStringLiteral("bd263e2b04b04460a40c1acae72a18ae"));
+    QVERIFY(ofRun.ok());
+    QCOMPARE(ofRun->size(), 2);
+    QVERIFY(ofRun->first().runLink.isEmpty());
+
+    const QByteArray before = TestSupport::fileHash(path);
+    RegistryChange alias = change({{1, "None", "Production"}});
+    alias.aliases = {{"champion", 0, 1}};
+    RegistryChange tag = change({{1, "None", "Production"}});
+    tag.tags = {{1, "k", std::nullopt, "v"}};
+    for (const RegistryChange &c : {alias, tag})
+        QCOMPARE((*store)->applyRegistryChange(c).error().code, Error::Refused);
+    QCOMPARE(TestSupport::fileHash(path), before);
+
+    RegistryChange c = change({{1, "None", "Production"}});
+    c.descriptions = {{0, "", "first model"}};
+    const auto written = (*store)->applyRegistryChange(c);
+    QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().message));
+    const QString now = QString::number(written->time);
+    QCOMPARE(
+        rows(path, "SELECT version, current_stage, last_updated_time FROM model_versions ORDER BY version"),
+        (QList<QStringList> {{"1", "Production", now}, {"2", "Staging", "2000"}}));
+    QCOMPARE(rows(path, "SELECT description, last_updated_time FROM registered_models"),
+             (QList<QStringList> {{"first model", now}}));
+    QVERIFY(isSound(path));
 }
 
 void TestSqliteRegistry::softDeletedVersionsAreHiddenAndUntouchable()
