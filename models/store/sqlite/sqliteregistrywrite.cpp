@@ -100,8 +100,10 @@ Error checkRules(const RegistryChange &change)
     for (const RegistryChange::AliasChange &c : change.aliases) {
         if (Error e = RegistryRules::checkAlias(c.alias); !e.ok())
             return e;
-        if (aliases.contains(c.alias) || c.to < 0)
+        if (aliases.contains(c.alias))
             return invalid(tr("The change sets alias %1 twice.").arg(c.alias));
+        if (c.to < 0)
+            return invalid(tr("Alias %1 cannot point to version %2.").arg(c.alias).arg(c.to));
         aliases.insert(c.alias);
     }
     QSet<std::pair<int, QString>> tags;
