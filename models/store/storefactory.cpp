@@ -20,7 +20,7 @@ Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const Op
                                   "are not supported yet; open the .db file.)")
                                    .arg(parsed.displayLocation()));
         }
-        if (auto store = SqliteStore::open(parsed.path(), options.busyTimeoutMs); store)
+        if (auto store = SqliteStore::open(parsed.path(), options.busyTimeoutMs, options.writable); store)
             return std::unique_ptr<MlflowStore>(std::move(store).value());
         else
             return store.error();

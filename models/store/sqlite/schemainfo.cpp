@@ -29,6 +29,13 @@ constexpr Revision revisionChain[] = {
 };
 } // namespace
 
+QByteArray SchemaInfo::inDefaultWorkspace(const char *table, const char *qualifier) const
+{
+    if (!workspaceTables.contains(QLatin1String(table)))
+        return {};
+    return QByteArray(" AND ") + qualifier + ".workspace = 'default'";
+}
+
 const QStringList &SchemaInfo::knownRevisions()
 {
     static const QStringList revisions = [] {

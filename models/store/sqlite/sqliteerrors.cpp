@@ -86,6 +86,30 @@ Error describe(Error error, const QString &path, int busyTimeoutMs)
     return error;
 }
 
+Error describeWrite(Error error, const QString &path, int busyTimeoutMs)
+{
+    const QString shown = displayPath(path);
+    switch (error.code) {
+    case Error::Locked:
+        error.message
+            = tr("%1 is locked by another program writing to it (waited %2 s). Nothing was changed; "
+                 "try again when the writer has finished.")
+                  .arg(shown)
+                  .arg(busyTimeoutMs / 1000.0);
+        break;
+    case Error::ReadOnly:
+        error.message = tr("SQLite cannot write to %1 (%2). Nothing was changed.").arg(shown, error.message);
+        break;
+    case Error::Corrupt:
+        error = describe(error, path, busyTimeoutMs);
+        break;
+    default:
+        error.message = tr("Cannot write to %1: %2. Nothing was changed.").arg(shown, error.message);
+        break;
+    }
+    return error;
+}
+
 Error cancelled()
 {
     return Error::make(Error::Cancelled, tr("Cancelled."));

@@ -11,6 +11,8 @@ namespace Store::SqliteErrors {
 Error checkFile(const QString &path);
 // Rewords a SQLite failure for the user, naming the store.
 Error describe(Error error, const QString &path, int busyTimeoutMs);
+// The same for a write that was rolled back: says that nothing was changed.
+Error describeWrite(Error error, const QString &path, int busyTimeoutMs);
 Error cancelled();
 
 } // namespace Store::SqliteErrors

@@ -89,6 +89,16 @@ Error SqliteConnection::lastError(const QString &context) const
     return Error::make(errorCodeForSqlite(rc), message);
 }
 
+int SqliteConnection::lastResultCode() const
+{
+    return m_db ? sqlite3_extended_errcode(m_db) : SQLITE_MISUSE;
+}
+
+int SqliteConnection::changes() const
+{
+    return m_db ? sqlite3_changes(m_db) : 0;
+}
+
 SqliteStatement::SqliteStatement(const SqliteConnection &connection, const QByteArray &sql)
     : m_connection(connection)
 {
@@ -126,8 +136,7 @@ void SqliteStatement::reset()
 Error SqliteStatement::execute()
 {
     if (!m_stmt)
-        return !m_error.ok() ? m_error
-                                           : Error::make(Error::Internal, QStringLiteral("no statement"));
+        return !m_error.ok() ? m_error : Error::make(Error::Internal, QStringLiteral("no statement"));
     const int rc = sqlite3_step(m_stmt);
     Error error;
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)

@@ -31,6 +31,10 @@ public:
     Error exec(const char *sql);
     // An Error for the connection's last failure, with the code mapped to ours.
     Error lastError(const QString &context = {}) const;
+    // SQLite's extended result code of the last failure (SQLITE_BUSY, SQLITE_READONLY_DIRECTORY ...).
+    int lastResultCode() const;
+    // Rows the last INSERT, UPDATE or DELETE changed.
+    int changes() const;
     int busyTimeoutMs() const { return m_busyTimeoutMs; }
 
 private:
@@ -75,6 +79,23 @@ private:
     const SqliteConnection &m_connection;
     sqlite3_stmt *m_stmt = nullptr;
     Error m_error;
+};
+
+// A deferred read transaction for the life of the object, so that a read of several statements
+// sees one snapshot of the store.
+class SqliteReadTransaction
+{
+public:
+    explicit SqliteReadTransaction(SqliteConnection &connection) : m_connection(connection)
+    {
+        m_connection.exec("BEGIN");
+    }
+    ~SqliteReadTransaction() { m_connection.exec("COMMIT"); }
+    SqliteReadTransaction(const SqliteReadTransaction &) = delete;
+    SqliteReadTransaction &operator=(const SqliteReadTransaction &) = delete;
+
+private:
+    SqliteConnection &m_connection;
 };
 
 // Maps a SQLite result code to our error code.

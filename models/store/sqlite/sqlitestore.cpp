@@ -50,19 +50,19 @@ QByteArray SqliteStore::lifecycleCondition(ViewType view, const char *column)
     return "1";
 }
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path, int busyTimeoutMs)
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path, int busyTimeoutMs, bool writable)
 {
     if (Error error = SqliteErrors::checkFile(path); !error.ok())
         return error;
 
     std::unique_ptr<SqliteStore> store(new SqliteStore);
     store->m_path = QFileInfo(path).absoluteFilePath();
-    if (Error error = store->m_db.open(path, SqliteConnection::Mode::ReadOnly, busyTimeoutMs);
-        !error.ok())
+    if (Error error = store->m_db.open(path, SqliteConnection::Mode::ReadOnly, busyTimeoutMs); !error.ok())
         return describe(error, path, busyTimeoutMs);
     fileIdentity(store->m_path, &store->m_device, &store->m_inode);
     if (Error error = store->introspect(); !error.ok())
         return error;
+    store->openWriter(writable);
     return store;
 }
 
@@ -154,6 +154,19 @@ Error SqliteStore::introspect()
     m_schema.hasWorkspaces = experimentColumns.contains(QStringLiteral("workspace"));
     m_schema.hasRegistry = has("registered_models") && has("model_versions");
     m_schema.hasAliases = has("registered_model_aliases");
+    m_schema.hasRegisteredModelTags = has("registered_model_tags");
+    m_schema.hasModelVersionTags = has("model_version_tags");
+    m_schema.hasLoggedModels = has("logged_models");
+    if (m_schema.hasRegistry) {
+        const QSet<QString> versionColumns = columnsOf("model_versions");
+        m_schema.hasRunLink = versionColumns.contains(QStringLiteral("run_link"));
+        m_schema.hasStorageLocation = versionColumns.contains(QStringLiteral("storage_location"));
+    }
+    for (const char *table : {"experiments", "registered_models", "model_versions", "registered_model_tags",
+                              "model_version_tags", "registered_model_aliases"}) {
+        if (has(table) && columnsOf(table).contains(QStringLiteral("workspace")))
+            m_schema.workspaceTables.insert(QLatin1String(table));
+    }
     m_schema.hasDatasets = has("datasets") && has("inputs") && has("input_tags");
 
     // MLflow files carry no sqlite_stat1, so name the index for history look-ups ourselves.

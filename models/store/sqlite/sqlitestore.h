@@ -14,12 +14,14 @@ namespace Store {
 
 // The SQLite backend: reads an MLflow SQLite tracking store, opened read-only (never a
 // journal, never a changed byte). The schema is found by introspection, so every MLflow
-// revision from 1.0 on reads, and a newer one reads with a notice.
+// revision from 1.0 on reads, and a newer one reads with a notice. Opened writable, it also
+// holds a read-write connection that only registry writes use; reads stay on the read-only one.
 class SqliteStore final : public MlflowStore
 {
 public:
-    // `path` is the database file. busyTimeoutMs: see OpenOptions.
-    static Result<std::unique_ptr<SqliteStore>> open(const QString &path, int busyTimeoutMs);
+    // `path` is the database file. busyTimeoutMs, writable: see OpenOptions.
+    static Result<std::unique_ptr<SqliteStore>> open(const QString &path, int busyTimeoutMs,
+                                                     bool writable = false);
 
     QString location() const override { return m_path; }
     QString notice() const override { return m_notice; }
@@ -42,7 +44,8 @@ public:
     Result<RegisteredModelList> registeredModels() override;
     Result<ModelVersionList> modelVersions(const QString &model) override;
     Result<ModelVersionList> modelVersionsOfRun(const QString &runId) override;
-    Error registryWritability() override;
+    // sqliteregistrywrite.cpp
+    Error registryWritability() override { return m_writability; }
     Result<RegistryWrite> applyRegistryChange(const RegistryChange &change) override;
 
 private:
@@ -55,6 +58,22 @@ private:
     Error noSuchRun(const QString &runId) const;
     // Fails with NoSuchRun for the first id the runs table lacks.
     Error checkRunsExist(const QStringList &runIds);
+
+    // sqliteregistry.cpp
+    Error noRegistry() const;
+    Error noSuchModel(const QString &model) const;
+    // The live versions `where` selects (one text parameter, ?1), with their tags, aliases and
+    // logged models, ordered by name and version.
+    Result<ModelVersionList> readVersions(SqliteConnection &db, const QByteArray &where,
+                                          const QString &value);
+    Error addVersionDetails(SqliteConnection &db, ModelVersionList &versions);
+
+    // sqliteregistrywrite.cpp
+    // Decides m_writability and opens m_writer when registry writes can go through.
+    void openWriter(bool writable);
+    // Runs `sql` (BEGIN IMMEDIATE, COMMIT) on m_writer, again after a short pause while the store
+    // is busy, for up to the busy timeout; counts the retries.
+    Error execWhileBusy(const char *sql, int *retries);
 
     // sqliteruns.cpp
     bool hasRunUuidIndex(const QByteArray &table);
@@ -73,7 +92,9 @@ private:
                      const std::function<void(SqliteStatement &, int row)> &addRow) const;
 
     QString m_path; // absolute
-    SqliteConnection m_db;
+    SqliteConnection m_db; // read-only
+    std::unique_ptr<SqliteConnection> m_writer; // read-write; null unless registry writes can go through
+    Error m_writability;
     SchemaInfo m_schema;
     QString m_notice;
     quint64 m_device = 0; // of the file opened, to notice a replaced file
