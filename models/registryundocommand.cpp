@@ -49,6 +49,11 @@ void RegistryUndoCommand::submit(bool apply)
     // decide. Otherwise a store that holds the result already needs no write.
     if (!m_writer || (m_requests.isEmpty() && m_applied == apply))
         return;
-    m_lastRequest = m_writer->apply(m_location, apply ? m_change : m_change.inverted());
+    Store::RegistryChange change = apply ? m_change : m_change.inverted();
+    // What the user saw guards the user's action only: any write since (this command's own
+    // included) changed the times it holds. Later writes are guarded by their `from` values.
+    if (m_lastRequest > 0)
+        change.seen.clear();
+    m_lastRequest = m_writer->apply(m_location, change);
     m_requests.insert(m_lastRequest, apply);
 }

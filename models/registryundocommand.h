@@ -13,7 +13,9 @@ class RegistryWriter;
 // One registry change on the undo stack. redo() queues the change with a RegistryWriter (the
 // first redo(), from QUndoStack::push(), is the user's action), undo() queues its inverse
 // (RegistryChange::inverted()). The writes are asynchronous: the stack moves at once, the
-// store follows when the writer gets there.
+// store follows when the writer gets there. Only the first write carries the change's `seen`
+// versions (the user's view when they acted); a later redo is guarded by its `from` values, as
+// an undo is.
 //
 // A write can be refused (Conflict: someone else changed those rows since; Locked; ReadOnly
 // ...), and then nothing was written. The command does not pretend otherwise: the refusal is

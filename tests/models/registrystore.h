@@ -90,6 +90,15 @@ inline QString stageOf(const QString &path, const QString &model, int version)
     return {};
 }
 
+// The model's versions as a user sees them now, for RegistryChange::seen.
+inline QList<Store::RegistryChange::SeenVersion> seen(const QString &path, const QString &model)
+{
+    QList<Store::RegistryChange::SeenVersion> seen;
+    for (const Store::ModelVersion &v : versions(path, model))
+        seen.append({.version = v.version, .stage = v.stage, .lastUpdatedTime = v.lastUpdatedTime});
+    return seen;
+}
+
 // A change of one version's stage, as the planner would make it (without `seen`).
 inline Store::RegistryChange stageChange(const QString &model, int version, const QString &from,
                                          const QString &to)

@@ -71,8 +71,13 @@ RegistryUndoCommand *TestRegistryUndoCommand::push(const Store::RegistryChange &
 void TestRegistryUndoCommand::redoUndoRedo()
 {
     QSignalSpy applied(m_writer.get(), &RegistryWriter::changeApplied);
-    RegistryUndoCommand *command
-        = push(stageChange(Classifier, 3, QStringLiteral("Staging"), QStringLiteral("Production")));
+    QSignalSpy failed(m_writer.get(), &RegistryWriter::changeFailed);
+    // As the planner makes it: with the versions the user saw, which the first write checks.
+    Store::RegistryChange change
+        = stageChange(Classifier, 3, QStringLiteral("Staging"), QStringLiteral("Production"));
+    change.seen = seen(m_store, Classifier);
+    QCOMPARE(change.seen.size(), 4);
+    RegistryUndoCommand *command = push(change);
     QCOMPARE(command->text(), QStringLiteral("Version 3 to Production"));
     QCOMPARE(m_stack->undoText(), QStringLiteral("Version 3 to Production"));
     QVERIFY(command->isPending());
@@ -90,8 +95,12 @@ void TestRegistryUndoCommand::redoUndoRedo()
     QVERIFY(settle());
     QVERIFY(command->isApplied());
     QCOMPARE(stageOf(m_store, Classifier, 3), QStringLiteral("Production"));
+    // The redo is not held to the times the user saw before the first write and its undo.
+    QCOMPARE(failed.count(), 0);
     QCOMPARE(applied.count(), 3);
     QVERIFY(command->lastError().ok());
+    QVERIFY(!applied.at(0).at(2).value<Store::RegistryChange>().seen.isEmpty());
+    QVERIFY(applied.at(2).at(2).value<Store::RegistryChange>().seen.isEmpty());
 }
 
 void TestRegistryUndoCommand::undoWhileRedoInFlight()
