@@ -6,7 +6,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
 #include <memory>
+#include <thread>
 
 using namespace Store;
 using namespace RegistryWorkload;
@@ -18,7 +20,8 @@ using namespace RegistryWorkload;
 namespace {
 
 constexpr int Transitions = 200;
-constexpr int LoadRowsPerSecond = 600;
+constexpr int LoadRowsPerSecond = 1000;
+constexpr int WriteIntervalMs = 10; // a registry write every 10 ms: many load transactions between them
 constexpr double MinimumLoadRowsPerSecond = 500;
 constexpr qint64 Today = 1768176000000; // 2026-01-12 00:00 UTC
 const QByteArray DeletedVersions = "SELECT name || ' ' || version || ' ' || current_stage || ' ' || "
@@ -96,7 +99,9 @@ void TestRegistryConcurrency::registryWritesBesideALoadWriter()
 
     Planner planner(20260112);
     int writes = 0, retried = 0, retries = 0, locked = 0;
+    const auto start = std::chrono::steady_clock::now();
     for (int op = 0; planner.transitions < Transitions; ++op) {
+        std::this_thread::sleep_until(start + std::chrono::milliseconds(op * WriteIntervalMs));
         ModelState &state = expected[op % expected.size()];
         const RegistryChange change = planner.next(state);
         const auto written = (*store)->applyRegistryChange(change);
