@@ -56,7 +56,9 @@ void TestExperimentListModel::activeExperiments()
     QStringList names;
     for (int row = 0; row < model.rowCount(); ++row)
         names.append(model.index(row, ExperimentListModel::NameColumn).data().toString());
-    QCOMPARE(names, QStringList({"Default", "mnist-cnn", "tabular-gbm", "llm-finetune"}));
+    QCOMPARE(names,
+             QStringList({"Default", "mnist-cnn", "tabular-gbm", "llm-finetune", "churn-training",
+                          "churn-evaluation"}));
 
     const QModelIndex gbm = model.findExperiment(QStringLiteral("tabular-gbm"));
     QCOMPARE(model.index(gbm.row(), ExperimentListModel::RunCountColumn).data().toInt(),
