@@ -1,13 +1,15 @@
 #pragma once
 
 #include "storeerror.h"
+#include "storetypes.h"
 
-// The demo store (DemoStore::generate) is deterministic for a seed. What tests may rely on
-// (also in DemoStore::Counts):
+// The demo store (DemoStore::generate) is deterministic for a seed and a day
+// (DemoStoreOptions::today). What tests may rely on (also in DemoStore::Counts):
 //
-//   experiments  5: Default (id 0, no runs), mnist-cnn (1), tabular-gbm (2), llm-finetune (3),
-//                   old-baseline (4, deleted). Ids 1-3 carry a Markdown description.
-//   runs        25 in all, 23 active, 2 deleted:
+//   experiments  7: Default (id 0, no runs), mnist-cnn (1), tabular-gbm (2), llm-finetune (3),
+//                   old-baseline (4, deleted), churn-training (5), churn-evaluation (6). Ids 1-3,
+//                   5 and 6 carry a Markdown description.
+//   runs        49 in all, 47 active, 2 deleted:
 //     mnist-cnn     13 active: the parent "lr-batch-sweep" with 9 nested children (tag
 //                   mlflow.parentRunId; learning_rate x batch_size grid 3 x 3), and 3 standalone
 //                   runs. Per-epoch metrics train_loss, val_loss, val_accuracy, learning_rate
@@ -20,26 +22,49 @@
 //                   curveSteps/30 steps. lora-r16's train/loss holds one NaN, full-ft's
 //                   train/grad_norm one +inf spike.
 //     old-baseline   1 run, deleted with its experiment.
+//     churn-training 4 FINISHED runs, 270, 212, 152 and 4 days before `today`; metrics auc,
+//                   precision_at_10pct, logloss and a valid_auc curve. Each logged an MLflow 3
+//                   logged model (logged_models, its run's output in inputs), 4 in all.
+//     churn-evaluation 20 FINISHED weekly runs, the last yesterday, tagged model_name =
+//                   churn-predictor and model_version = 3; metric auc drifts from ~0.87 to below
+//                   0.80 in the last weeks (also precision_at_10pct, n_scored, positive_rate).
 //   Every run has a name, a user and the tags mlflow.source.name, mlflow.source.type and
 //   mlflow.source.git.commit; 5 runs have a note (mlflow.note.content).
-//   datasets     6 (a training and a validation set per active experiment but Default); every
-//                run but the sweep parent and logreg-v0 (23) uses both, with input tag
-//                mlflow.data.context training / validation.
-//   registry     mnist-classifier: versions 1..4 in stages Archived, Production, Staging, None;
-//                aliases champion -> 2 and challenger -> 3. housing-regressor: versions 1
-//                (Archived) and 2 (Production); alias champion -> 2. 6 versions in all.
+//   datasets     8 (a training and a validation set per active experiment but Default and
+//                churn-evaluation); every run of them but the sweep parent and logreg-v0 (27)
+//                uses both, with input tag mlflow.data.context training / validation.
+//   registry     5 registered models, 14 version rows, 13 live (one soft-deleted):
+//                mnist-classifier: versions 1..4 in stages Archived, Production, Staging, None;
+//                aliases champion -> 2 and challenger -> 3; version 5 soft-deleted (its alias
+//                candidate deleted with it, its tag kept).
+//                housing-regressor: versions 1 (Archived) and 2 (Production); alias champion -> 2.
+//                churn-predictor (tag team=growth, a multi-paragraph Markdown description, tags
+//                monitoring.metric=auc, monitoring.threshold=0.80): versions 1..4 from models:/m-...
+//                sources (storage_location = the logged model's artifact_location, run_id its
+//                run); 1 and 2 Archived by archive_existing_versions, 3 in Production since ~150
+//                days before `today`, 4 in Staging since 2 days before; champion -> 3, challenger
+//                moved on to 4.
+//                fraud-detector (tag team=risk, Markdown description): versions from s3:// sources
+//                without runs: 1 Production since 57 days before `today`, 2 FAILED_REGISTRATION
+//                with a status message, 3 PENDING_REGISTRATION; champion -> 1.
+//                demand-forecaster (tag team=planning): no versions.
 //   artifacts    with withArtifacts, under <dir of the db>/mlruns/<experiment id>/<run id>/artifacts
 //                (the absolute experiment artifact_location, as MLflow >= 3.7 writes it). 10 runs
 //                hold a logged model (model/MLmodel, model/model.pkl, model/requirements.txt,
 //                model/python_env.yaml; tag mlflow.log-model.history): the 3 standalone mnist runs,
 //                the best sweep child, and the 6 FINISHED tabular-gbm runs. The 4 mnist model runs
-//                also have confusion_matrix.png, the sweep parent sweep_results.csv. Registered
-//                versions point at these model folders (source = storage_location).
+//                also have confusion_matrix.png, the sweep parent sweep_results.csv. The churn
+//                logged models have the same four files under mlruns/5/models/<model id>/artifacts.
+//                Every live version with a local storage_location points at such a folder.
 namespace Store {
 
 struct DemoStoreOptions
 {
     quint32 seed = 42;
+    // The day (00:00 UTC of it, ms) the churn experiments and the registry's recent events lead
+    // up to, so that staleness looks as it would on that day; NoTime: today. A store is the same
+    // for the same seed and day.
+    qint64 today = NoTime;
     int curveSteps = 3000; // steps of the long training curves (at least 30)
     bool withArtifacts = true; // write artifact files beside the database
 };
@@ -66,22 +91,26 @@ public:
     // The numbers documented above.
     struct Counts
     {
-        static constexpr int Experiments = 5;
-        static constexpr int ActiveExperiments = 4;
-        static constexpr int Runs = 25;
-        static constexpr int ActiveRuns = 23;
+        static constexpr int Experiments = 7;
+        static constexpr int ActiveExperiments = 6;
+        static constexpr int Runs = 49;
+        static constexpr int ActiveRuns = 47;
         static constexpr int MnistRuns = 13;
         static constexpr int NestedChildren = 9;
         static constexpr int GbmRuns = 8;
         static constexpr int GbmActiveRuns = 7;
         static constexpr int LlmRuns = 3;
         static constexpr int RunsWithNotes = 5;
-        static constexpr int Datasets = 6;
-        static constexpr int RunsWithDatasets = 23;
-        static constexpr int RegisteredModels = 2;
+        static constexpr int Datasets = 8;
+        static constexpr int RunsWithDatasets = 27;
+        static constexpr int ChurnTrainingRuns = 4;
+        static constexpr int EvaluationRuns = 20;
+        static constexpr int RegisteredModels = 5;
         static constexpr int MnistClassifierVersions = 4;
-        static constexpr int ModelVersions = 6;
-        static constexpr int RunsWithModels = 10;
+        static constexpr int ModelVersions = 14; // rows, the soft-deleted one included
+        static constexpr int LiveModelVersions = 13;
+        static constexpr int RunsWithModels = 10; // tag mlflow.log-model.history
+        static constexpr int LoggedModels = 4;
     };
 
     // The realistic demo store; `dbPath` must not exist yet. Artifacts go to <dir of dbPath>/mlruns.

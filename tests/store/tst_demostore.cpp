@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -17,6 +18,9 @@ using namespace Store;
 using Counts = DemoStore::Counts;
 
 namespace {
+
+constexpr qint64 Day = 24 * 3600 * 1000;
+constexpr qint64 Today = 1768176000000; // 2026-01-12 00:00 UTC: the day the tests' demo stores lead up to
 
 // Every row of a query as "a|b|c", rows joined by ";" (NULL shown as <NULL>).
 QString query(const QString &dbPath, const QByteArray &sql)
@@ -85,16 +89,22 @@ private slots:
     void curveStepsOption();
     void refusesExistingFile();
     void readsBackThroughTheStoreInterface();
+    void registryStates_data();
+    void registryStates();
+    void softDeletedVersionIsMlflows();
+    void staleAndFreshStages();
+    void scheduledEvaluationsDriftPastTheThreshold();
+    void recentEventsLeadUpToToday();
 
     void syntheticStore();
     void syntheticIsDeterministic();
     void syntheticRejectsBadOptions();
 
 private:
-    QString generate(const QString &name, const DemoStoreOptions &options = {});
+    QString generate(const QString &name, const DemoStoreOptions &options = {.today = Today});
 
     QTemporaryDir m_dir;
-    QString m_demo; // default options
+    QString m_demo; // default options but `today`
     QString m_same; // same seed, another folder
 };
 
@@ -135,10 +145,10 @@ void TestDemoStore::documentedCounts_data()
     QTest::addRow("experiment names")
         << QByteArray("SELECT experiment_id, name, lifecycle_stage FROM experiments ORDER BY experiment_id")
         << QStringLiteral("0|Default|active;1|mnist-cnn|active;2|tabular-gbm|active;3|llm-finetune|active;"
-                          "4|old-baseline|deleted");
+                          "4|old-baseline|deleted;5|churn-training|active;6|churn-evaluation|active");
     QTest::addRow("descriptions") << QByteArray(
         "SELECT experiment_id FROM experiment_tags WHERE \"key\" = 'mlflow.note.content' ORDER BY 1")
-                                  << QStringLiteral("1;2;3");
+                                  << QStringLiteral("1;2;3;5;6");
     QTest::addRow("runs") << QByteArray("SELECT count(*) FROM runs") << n(Counts::Runs);
     QTest::addRow("active runs") << QByteArray("SELECT count(*) FROM runs WHERE lifecycle_stage = 'active'")
                                  << n(Counts::ActiveRuns);
@@ -161,6 +171,10 @@ void TestDemoStore::documentedCounts_data()
             + "'tabular-gbm' GROUP BY 1, 2 ORDER BY 1, 2"
         << QStringLiteral("active|FAILED|1;active|FINISHED|5;active|KILLED|1;deleted|FINISHED|1");
     QTest::addRow("tabular-gbm runs") << runsOf + "'tabular-gbm'" << n(Counts::GbmRuns);
+    QTest::addRow("churn-training runs")
+        << runsOf + "'churn-training' AND r.status = 'FINISHED'" << n(Counts::ChurnTrainingRuns);
+    QTest::addRow("churn-evaluation runs")
+        << runsOf + "'churn-evaluation' AND r.status = 'FINISHED'" << n(Counts::EvaluationRuns);
     QTest::addRow("llm-finetune runs")
         << QByteArray("SELECT name, status, end_time IS NULL FROM runs WHERE experiment_id = 3 ORDER BY name")
         << QStringLiteral("full-ft|RUNNING|1;lora-r16|FINISHED|0;lora-r8|FINISHED|0");
@@ -212,15 +226,27 @@ void TestDemoStore::documentedCounts_data()
         << QByteArray("SELECT t.value, count(*) FROM inputs i JOIN input_tags t USING (input_uuid) "
                       "WHERE t.name = 'mlflow.data.context' GROUP BY 1 ORDER BY 1")
         << QStringLiteral("training|%1;validation|%1").arg(Counts::RunsWithDatasets);
-    QTest::addRow("registered models") << QByteArray("SELECT name FROM registered_models ORDER BY name")
-                                       << QStringLiteral("housing-regressor;mnist-classifier");
+    QTest::addRow("registered models")
+        << QByteArray("SELECT name FROM registered_models ORDER BY name")
+        << QStringLiteral(
+               "churn-predictor;demand-forecaster;fraud-detector;housing-regressor;mnist-classifier");
+    QTest::addRow("registered model count")
+        << QByteArray("SELECT count(*) FROM registered_models") << n(Counts::RegisteredModels);
     QTest::addRow("model versions") << QByteArray("SELECT count(*) FROM model_versions")
                                     << n(Counts::ModelVersions);
+    QTest::addRow("live model versions")
+        << QByteArray("SELECT count(*) FROM model_versions WHERE current_stage != 'Deleted_Internal'")
+        << n(Counts::LiveModelVersions);
+    QTest::addRow("live mnist-classifier versions")
+        << QByteArray("SELECT count(*) FROM model_versions WHERE name = 'mnist-classifier' "
+                      "AND current_stage != 'Deleted_Internal'")
+        << n(Counts::MnistClassifierVersions);
     QTest::addRow("mnist-classifier stages")
         << QByteArray(
                "SELECT version, current_stage, status FROM model_versions WHERE name = 'mnist-classifier' "
                "ORDER BY version")
-        << QStringLiteral("1|Archived|READY;2|Production|READY;3|Staging|READY;4|None|READY");
+        << QStringLiteral("1|Archived|READY;2|Production|READY;3|Staging|READY;4|None|READY;"
+                          "5|Deleted_Internal|READY");
     QTest::addRow("housing-regressor stages")
         << QByteArray("SELECT version, current_stage FROM model_versions WHERE name = 'housing-regressor' "
                       "ORDER BY version")
@@ -228,12 +254,37 @@ void TestDemoStore::documentedCounts_data()
     QTest::addRow("aliases")
         << QByteArray("SELECT a.name, a.alias, a.version, v.current_stage FROM registered_model_aliases a "
                       "JOIN model_versions v ON v.name = a.name AND v.version = a.version ORDER BY 1, 2")
-        << QStringLiteral("housing-regressor|champion|2|Production;mnist-classifier|challenger|3|Staging;"
-                          "mnist-classifier|champion|2|Production");
-    QTest::addRow("versions come from runs with models")
+        << QStringLiteral("churn-predictor|challenger|4|Staging;churn-predictor|champion|3|Production;"
+                          "fraud-detector|champion|1|Production;housing-regressor|champion|2|Production;"
+                          "mnist-classifier|challenger|3|Staging;mnist-classifier|champion|2|Production");
+    QTest::addRow("no alias without its version")
+        << QByteArray("SELECT count(*) FROM registered_model_aliases a WHERE NOT EXISTS (SELECT 1 FROM "
+                      "model_versions v WHERE v.name = a.name AND v.version = a.version "
+                      "AND v.current_stage != 'Deleted_Internal')")
+        << n(0);
+    QTest::addRow("mnist and housing versions come from runs with models")
         << QByteArray("SELECT count(*) FROM model_versions v JOIN runs r ON r.run_uuid = v.run_id "
                       "WHERE v.source = r.artifact_uri || '/model' AND v.storage_location = v.source")
-        << n(Counts::ModelVersions);
+        << n(6);
+    QTest::addRow("churn versions come from logged models")
+        << QByteArray("SELECT count(*) FROM model_versions v JOIN logged_models l "
+                      "ON v.source = 'models:/' || l.model_id WHERE v.name = 'churn-predictor' "
+                      "AND v.storage_location = l.artifact_location AND v.run_id = l.source_run_id")
+        << n(4);
+    QTest::addRow("logged models") << QByteArray(
+        "SELECT count(*), count(DISTINCT source_run_id), min(status), max(status) FROM logged_models "
+        "WHERE model_id GLOB 'm-[0-9a-f]*' AND length(model_id) = 34 AND lifecycle_stage = 'active'")
+                                   << QStringLiteral("%1|%1|2|2").arg(Counts::LoggedModels);
+    QTest::addRow("logged models are their runs' outputs")
+        << QByteArray("SELECT count(*) FROM inputs i JOIN logged_models l ON l.model_id = i.destination_id "
+                      "AND l.source_run_id = i.source_id WHERE i.source_type = 'RUN_OUTPUT' "
+                      "AND i.destination_type = 'MODEL_OUTPUT'")
+        << n(Counts::LoggedModels);
+    QTest::addRow("logged models name their versions") << QByteArray(
+        "SELECT count(*) FROM logged_model_tags t JOIN model_versions v "
+        "ON v.source = 'models:/' || t.model_id WHERE t.tag_key = 'mlflow.modelVersions' "
+        "AND t.tag_value = '[{\"name\": \"' || v.name || '\", \"version\": ' || v.version || '}]'")
+                                                       << n(Counts::LoggedModels);
     QTest::addRow("runs with logged models")
         << QByteArray("SELECT count(*) FROM tags WHERE \"key\" = 'mlflow.log-model.history'")
         << n(Counts::RunsWithModels);
@@ -274,7 +325,7 @@ void TestDemoStore::deterministicForASeed()
 
 void TestDemoStore::otherSeedOtherIds()
 {
-    const QString other = generate(QStringLiteral("seed7"), {.seed = 7});
+    const QString other = generate(QStringLiteral("seed7"), {.seed = 7, .today = Today});
     QVERIFY(!other.isEmpty());
     const QByteArray ids = "SELECT run_uuid FROM runs ORDER BY start_time";
     QVERIFY(query(other, ids) != query(m_demo, ids));
@@ -314,14 +365,36 @@ void TestDemoStore::artifactsOnDisk()
         QVERIFY(bytes.startsWith("\x89PNG\r\n\x1a\n"));
         QVERIFY(bytes.endsWith(QByteArray("IEND\xae\x42\x60\x82", 8)));
     }
-    // Registered versions point at folders that exist.
-    for (const QString &source : query(m_demo, "SELECT source FROM model_versions").split(QLatin1Char(';')))
-        QVERIFY2(QFileInfo(source + QStringLiteral("/MLmodel")).isFile(), qPrintable(source));
+    // Live versions with a local storage_location point at folders that exist.
+    const QStringList locations = query(m_demo,
+                                        "SELECT storage_location FROM model_versions WHERE current_stage "
+                                        "!= 'Deleted_Internal' AND storage_location NOT LIKE '%://%'")
+                                      .split(QLatin1Char(';'));
+    QCOMPARE(locations.size(), Counts::LiveModelVersions - 3); // fraud-detector's are on s3://
+    for (const QString &location : locations)
+        QVERIFY2(QFileInfo(location + QStringLiteral("/MLmodel")).isFile(), qPrintable(location));
+    // MLflow 3's logged models: their files, an MLmodel that names them.
+    const QStringList logged
+        = query(m_demo, "SELECT model_id, artifact_location FROM logged_models").split(QLatin1Char(';'));
+    QCOMPARE(logged.size(), Counts::LoggedModels);
+    for (const QString &row : logged) {
+        const QString location = row.section(QLatin1Char('|'), 1);
+        QVERIFY2(location.endsWith(QStringLiteral("/mlruns/5/models/") + row.section(QLatin1Char('|'), 0, 0)
+                                   + QStringLiteral("/artifacts")),
+                 qPrintable(location));
+        for (const char *file : {"MLmodel", "model.pkl", "requirements.txt", "python_env.yaml"})
+            QVERIFY2(QFileInfo::exists(location + QLatin1Char('/') + QLatin1String(file)),
+                     qPrintable(location));
+        QFile mlmodel(location + QStringLiteral("/MLmodel"));
+        QVERIFY(mlmodel.open(QIODevice::ReadOnly));
+        QVERIFY(
+            mlmodel.readAll().contains("model_id: " + row.section(QLatin1Char('|'), 0, 0).toUtf8() + '\n'));
+    }
 }
 
 void TestDemoStore::withoutArtifacts()
 {
-    const QString path = generate(QStringLiteral("bare"), {.withArtifacts = false});
+    const QString path = generate(QStringLiteral("bare"), {.today = Today, .withArtifacts = false});
     QVERIFY(!path.isEmpty());
     QVERIFY(!QFileInfo::exists(QFileInfo(path).absolutePath() + QStringLiteral("/mlruns")));
     QCOMPARE(query(path, "SELECT count(*) FROM runs"), QString::number(Counts::Runs));
@@ -329,7 +402,8 @@ void TestDemoStore::withoutArtifacts()
 
 void TestDemoStore::curveStepsOption()
 {
-    const QString path = generate(QStringLiteral("short"), {.curveSteps = 120, .withArtifacts = false});
+    const QString path
+        = generate(QStringLiteral("short"), {.today = Today, .curveSteps = 120, .withArtifacts = false});
     QVERIFY(!path.isEmpty());
     QCOMPARE(
         query(path, "SELECT DISTINCT count(*) FROM metrics WHERE \"key\" = 'train/loss' GROUP BY run_uuid"),
@@ -401,6 +475,172 @@ void TestDemoStore::readsBackThroughTheStoreInterface()
         contexts.append(d.context);
     contexts.sort();
     QCOMPARE(contexts, (QStringList {QStringLiteral("training"), QStringLiteral("validation")}));
+}
+
+void TestDemoStore::registryStates_data()
+{
+    // What a user can try in the Models tab; each row one state, as MLflow's tables hold it.
+    QTest::addColumn<QByteArray>("sql");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("every stage has live versions")
+        << QByteArray("SELECT current_stage, count(*) FROM model_versions GROUP BY 1 ORDER BY 1")
+        << QStringLiteral("Archived|4;Deleted_Internal|1;None|3;Production|4;Staging|2");
+    QTest::addRow("churn-predictor lanes")
+        << QByteArray("SELECT version, current_stage FROM model_versions WHERE name = 'churn-predictor' "
+                      "ORDER BY version")
+        << QStringLiteral("1|Archived;2|Archived;3|Production;4|Staging");
+    // archive_existing_versions gives the archived version the promotion's time.
+    QTest::addRow("archived by the promotion of 3")
+        << QByteArray("SELECT a.version FROM model_versions a JOIN model_versions p ON p.name = a.name "
+                      "AND p.current_stage = 'Production' WHERE a.name = 'churn-predictor' "
+                      "AND a.current_stage = 'Archived' AND a.last_updated_time = p.last_updated_time")
+        << QStringLiteral("2");
+    QTest::addRow("tags.team = 'risk'")
+        << QByteArray("SELECT name FROM registered_model_tags WHERE \"key\" = 'team' AND value = 'risk'")
+        << QStringLiteral("fraud-detector");
+    QTest::addRow("name LIKE 'churn%%'")
+        << QByteArray("SELECT name FROM registered_models WHERE name LIKE 'churn%'")
+        << QStringLiteral("churn-predictor");
+    QTest::addRow("a model without versions")
+        << QByteArray("SELECT name FROM registered_models m WHERE NOT EXISTS (SELECT 1 FROM model_versions v "
+                      "WHERE v.name = m.name)")
+        << QStringLiteral("demand-forecaster");
+    QTest::addRow("registration statuses")
+        << QByteArray(
+               "SELECT name, version, current_stage, status, status_message IS NOT NULL FROM model_versions "
+               "WHERE status != 'READY' ORDER BY 1, 2")
+        << QStringLiteral(
+               "fraud-detector|2|None|FAILED_REGISTRATION|1;fraud-detector|3|None|PENDING_REGISTRATION|0");
+    QTest::addRow("multi-paragraph Markdown descriptions")
+        << QByteArray(
+               "SELECT name FROM registered_models WHERE description LIKE '%' || char(10, 10) || '%' || "
+               "char(10, 10) || '%' AND (description LIKE '%**%' OR description LIKE '%# %') ORDER BY 1")
+        << QStringLiteral("churn-predictor;fraud-detector");
+    QTest::addRow("model and version tags")
+        << QByteArray("SELECT (SELECT count(*) FROM registered_model_tags), (SELECT count(*) FROM "
+                      "model_version_tags)")
+        << QStringLiteral("9|8");
+    QTest::addRow("champion moved: set on each promotion, now on 3") << QByteArray(
+        "SELECT version FROM registered_model_aliases WHERE name = 'churn-predictor' AND alias = "
+        "'champion'") << QStringLiteral("3");
+    QTest::addRow("MLflow 3 versions name their logged model")
+        << QByteArray("SELECT count(*) FROM model_versions WHERE source GLOB 'models:/m-*'")
+        << QStringLiteral("4");
+}
+
+void TestDemoStore::registryStates()
+{
+    QFETCH(QByteArray, sql);
+    QFETCH(QString, expected);
+    QCOMPARE(query(m_demo, sql), expected);
+}
+
+void TestDemoStore::softDeletedVersionIsMlflows()
+{
+    QCOMPARE(query(m_demo,
+                   "SELECT version, current_stage, description, user_id, source, run_id, run_link, "
+                   "status_message FROM model_versions WHERE current_stage = 'Deleted_Internal'"),
+             QStringLiteral("5|Deleted_Internal|<NULL>|<NULL>|REDACTED-SOURCE-PATH|REDACTED-RUN-ID|"
+                            "REDACTED-RUN-LINK|<NULL>"));
+    // Its alias went with it, its tag stayed; the model's time is the deletion's.
+    QCOMPARE(query(m_demo, "SELECT count(*) FROM registered_model_aliases WHERE alias = 'candidate'"),
+             QStringLiteral("0"));
+    QCOMPARE(
+        query(m_demo, "SELECT value FROM model_version_tags WHERE name = 'mnist-classifier' AND version = 5"),
+        QStringLiteral("duplicate"));
+    QCOMPARE(query(m_demo,
+                   "SELECT m.last_updated_time = v.last_updated_time FROM registered_models m JOIN "
+                   "model_versions v ON v.name = m.name AND v.version = 5 WHERE m.name = 'mnist-classifier'"),
+             QStringLiteral("1"));
+}
+
+void TestDemoStore::staleAndFreshStages()
+{
+    // Days each active-stage version has sat in its stage on `today`.
+    const QByteArray sql = "SELECT name, version, current_stage, (" + QByteArray::number(Today)
+        + " - last_updated_time) / " + QByteArray::number(Day)
+        + " FROM model_versions WHERE current_stage IN ('Staging', 'Production') AND name IN "
+          "('churn-predictor', 'fraud-detector') ORDER BY 1, 2";
+    QCOMPARE(query(m_demo, sql),
+             QStringLiteral("churn-predictor|3|Production|149;churn-predictor|4|Staging|1;"
+                            "fraud-detector|1|Production|57"));
+    // Nothing happens after `today`.
+    const QByteArray future = "SELECT count(*) FROM model_versions WHERE last_updated_time > "
+        + QByteArray::number(Today) + " OR creation_time > " + QByteArray::number(Today);
+    QCOMPARE(query(m_demo, future), QStringLiteral("0"));
+    QCOMPARE(query(m_demo, "SELECT count(*) FROM runs WHERE start_time > " + QByteArray::number(Today)),
+             QStringLiteral("0"));
+}
+
+void TestDemoStore::scheduledEvaluationsDriftPastTheThreshold()
+{
+    // The runs tagged with the model's name: weekly, the last yesterday, auc from above 0.85 to
+    // below the 0.80 of the model's monitoring.threshold tag in the last weeks.
+    const QStringList rows
+        = query(m_demo,
+                "SELECT r.start_time, m.value FROM runs r JOIN tags t ON t.run_uuid = r.run_uuid "
+                "AND t.\"key\" = 'model_name' AND t.value = 'churn-predictor' JOIN latest_metrics m "
+                "ON m.run_uuid = r.run_uuid AND m.\"key\" = 'auc' ORDER BY r.start_time")
+              .split(QLatin1Char(';'));
+    QCOMPARE(rows.size(), Counts::EvaluationRuns);
+    QCOMPARE(query(m_demo,
+                   "SELECT value FROM registered_model_tags WHERE name = 'churn-predictor' AND \"key\" = "
+                   "'monitoring.threshold'"),
+             QStringLiteral("0.80"));
+    QList<double> auc;
+    for (int i = 0; i < rows.size(); ++i) {
+        const qint64 start = rows[i].section(QLatin1Char('|'), 0, 0).toLongLong();
+        auc.append(rows[i].section(QLatin1Char('|'), 1).toDouble());
+        if (i > 0)
+            QCOMPARE(start - rows[i - 1].section(QLatin1Char('|'), 0, 0).toLongLong(), 7 * Day);
+        else
+            QVERIFY(Today - start > 120 * Day); // a few months
+    }
+    QVERIFY(Today - rows.last().section(QLatin1Char('|'), 0, 0).toLongLong() < Day);
+    QVERIFY2(auc.first() > 0.85, qPrintable(QString::number(auc.first())));
+    for (int i = 0; i < 10; ++i)
+        QVERIFY2(auc[i] > 0.8, qPrintable(QString::number(auc[i])));
+    for (int i = rows.size() - 3; i < rows.size(); ++i)
+        QVERIFY2(auc[i] < 0.8, qPrintable(QString::number(auc[i])));
+    // The versions' own runs log the same metric, so they plot beside the evaluations.
+    QCOMPARE(query(m_demo,
+                   "SELECT count(*) FROM model_versions v JOIN latest_metrics m ON m.run_uuid = v.run_id AND "
+                   "m.\"key\" = 'auc' WHERE v.name = 'churn-predictor'"),
+             QStringLiteral("4"));
+}
+
+void TestDemoStore::recentEventsLeadUpToToday()
+{
+    // Another day moves the churn experiments and the recent registry events with it; the rest
+    // of the store stays where it was.
+    const QString later
+        = generate(QStringLiteral("later"), {.today = Today + 10 * Day, .withArtifacts = false});
+    QVERIFY(!later.isEmpty());
+    const QByteArray times
+        = "SELECT name, version, creation_time, last_updated_time FROM model_versions ORDER BY 1, 2";
+    const QStringList before = query(m_demo, times).split(QLatin1Char(';'));
+    const QStringList after = query(later, times).split(QLatin1Char(';'));
+    QCOMPARE(after.size(), before.size());
+    for (int i = 0; i < before.size(); ++i) {
+        const QStringList a = before[i].split(QLatin1Char('|')), b = after[i].split(QLatin1Char('|'));
+        const qint64 shift
+            = a[0].startsWith(QLatin1String("churn")) || a[0].startsWith(QLatin1String("fraud")) ? 10 * Day
+                                                                                                 : 0;
+        QCOMPARE(b[2].toLongLong() - a[2].toLongLong(), shift);
+        QCOMPARE(b[3].toLongLong() - a[3].toLongLong(), shift);
+    }
+    const QByteArray runs = "SELECT run_uuid, start_time FROM runs WHERE experiment_id < 5 ORDER BY 1";
+    QCOMPARE(query(later, runs), query(m_demo, runs));
+
+    // Without a day, today: the Staging version is fresh now, whenever the test runs.
+    const QString now = generate(QStringLiteral("now"), {.withArtifacts = false});
+    QVERIFY(!now.isEmpty());
+    const qint64 staged
+        = query(now,
+                "SELECT last_updated_time FROM model_versions WHERE name = 'churn-predictor' AND version = 4")
+              .toLongLong();
+    const qint64 age = QDateTime::currentMSecsSinceEpoch() - staged;
+    QVERIFY2(age > Day && age < 3 * Day, qPrintable(QString::number(age)));
 }
 
 void TestDemoStore::syntheticStore()

@@ -74,9 +74,6 @@ private slots:
     void deletingAnExperimentDeletesItsRuns();
     void deletedThingsRefuseWrites();
     void datasetsAndInputs();
-    void registryVersionsStagesAndAliases();
-    void registryRefusals_data();
-    void registryRefusals();
     void idsDependOnlyOnTheSeed();
 
 private:
@@ -650,104 +647,6 @@ void TestStoreBuilder::datasetsAndInputs()
     QCOMPARE(rows(path, join), expected);
     QCOMPARE(rows(path, "SELECT name, value FROM input_tags WHERE name != 'mlflow.data.context'"),
              (QList<QStringList> {{"split", "80%"}}));
-}
-
-void TestStoreBuilder::registryVersionsStagesAndAliases()
-{
-    const QString path = m_dir.filePath(QStringLiteral("registry.db"));
-    QList<int> versions;
-    QString run;
-    {
-        auto builder = StoreBuilder::create(path);
-        QVERIFY(builder);
-        StoreBuilder &b = **builder;
-        run = b.addRun({.name = QStringLiteral("train")});
-        const QString source = b.runArtifactUri(run) + QStringLiteral("/model");
-        b.addRegisteredModel({.name = QStringLiteral("clf"),
-                              .creationTime = 1000,
-                              .description = QStringLiteral("digits"),
-                              .tags = {{QStringLiteral("task"), QStringLiteral("classification")}}});
-        for (const auto &[stage, time] :
-             {std::pair {"None", 2000}, {"staging", 3000}, {"PRODUCTION", 4000}, {"Archived", 5000}}) {
-            versions.append(b.addModelVersion({.modelName = QStringLiteral("clf"),
-                                               .source = source,
-                                               .runId = run,
-                                               .stage = QLatin1String(stage),
-                                               .creationTime = time,
-                                               .userId = QStringLiteral("ada")}));
-        }
-        b.transitionStage(QStringLiteral("clf"), 1, QStringLiteral("production"), 6000, true);
-        b.setAlias(QStringLiteral("clf"), QStringLiteral("champion"), 1);
-        b.setAlias(QStringLiteral("clf"), QStringLiteral("challenger"), 2);
-        b.setAlias(QStringLiteral("clf"), QStringLiteral("champion"), 3); // moves
-        b.setModelVersionTag(QStringLiteral("clf"), 1, QStringLiteral("validated"), QStringLiteral("true"));
-        b.addRegisteredModel({.name = QStringLiteral("other"), .creationTime = 1500});
-        QCOMPARE(
-            b.addModelVersion({.modelName = QStringLiteral("other"), .source = source, .creationTime = 1600}),
-            1);
-        QCOMPARE(b.finish().code, Error::None);
-    }
-    QCOMPARE(versions, (QList<int> {1, 2, 3, 4}));
-    const QString source = QFileInfo(path).absolutePath() + "/mlruns/0/" + run + "/artifacts/model";
-    QCOMPARE(rows(path,
-                  "SELECT version, current_stage, status, creation_time, last_updated_time, run_id, source, "
-                  "storage_location, user_id, description, status_message, run_link FROM model_versions "
-                  "WHERE name = 'clf' ORDER BY version"),
-             (QList<QStringList> {
-                 {"1", "Production", "READY", "2000", "6000", run, source, source, "ada", Null, Null, Null},
-                 {"2", "Staging", "READY", "3000", "3000", run, source, source, "ada", Null, Null, Null},
-                 {"3", "Archived", "READY", "4000", "6000", run, source, source, "ada", Null, Null, Null},
-                 {"4", "Archived", "READY", "5000", "5000", run, source, source, "ada", Null, Null, Null}}));
-    QCOMPARE(rows(path, "SELECT * FROM registered_models ORDER BY name"),
-             (QList<QStringList> {{"clf", "1000", "6000", "digits"}, {"other", "1500", "1600", Null}}));
-    QCOMPARE(rows(path, "SELECT name, alias, version FROM registered_model_aliases ORDER BY alias"),
-             (QList<QStringList> {{"clf", "challenger", "2"}, {"clf", "champion", "3"}}));
-    QCOMPARE(rows(path, "SELECT * FROM registered_model_tags"),
-             (QList<QStringList> {{"task", "classification", "clf"}}));
-    QCOMPARE(rows(path, "SELECT * FROM model_version_tags"),
-             (QList<QStringList> {{"validated", "true", "clf", "1"}}));
-}
-
-void TestStoreBuilder::registryRefusals_data()
-{
-    // action: alias:<name>:<version> | version:<stage> | transition:<stage>:<archive 0/1>
-    QTest::addColumn<QString>("action");
-    QTest::addRow("alias latest") << "alias:latest:1";
-    QTest::addRow("alias Latest") << "alias:Latest:1";
-    QTest::addRow("alias like a version") << "alias:v1:1";
-    QTest::addRow("alias like a version, upper case") << "alias:V12:1";
-    QTest::addRow("alias with a space") << "alias:my alias:1";
-    QTest::addRow("empty alias") << "alias::1";
-    QTest::addRow("alias to a missing version") << "alias:prod:9";
-    QTest::addRow("unknown stage") << "version:Live";
-    QTest::addRow("archive others for Archived") << "transition:Archived:1";
-    QTest::addRow("archive others for None") << "transition:None:1";
-    QTest::addRow("transition to unknown stage") << "transition:Done:0";
-}
-
-void TestStoreBuilder::registryRefusals()
-{
-    QFETCH(QString, action);
-    auto builder
-        = StoreBuilder::create(m_dir.filePath(QStringLiteral("refusal-%1.db").arg(QTest::currentDataTag())));
-    QVERIFY(builder);
-    StoreBuilder &b = **builder;
-    const QString model = QStringLiteral("m");
-    b.addRegisteredModel({.name = model});
-    QCOMPARE(b.addModelVersion({.modelName = model, .source = QStringLiteral("/tmp/model")}), 1);
-    QVERIFY(!b.hasError());
-    const QStringList parts = action.split(QLatin1Char(':'));
-    if (parts[0] == QLatin1String("alias")) {
-        b.setAlias(model, parts[1], parts[2].toInt());
-    } else if (parts[0] == QLatin1String("version")) {
-        QCOMPARE(
-            b.addModelVersion({.modelName = model, .source = QStringLiteral("/tmp/m"), .stage = parts[1]}),
-            -1);
-    } else {
-        b.transitionStage(model, 1, parts[1], 5, parts[2] == QLatin1String("1"));
-    }
-    QVERIFY(b.hasError());
-    QCOMPARE(b.error().code, Error::InvalidArgument);
 }
 
 void TestStoreBuilder::idsDependOnlyOnTheSeed()

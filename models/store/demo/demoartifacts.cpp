@@ -124,7 +124,7 @@ QByteArray picklePayload(const QList<double> &weights)
 }
 
 QByteArray mlmodelYaml(const QString &runId, const QString &flavor, const QString &flavorVersion,
-                       qint64 created, const QString &modelUuid, qint64 size)
+                       qint64 created, const QString &modelUuid, qint64 size, const QString &modelId)
 {
     QString yaml = QStringLiteral("artifact_path: model\n"
                                   "flavors:\n"
@@ -149,6 +149,9 @@ QByteArray mlmodelYaml(const QString &runId, const QString &flavor, const QStrin
                        .arg(flavor, flavorVersion)
                        .arg(size)
                        .arg(modelUuid, runId, utcText(created));
+    if (!modelId.isEmpty()) // keys in MLflow's (sorted) order
+        yaml.replace(QLatin1String("model_size_bytes:"),
+                     QStringLiteral("model_id: %1\nmodel_size_bytes:").arg(modelId));
     return yaml.toUtf8();
 }
 

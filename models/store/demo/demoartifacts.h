@@ -16,9 +16,10 @@ using Matrix = QList<QList<int>>;
 Matrix confusionMatrix(double accuracy, Noise &noise);
 QByteArray confusionMatrixPng(const Matrix &m);
 QByteArray picklePayload(const QList<double> &weights);
-// model/MLmodel as MLflow writes it for a pickled model of `flavor`.
+// model/MLmodel as MLflow writes it for a pickled model of `flavor`; MLflow 3 adds the logged
+// model's id (`modelId`, empty for a model logged the MLflow 2 way).
 QByteArray mlmodelYaml(const QString &runId, const QString &flavor, const QString &flavorVersion,
-                       qint64 created, const QString &modelUuid, qint64 size);
+                       qint64 created, const QString &modelUuid, qint64 size, const QString &modelId = {});
 // The value of the run tag mlflow.log-model.history for one logged model.
 QString logModelHistory(const QString &runId, const QString &flavor, qint64 created,
                         const QString &modelUuid);

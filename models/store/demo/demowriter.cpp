@@ -4,6 +4,7 @@
 #include "democlock.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -25,6 +26,8 @@ DemoWriter::DemoWriter(StoreBuilder &builder, const DemoStoreOptions &options)
     : m_b(builder), m_noise(options.seed * 2654435761u + 17u), m_options(options)
 {
     m_options.curveSteps = std::max(m_options.curveSteps, 30);
+    const qint64 now = m_options.today == NoTime ? QDateTime::currentMSecsSinceEpoch() : m_options.today;
+    m_today = now - now % Day;
 }
 
 Error DemoWriter::write()
@@ -33,6 +36,8 @@ Error DemoWriter::write()
     gbm();
     llm();
     oldBaseline();
+    churnTraining();
+    churnEvaluation();
     registry();
     if (m_b.hasError())
         return m_b.error();
@@ -49,9 +54,13 @@ void DemoWriter::sourceTags(TagList &tags, const QString &sourceName, const QStr
 
 void DemoWriter::writeArtifact(const QString &runId, const QString &relativePath, const QByteArray &content)
 {
+    writeFile(m_b.runArtifactUri(runId) + QLatin1Char('/') + relativePath, content);
+}
+
+void DemoWriter::writeFile(const QString &path, const QByteArray &content)
+{
     if (!m_options.withArtifacts || !m_artifactError.ok())
         return;
-    const QString path = m_b.runArtifactUri(runId) + QLatin1Char('/') + relativePath;
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size()) {
@@ -79,6 +88,30 @@ void DemoWriter::logModel(const DemoRun &run, const QString &flavor, const QStri
     writeArtifact(run.id, QStringLiteral("model/requirements.txt"), requirements.toUtf8());
     writeArtifact(run.id, QStringLiteral("model/python_env.yaml"),
                   "python: 3.11.9\nbuild_dependencies:\n- pip==24.2\ndependencies:\n- -r requirements.txt\n");
+}
+
+QString DemoWriter::logLoggedModel(const DemoRun &run, const QString &flavor, const QString &flavorVersion,
+                                   const QString &requirements, const TagList &tags)
+{
+    const qint64 created = run.end - 30 * Second;
+    const QString id = m_b.addLoggedModel({.sourceRunId = run.id,
+                                           .name = QStringLiteral("model"),
+                                           .creationTime = created,
+                                           .finalizedTime = created + 8 * Second,
+                                           .tags = tags});
+    m_b.logModelOutput(run.id, id);
+    const QString location = m_b.loggedModelArtifactLocation(id);
+    QList<double> weights;
+    for (int i = 0; i < 48; ++i)
+        weights.append(m_noise.gaussian(0.1));
+    const QByteArray pickle = picklePayload(weights);
+    writeFile(location + QStringLiteral("/model.pkl"), pickle);
+    writeFile(location + QStringLiteral("/MLmodel"),
+              mlmodelYaml(run.id, flavor, flavorVersion, created, m_noise.hex(32), pickle.size(), id));
+    writeFile(location + QStringLiteral("/requirements.txt"), requirements.toUtf8());
+    writeFile(location + QStringLiteral("/python_env.yaml"),
+              "python: 3.11.9\nbuild_dependencies:\n- pip==24.2\ndependencies:\n- -r requirements.txt\n");
+    return id;
 }
 
 void DemoWriter::logParams(const QString &runId, const TagList &params)

@@ -68,14 +68,39 @@ struct RegisteredModelSpec
 struct ModelVersionSpec
 {
     QString modelName {};
-    QString source {}; // e.g. the run's artifact path of the model
-    QString runId {}; // empty: NULL
+    // The run's artifact path of the model, or MLflow 3's `models:/m-<id>` (a logged model) or
+    // `models:/<name>/<version>` (another version), which MLflow resolves as storage_location.
+    QString source {};
+    QString runId {}; // empty: NULL, or a logged model's source run for a `models:/m-<id>` source
     QString stage = QStringLiteral("None"); // None, Staging, Production, Archived (any case)
     qint64 creationTime = NoTime; // also last_updated_time, and the model's last_updated_time
     QString userId {};
     QString description {};
     QString runLink {};
-    QString storageLocation {}; // empty: the source, as MLflow resolves plain artifact URIs
+    QString storageLocation {}; // empty: resolved from the source as MLflow does
+    // READY as MLflow's own stores write it; PENDING_REGISTRATION and FAILED_REGISTRATION come
+    // from registries that copy artifacts asynchronously (with a status message on failure).
+    QString status = QStringLiteral("READY");
+    QString statusMessage {}; // empty: NULL
+    TagList tags {};
+};
+
+// MLflow 3's LoggedModelStatus, stored as its number.
+enum class LoggedModelStatus { Unspecified = 0, Pending = 1, Ready = 2, UploadFailed = 3 };
+
+// A logged model (MLflow 3): what mlflow.<flavor>.log_model() creates beside a run's artifacts.
+struct LoggedModelSpec
+{
+    QString sourceRunId {}; // the run that logged it; empty: NULL
+    qint64 experimentId = -1; // -1: the source run's experiment
+    QString name {}; // e.g. "model"
+    QString modelType {}; // empty: NULL
+    // MLflow creates it PENDING and finalises it READY (or UPLOAD_FAILED) once its files are up.
+    LoggedModelStatus status = LoggedModelStatus::Ready;
+    QString statusMessage {}; // empty: NULL
+    qint64 creationTime = NoTime;
+    qint64 finalizedTime = NoTime; // last_updated_timestamp_ms; NoTime: the creation time
+    TagList params {};
     TagList tags {};
 };
 
@@ -167,6 +192,26 @@ public:
                          bool archiveExistingVersions = false);
     // Upsert: moves an existing alias. The version must exist.
     void setAlias(const QString &name, const QString &alias, int version);
+    // Removes the alias if the model has it (MLflow: no error when it does not).
+    void deleteAlias(const QString &name, const QString &alias);
+    // MLflow's delete_model_version, a soft delete: stage Deleted_Internal, source, run_id and
+    // run_link redacted, description, user_id and status_message NULL, the aliases pointing at it
+    // deleted, its tags kept; the version's and the model's last_updated_time = `time`.
+    void deleteModelVersion(const QString &name, int version, qint64 time);
+    // MLflow's update_registered_model / update_model_version: the description (empty: NULL) and
+    // that entity's last_updated_time (a version's description leaves the model's time alone).
+    void setRegisteredModelDescription(const QString &name, const QString &description, qint64 time);
+    void setModelVersionDescription(const QString &name, int version, const QString &description,
+                                    qint64 time);
+
+    // Logged models (MLflow 3). Returns the model id, "m-" + 32 hex digits from the builder's
+    // seeded generator, empty on error. Its artifact_location is
+    // <experiment artifact_location>/models/<model id>/artifacts.
+    QString addLoggedModel(const LoggedModelSpec &spec);
+    void setLoggedModelTag(const QString &modelId, const QString &key, const QString &value);
+    // MLflow's log_outputs: the run produced the model (an inputs row RUN_OUTPUT -> MODEL_OUTPUT).
+    void logModelOutput(const QString &runId, const QString &modelId, qint64 step = 0);
+    QString loggedModelArtifactLocation(const QString &modelId); // empty if there is no such model
 
     // MLflow's spelling of a stage ("staging" -> "Staging"); empty if it is not a stage.
     static QString canonicalStage(const QString &stage);
@@ -186,6 +231,11 @@ private:
     void insertTag(const QString &runId, const QString &key, const QString &value);
     qint64 timeOr(qint64 time) const { return time == NoTime ? m_now : time; }
     QString newUuidHex();
+    // The storage_location and run_id MLflow's create_model_version derives from a `models:/`
+    // source; false (after fail()) when it names nothing.
+    bool resolveModelsUri(const QString &source, QString &storageLocation, QString &runId,
+                          const QString &context);
+    bool touchRegisteredModel(const QString &name, qint64 time, const QString &context);
 
     QString m_path;
     QString m_artifactRoot;
