@@ -537,7 +537,8 @@ void TestRegistryPlanner::plansApplyToAStore()
     };
     const auto stages = [&] {
         QStringList result;
-        for (const Store::ModelVersion &v : *store.modelVersions(QStringLiteral("model")))
+        const auto versions = store.modelVersions(QStringLiteral("model"));
+        for (const Store::ModelVersion &v : *versions)
             result.append(v.stage);
         return result;
     };
