@@ -53,6 +53,7 @@ struct ModelVersion
     QString status; // READY, PENDING_REGISTRATION, FAILED_REGISTRATION
     QString statusMessage;
     QString runId; // empty when NULL
+    QString runExperimentId; // the experiment of runId, empty when the store does not hold the run
     QString source; // runs:/<run>/model, models:/m-<id>, an artifact URI
     QString runLink;
     QString storageLocation;

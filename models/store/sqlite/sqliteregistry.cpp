@@ -186,6 +186,19 @@ Result<ModelVersionList> SqliteStore::readVersions(SqliteConnection &db, const Q
         return describe(e, m_path, db.busyTimeoutMs());
     if (Error e = addVersionDetails(db, versions); !e.ok())
         return describe(e, m_path, db.busyTimeoutMs());
+    // The experiment of each version's run, so that a link to the run can show it.
+    SqliteStatement experiment(db, "SELECT experiment_id FROM runs WHERE run_uuid = ?1");
+    for (ModelVersion &v : versions) {
+        const QString runId = v.runId.isEmpty() ? v.loggedModelRunId : v.runId;
+        if (runId.isEmpty())
+            continue;
+        experiment.reset();
+        experiment.bind(1, runId);
+        if (experiment.step())
+            v.runExperimentId = experiment.string(0);
+        if (Error e = statementError(experiment, db); !e.ok())
+            return describe(e, m_path, db.busyTimeoutMs());
+    }
     return versions;
 }
 
