@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace {
 
 QString tr(const char *text)
@@ -38,11 +40,104 @@ QList<OptionSpec> optionsFor(CommandLine::Command command)
         return common + QList<OptionSpec> {{"run", true}, {"all", false}};
     case C::Demo:
         return {{"force", false}};
+    case C::Models:
+        return common + QList<OptionSpec> {{"filter", true}};
+    case C::Versions:
+        return common;
+    case C::Transition:
+        return {{"archive-existing-versions", false}, {"busy-timeout", true}};
+    case C::Alias:
+    case C::Tag:
+        return {{"delete", false}, {"busy-timeout", true}};
+    case C::Describe:
+        return {{"busy-timeout", true}};
     case C::Help:
     case C::Version:
         return {};
     }
     return {};
+}
+
+// "3" -> 3; anything but a positive integer -> 0.
+int versionNumber(const QString &text)
+{
+    bool ok = false;
+    const int version = text.toInt(&ok);
+    return ok && version > 0 ? version : 0;
+}
+
+// STORE MODEL ... of the registry commands; [VERSION] is there when the count says so.
+void parseRegistryArguments(CommandLine &cl, const QStringList &positional)
+{
+    using C = CommandLine::Command;
+    const auto expect = [&](qsizetype count, const QString &usage) {
+        if (positional.size() == count)
+            return true;
+        cl.error = tr("expected %1").arg(usage);
+        return false;
+    };
+    const auto takeVersion = [&](const QString &text) {
+        cl.version = versionNumber(text);
+        if (cl.version == 0)
+            cl.error = tr("VERSION must be a positive number, got '%1'").arg(text);
+        return cl.version != 0;
+    };
+    switch (cl.command) {
+    case C::Models:
+        if (!expect(1, tr("STORE")))
+            return;
+        break;
+    case C::Versions:
+        if (!expect(2, tr("STORE MODEL")))
+            return;
+        break;
+    case C::Transition:
+        if (!expect(4, tr("STORE MODEL VERSION STAGE")) || !takeVersion(positional.at(2)))
+            return;
+        cl.stage = positional.at(3);
+        break;
+    case C::Alias:
+        if (cl.remove) {
+            if (!expect(3, tr("--delete STORE MODEL ALIAS")))
+                return;
+            cl.alias = positional.at(2);
+        } else {
+            if (!expect(4, tr("STORE MODEL ALIAS VERSION")) || !takeVersion(positional.at(3)))
+                return;
+            cl.alias = positional.at(2);
+        }
+        break;
+    case C::Tag: {
+        // STORE MODEL [VERSION] KEY [VALUE]: a version is there when one more word is.
+        const qsizetype base = cl.remove ? 3 : 4;
+        if (positional.size() != base && positional.size() != base + 1) {
+            cl.error = cl.remove ? tr("expected --delete STORE MODEL [VERSION] KEY")
+                                 : tr("expected STORE MODEL [VERSION] KEY VALUE");
+            return;
+        }
+        qsizetype next = 2;
+        if (positional.size() == base + 1 && !takeVersion(positional.at(next++)))
+            return;
+        cl.tagKey = positional.at(next++);
+        if (!cl.remove)
+            cl.tagValue = positional.at(next);
+        break;
+    }
+    case C::Describe:
+        if (positional.size() != 3 && positional.size() != 4) {
+            cl.error = tr("expected STORE MODEL [VERSION] TEXT");
+            return;
+        }
+        if (positional.size() == 4 && !takeVersion(positional.at(2)))
+            return;
+        cl.text = positional.last();
+        break;
+    default:
+        return;
+    }
+    cl.stores = {positional.at(0)};
+    if (cl.command != C::Models)
+        cl.model = positional.at(1);
 }
 
 } // namespace
@@ -63,9 +158,18 @@ QString usageText()
               "  kaizen diff --run STORE:RUN_ID --run STORE:RUN_ID... [--all] [--format ...]\n"
               "              compare runs; without --all only differing params and tags, no mlflow.* tags\n"
               "  kaizen demo PATH [--force]                                      write the demo store\n"
+              "  kaizen models STORE [--filter EXPR] [--format json|table]       registered models\n"
+              "  kaizen versions STORE MODEL [--format json|table]               a model's versions\n"
+              "  kaizen transition STORE MODEL VERSION STAGE [--archive-existing-versions]\n"
+              "  kaizen alias STORE MODEL ALIAS VERSION | kaizen alias --delete STORE MODEL ALIAS\n"
+              "  kaizen tag STORE MODEL [VERSION] KEY VALUE | kaizen tag --delete STORE MODEL [VERSION] KEY\n"
+              "  kaizen describe STORE MODEL [VERSION] TEXT\n"
+              "              registry writes: naming the command is the consent to write the store\n"
               "\n"
               "STORE is an MLflow SQLite file (mlflow.db, mlruns.db), or a sqlite:///path or file:// URI.\n"
-              "Exit status: 0 success, 2 bad arguments, 3 the store cannot be read.\n");
+              "STAGE is None, Staging, Production or Archived (any case).\n"
+              "Exit status: 0 success, 2 bad arguments, 3 the store cannot be read, 4 a registry write was\n"
+              "refused (nothing written).\n");
 }
 
 CommandLine parseCommandLine(const QStringList &arguments)
@@ -82,6 +186,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
             {"plot", C::Plot},
             {"diff", C::Diff},
             {"demo", C::Demo},
+            {"models", C::Models},
+            {"versions", C::Versions},
+            {"transition", C::Transition},
+            {"alias", C::Alias},
+            {"tag", C::Tag},
+            {"describe", C::Describe},
             {"help", C::Help},
             {"--help", C::Help},
             {"-h", C::Help},
@@ -219,7 +329,20 @@ CommandLine parseCommandLine(const QStringList &arguments)
             cl.decimate = value == QLatin1String("m4");
         } else if (name == QLatin1String("output")) {
             cl.output = value;
+        } else if (name == QLatin1String("archive-existing-versions")) {
+            cl.archiveExistingVersions = true;
+        } else if (name == QLatin1String("delete")) {
+            cl.remove = true;
         }
+    }
+    // The registry listings print JSON unless asked otherwise: scripts read them.
+    if ((cl.command == C::Models || cl.command == C::Versions) && !args.contains(QLatin1String("--format"))
+        && !std::any_of(args.begin(), args.end(),
+                        [](const QString &a) { return a.startsWith(QLatin1String("--format=")); }))
+        cl.format = CommandLine::Format::Json;
+    if ((cl.command == C::Models || cl.command == C::Versions) && cl.format == CommandLine::Format::Tsv) {
+        cl.error = tr("%1 prints json or table").arg(arguments.value(1));
+        return cl;
     }
 
     switch (cl.command) {
@@ -296,6 +419,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
             cl.error = tr("expected the PATH of the demo database to write");
         else
             cl.output = positional.first();
+        break;
+    case C::Models:
+    case C::Versions:
+    case C::Transition:
+    case C::Alias:
+    case C::Tag:
+    case C::Describe:
+        parseRegistryArguments(cl, positional);
         break;
     case C::Help:
     case C::Version:

@@ -6,7 +6,23 @@
 // What the user asked for on the command line, parsed into plain values.
 struct CommandLine
 {
-    enum class Command { Gui, Experiments, Runs, History, Plot, Diff, Demo, Help, Version };
+    enum class Command {
+        Gui,
+        Experiments,
+        Runs,
+        History,
+        Plot,
+        Diff,
+        Demo,
+        Models,
+        Versions,
+        Transition,
+        Alias,
+        Tag,
+        Describe,
+        Help,
+        Version
+    };
     enum class Format { Table, Tsv, Json, Markdown, Csv }; // Markdown and Csv: diff only
 
     Command command = Command::Gui;
@@ -30,6 +46,15 @@ struct CommandLine
     int width = 1200, height = 700; // plot: --size WxH
     bool decimate = true; // plot: --decimation m4 (true) | none
     int busyTimeoutMs = 5000;
+    // Registry: models, versions, transition, alias, tag, describe.
+    QString model;
+    int version = 0; // 0: none given (tag and describe then address the registered model)
+    QString stage; // transition
+    bool archiveExistingVersions = false; // transition --archive-existing-versions
+    bool remove = false; // alias --delete, tag --delete
+    QString alias;
+    QString tagKey, tagValue;
+    QString text; // describe
 
     QString error; // non-empty: the arguments were wrong (exit status 2)
 };
@@ -38,4 +63,10 @@ CommandLine parseCommandLine(const QStringList &arguments);
 QString usageText();
 
 // Exit statuses of the command line; scripts rely on them.
-enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitBadArguments = 2, ExitStoreUnreadable = 3 };
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailure = 1,
+    ExitBadArguments = 2,
+    ExitStoreUnreadable = 3,
+    ExitWriteRefused = 4, // a registry write was refused; nothing was written
+};

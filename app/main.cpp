@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIcon>
 #include <QStandardPaths>
@@ -21,19 +22,28 @@ void setApplicationNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(KAIZEN_VERSION));
 }
 
-// The demo store lives beside Kaizen's own data; it is generated once, on first use.
+// The demo store lives beside Kaizen's own data; it is generated on first use, and again when
+// this Kaizen writes a richer demo than the one there (DemoRevision, kept in a file beside it).
 QString demoStorePath()
 {
+    // Raise when the demo generator adds content (2: the registry's states and evaluations).
+    constexpr int DemoRevision = 2;
     const QString dir
         = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/demo");
     const QString path = dir + QStringLiteral("/mlflow.db");
-    if (!QFileInfo::exists(path)) {
+    QFile revisionFile(dir + QStringLiteral("/revision"));
+    const int revision = revisionFile.open(QIODevice::ReadOnly) ? revisionFile.readAll().trimmed().toInt() : 0;
+    revisionFile.close();
+    if (!QFileInfo::exists(path) || revision < DemoRevision) {
+        QDir(dir).removeRecursively(); // the old demo's database and artifact folders
         QDir().mkpath(dir);
         const Store::Error error = Store::DemoStore::generate(path);
         if (!error.ok()) {
             Cli::printError(error.message);
             return {};
         }
+        if (revisionFile.open(QIODevice::WriteOnly))
+            revisionFile.write(QByteArray::number(DemoRevision) + '\n');
     }
     return path;
 }
@@ -100,6 +110,15 @@ int main(int argc, char **argv)
         return runDiffCommand(cl);
     case CommandLine::Command::Demo:
         return runDemoCommand(cl);
+    case CommandLine::Command::Models:
+        return runModelsCommand(cl);
+    case CommandLine::Command::Versions:
+        return runVersionsCommand(cl);
+    case CommandLine::Command::Transition:
+    case CommandLine::Command::Alias:
+    case CommandLine::Command::Tag:
+    case CommandLine::Command::Describe:
+        return runRegistryWriteCommand(cl);
     case CommandLine::Command::Gui:
     case CommandLine::Command::Plot:
         break;

@@ -2,6 +2,7 @@
 
 #include "demostore.h"
 #include "sqlitestore.h"
+#include "storebuilder.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -60,6 +61,45 @@ QString buildDemoStore(const QTemporaryDir &dir)
     const QString path = dir.filePath(QStringLiteral("mlflow.db"));
     const Store::Error error = Store::DemoStore::generate(path);
     return error.ok() ? path : QString();
+}
+
+QString buildRegistryStore(const QTemporaryDir &dir, const QString &fileName, qint64 t0)
+{
+    const QString path = dir.filePath(fileName);
+    Store::StoreBuilder::Options options;
+    options.now = t0;
+    auto builder = Store::StoreBuilder::create(path, options);
+    if (!builder)
+        return {};
+    Store::StoreBuilder &b = **builder;
+    const qint64 experiment = b.addExperiment({.name = QStringLiteral("churn")});
+    QStringList runs;
+    for (int i = 0; i < 5; ++i)
+        runs << b.addRun(
+            {.experimentId = experiment, .name = QStringLiteral("train-%1").arg(i), .startTime = t0 + i});
+    const QString churn = QStringLiteral("churn-classifier");
+    b.addRegisteredModel({.name = churn,
+                          .creationTime = t0,
+                          .description = QStringLiteral("Predicts churn.\n\nRetrained monthly."),
+                          .tags = {{QStringLiteral("team"), QStringLiteral("risk")}}});
+    for (int i = 0; i < 5; ++i)
+        b.addModelVersion({.modelName = churn,
+                           .source = b.runArtifactUri(runs.at(i)) + QStringLiteral("/model"),
+                           .runId = runs.at(i),
+                           .creationTime = t0 + (i + 1) * 1000});
+    b.transitionStage(churn, 1, QStringLiteral("Production"), t0 + 10000);
+    b.transitionStage(churn, 2, QStringLiteral("Production"), t0 + 11000, true);
+    b.transitionStage(churn, 3, QStringLiteral("Staging"), t0 + 12000);
+    b.setAlias(churn, QStringLiteral("champion"), 2);
+    b.setAlias(churn, QStringLiteral("challenger"), 3);
+    b.setModelVersionTag(churn, 3, QStringLiteral("validation"), QStringLiteral("pending"));
+    b.deleteModelVersion(churn, 5, t0 + 13000);
+    const QString fraud = QStringLiteral("fraud-detector");
+    b.addRegisteredModel(
+        {.name = fraud, .creationTime = t0, .tags = {{QStringLiteral("team"), QStringLiteral("fraud")}}});
+    b.addModelVersion(
+        {.modelName = fraud, .source = QStringLiteral("s3://models/fraud"), .creationTime = t0 + 500});
+    return b.finish().ok() ? path : QString();
 }
 
 QString kaizenBinary()

@@ -22,6 +22,12 @@ QString copyFixture(const QString &name, const QTemporaryDir &dir);
 QByteArray fileHash(const QString &path);
 // Builds the project's demo store in `dir`, returns the database path (empty on failure).
 QString buildDemoStore(const QTemporaryDir &dir);
+// A store whose registry shows every stage, written into `dir` as `fileName` (empty path on
+// failure), its history before `before` (ms): churn-classifier (tag team=risk, a two-paragraph
+// description) with v1 Archived (archived when v2 went to Production), v2 Production @champion,
+// v3 Staging @challenger (tag validation=pending), v4 None, v5 soft-deleted, each from a run of
+// experiment "churn"; fraud-detector (tag team=fraud) with v1 None and no run.
+QString buildRegistryStore(const QTemporaryDir &dir, const QString &fileName, qint64 before);
 // The store backend the backend-neutral store tests run on: KAIZEN_STORE_BACKEND, else "sqlite".
 QString storeBackend();
 // The location of the store at `sqlitePath` (a SQLite store: a fixture, or one a test built) in

@@ -14,12 +14,17 @@ int runPlotCommand(const CommandLine &cl);
 // Compares runs, possibly of several stores (cl.stores and cl.runIds are parallel).
 int runDiffCommand(const CommandLine &cl);
 int runDemoCommand(const CommandLine &cl);
+int runModelsCommand(const CommandLine &cl);
+int runVersionsCommand(const CommandLine &cl);
+// transition, alias, tag, describe: one registry change, written at once (exit 4 if refused).
+int runRegistryWriteCommand(const CommandLine &cl);
 
 namespace Cli {
 // One line on stderr, prefixed with the program name.
 void printError(const QString &message);
-// Opens the store or prints why not; prints a schema notice when there is one.
-std::unique_ptr<Store::MlflowStore> openStore(const CommandLine &cl);
+// Opens the store (for registry writes with `writable`) or prints why not; prints a schema
+// notice when there is one.
+std::unique_ptr<Store::MlflowStore> openStore(const CommandLine &cl, bool writable = false);
 // Exit status for a failed store read: 2 for bad arguments (unknown run/experiment), else 3.
 int exitCodeFor(const Store::Error &error);
 QString formatTime(qint64 ms);

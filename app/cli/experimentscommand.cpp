@@ -13,9 +13,10 @@ void printError(const QString &message)
     std::fprintf(stderr, "kaizen: %s\n", qPrintable(message.simplified()));
 }
 
-std::unique_ptr<Store::MlflowStore> openStore(const CommandLine &cl)
+std::unique_ptr<Store::MlflowStore> openStore(const CommandLine &cl, bool writable)
 {
-    auto reader = Store::openStore(cl.stores.value(0), {cl.busyTimeoutMs});
+    auto reader
+        = Store::openStore(cl.stores.value(0), {.busyTimeoutMs = cl.busyTimeoutMs, .writable = writable});
     if (!reader) {
         printError(reader.error().message);
         return nullptr;
@@ -30,6 +31,7 @@ int exitCodeFor(const Store::Error &error)
     switch (error.code) {
     case Store::Error::NoSuchRun:
     case Store::Error::NoSuchExperiment:
+    case Store::Error::NoSuchModel:
     case Store::Error::InvalidArgument:
         return ExitBadArguments;
     default:

@@ -1,3 +1,4 @@
+#include "clirunner.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -18,44 +19,10 @@ class TestCli : public QObject
     Q_OBJECT
 
 private:
-    struct Outcome
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    static Outcome kaizen(const QStringList &arguments)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY")); // sub-commands must not need a display
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        process.setProcessEnvironment(env);
-        process.start(TestSupport::kaizenBinary(), arguments);
-        if (!process.waitForFinished(60000))
-            return {};
-        Outcome outcome;
-        outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        outcome.out = process.readAllStandardOutput();
-        outcome.err = process.readAllStandardError();
-        return outcome;
-    }
-    static QJsonArray jsonArray(const QByteArray &bytes)
-    {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
-        if (error.error != QJsonParseError::NoError)
-            qWarning() << "invalid JSON:" << error.errorString() << bytes.left(200);
-        return doc.array();
-    }
-    static QJsonObject jsonObject(const QByteArray &bytes)
-    {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
-        if (error.error != QJsonParseError::NoError)
-            qWarning() << "invalid JSON:" << error.errorString() << bytes.left(200);
-        return doc.object();
-    }
+    using Outcome = CliRunner::Outcome;
+    static Outcome kaizen(const QStringList &arguments) { return CliRunner::kaizen(arguments); }
+    static QJsonArray jsonArray(const QByteArray &bytes) { return CliRunner::jsonArray(bytes); }
+    static QJsonObject jsonObject(const QByteArray &bytes) { return CliRunner::jsonObject(bytes); }
     // Two finished top-level runs of the demo store's mnist-cnn experiment.
     QJsonArray twoDemoRuns()
     {
