@@ -135,7 +135,7 @@ void RunDetailsModel::setDatasets(const QString &runId, const Store::DatasetInpu
         const QString shown = value.join(QStringLiteral(" \u00B7 "));
         entries.append({dataset.name, shown, {}, toolTip.join(QLatin1Char('\n')), dataset.name});
     }
-    replaceDatasets(entries);
+    replaceSection(Section::Datasets, entries);
 }
 
 void RunDetailsModel::setDatasetsFailed(const QString &runId, const QString &message)
@@ -149,23 +149,45 @@ void RunDetailsModel::setDatasetsFailed(const QString &runId, const QString &mes
                  tr("The datasets of this run could not be read:\n%1").arg(message),
                  {}};
     entry.isError = true;
-    replaceDatasets({entry});
+    replaceSection(Section::Datasets, {entry});
 }
 
-// Datasets arrive after the rest of the run: their section is removed and inserted rather than
-// reset, so the view keeps its scroll position and expanded sections.
-void RunDetailsModel::replaceDatasets(const QList<Entry> &entries)
+void RunDetailsModel::setRegisteredVersions(const QString &runId, const Store::ModelVersionList &versions)
 {
-    if (const int old = sectionPosition(Section::Datasets); old >= 0) {
+    if (runId != m_runId || m_runId.isEmpty())
+        return;
+    QList<Entry> entries;
+    for (const Store::ModelVersion &v : versions) {
+        QStringList value {tr("v%1").arg(v.version), v.stage};
+        for (const QString &alias : v.aliases)
+            value << QLatin1Char('@') + alias;
+        const QString shown = value.join(QStringLiteral(" \u00B7 "));
+        entries.append({v.modelName,
+                        shown,
+                        {},
+                        tr("%1 version %2 was registered from this run").arg(v.modelName).arg(v.version),
+                        v.modelName});
+    }
+    replaceSection(Section::RegisteredVersions, entries);
+}
+
+// Datasets and registered versions arrive after the rest of the run: their section is removed
+// and inserted rather than reset, so the view keeps its scroll position and expanded sections.
+// Sections stay in the order of the Section enum.
+void RunDetailsModel::replaceSection(Section section, const QList<Entry> &entries)
+{
+    if (const int old = sectionPosition(section); old >= 0) {
         beginRemoveRows({}, old, old);
         m_sections.removeAt(old);
         endRemoveRows();
     }
     if (entries.isEmpty())
         return;
-    const int position = int(m_sections.size());
+    int position = 0;
+    while (position < m_sections.size() && int(m_sections.at(position).section) < int(section))
+        ++position;
     beginInsertRows({}, position, position);
-    m_sections.append({Section::Datasets, entries});
+    m_sections.insert(position, {section, entries});
     endInsertRows();
 }
 
@@ -182,6 +204,8 @@ QString RunDetailsModel::sectionTitle(Section section)
         return tr("Tags");
     case Section::Datasets:
         return tr("Datasets");
+    case Section::RegisteredVersions:
+        return tr("Registered models");
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "registrytypes.h"
 #include "runtable.h"
 
 #include <QAbstractItemModel>
@@ -18,7 +19,7 @@ public:
         SortRole,
         IsErrorRole, // bool: the row says that something could not be read
     };
-    enum class Section { Attributes, Params, Metrics, Tags, Datasets };
+    enum class Section { Attributes, Params, Metrics, Tags, Datasets, RegisteredVersions };
 
     explicit RunDetailsModel(QObject *parent = nullptr);
 
@@ -29,6 +30,9 @@ public:
     void setDatasets(const QString &runId, const Store::DatasetInputList &datasets);
     // Reading the datasets of `runId` failed: the Datasets section holds one row saying so.
     void setDatasetsFailed(const QString &runId, const QString &message);
+    // The registered model versions that came from `runId` (they arrive from a worker too): a
+    // row per version ("churn-classifier" → "v3 · Production · @champion"); none: no section.
+    void setRegisteredVersions(const QString &runId, const Store::ModelVersionList &versions);
 
     bool hasRun() const { return !m_runId.isEmpty(); }
     QString runId() const { return m_runId; }
@@ -70,7 +74,7 @@ private:
     };
     static QString sectionTitle(Section section);
     int sectionPosition(Section section) const;
-    void replaceDatasets(const QList<Entry> &entries);
+    void replaceSection(Section section, const QList<Entry> &entries);
 
     QList<SectionRows> m_sections;
     QString m_runId;

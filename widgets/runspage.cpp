@@ -2,6 +2,7 @@
 
 #include "experimentlistmodel.h"
 #include "pageframe.h"
+#include "registryloader.h"
 #include "runcolumnsmenu.h"
 #include "rundetailsmodel.h"
 #include "rundetailsview.h"
@@ -69,9 +70,27 @@ RunsPage::RunsPage(QWidget *parent)
     m_datasetsTimer->setSingleShot(true);
     m_datasetsTimer->setInterval(150); // not one read per row while arrowing through the table
     connect(m_datasetsTimer, &QTimer::timeout, this, [this] {
-        if (m_detailsModel->hasRun())
-            m_loader->loadDatasets(m_detailsModel->runId());
+        if (!m_detailsModel->hasRun())
+            return;
+        m_loader->loadDatasets(m_detailsModel->runId());
+        m_registryLoader->loadVersionsOfRun(m_location, m_detailsModel->runId());
     });
+    // Which registered model versions came from the run (a store without a registry: none).
+    m_registryLoader = new RegistryLoader(this);
+    connect(m_registryLoader, &RegistryLoader::runVersionsLoaded, m_detailsModel,
+            &RunDetailsModel::setRegisteredVersions);
+}
+
+void RunsPage::revealRun(const QString &experimentId, const QString &runId)
+{
+    if (experimentId.isEmpty() || m_runsExperimentIds.contains(experimentId)) {
+        selectRuns({runId});
+        return;
+    }
+    // The runs of its experiment are read first; the selection follows when they are.
+    m_pendingRunIds = {runId};
+    if (!selectExperiment(experimentId))
+        m_pendingRunIds.clear();
 }
 
 RunsPage::~RunsPage() = default;

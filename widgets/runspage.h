@@ -20,6 +20,7 @@ class QTimer;
 class QTreeView;
 class RunDetailsModel;
 class RunDetailsView;
+class RegistryLoader;
 class RunLoader;
 class RunSortFilterProxy;
 class RunTreeModel;
@@ -65,6 +66,8 @@ public:
     bool selectExperiment(const QString &nameOrId);
     // Selects the runs that are loaded, the first one current.
     void selectRuns(const QStringList &runIds);
+    // Selects a run of any experiment: its experiment alone is shown if it is not already.
+    void revealRun(const QString &experimentId, const QString &runId);
 
     // Shows only these runs (the runs brushed in the compare plots; the search filter still
     // applies). The selection is kept for the compare page and comes back when the filter is
@@ -126,6 +129,7 @@ private:
     void updateStatusText();
 
     RunLoader *m_loader;
+    RegistryLoader *m_registryLoader = nullptr;
     ExperimentListModel *m_experimentModel;
     RunTreeModel *m_runModel;
     RunSortFilterProxy *m_runProxy;

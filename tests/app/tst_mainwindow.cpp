@@ -5,15 +5,20 @@
 #include "experimentlistmodel.h"
 #include "mainwindow.h"
 #include "metricdiffmodel.h"
+#include "modelspage.h"
+#include "modelversiontablemodel.h"
 #include "noticebar.h"
 #include "parallelcoordinatesview.h"
 #include "paramdiffmodel.h"
+#include "registeredmodellistmodel.h"
+#include "rundetailsmodel.h"
 #include "runloader.h"
 #include "runsortfilterproxy.h"
 #include "runspage.h"
 #include "runtreemodel.h"
 #include "searchfilteredit.h"
 #include "sqlitehandle.h"
+#include "stagelanesview.h"
 #include "storefactory.h"
 #include "testsupport.h"
 #include "widgettestsupport.h"
@@ -63,6 +68,7 @@ private slots:
     void compareRunsOfTwoStores();
     void screenshot();
     void chartsScreenshot();
+    void modelsTabLinksRunsAndSaysWhetherItWrites();
 
 private:
     static QMessageBox *errorBox(const MainWindow &window);
@@ -381,8 +387,8 @@ void TestMainWindow::compareTabBrushFiltersRunsAndIsRemembered()
             }
         }
         QCOMPARE(edit,
-                 QStringList({"Copy Diff as &Markdown", "Copy Diff as &CSV", "", "&Pin to Comparison",
-                              "&Unpin All"}));
+                 QStringList({"&Undo", "&Redo", "", "Copy Diff as &Markdown", "Copy Diff as &CSV", "",
+                              "&Pin to Comparison", "&Unpin All"}));
 
         // A brush on the first axis narrows the run table and says so in the status bar.
         ParallelCoordinatesView *view = window.comparePage()->parallelView();
@@ -533,3 +539,44 @@ void TestMainWindow::screenshot()
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
+
+void TestMainWindow::modelsTabLinksRunsAndSaysWhetherItWrites()
+{
+    QTemporaryDir dir;
+    const QString store = TestSupport::buildDemoStore(dir);
+    QVERIFY(!store.isEmpty());
+    MainWindow window;
+    window.show();
+    QVERIFY(showRuns(window.runsPage(), [&] { window.openStore(store); }));
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(window.tabWidget()->currentWidget(), window.modelsPage());
+    ModelsPage *page = window.modelsPage();
+    QTRY_VERIFY_WITH_TIMEOUT(page->modelList()->rowCount() > 0, 10000);
+    auto *storeLabel = window.findChild<QLabel *>(QStringLiteral("storeLabel"));
+    QVERIFY(storeLabel->text().endsWith(QLatin1String("read-only")));
+
+    // Allow Changes: the status bar says the store takes registry writes.
+    page->allowChangesAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(page->isWritable(), 10000);
+    QVERIFY(storeLabel->text().contains(QLatin1String("changes allowed")));
+
+    // A version's run opens in the Runs tab, in its experiment.
+    page->selectModel(QStringLiteral("housing-regressor"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->versionTable()->rowCount() > 0, 10000);
+    const Store::ModelVersion first = page->versionTable()->versionAt(page->versionTable()->index(0, 0));
+    QVERIFY(!first.runId.isEmpty());
+    QVERIFY(!first.runExperimentId.isEmpty());
+    emit page->lanesView()->versionActivated(first.version);
+    QCOMPARE(window.tabWidget()->currentWidget(), window.runsPage());
+    QTRY_COMPARE_WITH_TIMEOUT(window.runsPage()->currentRunId(), first.runId, 10000);
+    QVERIFY(window.runsPage()->currentExperimentIds().contains(first.runExperimentId));
+    // Its details say which registered version came from it.
+    RunDetailsModel *details = window.runsPage()->detailsModel();
+    QTRY_VERIFY_WITH_TIMEOUT(details->sectionIndex(RunDetailsModel::Section::RegisteredVersions).isValid(),
+                             10000);
+    const QModelIndex registered
+        = details->indexOfKey(RunDetailsModel::Section::RegisteredVersions,
+                              QStringLiteral("housing-regressor"), RunDetailsModel::ValueColumn);
+    QVERIFY(registered.isValid());
+    QVERIFY(registered.data().toString().startsWith(QStringLiteral("v%1").arg(first.version)));
+}
