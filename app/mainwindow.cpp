@@ -2,8 +2,10 @@
 
 #include "chartspage.h"
 #include "comparepage.h"
+#include "modelspage.h"
 #include "noticebar.h"
 #include "pagelinks.h"
+#include "registryactions.h"
 #include "runloader.h"
 #include "runspage.h"
 #include "runtreemodel.h"
@@ -26,6 +28,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace {
@@ -40,6 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_runsPage(new RunsPage(this)),
       m_chartsPage(new ChartsPage(this)),
       m_comparePage(new ComparePage(this)),
+      m_modelsPage(new ModelsPage(this)),
       m_tabs(new QTabWidget(this)),
       m_noticeBar(new NoticeBar(this))
 {
@@ -56,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_runsPage, tr("Runs"));
     m_tabs->addTab(m_chartsPage, tr("Charts"));
     m_tabs->addTab(m_comparePage, tr("Compare"));
+    m_tabs->addTab(m_modelsPage, tr("Models"));
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
@@ -96,6 +101,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_comparePage, &ComparePage::progressChanged, this, &MainWindow::setProgress);
     connect(m_comparePage, &ComparePage::loadingChanged, this, &MainWindow::updateLoading);
+    connectModelsPage();
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
@@ -104,6 +110,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_runsPage->restoreSettings(settings);
     m_chartsPage->restoreSettings(settings);
     m_comparePage->restoreSettings(settings);
+    m_modelsPage->restoreSettings(settings);
     const int page = settings.value(PageKey).toInt();
     showPage(page > RunsTab && page < PageCount ? Page(page) : RunsTab);
 }
@@ -126,6 +133,16 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    // Registry changes made since Kaizen started; undoing one writes its inverse to the store.
+    QAction *undo = m_modelsPage->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_modelsPage->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
     editMenu->addAction(m_comparePage->copyMarkdownAction());
     editMenu->addAction(m_comparePage->copyCsvAction());
     editMenu->addSeparator();
@@ -147,6 +164,7 @@ void MainWindow::createActions()
     addPageAction(tr("&Runs"), RunsTab);
     addPageAction(tr("&Charts"), ChartsTab);
     addPageAction(tr("C&ompare"), CompareTab);
+    addPageAction(tr("&Models"), ModelsTab);
     viewMenu->addSeparator();
     viewMenu->addAction(m_runsPage->focusFilterAction());
     viewMenu->addAction(m_runsPage->showDeletedAction());
@@ -155,15 +173,21 @@ void MainWindow::createActions()
     viewMenu->addAction(m_comparePage->onlyDifferencesAction());
     viewMenu->addAction(m_comparePage->showSystemTagsAction());
     // Shortcuts work while the menu bar is hidden or the focus is in a dock.
-    addActions({open, quit, m_runsPage->reloadAction(), m_runsPage->focusFilterAction(),
+    addActions({open, quit, undo, redo, m_runsPage->reloadAction(), m_runsPage->focusFilterAction(),
                 m_comparePage->copyMarkdownAction(), m_comparePage->copyCsvAction(),
                 m_comparePage->pinAction()});
+
+    QMenu *registryMenu = menuBar()->addMenu(tr("Re&gistry"));
+    registryMenu->addAction(m_modelsPage->allowChangesAction());
+    registryMenu->addSeparator();
+    m_modelsPage->actions()->addToMenu(registryMenu);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Kaizen"), this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About Kaizen"),
                                     tr("<b>Kaizen %1</b><p>A desktop workbench for MLflow experiments. "
-                                       "Stores are always opened read-only.</p>")
+                                       "Stores open read-only; registry changes are written only after "
+                                       "Registry › Allow Changes.</p>")
                                         .arg(QApplication::applicationVersion()),
                                     QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
@@ -214,9 +238,34 @@ void MainWindow::onStoreOpened(const QString &location)
 {
     const Store::Location store = Store::Location::parse(location);
     setWindowTitle(tr("%1 — Kaizen").arg(store.displayName()));
-    m_storeLabel->setText(tr("%1 · read-only").arg(store.displayLocation()));
-    m_storeLabel->setToolTip(tr("Kaizen never writes to the store."));
+    m_modelsPage->setLocation(location);
+    updateStoreLabel();
     addRecentStore(location);
+}
+
+void MainWindow::updateStoreLabel()
+{
+    const Store::Location store = Store::Location::parse(m_runsPage->location());
+    const bool writable = m_modelsPage->isWritable();
+    m_storeLabel->setText(writable ? tr("%1 · registry changes allowed").arg(store.displayLocation())
+                                   : tr("%1 · read-only").arg(store.displayLocation()));
+    m_storeLabel->setToolTip(writable
+                                 ? tr("Registry changes are written to the store (Registry › Allow Changes).")
+                                 : tr("Kaizen does not write to the store; Registry › Allow Changes turns "
+                                      "registry writes on."));
+}
+
+void MainWindow::connectModelsPage()
+{
+    connect(m_modelsPage, &ModelsPage::errorOccurred, this, &MainWindow::showError);
+    connect(m_modelsPage, &ModelsPage::writabilityChanged, this, &MainWindow::updateStoreLabel);
+    connect(m_modelsPage, &ModelsPage::loadingChanged, this, &MainWindow::updateLoading);
+    // A version links to its run: the Runs tab shows it, in whichever experiment it is.
+    connect(m_modelsPage, &ModelsPage::runActivated, this,
+            [this](const QString &experimentId, const QString &runId) {
+                m_runsPage->revealRun(experimentId, runId);
+                showPage(RunsTab);
+            });
 }
 
 QStringList MainWindow::recentStores() const
@@ -279,8 +328,8 @@ void MainWindow::setProgress(qint64 done, qint64 total)
 
 void MainWindow::updateLoading()
 {
-    const bool loading
-        = m_runsPage->loader()->isLoading() || m_chartsPage->isLoading() || m_comparePage->isLoading();
+    const bool loading = m_runsPage->loader()->isLoading() || m_chartsPage->isLoading()
+        || m_comparePage->isLoading() || m_modelsPage->isLoading();
     m_progressBar->setVisible(loading);
     m_cancelButton->setVisible(loading);
 }
@@ -336,6 +385,7 @@ void MainWindow::saveSettings() const
     m_runsPage->saveSettings(settings);
     m_chartsPage->saveSettings(settings);
     m_comparePage->saveSettings(settings);
+    m_modelsPage->saveSettings(settings);
     settings.setValue(PageKey, m_tabs->currentIndex());
 }
 

@@ -6,6 +6,7 @@
 
 class ChartsPage;
 class ComparePage;
+class ModelsPage;
 class NoticeBar;
 class QLabel;
 class QMenu;
@@ -30,11 +31,12 @@ public:
     void openStore(const QString &location, const QString &experimentNameOrId = {},
                    const QStringList &runIds = {});
 
-    enum Page { RunsTab, ChartsTab, CompareTab, PageCount };
+    enum Page { RunsTab, ChartsTab, CompareTab, ModelsTab, PageCount };
 
     RunsPage *runsPage() const { return m_runsPage; }
     ChartsPage *chartsPage() const { return m_chartsPage; }
     ComparePage *comparePage() const { return m_comparePage; }
+    ModelsPage *modelsPage() const { return m_modelsPage; }
     QTabWidget *tabWidget() const { return m_tabs; }
     void showPage(Page page);
     NoticeBar *noticeBar() const { return m_noticeBar; }
@@ -61,10 +63,13 @@ private:
     void updateLoading();
     void cancelLoading();
     void saveSettings() const;
+    void connectModelsPage();
+    void updateStoreLabel();
 
     RunsPage *m_runsPage;
     ChartsPage *m_chartsPage;
     ComparePage *m_comparePage;
+    ModelsPage *m_modelsPage;
     QTabWidget *m_tabs;
     NoticeBar *m_noticeBar;
     QMenu *m_recentMenu = nullptr;
