@@ -19,14 +19,17 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QUndoStack>
 
 // The Models tab on real stores: what it lists, turning writing on, a transition from request
@@ -98,6 +101,7 @@ private slots:
     void readOnlyUntilAllowed();
     void transitionConfirmWriteUndo();
     void dropOnLaneAsksForTransition();
+    void aliasTagAndDescriptionEdits();
     void refusedTransitionWritesNothing();
     void conflictShowsTheNewState();
     void newerSchemaStaysReadOnly();
@@ -193,6 +197,83 @@ void TestModelsPage::dropOnLaneAsksForTransition()
     QTest::qWait(50);
     QCOMPARE(storedStages().value(4), QStringLiteral("None")); // cancelled: nothing written
     QCOMPARE(page.undoStack()->count(), 0);
+}
+
+void TestModelsPage::aliasTagAndDescriptionEdits()
+{
+    ModelsPage page;
+    QVERIFY(openPage(page, QStringLiteral("edits.db")));
+    QVERIFY(allowChanges(page));
+    page.lanesView()->setCurrentVersion(4);
+    const auto stored = [&] {
+        auto store = Store::openStore(m_store);
+        Store::ModelVersion v4;
+        if (store) {
+            if (auto versions = (*store)->modelVersions(QStringLiteral("churn-classifier"))) {
+                for (const Store::ModelVersion &v : *versions)
+                    v4 = v.version == 4 ? v : v4;
+            }
+        }
+        return v4;
+    };
+    const auto visible = [](auto *type) {
+        using Dialog = std::remove_pointer_t<decltype(type)>;
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<Dialog *>(w); dialog && dialog->isVisible())
+                return dialog;
+        }
+        return static_cast<Dialog *>(nullptr);
+    };
+
+    page.actions()->setAliasAction()->trigger();
+    QInputDialog *aliasDialog = visible(static_cast<QInputDialog *>(nullptr));
+    QVERIFY(aliasDialog);
+    aliasDialog->setTextValue(QStringLiteral("candidate"));
+    aliasDialog->accept();
+    QVERIFY(QTest::qWaitFor([&] { return stored().aliases.contains(QLatin1String("candidate")); }, 10000));
+
+    page.actions()->setTagAction()->trigger();
+    QDialog *tagDialog = nullptr;
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (w->objectName() == QLatin1String("tagDialog") && w->isVisible())
+            tagDialog = qobject_cast<QDialog *>(w);
+    }
+    QVERIFY(tagDialog);
+    tagDialog->findChild<QLineEdit *>(QStringLiteral("tagKey"))->setText(QStringLiteral("owner"));
+    tagDialog->findChild<QPlainTextEdit *>(QStringLiteral("tagValue"))->setPlainText(QStringLiteral("ada"));
+    tagDialog->accept();
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return stored().tags.contains({QStringLiteral("owner"), QStringLiteral("ada")});
+        },
+        10000));
+
+    page.actions()->editDescriptionAction()->trigger();
+    QDialog *describe = nullptr;
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (w->objectName() == QLatin1String("descriptionDialog") && w->isVisible())
+            describe = qobject_cast<QDialog *>(w);
+    }
+    QVERIFY(describe);
+    describe->findChild<QPlainTextEdit *>(QStringLiteral("descriptionEditor"))
+        ->setPlainText(QStringLiteral("**Ready** for review"));
+    QCOMPARE(describe->findChild<QTextBrowser *>(QStringLiteral("descriptionPreview"))->toPlainText(),
+             QStringLiteral("Ready for review")); // rendered, not the Markdown source
+    describe->accept();
+    QVERIFY(QTest::qWaitFor([&] { return stored().description == QLatin1String("**Ready** for review"); },
+                            10000));
+
+    // Each edit is one step on the undo stack.
+    QCOMPARE(page.undoStack()->count(), 3);
+    page.undoStack()->undo();
+    page.undoStack()->undo();
+    page.undoStack()->undo();
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const Store::ModelVersion v4 = stored();
+            return v4.aliases.isEmpty() && v4.tags.isEmpty() && v4.description.isEmpty();
+        },
+        10000));
 }
 
 void TestModelsPage::refusedTransitionWritesNothing()

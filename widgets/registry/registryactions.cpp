@@ -151,6 +151,12 @@ void RegistryActions::fillContextMenu(QMenu *menu, int version)
         menu->addSeparator();
     }
     menu->addAction(m_setModelTag);
+    for (const auto &[key, value] : std::as_const(m_model.tags)) {
+        QAction *remove = menu->addAction(tr("Delete Model Tag %1").arg(key), this, [this, key] {
+            push(RegistryPlanner(m_model, m_versions).deleteTag(0, key));
+        });
+        remove->setEnabled(m_writable);
+    }
     menu->addAction(m_editModelDescription);
 }
 
