@@ -414,9 +414,14 @@ void TestModelsPage::screenshot()
         dialog, WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_CONFIRM", dir.filePath("confirm.png")));
     dialog->reject();
     page.showTab(ModelsPage::HealthTab);
-    QVERIFY(QTest::qWaitFor(
-        [&] { return page.healthPane()->chart()->pointCount() > 0 || !page.healthPane()->isLoading(); },
-        15000));
+    ModelHealthPane *health = page.healthPane();
+    QVERIFY(QTest::qWaitFor([&] { return health->chart()->pointCount() > 0; }, 15000));
+    // The demo's retraining rule for churn-predictor: auc below 0.80.
+    health->metricBox()->setCurrentText(QStringLiteral("auc"));
+    health->thresholdCheck()->setChecked(true);
+    health->directionBox()->setCurrentIndex(0);
+    health->thresholdBox()->setValue(0.80);
+    QVERIFY(health->chart()->retrainingCount() > 0);
     QTest::qWait(100);
     VERIFY_SCREENSHOT(
         &page, WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_HEALTH", dir.filePath("health.png")));

@@ -144,10 +144,13 @@ void ModelHealthChart::setPoints(const QString &metricKey, const QList<ModelHeal
     m_chart->legend()->markers(m_threshold).value(0)->setVisible(bool(threshold));
     m_chart->legend()->markers(m_retraining).value(0)->setVisible(bool(threshold));
     const int past = retrainingCount();
-    m_chart->setTitle(
-        past > 0
-            ? tr("%1 over time: %n run(s) past the threshold, needs retraining", nullptr, past).arg(metricKey)
-            : tr("%1 over time").arg(metricKey));
+    if (past == 0)
+        m_chart->setTitle(tr("%1 over time").arg(metricKey));
+    else if (past == 1)
+        m_chart->setTitle(tr("%1 over time: 1 run past the threshold, needs retraining").arg(metricKey));
+    else
+        m_chart->setTitle(
+            tr("%1 over time: %2 runs past the threshold, needs retraining").arg(metricKey).arg(past));
 }
 
 int ModelHealthChart::retrainingCount() const

@@ -121,12 +121,12 @@ void ModelHealthPane::redraw()
     int evaluations = 0;
     for (const ModelHealth::Point &p : points)
         evaluations += p.isEvaluation ? 1 : 0;
-    m_summary->setText(
-        m_data.linked.isEmpty()
-            ? tr("No run of this store is linked to %1").arg(m_model)
-            : tr("%n run(s): %1 from versions, %2 evaluations tagged model_name", nullptr, int(points.size()))
-                  .arg(points.size() - evaluations)
-                  .arg(evaluations));
+    if (m_data.linked.isEmpty())
+        m_summary->setText(tr("No run of this store is linked to %1").arg(m_model));
+    else
+        m_summary->setText(tr("Runs: %1 from versions, %2 evaluations tagged model_name")
+                               .arg(points.size() - evaluations)
+                               .arg(evaluations));
     saveChoice();
 }
 

@@ -278,7 +278,8 @@ void ModelsPage::setLocation(const QString &location)
     m_allowChanges->setEnabled(!location.isEmpty());
     m_actions->setWritable(false);
     m_laneModel->setLocation(location);
-    m_undoStack->clear();
+    // The undo stack keeps the changes made to other stores: each command knows its store, and
+    // undoing one whose store is not open for writing is refused with a message, not lost.
     m_allModels.clear();
     m_versions.clear();
     m_versionsModel.clear();
