@@ -11,7 +11,7 @@ namespace Store {
 void adviseHugePages(const void *data, size_t bytes)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    constexpr std::uintptr_t HugePage = std::uintptr_t(2) << 20;
+    constexpr std::uintptr_t HugePage = HugePageSize;
     const auto begin = (reinterpret_cast<std::uintptr_t>(data) + HugePage - 1) & ~(HugePage - 1);
     const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(HugePage - 1);
     if (data && end > begin)

@@ -5,6 +5,13 @@
 
 namespace Store {
 
+// The size of a huge page on x86-64 Linux, and `bytes` rounded up to a multiple of `unit`.
+inline constexpr size_t HugePageSize = size_t(2) << 20;
+constexpr size_t roundUp(size_t bytes, size_t unit)
+{
+    return (bytes + unit - 1) / unit * unit;
+}
+
 // Asks the kernel to back the whole 2 MiB pages inside [data, data + bytes) with huge pages
 // (Linux madvise(MADV_HUGEPAGE); a no-op elsewhere and for small ranges). Drawing a chart reads
 // a few cache lines per pixel column from arrays of tens of megabytes: with 4 KiB pages nearly
