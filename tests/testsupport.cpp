@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include "demostore.h"
+#include "sqlitehandle.h"
 #include "sqlitestore.h"
 #include "storebuilder.h"
 
@@ -100,6 +101,34 @@ QString buildRegistryStore(const QTemporaryDir &dir, const QString &fileName, qi
     b.addModelVersion(
         {.modelName = fraud, .source = QStringLiteral("s3://models/fraud"), .creationTime = t0 + 500});
     return b.finish().ok() ? path : QString();
+}
+
+QList<QStringList> queryRows(const QString &dbPath, const QByteArray &sql)
+{
+    Store::SqliteConnection db;
+    if (const Store::Error e = db.open(dbPath, Store::SqliteConnection::Mode::ReadOnly, 1000); !e.ok())
+        return {{QStringLiteral("<cannot open %1: %2>").arg(dbPath, e.message)}};
+    Store::SqliteStatement query(db, sql);
+    if (!query.isValid())
+        return {{QStringLiteral("<bad SQL %1: %2>").arg(QString::fromUtf8(sql), query.error().message)}};
+    QList<QStringList> rows;
+    while (query.step()) {
+        QStringList row;
+        for (int c = 0; c < query.columnCount(); ++c)
+            row.append(query.isNull(c) ? QStringLiteral("<NULL>") : query.string(c));
+        rows.append(row);
+    }
+    if (!query.error().ok())
+        rows.append({QStringLiteral("<error: %1>").arg(query.error().message)});
+    return rows;
+}
+
+QString queryText(const QString &dbPath, const QByteArray &sql)
+{
+    QStringList rows;
+    for (const QStringList &row : queryRows(dbPath, sql))
+        rows.append(row.join(QLatin1Char('|')));
+    return rows.join(QLatin1Char(';'));
 }
 
 QString kaizenBinary()

@@ -3,7 +3,9 @@
 #include "schemainfo.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 class QTemporaryDir;
 
@@ -36,6 +38,11 @@ QString storeBackend();
 QString storeUnderTest(const QString &sqlitePath, const QTemporaryDir &dir);
 // The schema a SQLite store found by introspection (the store must be a SQLite one).
 const Store::SchemaInfo &sqliteSchema(const Store::MlflowStore &store);
+// Every row of `sql` on the SQLite file `dbPath`, each column as text (NULL as "<NULL>"), so that
+// tables compare as lists; a failure is one row saying what went wrong.
+QList<QStringList> queryRows(const QString &dbPath, const QByteArray &sql);
+// The same as one string: columns joined by '|', rows by ';'.
+QString queryText(const QString &dbPath, const QByteArray &sql);
 // Path of the kaizen executable under test (from the KAIZEN_BIN environment variable).
 QString kaizenBinary();
 

@@ -23,22 +23,7 @@ constexpr qint64 Today = 1768176000000; // 2026-01-12 00:00 UTC: the day the tes
 // Every row of a query as "a|b|c", rows joined by ";" (NULL shown as <NULL>).
 QString query(const QString &dbPath, const QByteArray &sql)
 {
-    SqliteConnection db;
-    if (Error e = db.open(dbPath, SqliteConnection::Mode::ReadOnly, 1000); !e.ok())
-        return QStringLiteral("<cannot open: %1>").arg(e.message);
-    SqliteStatement statement(db, sql);
-    if (!statement.isValid())
-        return QStringLiteral("<bad SQL: %1>").arg(statement.error().message);
-    QStringList rows;
-    while (statement.step()) {
-        QStringList row;
-        for (int c = 0; c < statement.columnCount(); ++c)
-            row.append(statement.isNull(c) ? QStringLiteral("<NULL>") : statement.string(c));
-        rows.append(row.join(QLatin1Char('|')));
-    }
-    if (!statement.error().ok())
-        return QStringLiteral("<error: %1>").arg(statement.error().message);
-    return rows.join(QLatin1Char(';'));
+    return TestSupport::queryText(dbPath, sql);
 }
 
 // Every table's rows, with the store's own folder replaced, so stores in two folders compare.

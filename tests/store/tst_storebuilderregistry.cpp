@@ -1,5 +1,6 @@
 #include "sqlitehandle.h"
 #include "storebuilder.h"
+#include "testsupport.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -17,24 +18,9 @@ namespace {
 
 const QString Null = QStringLiteral("<NULL>");
 
-// Every row of a query, each column as text (NULL shown as <NULL>), so tables compare as lists.
 QList<QStringList> rows(const QString &dbPath, const QByteArray &sql)
 {
-    SqliteConnection db;
-    if (db.open(dbPath, SqliteConnection::Mode::ReadOnly, 1000).code != Error::None)
-        return {{QStringLiteral("<cannot open %1>").arg(dbPath)}};
-    SqliteStatement query(db, sql);
-    if (!query.isValid())
-        return {{QStringLiteral("<bad SQL %1: %2>").arg(QString::fromUtf8(sql), query.error().message)}};
-    const int columns = query.columnCount();
-    QList<QStringList> result;
-    while (query.step()) {
-        QStringList row;
-        for (int c = 0; c < columns; ++c)
-            row.append(query.isNull(c) ? Null : query.string(c));
-        result.append(row);
-    }
-    return result;
+    return TestSupport::queryRows(dbPath, sql);
 }
 
 } // namespace
