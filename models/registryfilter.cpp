@@ -106,19 +106,12 @@ bool RegistryFilter::Parser::fail(const QString &message, int position)
 
 QString RegistryFilter::Parser::excerpt(int position) const
 {
-    QString piece = m_text.mid(position, 20);
-    const qsizetype space = piece.indexOf(u' ');
-    if (space > 0)
-        piece.truncate(space);
-    return piece;
+    return SearchSyntax::excerpt(m_text, position);
 }
 
 QString RegistryFilter::Parser::readWord()
 {
-    const int start = m_pos;
-    while (m_pos < m_text.size() && isWordChar(m_text[m_pos]))
-        ++m_pos;
-    return m_text.mid(start, m_pos - start);
+    return SearchSyntax::readWord(m_text, &m_pos);
 }
 
 bool RegistryFilter::Parser::readClause(Clause *clause)

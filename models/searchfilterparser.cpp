@@ -150,19 +150,12 @@ QStringView SearchFilter::Parser::identifierText(const Identifier &id) const
 
 QString SearchFilter::Parser::excerpt(int position) const
 {
-    QString piece = m_text.mid(position, 20);
-    const qsizetype space = piece.indexOf(u' ');
-    if (space > 0)
-        piece.truncate(space);
-    return piece;
+    return SearchSyntax::excerpt(m_text, position);
 }
 
 QString SearchFilter::Parser::readWord()
 {
-    const int start = m_pos;
-    while (m_pos < m_text.size() && isWordChar(m_text[m_pos]))
-        ++m_pos;
-    return m_text.mid(start, m_pos - start);
+    return SearchSyntax::readWord(m_text, &m_pos);
 }
 
 bool SearchFilter::Parser::readClause(Clause *clause)

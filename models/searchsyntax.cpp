@@ -118,6 +118,22 @@ void skipSpaces(QStringView text, int *pos)
         ++*pos;
 }
 
+QString readWord(QStringView text, int *pos)
+{
+    const int start = *pos;
+    while (*pos < text.size() && isWordChar(text[*pos]))
+        ++*pos;
+    return text.mid(start, *pos - start).toString();
+}
+
+QString excerpt(QStringView text, int position)
+{
+    QStringView piece = text.mid(position, 20);
+    if (const qsizetype space = piece.indexOf(u' '); space > 0)
+        piece.truncate(space);
+    return piece.toString();
+}
+
 // A quoted run starting at `*pos` (on the quote). No escapes: it ends at the next same quote.
 bool readQuoted(QStringView text, int *pos, QString *value, const QString &what, QString *error,
                 int *errorPosition)

@@ -63,6 +63,10 @@ bool isWordChar(QChar c);
 // Characters of a key written without quotes.
 bool isKeyChar(QChar c);
 void skipSpaces(QStringView text, int *pos);
+// The run of word characters at `*pos`, moving past it.
+QString readWord(QStringView text, int *pos);
+// What stands at `position` for an error message: up to 20 characters, cut at a space.
+QString excerpt(QStringView text, int position);
 // A quoted run starting at `*pos` (on the quote); `what` names it in the message on failure.
 bool readQuoted(QStringView text, int *pos, QString *value, const QString &what, QString *error,
                 int *errorPosition);
