@@ -1,0 +1,19 @@
+#pragma once
+
+#include "artifactentry.h"
+#include "storeerror.h"
+#include "storetypes.h"
+
+namespace Artifacts {
+
+// Every file and folder under `root`, recursively, depth first: each folder's entries by name
+// (byte order of UTF-8), a folder right before its contents. Symlinks are
+// followed to files and folders, except a folder link that leads back to one of its ancestors
+// (marked isBroken, not descended) and a dangling link (isBroken). A folder that cannot be read
+// is listed with isBroken and skipped. Fails with NotFound when `root` is not an existing folder;
+// Cancelled when `cancel` is set. `progress` counts entries listed so far (total 0: unknown).
+// Blocking and proportional to the tree: call it on a worker thread.
+Store::Result<ArtifactEntryList> listArtifacts(const QString &root, const Store::CancelFlag *cancel = nullptr,
+                                               const Store::ProgressFn &progress = {});
+
+} // namespace Artifacts
