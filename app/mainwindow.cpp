@@ -1,14 +1,19 @@
 #include "mainwindow.h"
 
+#include "artifactspage.h"
+#include "artifactspane.h"
 #include "chartspage.h"
 #include "comparepage.h"
+#include "identicalfilesdialog.h"
 #include "modelspage.h"
 #include "noticebar.h"
 #include "pagelinks.h"
 #include "registryactions.h"
 #include "runloader.h"
+#include "runartifacts.h"
 #include "runspage.h"
 #include "runtreemodel.h"
+#include "storefactory.h"
 #include "storelocation.h"
 
 #include <QAction>
@@ -23,6 +28,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -30,6 +36,7 @@
 #include <QTabWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace {
 
@@ -44,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_chartsPage(new ChartsPage(this)),
       m_comparePage(new ComparePage(this)),
       m_modelsPage(new ModelsPage(this)),
+      m_artifactsPage(new ArtifactsPage(this)),
       m_tabs(new QTabWidget(this)),
       m_noticeBar(new NoticeBar(this))
 {
@@ -61,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_chartsPage, tr("Charts"));
     m_tabs->addTab(m_comparePage, tr("Compare"));
     m_tabs->addTab(m_modelsPage, tr("Models"));
+    m_tabs->addTab(m_artifactsPage, tr("Artifacts"));
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
@@ -102,6 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_comparePage, &ComparePage::progressChanged, this, &MainWindow::setProgress);
     connect(m_comparePage, &ComparePage::loadingChanged, this, &MainWindow::updateLoading);
     connectModelsPage();
+    connectArtifactsPage();
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
@@ -148,6 +158,7 @@ void MainWindow::createActions()
     editMenu->addSeparator();
     editMenu->addAction(m_comparePage->pinAction());
     editMenu->addAction(m_comparePage->clearPinnedAction());
+    editMenu->addAction(m_comparePage->compareArtifactsAction());
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     auto *pages = new QActionGroup(this);
@@ -165,8 +176,21 @@ void MainWindow::createActions()
     addPageAction(tr("&Charts"), ChartsTab);
     addPageAction(tr("C&ompare"), CompareTab);
     addPageAction(tr("&Models"), ModelsTab);
+    addPageAction(tr("&Artifacts"), ArtifactsTab);
     viewMenu->addSeparator();
     viewMenu->addAction(m_runsPage->focusFilterAction());
+    // The artifacts of the current run: in the Artifacts tab when it shows, else beside the details.
+    QAction *focusArtifacts = viewMenu->addAction(tr("Run A&rtifacts"), this, [this] {
+        if (m_tabs->currentIndex() == ArtifactsTab && !m_artifactsPage->isComparing()) {
+            m_artifactsPage->pane()->focusTree();
+            return;
+        }
+        showPage(RunsTab);
+        m_runsPage->showArtifacts();
+    });
+    focusArtifacts->setObjectName(QStringLiteral("focusArtifactsAction"));
+    focusArtifacts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    addAction(focusArtifacts);
     viewMenu->addAction(m_runsPage->showDeletedAction());
     viewMenu->addAction(m_runsPage->columnsAction());
     viewMenu->addSeparator();
@@ -351,7 +375,7 @@ QString MainWindow::statusText() const
     return m_statusLabel->text();
 }
 
-QString MainWindow::storeFromMimeData(const QMimeData *mimeData)
+QString MainWindow::fileFromMimeData(const QMimeData *mimeData)
 {
     if (!mimeData || !mimeData->hasUrls())
         return {};
@@ -364,17 +388,63 @@ QString MainWindow::storeFromMimeData(const QMimeData *mimeData)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!storeFromMimeData(event->mimeData()).isEmpty())
+    if (!fileFromMimeData(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QString path = storeFromMimeData(event->mimeData());
+    const QString path = fileFromMimeData(event->mimeData());
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    openStore(path);
+    openDroppedFile(path);
+}
+
+void MainWindow::openDroppedFile(const QString &path)
+{
+    if (Store::looksLikeStoreFile(path))
+        openStore(path);
+    else
+        findRunsWithFile(path);
+}
+
+void MainWindow::connectArtifactsPage()
+{
+    PageLinks::linkArtifacts(m_runsPage, m_comparePage, m_artifactsPage);
+    connect(m_artifactsPage, &ArtifactsPage::comparisonStarted, this, [this] { showPage(ArtifactsTab); });
+    connect(m_artifactsPage, &ArtifactsPage::compareFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+}
+
+void MainWindow::findRunsWithFile(const QString &path)
+{
+    const QString location = m_runsPage->location();
+    if (location.isEmpty()) {
+        showError(tr("No Store Open"),
+                  tr("%1 is not an MLflow store. Open a store first, then drop a file on the window to "
+                     "find the runs whose artifacts hold an identical copy.")
+                      .arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    auto *dialog = new IdenticalFilesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &IdenticalFilesDialog::runActivated, this, [this](const QString &runId) {
+        showPage(RunsTab);
+        m_runsPage->revealRun({}, runId);
+    });
+    dialog->show();
+    // The runs' artifact folders are found on a worker (a store read and a stat per run).
+    QPointer<IdenticalFilesDialog> guard(dialog);
+    QtConcurrent::run([location] { return Artifacts::runArtifactRoots(location); })
+        .then(this, [guard, path](const Store::Result<QList<RunArtifactRoot>> &roots) {
+            if (!guard)
+                return;
+            if (roots)
+                guard->find(path, *roots);
+            else
+                guard->showError(roots.error().message);
+        });
 }
 
 void MainWindow::saveSettings() const

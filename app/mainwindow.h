@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class ArtifactsPage;
 class ChartsPage;
 class ComparePage;
 class ModelsPage;
@@ -31,19 +32,23 @@ public:
     void openStore(const QString &location, const QString &experimentNameOrId = {},
                    const QStringList &runIds = {});
 
-    enum Page { RunsTab, ChartsTab, CompareTab, ModelsTab, PageCount };
+    enum Page { RunsTab, ChartsTab, CompareTab, ModelsTab, ArtifactsTab, PageCount };
 
     RunsPage *runsPage() const { return m_runsPage; }
     ChartsPage *chartsPage() const { return m_chartsPage; }
     ComparePage *comparePage() const { return m_comparePage; }
     ModelsPage *modelsPage() const { return m_modelsPage; }
+    ArtifactsPage *artifactsPage() const { return m_artifactsPage; }
     QTabWidget *tabWidget() const { return m_tabs; }
     void showPage(Page page);
     NoticeBar *noticeBar() const { return m_noticeBar; }
     QStringList recentStores() const;
     QString statusText() const;
-    // The local database file a drop would open, empty if the drop holds none.
-    static QString storeFromMimeData(const QMimeData *mimeData);
+    // The first local file of a drop; empty if the drop holds none.
+    static QString fileFromMimeData(const QMimeData *mimeData);
+    // A dropped file: a store file opens; any other file is looked for among the artifacts of
+    // the open store's runs (the runs holding an identical file are listed).
+    void openDroppedFile(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,12 +69,15 @@ private:
     void cancelLoading();
     void saveSettings() const;
     void connectModelsPage();
+    void connectArtifactsPage();
+    void findRunsWithFile(const QString &path);
     void updateStoreLabel();
 
     RunsPage *m_runsPage;
     ChartsPage *m_chartsPage;
     ComparePage *m_comparePage;
     ModelsPage *m_modelsPage;
+    ArtifactsPage *m_artifactsPage;
     QTabWidget *m_tabs;
     NoticeBar *m_noticeBar;
     QMenu *m_recentMenu = nullptr;

@@ -124,6 +124,24 @@ void ComparePage::createActions()
     m_clearPinnedAction->setToolTip(tr("Compare only the runs selected in the Runs tab again"));
     m_clearPinnedAction->setEnabled(false);
     connect(m_clearPinnedAction, &QAction::triggered, this, &ComparePage::clearPinned);
+
+    m_compareArtifactsAction = new QAction(tr("Compare &Artifacts"), this);
+    m_compareArtifactsAction->setToolTip(tr("Compare the artifacts of the baseline (else the first run) and the next run"));
+    m_compareArtifactsAction->setEnabled(false);
+    connect(m_compareArtifactsAction, &QAction::triggered, this, [this] {
+        const int baseline = baselineRun();
+        compareArtifacts(baseline >= 0 ? (baseline == 0 ? 1 : 0) : 1);
+    });
+}
+
+void ComparePage::compareArtifacts(int run)
+{
+    if (run < 0 || run >= m_diff.runs.size() || m_diff.runs.size() < 2)
+        return;
+    int other = baselineRun();
+    if (other < 0 || other == run)
+        other = run == 0 ? 1 : 0;
+    emit artifactsCompareRequested(m_diff.runs[other], m_diff.runs[run]);
 }
 
 void ComparePage::createLayout()
@@ -137,6 +155,8 @@ void ComparePage::createLayout()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_onlyDifferencesAction);
     m_toolBar->addAction(m_showSystemTagsAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_compareArtifactsAction);
     m_toolBar->addSeparator();
     auto *baselineLabel = new QLabel(tr("Baseline:"), m_toolBar);
     m_baselineBox = new QComboBox(m_toolBar);
@@ -367,6 +387,7 @@ void ComparePage::showDiff(const Diff &diff)
     m_tables->updateTabTitles();
     m_copyMarkdownAction->setEnabled(diff.runs.size() >= 2);
     m_copyCsvAction->setEnabled(diff.runs.size() >= 2);
+    m_compareArtifactsAction->setEnabled(diff.runs.size() >= 2);
     m_plots->setDiff(diff);
     updateEmptyState();
     m_tables->scheduleDetail();
@@ -467,6 +488,11 @@ void ComparePage::showRunMenu(int run, const QPoint &globalPos)
         pin->setObjectName(pinned ? QStringLiteral("unpinRunAction") : QStringLiteral("pinRunAction"));
     }
     menu->addAction(m_clearPinnedAction);
+    if (run >= 0 && run < m_diff.runs.size() && m_diff.runs.size() >= 2) {
+        menu->addSeparator();
+        menu->addAction(tr("Compare Artifacts of “%1”…").arg(m_diff.runs[run].displayName()), this,
+                        [this, run] { compareArtifacts(run); });
+    }
     menu->popup(globalPos);
 }
 

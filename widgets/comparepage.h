@@ -145,6 +145,11 @@ public:
     QAction *copyCsvAction() const { return m_copyCsvAction; }
     QAction *pinAction() const { return m_pinAction; }
     QAction *clearPinnedAction() const { return m_clearPinnedAction; }
+    // Compares the artifacts of the baseline (else the first run) and the next run.
+    QAction *compareArtifactsAction() const { return m_compareArtifactsAction; }
+    // Asks for the artifacts of the run of this column (its index in diff().runs) to be compared
+    // with the baseline's, or with the first other run's when it is the baseline or none is set.
+    void compareArtifacts(int run);
 
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
@@ -160,6 +165,8 @@ signals:
     void exportFailed(const QString &message);
     // Runs were pinned or unpinned (pinnedRuns()).
     void pinnedRunsChanged();
+    // The user asked to compare these two runs' artifacts.
+    void artifactsCompareRequested(const RunDiff::RunInfo &left, const RunDiff::RunInfo &right);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -197,6 +204,7 @@ private:
     QAction *m_copyCsvAction = nullptr;
     QAction *m_pinAction = nullptr;
     QAction *m_clearPinnedAction = nullptr;
+    QAction *m_compareArtifactsAction = nullptr;
     NoticeBar *m_noticeBar = nullptr;
 
     bool m_runsPending = false; // the runs changed while the page was hidden

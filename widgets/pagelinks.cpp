@@ -1,8 +1,11 @@
 #include "pagelinks.h"
 
+#include "artifactspage.h"
+#include "artifactspane.h"
 #include "chartspage.h"
 #include "comparepage.h"
 #include "runspage.h"
+#include "runformat.h"
 #include "runtreemodel.h"
 
 #include <QAction>
@@ -34,6 +37,50 @@ void linkCompare(RunsPage *runs, ComparePage *compare)
             runs->clearRunIdFilter();
         }
     });
+}
+
+namespace {
+
+// The other run of the run browser's selection to compare `runId` with; empty when none.
+ArtifactsPage::RunRef otherSelectedRun(RunsPage *runs, const QString &runId)
+{
+    const Store::RunTable &table = runs->runModel()->runs();
+    for (const QString &id : runs->selectedRunIds()) {
+        const int row = table.indexOfRun(id);
+        if (id != runId && row >= 0)
+            return {runs->location(), id, RunFormat::runName(table.run(row).runName, id)};
+    }
+    return {};
+}
+
+} // namespace
+
+void linkArtifacts(RunsPage *runs, ComparePage *compare, ArtifactsPage *artifacts)
+{
+    QObject::connect(runs, &RunsPage::currentRunChanged, artifacts,
+                     [artifacts](const QString &location, const Store::RunAttributes &run) {
+                         artifacts->showRun(location, run.runId, RunFormat::runName(run.runName, run.runId),
+                                            run.artifactUri);
+                     });
+    const auto compareWithSelected = [runs, artifacts](const QString &runId) {
+        const Store::RunTable &table = runs->runModel()->runs();
+        const int row = table.indexOfRun(runId);
+        const ArtifactsPage::RunRef other = otherSelectedRun(runs, runId);
+        if (row < 0 || other.runId.isEmpty()) {
+            emit artifacts->compareFailed(QObject::tr("Select a second run (Ctrl+click in the run table) to "
+                                                      "compare its artifacts with this run's."));
+            return;
+        }
+        artifacts->compareRuns({runs->location(), runId, RunFormat::runName(table.run(row).runName, runId)},
+                               other);
+    };
+    QObject::connect(runs->artifactsPane(), &ArtifactsPane::compareRequested, artifacts, compareWithSelected);
+    QObject::connect(artifacts->pane(), &ArtifactsPane::compareRequested, artifacts, compareWithSelected);
+    QObject::connect(compare, &ComparePage::artifactsCompareRequested, artifacts,
+                     [artifacts](const RunDiff::RunInfo &left, const RunDiff::RunInfo &right) {
+                         artifacts->compareRuns({left.location, left.runId, left.displayName()},
+                                                {right.location, right.runId, right.displayName()});
+                     });
 }
 
 } // namespace PageLinks

@@ -5,7 +5,9 @@
 #include "registryloader.h"
 #include "runcolumnsmenu.h"
 #include "rundetailsmodel.h"
+#include "artifactspane.h"
 #include "rundetailsview.h"
+#include "runformat.h"
 #include "runloader.h"
 #include "runsortfilterproxy.h"
 #include "runtreemodel.h"
@@ -18,6 +20,7 @@
 #include <QHeaderView>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -74,6 +77,12 @@ RunsPage::RunsPage(QWidget *parent)
             return;
         m_loader->loadDatasets(m_detailsModel->runId());
         m_registryLoader->loadVersionsOfRun(m_location, m_detailsModel->runId());
+        const int row = m_runModel->runs().indexOfRun(m_detailsModel->runId());
+        if (row < 0)
+            return;
+        const Store::RunAttributes &run = m_runModel->runs().run(row);
+        m_artifactsPane->showRun(m_location, run.runId, RunFormat::runName(run.runName, run.runId), run.artifactUri);
+        emit currentRunChanged(m_location, run);
     });
     // Which registered model versions came from the run (a store without a registry: none).
     m_registryLoader = new RegistryLoader(this);
@@ -94,6 +103,12 @@ void RunsPage::revealRun(const QString &experimentId, const QString &runId)
 }
 
 RunsPage::~RunsPage() = default;
+
+void RunsPage::showArtifacts()
+{
+    m_sideTabs->setCurrentWidget(m_artifactsPane);
+    m_artifactsPane->focusTree();
+}
 
 void RunsPage::createActions()
 {
@@ -185,11 +200,17 @@ void RunsPage::createLayout()
     runLayout->addWidget(m_runView, 1);
 
     m_detailsView = new RunDetailsView(m_detailsModel, this);
+    m_artifactsPane = new ArtifactsPane(ArtifactsPane::Arrangement::Stacked, this);
+    m_sideTabs = new QTabWidget(this);
+    m_sideTabs->setObjectName(QStringLiteral("runSideTabs"));
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->addTab(m_detailsView, tr("Details"));
+    m_sideTabs->addTab(m_artifactsPane, tr("Artifacts"));
 
     m_frame = new PageFrame(QStringLiteral("runs"), this);
     m_frame->addPane(experimentPane, 0, 180);
     m_frame->addPane(runPane, 1, 900);
-    m_frame->addPane(m_detailsView, 0, 420);
+    m_frame->addPane(m_sideTabs, 0, 420);
     m_frame->showMessage(tr("<p style=\"font-size:large\">No store open</p>"
                             "<p>Open an MLflow tracking database with <b>File &gt; Open…</b> "
                             "or drop a <tt>.db</tt> file here.</p>"));
@@ -360,6 +381,8 @@ void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
     if (!keepView) {
         m_runModel->setRuns({});
         m_detailsModel->clear();
+        m_artifactsPane->clear();
+        emit currentRunChanged(m_location, {});
         emit selectedRunsChanged();
     }
     if (experimentIds.isEmpty()) {
@@ -431,6 +454,8 @@ void RunsPage::onCurrentRunChanged(const QModelIndex &current)
     const int row = m_runModel->runRow(m_runProxy->mapToSource(current));
     if (row < 0) {
         m_detailsModel->clear();
+        m_artifactsPane->clear();
+        emit currentRunChanged(m_location, {});
         return;
     }
     if (m_runModel->runs().run(row).runId == m_detailsModel->runId())
@@ -513,6 +538,8 @@ void RunsPage::saveSettings(QSettings &settings) const
     settings.beginGroup(QStringLiteral("RunsPage"));
     settings.setValue(QStringLiteral("splitter"), m_frame->splitter()->saveState());
     settings.setValue(QStringLiteral("detailsSplitter"), m_detailsView->saveState());
+    settings.setValue(QStringLiteral("artifactsSplitter"), m_artifactsPane->saveState());
+    settings.setValue(QStringLiteral("sideTab"), m_sideTabs->currentIndex());
     settings.setValue(QStringLiteral("sortKey"), m_sortKey);
     settings.setValue(QStringLiteral("sortOrder"), int(m_sortOrder));
     settings.setValue(QStringLiteral("showDeleted"), m_showDeletedAction->isChecked());
@@ -528,6 +555,9 @@ void RunsPage::restoreSettings(const QSettings &settings)
         m_frame->splitter()->restoreState(state);
     if (const QByteArray state = value("detailsSplitter").toByteArray(); !state.isEmpty())
         m_detailsView->restoreState(state);
+    if (const QByteArray state = value("artifactsSplitter").toByteArray(); !state.isEmpty())
+        m_artifactsPane->restoreState(state);
+    m_sideTabs->setCurrentIndex(value("sideTab").toInt());
     m_sortKey = value("sortKey").toString();
     m_sortOrder = Qt::SortOrder(value("sortOrder").toInt());
     if (m_sortKey.isEmpty())

@@ -10,12 +10,14 @@
 #include <QSet>
 #include <QWidget>
 
+class ArtifactsPane;
 class ExperimentListModel;
 class PageFrame;
 class QAction;
 class QCheckBox;
 class QModelIndex;
 class QSettings;
+class QTabWidget;
 class QTimer;
 class QTreeView;
 class RunDetailsModel;
@@ -87,6 +89,8 @@ public:
     QAction *reloadAction() const { return m_reloadAction; }
     QAction *showDeletedAction() const { return m_showDeletedAction; }
     QAction *columnsAction() const { return m_columnsAction; }
+    // Shows the current run's artifacts beside its details and focuses their tree.
+    void showArtifacts();
 
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
@@ -95,6 +99,8 @@ public:
     QTreeView *runView() const { return m_runView; }
     SearchFilterEdit *filterEdit() const { return m_filterEdit; }
     RunDetailsView *detailsView() const { return m_detailsView; }
+    ArtifactsPane *artifactsPane() const { return m_artifactsPane; }
+    QTabWidget *sideTabs() const { return m_sideTabs; }
     ExperimentListModel *experimentModel() const { return m_experimentModel; }
     RunTreeModel *runModel() const { return m_runModel; }
     RunSortFilterProxy *runProxy() const { return m_runProxy; }
@@ -114,6 +120,9 @@ signals:
     void runsShown(bool complete);
     // The selected runs may have changed (selectedRunIds(), their rows in runModel()->runs()).
     void selectedRunsChanged();
+    // The current run changed and stayed (after a short pause while arrowing through rows);
+    // `run` is empty (no runId) when there is none.
+    void currentRunChanged(const QString &location, const Store::RunAttributes &run);
 
 private:
     void createActions();
@@ -141,6 +150,8 @@ private:
     SearchFilterEdit *m_filterEdit = nullptr;
     RunTreeView *m_runView = nullptr;
     RunDetailsView *m_detailsView = nullptr;
+    ArtifactsPane *m_artifactsPane = nullptr;
+    QTabWidget *m_sideTabs = nullptr;
     RunColumnsMenu *m_columnsMenu = nullptr;
     QTimer *m_datasetsTimer = nullptr;
 

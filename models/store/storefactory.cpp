@@ -4,6 +4,7 @@
 #include "storelocation.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
 namespace Store {
@@ -36,6 +37,14 @@ Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const Op
                        tr("%1 is not a store location Kaizen can open (expected an MLflow database file "
                           "or a sqlite:/// or file:// URI).")
                            .arg(location));
+}
+
+bool looksLikeStoreFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(16) == QByteArrayView("SQLite format 3\0", 16);
 }
 
 } // namespace Store

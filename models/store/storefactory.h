@@ -23,4 +23,8 @@ struct OpenOptions
 // (IsDirectory, Unsupported).
 Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const OpenOptions &options = {});
 
+// Whether a local file is one Kaizen opens as a store when it is dropped on the window: a SQLite
+// database, by its header (whatever its name). Any other file is an artifact to look for.
+bool looksLikeStoreFile(const QString &path);
+
 } // namespace Store

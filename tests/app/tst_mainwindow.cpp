@@ -231,13 +231,13 @@ void TestMainWindow::dropOpensStore()
 {
     QMimeData data;
     data.setUrls({QUrl::fromLocalFile(m_demo)});
-    QCOMPARE(MainWindow::storeFromMimeData(&data), m_demo);
+    QCOMPARE(MainWindow::fileFromMimeData(&data), m_demo);
     QMimeData folder;
     folder.setUrls({QUrl::fromLocalFile(m_dir.path())});
-    QVERIFY(MainWindow::storeFromMimeData(&folder).isEmpty());
+    QVERIFY(MainWindow::fileFromMimeData(&folder).isEmpty());
     QMimeData text;
     text.setText(m_demo);
-    QVERIFY(MainWindow::storeFromMimeData(&text).isEmpty());
+    QVERIFY(MainWindow::fileFromMimeData(&text).isEmpty());
 
     MainWindow window;
     window.show();

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "artifactlocation.h"
+#include "storeerror.h"
+
+namespace Artifacts {
+
+// Where one run's artifacts are, read from its store.
+struct RunArtifacts
+{
+    Location location; // Invalid when the store could not say
+    Store::Error error; // reading the run's artifact_uri failed (no such run, store gone)
+
+    // For the UI: the store's error, else the location's message.
+    QString message() const { return error.ok() ? location.message() : error.message; }
+};
+
+// Reads the run's artifact_uri from the store at `storeLocation` (borrowing a connection from its
+// StorePool) and resolves it with the artifacts root the user set for that store. Blocking (a
+// store read and a few stats): call it on a worker thread.
+RunArtifacts locateRunArtifacts(const QString &storeLocation, const QString &runId);
+
+} // namespace Artifacts
