@@ -51,6 +51,8 @@ QList<OptionSpec> optionsFor(CommandLine::Command command)
         return {{"delete", false}, {"busy-timeout", true}};
     case C::Describe:
         return {{"busy-timeout", true}};
+    case C::Artifacts:
+        return common;
     case C::Help:
     case C::Version:
         return {};
@@ -157,6 +159,7 @@ QString usageText()
               "  kaizen diff STORE RUN_ID RUN_ID... [--all] [--format table|json|markdown|csv]\n"
               "  kaizen diff --run STORE:RUN_ID --run STORE:RUN_ID... [--all] [--format ...]\n"
               "              compare runs; without --all only differing params and tags, no mlflow.* tags\n"
+              "  kaizen artifacts STORE RUN_ID [--format table|tsv|json]         a run's artifact files\n"
               "  kaizen demo PATH [--force]                                      write the demo store\n"
               "  kaizen models STORE [--filter EXPR] [--format json|table]       registered models\n"
               "  kaizen versions STORE MODEL [--format json|table]               a model's versions\n"
@@ -168,8 +171,8 @@ QString usageText()
               "\n"
               "STORE is an MLflow SQLite file (mlflow.db, mlruns.db), or a sqlite:///path or file:// URI.\n"
               "STAGE is None, Staging, Production or Archived (any case).\n"
-              "Exit status: 0 success, 2 bad arguments, 3 the store cannot be read, 4 a registry write was\n"
-              "refused (nothing written).\n");
+              "Exit status: 0 success, 2 bad arguments, 3 the store (or a run's artifacts) cannot be read,\n"
+              "4 a registry write was refused (nothing written).\n");
 }
 
 CommandLine parseCommandLine(const QStringList &arguments)
@@ -192,6 +195,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
             {"alias", C::Alias},
             {"tag", C::Tag},
             {"describe", C::Describe},
+            {"artifacts", C::Artifacts},
             {"help", C::Help},
             {"--help", C::Help},
             {"-h", C::Help},
@@ -412,6 +416,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
             cl.error = tr("expected STORE RUN_ID RUN_ID... or --run STORE:RUN_ID at least twice");
             cl.stores.clear();
             cl.runIds.clear();
+        }
+        break;
+    case C::Artifacts:
+        if (positional.size() != 2) {
+            cl.error = tr("expected STORE RUN_ID");
+        } else {
+            cl.stores = {positional.at(0)};
+            cl.runId = positional.at(1);
         }
         break;
     case C::Demo:

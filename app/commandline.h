@@ -20,6 +20,7 @@ struct CommandLine
         Alias,
         Tag,
         Describe,
+        Artifacts,
         Help,
         Version
     };
@@ -35,7 +36,7 @@ struct CommandLine
     bool all = false; // --all: include deleted experiments and runs
     bool demo = false; // GUI: --demo opens the generated demo store
     bool force = false; // demo: overwrite
-    QString runId; // history
+    QString runId; // history, artifacts
     QString metricKey; // history
     QString output; // demo: database to write; plot: -o FILE (.png, .svg or .csv)
     QStringList metricKeys; // plot: --metric KEY (repeatable)

@@ -32,7 +32,8 @@ QString demoStorePath()
         = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/demo");
     const QString path = dir + QStringLiteral("/mlflow.db");
     QFile revisionFile(dir + QStringLiteral("/revision"));
-    const int revision = revisionFile.open(QIODevice::ReadOnly) ? revisionFile.readAll().trimmed().toInt() : 0;
+    const int revision
+        = revisionFile.open(QIODevice::ReadOnly) ? revisionFile.readAll().trimmed().toInt() : 0;
     revisionFile.close();
     if (!QFileInfo::exists(path) || revision < DemoRevision) {
         QDir(dir).removeRecursively(); // the old demo's database and artifact folders
@@ -119,6 +120,8 @@ int main(int argc, char **argv)
     case CommandLine::Command::Tag:
     case CommandLine::Command::Describe:
         return runRegistryWriteCommand(cl);
+    case CommandLine::Command::Artifacts:
+        return runArtifactsCommand(cl);
     case CommandLine::Command::Gui:
     case CommandLine::Command::Plot:
         break;

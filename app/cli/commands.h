@@ -18,6 +18,8 @@ int runModelsCommand(const CommandLine &cl);
 int runVersionsCommand(const CommandLine &cl);
 // transition, alias, tag, describe: one registry change, written at once (exit 4 if refused).
 int runRegistryWriteCommand(const CommandLine &cl);
+// Lists a run's artifact files and folders (exit 3 when they are not on this machine).
+int runArtifactsCommand(const CommandLine &cl);
 
 namespace Cli {
 // One line on stderr, prefixed with the program name.

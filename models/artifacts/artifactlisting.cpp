@@ -1,15 +1,142 @@
 #include "artifactlisting.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
-#include <QFileInfo>
-#include <QSet>
+#include <QFile>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
 
+// POSIX: one readdir() pass and one fstatat() per entry, relative to the open folder, instead
+// of QFileInfo's path-based stat calls and allocations (several times faster on 100,000 files).
 namespace Artifacts {
 namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Artifacts", text);
+}
+
+Store::Error cancelledError()
+{
+    return Store::Error::make(Store::Error::Cancelled, tr("Listing the artifacts was cancelled."));
+}
+
+bool isCancelled(const Store::CancelFlag *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+// A folder's identity, to tell a link back to an ancestor whatever path leads there.
+struct FileId
+{
+    dev_t device = 0;
+    ino_t inode = 0;
+    bool operator==(const FileId &) const = default;
+};
+using Ancestors = std::vector<FileId>;
+
+bool contains(const Ancestors &ancestors, FileId id)
+{
+    return std::find(ancestors.begin(), ancestors.end(), id) != ancestors.end();
+}
+
+// What one directory entry is, read with the folder open.
+struct RawEntry
+{
+    QByteArray name;
+    FileId id; // of the target
+    qint64 size = 0;
+    qint64 modified = 0;
+    bool isDir = false;
+    bool isLink = false;
+    bool exists = false; // the target could be stat'ed
+};
+
+// An open folder; closes it when it goes.
+class Folder
+{
+public:
+    explicit Folder(int fd) : m_dir(fd >= 0 ? fdopendir(fd) : nullptr)
+    {
+        if (fd >= 0 && !m_dir)
+            ::close(fd);
+    }
+    ~Folder()
+    {
+        if (m_dir)
+            closedir(m_dir);
+    }
+    Folder(const Folder &) = delete;
+    Folder &operator=(const Folder &) = delete;
+
+    bool isOpen() const { return m_dir; }
+    int fd() const { return dirfd(m_dir); }
+
+    // Every entry but . and .., sorted by name bytes. False when cancelled.
+    bool read(std::vector<RawEntry> &entries, const Store::CancelFlag *cancel)
+    {
+        const int folder = fd();
+        while (const dirent *d = readdir(m_dir)) {
+            if (isCancelled(cancel))
+                return false;
+            const char *name = d->d_name;
+            if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
+                continue;
+            RawEntry entry;
+            entry.name = QByteArray(name);
+            struct stat st;
+            bool known = false;
+            if (d->d_type == DT_LNK) {
+                entry.isLink = true;
+            } else if (fstatat(folder, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+                entry.isLink = S_ISLNK(st.st_mode);
+                known = !entry.isLink;
+            } else {
+                continue; // gone since readdir()
+            }
+            if (!known)
+                known = fstatat(folder, name, &st, 0) == 0; // the link's target
+            entry.exists = known;
+            if (known) {
+                entry.id = {st.st_dev, st.st_ino};
+                entry.isDir = S_ISDIR(st.st_mode);
+                entry.size = entry.isDir ? 0 : qint64(st.st_size);
+                entry.modified = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+            }
+            entries.push_back(std::move(entry));
+        }
+        std::sort(entries.begin(), entries.end(),
+                  [](const RawEntry &a, const RawEntry &b) { return a.name < b.name; });
+        return true;
+    }
+
+private:
+    DIR *m_dir;
+};
+
+int openFolderAt(int parent, const char *name)
+{
+    return ::openat(parent, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+ArtifactEntry toEntry(const RawEntry &raw, const QString &prefix)
+{
+    ArtifactEntry entry;
+    entry.path = prefix + QFile::decodeName(raw.name);
+    entry.isSymlink = raw.isLink;
+    entry.isBroken = !raw.exists;
+    entry.isDir = raw.isDir;
+    entry.size = raw.size;
+    entry.modified = raw.modified;
+    return entry;
+}
 
 class Lister
 {
@@ -20,39 +147,32 @@ public:
     }
 
     // False when cancelled.
-    bool list(const QString &folder, const QString &prefix, QSet<QString> &ancestors)
+    bool list(Folder &folder, const QString &prefix, Ancestors &ancestors)
     {
-        QFileInfoList infos = QDir(folder).entryInfoList(
-            QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::NoSort);
-        std::sort(infos.begin(), infos.end(), [](const QFileInfo &a, const QFileInfo &b) {
-            return a.fileName().toUtf8() < b.fileName().toUtf8();
-        });
-        for (const QFileInfo &info : std::as_const(infos)) {
-            if (m_cancel && m_cancel->load(std::memory_order_relaxed))
+        std::vector<RawEntry> raws;
+        if (!folder.read(raws, m_cancel))
+            return false;
+        for (const RawEntry &raw : raws) {
+            if (isCancelled(m_cancel))
                 return false;
-            ArtifactEntry entry;
-            entry.path = prefix + info.fileName();
-            entry.isSymlink = info.isSymLink();
-            entry.isDir = info.isDir();
-            entry.modified = info.lastModified().toMSecsSinceEpoch();
-            if (entry.isSymlink && !info.exists()) {
-                entry.isBroken = true;
-                entry.modified = 0;
-            } else if (!entry.isDir) {
-                entry.size = info.size();
-            }
-            QString canonical;
+            ArtifactEntry entry = toEntry(raw, prefix);
+            int child = -1;
             if (entry.isDir) {
-                canonical = info.canonicalFilePath();
-                entry.isBroken = canonical.isEmpty() || ancestors.contains(canonical) || !info.isReadable();
+                if (contains(ancestors, raw.id))
+                    entry.isBroken = true;
+                else if ((child = openFolderAt(folder.fd(), raw.name.constData())) < 0)
+                    entry.isBroken = true;
             }
             m_entries.append(entry);
             if (m_progress && m_entries.size() % 4096 == 0)
                 m_progress(m_entries.size(), 0);
-            if (entry.isDir && !entry.isBroken) {
-                ancestors.insert(canonical);
-                const bool going = list(info.filePath(), entry.path + QLatin1Char('/'), ancestors);
-                ancestors.remove(canonical);
+            if (child >= 0) {
+                Folder sub(child);
+                if (!sub.isOpen())
+                    continue;
+                ancestors.push_back(raw.id);
+                const bool going = list(sub, entry.path + QLatin1Char('/'), ancestors);
+                ancestors.pop_back();
                 if (!going)
                     return false;
             }
@@ -68,25 +188,90 @@ private:
     ArtifactEntryList m_entries;
 };
 
+Store::Error openError(int error, const QString &path)
+{
+    const QString native = QDir::toNativeSeparators(path);
+    if (error == ENOENT || error == ENOTDIR)
+        return Store::Error::make(Store::Error::NotFound, tr("No artifact folder at %1.").arg(native));
+    return Store::Error::make(
+        Store::Error::Io,
+        tr("Cannot read the folder %1: %2.").arg(native, QString::fromLocal8Bit(std::strerror(error))));
+}
+
+bool identify(int fd, FileId *id)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        return false;
+    *id = {st.st_dev, st.st_ino};
+    return true;
+}
+
 } // namespace
 
 Store::Result<ArtifactEntryList> listArtifacts(const QString &root, const Store::CancelFlag *cancel,
                                                const Store::ProgressFn &progress)
 {
-    const QFileInfo rootInfo(root);
-    if (!rootInfo.isDir())
-        return Store::Error::make(Store::Error::NotFound,
-                                  QCoreApplication::translate("Artifacts", "No artifact folder at %1.")
-                                      .arg(QDir::toNativeSeparators(root)));
+    const int fd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return openError(errno, root);
+    Folder folder(fd);
+    Ancestors ancestors(1);
+    if (!folder.isOpen() || !identify(folder.fd(), &ancestors.front()))
+        return openError(errno, root);
     Lister lister(cancel, progress);
-    QSet<QString> ancestors {rootInfo.canonicalFilePath()};
-    if (!lister.list(rootInfo.filePath(), QString(), ancestors))
-        return Store::Error::make(
-            Store::Error::Cancelled,
-            QCoreApplication::translate("Artifacts", "Listing the artifacts was cancelled."));
+    if (!lister.list(folder, QString(), ancestors))
+        return cancelledError();
     ArtifactEntryList entries = lister.take();
     if (progress)
         progress(entries.size(), entries.size());
+    return entries;
+}
+
+Store::Result<ArtifactEntryList> listFolder(const QString &root, const QString &relativePath,
+                                            const Store::CancelFlag *cancel)
+{
+    int fd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return openError(errno, root);
+    Ancestors ancestors;
+    FileId id;
+    if (!identify(fd, &id)) {
+        ::close(fd);
+        return openError(errno, root);
+    }
+    ancestors.push_back(id);
+    QString prefix;
+    for (const QString &part : relativePath.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        prefix += part + QLatin1Char('/');
+        const int next = openFolderAt(fd, QFile::encodeName(part).constData());
+        const int error = errno;
+        ::close(fd);
+        if (next < 0)
+            return openError(error, root + QLatin1Char('/') + prefix.chopped(1));
+        fd = next;
+        if (!identify(fd, &id)) {
+            ::close(fd);
+            return openError(errno, root + QLatin1Char('/') + prefix.chopped(1));
+        }
+        ancestors.push_back(id);
+    }
+    Folder folder(fd);
+    if (!folder.isOpen())
+        return openError(errno, root + QLatin1Char('/') + relativePath);
+    std::vector<RawEntry> raws;
+    if (!folder.read(raws, cancel))
+        return cancelledError();
+    ArtifactEntryList entries;
+    entries.reserve(qsizetype(raws.size()));
+    for (const RawEntry &raw : raws) {
+        ArtifactEntry entry = toEntry(raw, prefix);
+        if (entry.isDir
+            && (contains(ancestors, raw.id)
+                || faccessat(folder.fd(), raw.name.constData(), R_OK | X_OK, 0) != 0))
+            entry.isBroken = true;
+        entries.append(std::move(entry));
+    }
     return entries;
 }
 

@@ -16,4 +16,12 @@ namespace Artifacts {
 Store::Result<ArtifactEntryList> listArtifacts(const QString &root, const Store::CancelFlag *cancel = nullptr,
                                                const Store::ProgressFn &progress = {});
 
+// The entries of one folder, `relativePath` under `root` ('/'-separated; empty: `root` itself),
+// not descended, marked and ordered as listArtifacts() does (paths relative to `root`). A folder
+// entry is isBroken when its link leads back to the listed folder or one of its ancestors, or
+// when it cannot be read. Fails with NotFound when the folder does not exist, Io when it cannot
+// be read, Cancelled when `cancel` is set. Blocking: call it on a worker thread.
+Store::Result<ArtifactEntryList> listFolder(const QString &root, const QString &relativePath,
+                                            const Store::CancelFlag *cancel = nullptr);
+
 } // namespace Artifacts

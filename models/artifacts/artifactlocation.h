@@ -8,15 +8,15 @@ namespace Artifacts {
 // What Kaizen needs to find a run's artifacts on this machine.
 struct LocationInput
 {
-    QString artifactUri; // the run's artifact_uri as MLflow recorded it
+    QString artifactUri {}; // the run's artifact_uri as MLflow recorded it
     // The store's normalised location (Store::Location::normalized()): a database file, an
     // mlruns/ folder, or a server URI (then only absolute paths and the artifacts root help).
-    QString storeLocation;
+    QString storeLocation {};
     // The local folder the user chose for this store's `mlflow-artifacts:` URIs (the tracking
     // server's --artifacts-destination); empty when none was set.
-    QString artifactsRoot;
+    QString artifactsRoot {};
     // Where relative paths are tried after the store's folder; the process's when empty.
-    QString workingDirectory;
+    QString workingDirectory {};
 };
 
 // Where a run's artifacts are, as ../shared/docs/mlflow-format.md §2.10 says.
@@ -32,6 +32,7 @@ struct Location
     QString path; // absolute, clean, native to this machine (see Status)
     QStringList tried; // every candidate folder, in the order tried
     QString scheme; // the URI's scheme ("s3", "mlflow-artifacts", "file"); empty for a path
+    QString uri; // the artifact URI as given (trimmed), for messages
 
     bool isLocal() const { return status == Status::Local; }
     // A complete sentence for the UI and the command line: "No artifact folder at /x (also
