@@ -1,7 +1,11 @@
 #pragma once
 
 #include "artifactlocation.h"
+#include "identicalfilefinder.h"
 #include "storeerror.h"
+#include "storetypes.h"
+
+#include <QList>
 
 namespace Artifacts {
 
@@ -19,5 +23,11 @@ struct RunArtifacts
 // StorePool) and resolves it with the artifacts root the user set for that store. Blocking (a
 // store read and a few stats): call it on a worker thread.
 RunArtifacts locateRunArtifacts(const QString &storeLocation, const QString &runId);
+
+// The artifact folders of every active run of the store, for the identical-file search: runs
+// whose artifacts are missing, remote or unknown are left out. Blocking (reads every run and
+// stats their folders): call it on a worker thread.
+Store::Result<QList<RunArtifactRoot>> runArtifactRoots(const QString &storeLocation,
+                                                       const Store::CancelFlag *cancel = nullptr);
 
 } // namespace Artifacts
