@@ -1,9 +1,7 @@
 #include "artifactdiffloader.h"
 
 #include "artifactlisting.h"
-#include "filedigest.h"
 
-#include <QImageReader>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -22,27 +20,11 @@ struct TextOutcome
     Store::Error error;
 };
 
-struct DigestsOutcome
+struct FilePairOutcome
 {
-    QByteArray left;
-    QByteArray right;
+    Artifacts::FilePairContents contents;
     Store::Error error;
 };
-
-struct ImagesOutcome
-{
-    QImage left;
-    QImage right;
-};
-
-QImage readImage(const QString &path)
-{
-    if (path.isEmpty())
-        return {};
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    return reader.read();
-}
 
 } // namespace
 
@@ -176,48 +158,27 @@ void ArtifactDiffLoader::loadTextDiff(const QString &relativePath, const QString
         });
 }
 
-void ArtifactDiffLoader::loadDigests(const QString &relativePath, const QString &leftPath,
-                                     const QString &rightPath)
+void ArtifactDiffLoader::loadFilePair(const QString &relativePath, const QString &leftPath,
+                                      const QString &rightPath, const Artifacts::TextDiffOptions &options)
 {
     const auto cancelFlag = startFileRequest();
     const int generation = m_fileGeneration;
     runTask(
-        [leftPath, rightPath, cancelFlag] {
-            DigestsOutcome outcome;
-            for (const auto &[path, digest] :
-                 {std::pair {&leftPath, &outcome.left}, {&rightPath, &outcome.right}}) {
-                if (path->isEmpty())
-                    continue;
-                const auto result = Artifacts::fileDigest(*path, cancelFlag.get());
-                if (!result) {
-                    outcome.error = result.error();
-                    break;
-                }
-                *digest = *result;
-            }
+        [leftPath, rightPath, options, cancelFlag] {
+            FilePairOutcome outcome;
+            auto contents = Artifacts::readFilePair(leftPath, rightPath, options, cancelFlag.get());
+            if (contents)
+                outcome.contents = std::move(*contents);
+            else
+                outcome.error = contents.error();
             return outcome;
         },
-        [this, generation, relativePath](const DigestsOutcome &outcome) {
+        [this, generation, relativePath](const FilePairOutcome &outcome) {
             if (generation != m_fileGeneration)
                 return;
             if (!outcome.error.ok())
                 emit fileFailed(relativePath, outcome.error.message);
             else
-                emit digestsLoaded(relativePath, outcome.left, outcome.right);
-        });
-}
-
-void ArtifactDiffLoader::loadImages(const QString &relativePath, const QString &leftPath,
-                                    const QString &rightPath)
-{
-    startFileRequest();
-    const int generation = m_fileGeneration;
-    runTask(
-        [leftPath, rightPath] {
-            return ImagesOutcome {readImage(leftPath), readImage(rightPath)};
-        },
-        [this, generation, relativePath](const ImagesOutcome &outcome) {
-            if (generation == m_fileGeneration)
-                emit imagesLoaded(relativePath, outcome.left, outcome.right);
+                emit filePairLoaded(relativePath, outcome.contents);
         });
 }

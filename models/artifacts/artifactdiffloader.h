@@ -1,11 +1,11 @@
 #pragma once
 
 #include "artifacttreediff.h"
+#include "filepaircontents.h"
 #include "storetypes.h"
 #include "textdiff.h"
 
 #include <QFuture>
-#include <QImage>
 #include <QList>
 #include <QObject>
 #include <QThreadPool>
@@ -29,8 +29,10 @@ public:
     // A file pair, by its absolute paths (empty: absent on that side).
     void loadTextDiff(const QString &relativePath, const QString &leftPath, const QString &rightPath,
                       const Artifacts::TextDiffOptions &options = {});
-    void loadDigests(const QString &relativePath, const QString &leftPath, const QString &rightPath);
-    void loadImages(const QString &relativePath, const QString &leftPath, const QString &rightPath);
+    // What the diff view shows of a file pair: its kind (Artifacts::fileKindOf), then the text
+    // diff, the images or the digests.
+    void loadFilePair(const QString &relativePath, const QString &leftPath, const QString &rightPath,
+                      const Artifacts::TextDiffOptions &options = {});
     // Cancels and drops both kinds of request in flight.
     void cancel();
 
@@ -44,10 +46,7 @@ signals:
     // Of the tree diff: entries listed (total 0), then bytes hashed of those to hash.
     void progressChanged(qint64 done, qint64 total);
     void textDiffLoaded(const QString &relativePath, const Artifacts::TextDiff &diff);
-    // Digests are empty for an absent side.
-    void digestsLoaded(const QString &relativePath, const QByteArray &left, const QByteArray &right);
-    // A null image: that side is absent or is no image Qt reads.
-    void imagesLoaded(const QString &relativePath, const QImage &left, const QImage &right);
+    void filePairLoaded(const QString &relativePath, const Artifacts::FilePairContents &contents);
     // Reading a file pair failed.
     void fileFailed(const QString &relativePath, const QString &message);
 
