@@ -429,10 +429,11 @@ void MainWindow::findRunsWithFile(const QString &path)
     }
     auto *dialog = new IdenticalFilesDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &IdenticalFilesDialog::runActivated, this, [this](const QString &runId) {
-        showPage(RunsTab);
-        m_runsPage->revealRun({}, runId);
-    });
+    connect(dialog, &IdenticalFilesDialog::runActivated, this,
+            [this](const QString &experimentId, const QString &runId) {
+                showPage(RunsTab);
+                m_runsPage->revealRun(experimentId, runId);
+            });
     dialog->show();
     // The runs' artifact folders are found on a worker (a store read and a stat per run).
     QPointer<IdenticalFilesDialog> guard(dialog);

@@ -43,7 +43,8 @@ void TestIdenticalFilesDialog::showsMatchesAndActivatesRun()
     QCOMPARE(match.data().toString(), QString("model/m.pkl"));
     emit dialog.table()->doubleClicked(match);
     QCOMPARE(activated.size(), 1);
-    QCOMPARE(activated.at(0).at(0).toString(), QString("ra"));
+    QCOMPARE(activated.at(0).at(0).toString(), QString("1"));
+    QCOMPARE(activated.at(0).at(1).toString(), QString("ra"));
 }
 
 void TestIdenticalFilesDialog::noMatch()

@@ -62,14 +62,10 @@ IdenticalFilesDialog::IdenticalFilesDialog(QWidget *parent)
         m_status->setText(tr("Searching the artifacts of %1 of %n run(s)…", nullptr, int(total)).arg(done));
     });
     connect(m_finder, &IdenticalFileFinder::finished, this, &IdenticalFilesDialog::showMatches);
-    connect(m_finder, &IdenticalFileFinder::failed, this, [this](const QString &message) {
-        m_progress->hide();
-        m_cancel->hide();
-        m_status->setText(message);
-    });
+    connect(m_finder, &IdenticalFileFinder::failed, this, &IdenticalFilesDialog::showError);
     const auto activate = [this](const QModelIndex &index) {
         if (index.isValid())
-            emit runActivated(m_model->matchAt(index).runId);
+            emit runActivated(m_model->matchAt(index).experimentId, m_model->matchAt(index).runId);
     };
     connect(m_table, &QTableView::activated, this, activate);
     connect(m_table, &QTableView::doubleClicked, this, activate);
@@ -85,6 +81,14 @@ void IdenticalFilesDialog::find(const QString &filePath, const QList<RunArtifact
     m_progress->show();
     m_cancel->show();
     m_finder->find(filePath, runs);
+}
+
+void IdenticalFilesDialog::showError(const QString &message)
+{
+    m_progress->hide();
+    m_cancel->hide();
+    m_table->hide();
+    m_status->setText(message);
 }
 
 QString IdenticalFilesDialog::status() const

@@ -22,6 +22,8 @@ public:
 
     // Starts searching `runs` for files identical to `filePath`; supersedes a search in flight.
     void find(const QString &filePath, const QList<RunArtifactRoot> &runs);
+    // Shows why the search cannot run (the store's runs could not be read).
+    void showError(const QString &message);
 
     IdenticalFileModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -29,7 +31,7 @@ public:
     QString status() const;
 
 signals:
-    void runActivated(const QString &runId);
+    void runActivated(const QString &experimentId, const QString &runId);
 
 private:
     void showMatches(const QList<IdenticalFileMatch> &matches);
