@@ -124,4 +124,33 @@ QString previewKindName(PreviewKind kind)
     return {};
 }
 
+QString previewKindKey(PreviewKind kind)
+{
+    switch (kind) {
+    case PreviewKind::Image:
+        return QStringLiteral("image");
+    case PreviewKind::Svg:
+        return QStringLiteral("svg");
+    case PreviewKind::Text:
+        return QStringLiteral("text");
+    case PreviewKind::Json:
+        return QStringLiteral("json");
+    case PreviewKind::Yaml:
+        return QStringLiteral("yaml");
+    case PreviewKind::Csv:
+        return QStringLiteral("csv");
+    case PreviewKind::Tsv:
+        return QStringLiteral("tsv");
+    case PreviewKind::Markdown:
+        return QStringLiteral("markdown");
+    case PreviewKind::MlModel:
+        return QStringLiteral("mlmodel");
+    case PreviewKind::Html:
+        return QStringLiteral("html");
+    case PreviewKind::Binary:
+        return QStringLiteral("binary");
+    }
+    return {};
+}
+
 } // namespace Artifacts

@@ -21,6 +21,8 @@ PreviewKind previewKindForName(const QString &fileName);
 bool looksBinary(QByteArrayView head);
 // "Image", "JSON", ... for the preview's header line (translated).
 QString previewKindName(PreviewKind kind);
+// "image", "json", ... : a stable, untranslated name (signals, tests, the command line).
+QString previewKindKey(PreviewKind kind);
 // Whether Qt's image plugins here read files with this suffix (lower case, no dot).
 bool isReadableImageSuffix(const QString &suffix);
 
