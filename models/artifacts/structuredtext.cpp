@@ -90,6 +90,20 @@ QString reindentJson(QByteArrayView json)
     return QString::fromUtf8(out);
 }
 
+// Block style all the way down: a node keeps the flow style it was read in otherwise.
+void setBlockStyle(YAML::Node node)
+{
+    if (!node.IsMap() && !node.IsSequence())
+        return;
+    node.SetStyle(YAML::EmitterStyle::Block);
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        if (node.IsMap())
+            setBlockStyle(it->second);
+        else
+            setBlockStyle(*it);
+    }
+}
+
 } // namespace
 
 QString StructuredText::errorText() const
@@ -127,6 +141,7 @@ StructuredText prettyYaml(QByteArrayView yaml)
         for (const YAML::Node &document : documents) {
             if (documents.size() > 1)
                 emitter << YAML::BeginDoc;
+            setBlockStyle(document);
             emitter << document;
         }
         if (!emitter.good()) {
