@@ -36,6 +36,7 @@ ArtifactPreview::ArtifactPreview(QWidget *parent)
     m_header->setObjectName(QStringLiteral("previewHeader"));
     m_header->setTextFormat(Qt::RichText);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setContentsMargins(4, 2, 4, 0);
     m_notice->setObjectName(QStringLiteral("previewNotice"));
     m_notice->setWordWrap(true);
     m_notice->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #4a3b00; padding: 4px; }"));
@@ -182,13 +183,12 @@ void ArtifactPreview::showContent(const PreviewContent &content)
     using Language = CodeHighlighter::Language;
     switch (content.kind) {
     case PreviewKind::Image:
+        showViewer(m_image, content.kind); // first, so that fitting sees the room it has
         m_image->setImage(content.image);
-        showViewer(m_image, content.kind);
         break;
     case PreviewKind::Svg:
-        if (m_image->setSvg(content.svg)) {
-            showViewer(m_image, content.kind);
-        } else {
+        showViewer(m_image, content.kind);
+        if (!m_image->setSvg(content.svg)) {
             setNotice(
                 tr("The SVG cannot be drawn (it is not well-formed SVG); its source is shown instead."));
             m_structured->setText(QString::fromUtf8(content.svg), Language::Html);

@@ -33,9 +33,16 @@ ImagePreview::ImagePreview(QWidget *parent)
     m_scroll->setBackgroundRole(QPalette::Dark);
     m_scroll->viewport()->installEventFilter(this);
     m_zoomLabel->setObjectName(QStringLiteral("imageZoom"));
+    m_zoomLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // Wide enough for any size and zoom, so that the tool row does not jump as they change.
+    m_zoomLabel->setMinimumWidth(
+        m_zoomLabel->fontMetrics().horizontalAdvance(tr("%1 × %2 px · %3 %")
+                                                         .arg(QStringLiteral("00000"))
+                                                         .arg(QStringLiteral("00000"))
+                                                         .arg(QStringLiteral("1600"))));
 
     auto *tools = new QHBoxLayout;
-    tools->setContentsMargins(0, 0, 0, 0);
+    tools->setContentsMargins(4, 0, 4, 0);
     const auto button = [this, tools](QAction *action) {
         auto *tool = new QToolButton(this);
         tool->setDefaultAction(action);
@@ -75,6 +82,7 @@ QAction *ImagePreview::addZoomAction(const QString &text, const QList<QKeySequen
 
 void ImagePreview::clear()
 {
+    m_zoom = 1.0;
     m_image = {};
     m_svg.reset();
     m_imageSize = {};
@@ -147,6 +155,8 @@ void ImagePreview::applyZoom(double zoom)
         return;
     const double largest = double(MaxCanvasSide) / std::max(m_imageSize.width(), m_imageSize.height());
     zoom = std::clamp(zoom, MinZoom, std::min(MaxZoom, std::max(largest, MinZoom)));
+    if (zoom == m_zoom && !m_canvas->pixmap().isNull())
+        return;
     const QSize size(std::max(1, int(std::lround(m_imageSize.width() * zoom))),
                      std::max(1, int(std::lround(m_imageSize.height() * zoom))));
     if (m_svg) {
@@ -172,6 +182,10 @@ void ImagePreview::applyZoom(double zoom)
 
 bool ImagePreview::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize && m_fit) {
+        applyZoom(fitZoom()); // the room to fit in changed (shown, resized, scroll bars)
+        return false;
+    }
     if (watched == m_scroll->viewport() && event->type() == QEvent::Wheel) {
         auto *wheel = static_cast<QWheelEvent *>(event);
         if (wheel->modifiers() & Qt::ControlModifier) {
@@ -182,11 +196,4 @@ bool ImagePreview::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
-}
-
-void ImagePreview::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    if (m_fit)
-        applyZoom(fitZoom());
 }

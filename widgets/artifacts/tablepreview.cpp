@@ -86,14 +86,17 @@ QString TablePreview::statusText() const
 void TablePreview::showStatus(const CsvSummary *summary)
 {
     const QLocale locale;
-    QStringList parts {tr("%n row(s)", nullptr, m_model->rowCount()) + QStringLiteral(" · ")
-                       + tr("%n column(s)", nullptr, m_model->columnCount())};
+    const int rows = m_model->rowCount();
+    const int columns = m_model->columnCount();
+    QStringList parts {(rows == 1 ? tr("1 row") : tr("%1 rows").arg(locale.toString(rows)))
+                       + QStringLiteral(" · ")
+                       + (columns == 1 ? tr("1 column") : tr("%1 columns").arg(columns))};
     if (!summary) {
         parts.append(tr("reading…"));
     } else {
         if (summary->raggedRows > 0)
             parts.append(
-                tr("%1 row(s) have another number of fields than the header (the first is row %2); "
+                tr("%1 row(s) with another number of fields than the header (the first is row %2); "
                    "short rows are padded with empty cells.")
                     .arg(locale.toString(summary->raggedRows), locale.toString(summary->firstRaggedRow)));
         if (summary->truncated)
