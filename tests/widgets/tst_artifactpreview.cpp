@@ -6,10 +6,12 @@
 #include "mlmodelpreview.h"
 #include "structuredpreview.h"
 #include "tablepreview.h"
+#include "testsupport.h"
 #include "textpagepreview.h"
 #include "widgettestsupport.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
@@ -88,6 +90,7 @@ private slots:
     void largeJsonFallsBackToText();
     void newerFileSupersedes();
     void messageAndClear();
+    void demoStoreArtifacts();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -506,6 +509,38 @@ void TestArtifactPreview::messageAndClear()
     QVERIFY(m_preview->currentPath().isEmpty());
     m_preview->clear();
     QVERIFY(m_preview->messageText().isEmpty());
+}
+
+// Every file kind the demo store writes opens in the viewer meant for it.
+void TestArtifactPreview::demoStoreArtifacts()
+{
+    QTemporaryDir demo;
+    QVERIFY(!TestSupport::buildDemoStore(demo).isEmpty());
+    QHash<QString, QString> firstOfName;
+    for (QDirIterator it(demo.filePath(QStringLiteral("mlruns")), QDir::Files, QDirIterator::Subdirectories);
+         it.hasNext();) {
+        const QString path = it.next();
+        firstOfName.insert(QFileInfo(path).fileName(), path); // any one will do
+    }
+    const QList<QPair<const char *, const char *>> expected {
+        {"MLmodel", "mlmodel"},     {"loss_curve.svg", "svg"},         {"confusion_matrix.png", "image"},
+        {"training.log", "text"},   {"predictions.tsv", "tsv"},        {"report.html", "html"},
+        {"config.yaml", "yaml"},    {"adapter_weights.npy", "binary"}, {"model.pkl", "binary"},
+        {"samples.md", "markdown"}, {"sweep_results.csv", "csv"},      {"classification_report.json", "json"},
+        {"python_env.yaml", "yaml"}};
+    for (const auto &[name, kind] : expected) {
+        const QString path = firstOfName.value(QLatin1String(name));
+        QVERIFY2(!path.isEmpty(), name);
+        QVERIFY2(show(path), name);
+        QCOMPARE(m_kindShown, QLatin1String(kind));
+        QVERIFY2(m_preview->noticeText().isEmpty(), qPrintable(m_preview->noticeText()));
+        if (auto *structured = qobject_cast<StructuredPreview *>(m_preview->currentViewer()))
+            QVERIFY2(structured->errorText().isEmpty(), qPrintable(structured->errorText()));
+        if (auto *model = qobject_cast<MlModelPreview *>(m_preview->currentViewer())) {
+            QVERIFY(model->summary().hasSignature);
+            QVERIFY(!model->summary().inputs.isEmpty());
+        }
+    }
 }
 
 QTEST_MAIN(TestArtifactPreview)
