@@ -53,7 +53,14 @@
 //                hold a logged model (model/MLmodel, model/model.pkl, model/requirements.txt,
 //                model/python_env.yaml; tag mlflow.log-model.history): the 3 standalone mnist runs,
 //                the best sweep child, and the 6 FINISHED tabular-gbm runs. The 4 mnist model runs
-//                also have confusion_matrix.png, the sweep parent sweep_results.csv. The churn
+//                also have confusion_matrix.png, classification_report.json, plots/loss_curve.svg and
+//                logs/training.log (~1000 lines), and their MLmodel a tensor signature; the sweep
+//                parent has sweep_results.csv. The 6 FINISHED tabular-gbm runs also have
+//                feature_importance.csv, eval/predictions.tsv (200 rows), report.html and a column
+//                signature in MLmodel; their FAILED/KILLED runs stderr.log. Every llm-finetune run has
+//                config.yaml and training_args.json; the two FINISHED ones also samples.md,
+//                adapter/adapter_config.json and checkpoints/final/adapter_weights.npy (16 x 8
+//                float32, binary). The churn
 //                logged models have the same four files under mlruns/5/models/<model id>/artifacts.
 //                Every live version with a local storage_location points at such a folder.
 namespace Store {

@@ -342,6 +342,36 @@ void TestDemoStore::artifactsOnDisk()
         QVERIFY(bytes.startsWith("\x89PNG\r\n\x1a\n"));
         QVERIFY(bytes.endsWith(QByteArray("IEND\xae\x42\x60\x82", 8)));
     }
+    // Every previewer has a file to show: SVG, log, TSV, HTML, YAML, a binary array, nested folders.
+    const QStringList modelRuns
+        = query(m_demo,
+                "SELECT r.experiment_id || '|' || artifact_uri FROM runs r JOIN tags t "
+                "USING (run_uuid) WHERE t.\"key\" = 'mlflow.log-model.history'")
+              .split(QLatin1Char(';'));
+    for (const QString &row : modelRuns) {
+        const QString uri = row.section(QLatin1Char('|'), 1);
+        const bool mnist = row.startsWith(QLatin1String("1|"));
+        const QStringList files = mnist
+            ? QStringList {QStringLiteral("plots/loss_curve.svg"), QStringLiteral("logs/training.log")}
+            : QStringList {QStringLiteral("eval/predictions.tsv"), QStringLiteral("report.html")};
+        for (const QString &file : files)
+            QVERIFY2(QFileInfo(uri + QLatin1Char('/') + file).size() > 1000, qPrintable(uri + file));
+        QFile mlmodel(uri + QStringLiteral("/model/MLmodel"));
+        QVERIFY(mlmodel.open(QIODevice::ReadOnly));
+        QVERIFY(mlmodel.readAll().contains("signature:\n  inputs: '["));
+    }
+    const QStringList llmRuns
+        = query(m_demo, "SELECT artifact_uri FROM runs WHERE experiment_id = 3 AND status = 'FINISHED'")
+              .split(QLatin1Char(';'));
+    QCOMPARE(llmRuns.size(), 2);
+    for (const QString &uri : llmRuns) {
+        QVERIFY(QFileInfo(uri + QStringLiteral("/config.yaml")).isFile());
+        QFile npy(uri + QStringLiteral("/checkpoints/final/adapter_weights.npy"));
+        QVERIFY(npy.open(QIODevice::ReadOnly));
+        const QByteArray bytes = npy.readAll();
+        QVERIFY(bytes.startsWith("\x93NUMPY\x01\x00"));
+        QCOMPARE(bytes.size(), 128 + 16 * 8 * 4); // a 64-byte aligned header, then the floats
+    }
     // Live versions with a local storage_location point at folders that exist.
     const QStringList locations = query(m_demo,
                                         "SELECT storage_location FROM model_versions WHERE current_stage "

@@ -124,7 +124,8 @@ QByteArray picklePayload(const QList<double> &weights)
 }
 
 QByteArray mlmodelYaml(const QString &runId, const QString &flavor, const QString &flavorVersion,
-                       qint64 created, const QString &modelUuid, qint64 size, const QString &modelId)
+                       qint64 created, const QString &modelUuid, qint64 size, const QString &modelId,
+                       const QString &signature)
 {
     QString yaml = QStringLiteral("artifact_path: model\n"
                                   "flavors:\n"
@@ -152,6 +153,8 @@ QByteArray mlmodelYaml(const QString &runId, const QString &flavor, const QStrin
     if (!modelId.isEmpty()) // keys in MLflow's (sorted) order
         yaml.replace(QLatin1String("model_size_bytes:"),
                      QStringLiteral("model_id: %1\nmodel_size_bytes:").arg(modelId));
+    if (!signature.isEmpty())
+        yaml.replace(QLatin1String("utc_time_created:"), signature + QLatin1String("utc_time_created:"));
     return yaml.toUtf8();
 }
 

@@ -1,4 +1,5 @@
 #include "democlock.h"
+#include "demoreports.h"
 #include "demowriter.h"
 
 #include <cmath>
@@ -92,7 +93,11 @@ void DemoWriter::gbm()
                      QStringLiteral("mlflow==3.9.0\nscikit-learn==1.5.2\n%1\npandas==2.2.3\n")
                          .arg(QLatin1String(c.model) == "xgboost"        ? "xgboost==2.1.3"
                                   : QLatin1String(c.model) == "lightgbm" ? "lightgbm==4.5.0"
-                                                                         : "catboost==1.2.7"));
+                                                                         : "catboost==1.2.7"),
+                     housingSignatureYaml());
+            writeArtifact(run.id, QStringLiteral("eval/predictions.tsv"), predictionsTsv(rmse));
+            writeArtifact(run.id, QStringLiteral("report.html"),
+                          evaluationReportHtml(run.name, QLatin1String(c.model), rmse));
             QString importance = QStringLiteral("feature,importance\n");
             double left = 1.0;
             for (const char *feature :

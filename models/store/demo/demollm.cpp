@@ -1,4 +1,5 @@
 #include "democlock.h"
+#include "demoreports.h"
 #include "demowriter.h"
 
 #include <QJsonArray>
@@ -121,10 +122,18 @@ void DemoWriter::llm()
                                            {QStringLiteral("target_modules"),
                                             QJsonArray {QStringLiteral("q_proj"), QStringLiteral("v_proj")}}})
                     .toJson());
+            QList<float> weights;
+            Noise weightNoise(quint32(c.rank * 7919 + steps));
+            for (int i = 0; i < 16 * 8; ++i)
+                weights.append(float(weightNoise.gaussian(0.02)));
+            writeArtifact(run.id, QStringLiteral("checkpoints/final/adapter_weights.npy"),
+                          npyFloat32(weights, 16, 8));
             writeArtifact(run.id, QStringLiteral("samples.md"),
                           QByteArrayLiteral("## Samples\n\n**Q:** Name three primary colours.\n\n"
                                             "**A:** Red, yellow and blue.\n"));
         }
+        writeArtifact(run.id, QStringLiteral("config.yaml"),
+                      fineTuneConfigYaml(run.name, c.lr, c.rank, steps, warmup));
         writeArtifact(run.id, QStringLiteral("training_args.json"),
                       QJsonDocument(QJsonObject {{QStringLiteral("learning_rate"), c.lr},
                                                  {QStringLiteral("max_steps"), steps},

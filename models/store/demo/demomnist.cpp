@@ -1,5 +1,6 @@
 #include "demoartifacts.h"
 #include "democlock.h"
+#include "demoreports.h"
 #include "demowriter.h"
 
 #include <QJsonDocument>
@@ -84,7 +85,11 @@ void DemoWriter::mnist()
     };
     const auto artifacts = [&](const DemoRun &run, double accuracy) {
         logModel(run, QStringLiteral("pytorch"), QStringLiteral("2.5.1"),
-                 QStringLiteral("mlflow==3.9.0\ntorch==2.5.1\ntorchvision==0.20.1\nnumpy==2.1.3\n"));
+                 QStringLiteral("mlflow==3.9.0\ntorch==2.5.1\ntorchvision==0.20.1\nnumpy==2.1.3\n"),
+                 mnistSignatureYaml());
+        writeArtifact(run.id, QStringLiteral("plots/loss_curve.svg"), lossCurveSvg(accuracy));
+        writeArtifact(run.id, QStringLiteral("logs/training.log"),
+                      trainingLog(run.name, accuracy, run.start));
         Noise matrixNoise(quint32(accuracy * 1e6));
         const Matrix matrix = confusionMatrix(accuracy, matrixNoise);
         writeArtifact(run.id, QStringLiteral("confusion_matrix.png"), confusionMatrixPng(matrix));

@@ -72,7 +72,7 @@ void DemoWriter::writeFile(const QString &path, const QByteArray &content)
 
 // model/ as mlflow.<flavor>.log_model leaves it, plus the run tag that lists logged models.
 void DemoWriter::logModel(const DemoRun &run, const QString &flavor, const QString &flavorVersion,
-                          const QString &requirements)
+                          const QString &requirements, const QString &signature)
 {
     const qint64 created = run.end - 20 * Second;
     const QString modelUuid = m_noise.hex(32);
@@ -83,8 +83,9 @@ void DemoWriter::logModel(const DemoRun &run, const QString &flavor, const QStri
         weights.append(m_noise.gaussian(0.1));
     const QByteArray pickle = picklePayload(weights);
     writeArtifact(run.id, QStringLiteral("model/model.pkl"), pickle);
-    writeArtifact(run.id, QStringLiteral("model/MLmodel"),
-                  mlmodelYaml(run.id, flavor, flavorVersion, created, modelUuid, pickle.size()));
+    writeArtifact(
+        run.id, QStringLiteral("model/MLmodel"),
+        mlmodelYaml(run.id, flavor, flavorVersion, created, modelUuid, pickle.size(), {}, signature));
     writeArtifact(run.id, QStringLiteral("model/requirements.txt"), requirements.toUtf8());
     writeArtifact(run.id, QStringLiteral("model/python_env.yaml"),
                   "python: 3.11.9\nbuild_dependencies:\n- pip==24.2\ndependencies:\n- -r requirements.txt\n");

@@ -50,7 +50,7 @@ private:
     void writeFile(const QString &path, const QByteArray &content);
     void writeArtifact(const QString &runId, const QString &relativePath, const QByteArray &content);
     void logModel(const DemoRun &run, const QString &flavor, const QString &flavorVersion,
-                  const QString &requirements);
+                  const QString &requirements, const QString &signature = {});
     // MLflow 3's log_model: a logged model with its files, the run's output; returns its id.
     QString logLoggedModel(const DemoRun &run, const QString &flavor, const QString &flavorVersion,
                            const QString &requirements, const TagList &tags);
