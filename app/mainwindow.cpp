@@ -23,12 +23,12 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -436,16 +436,17 @@ void MainWindow::findRunsWithFile(const QString &path)
             });
     dialog->show();
     // The runs' artifact folders are found on a worker (a store read and a stat per run).
-    QPointer<IdenticalFilesDialog> guard(dialog);
-    QtConcurrent::run([location] { return Artifacts::runArtifactRoots(location); })
-        .then(this, [guard, path](const Store::Result<QList<RunArtifactRoot>> &roots) {
-            if (!guard)
-                return;
-            if (roots)
-                guard->find(path, *roots);
-            else
-                guard->showError(roots.error().message);
-        });
+    using Roots = Store::Result<QList<RunArtifactRoot>>;
+    auto *watcher = new QFutureWatcher<Roots>(dialog);
+    connect(watcher, &QFutureWatcherBase::finished, dialog, [dialog, watcher, path] {
+        watcher->deleteLater();
+        const Roots roots = watcher->result();
+        if (roots)
+            dialog->find(path, *roots);
+        else
+            dialog->showError(roots.error().message);
+    });
+    watcher->setFuture(QtConcurrent::run([location] { return Artifacts::runArtifactRoots(location); }));
 }
 
 void MainWindow::saveSettings() const

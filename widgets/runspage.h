@@ -3,6 +3,7 @@
 #include "runcolumnsmenu.h"
 #include "runtreeview.h"
 #include "storeerror.h"
+#include "runtable.h"
 #include "storetypes.h"
 
 #include <QHash>
@@ -29,9 +30,6 @@ class RunTreeModel;
 class SearchFilter;
 class SearchFilterEdit;
 
-namespace Store {
-class RunTable;
-}
 
 // The run browser: experiments on the left (several can be selected, Ctrl/Shift+click), the
 // runs of the selected experiments as one tree in the middle (filter box above), the current

@@ -4,6 +4,7 @@
 #include "artifactspane.h"
 #include "runartifacts.h"
 
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
@@ -56,12 +57,13 @@ void ArtifactsPage::compareRuns(const RunRef &left, const RunRef &right)
     m_compareLabel->setText(tr("Looking for the artifacts of %1 and %2…").arg(left.runName, right.runName));
     m_stack->setCurrentWidget(m_comparePane);
     emit comparisonStarted();
-    QtConcurrent::run([left, right] {
-        return std::pair {Artifacts::locateRunArtifacts(left.location, left.runId),
-                          Artifacts::locateRunArtifacts(right.location, right.runId)};
-    }).then(this, [this, generation, left, right](const std::pair<Artifacts::RunArtifacts, Artifacts::RunArtifacts> &found) {
+    using Found = std::pair<Artifacts::RunArtifacts, Artifacts::RunArtifacts>;
+    auto *watcher = new QFutureWatcher<Found>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, left, right] {
+        watcher->deleteLater();
         if (generation != m_generation)
             return;
+        const Found found = watcher->result();
         for (const Artifacts::RunArtifacts &run : {found.first, found.second}) {
             if (!run.location.isLocal()) {
                 const QString message = run.message();
@@ -73,6 +75,10 @@ void ArtifactsPage::compareRuns(const RunRef &left, const RunRef &right)
         m_compareLabel->setText(tr("Artifacts of %1 (left) and %2 (right)").arg(left.runName, right.runName));
         m_diffView->compare(found.first.location.path, left.runName, found.second.location.path, right.runName);
     });
+    watcher->setFuture(QtConcurrent::run([left, right] {
+        return Found {Artifacts::locateRunArtifacts(left.location, left.runId),
+                      Artifacts::locateRunArtifacts(right.location, right.runId)};
+    }));
 }
 
 bool ArtifactsPage::isComparing() const

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -74,9 +75,9 @@ ArtifactsPane::ArtifactsPane(Arrangement arrangement, QWidget *parent)
 
     connect(m_model, &ArtifactTreeModel::totalsCounted, this, [this](qint64 files, qint64 folders, qint64 bytes) {
         const QLocale locale;
-        m_totals = tr("%n file(s)", nullptr, int(qMin<qint64>(files, INT_MAX))) + QStringLiteral(", ")
-                + tr("%n folder(s)", nullptr, int(qMin<qint64>(folders, INT_MAX))) + QStringLiteral(", ")
-                + locale.formattedDataSize(bytes);
+        m_totals = (files == 1 ? tr("1 file") : tr("%1 files").arg(locale.toString(files))) + QStringLiteral(", ")
+            + (folders == 1 ? tr("1 folder") : tr("%1 folders").arg(locale.toString(folders)))
+            + QStringLiteral(", ") + locale.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
         updateStatus();
     });
     connect(m_model, &ArtifactTreeModel::folderFailed, this, [this](const QString &path, const QString &message) {
@@ -142,11 +143,14 @@ void ArtifactsPane::resolve()
     m_location = {};
     m_status->setText(tr("Looking for the artifacts of %1…").arg(m_runName));
     const Artifacts::LocationInput input {m_artifactUri, m_storeLocation, ArtifactRoots::root(m_storeLocation), {}};
-    QtConcurrent::run([input] { return Artifacts::resolveLocation(input); })
-            .then(this, [this, generation](const Artifacts::Location &location) {
-                if (generation == m_generation)
-                    applyLocation(location);
-            });
+    // A watcher, not QFuture::then(context): Qt 6.4 now and then drops such a continuation.
+    auto *watcher = new QFutureWatcher<Artifacts::Location>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_generation)
+            applyLocation(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([input] { return Artifacts::resolveLocation(input); }));
 }
 
 void ArtifactsPane::applyLocation(const Artifacts::Location &location)
