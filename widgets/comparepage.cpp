@@ -126,7 +126,8 @@ void ComparePage::createActions()
     connect(m_clearPinnedAction, &QAction::triggered, this, &ComparePage::clearPinned);
 
     m_compareArtifactsAction = new QAction(tr("Compare &Artifacts"), this);
-    m_compareArtifactsAction->setToolTip(tr("Compare the artifacts of the baseline (else the first run) and the next run"));
+    m_compareArtifactsAction->setToolTip(
+        tr("Compare the artifacts of the baseline (else the first run) and the next run"));
     m_compareArtifactsAction->setEnabled(false);
     connect(m_compareArtifactsAction, &QAction::triggered, this, [this] {
         const int baseline = baselineRun();

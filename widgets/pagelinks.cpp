@@ -4,8 +4,8 @@
 #include "artifactspane.h"
 #include "chartspage.h"
 #include "comparepage.h"
-#include "runspage.h"
 #include "runformat.h"
+#include "runspage.h"
 #include "runtreemodel.h"
 
 #include <QAction>

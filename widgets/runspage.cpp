@@ -1,11 +1,11 @@
 #include "runspage.h"
 
+#include "artifactspane.h"
 #include "experimentlistmodel.h"
 #include "pageframe.h"
 #include "registryloader.h"
 #include "runcolumnsmenu.h"
 #include "rundetailsmodel.h"
-#include "artifactspane.h"
 #include "rundetailsview.h"
 #include "runformat.h"
 #include "runloader.h"
@@ -81,7 +81,8 @@ RunsPage::RunsPage(QWidget *parent)
         if (row < 0)
             return;
         const Store::RunAttributes &run = m_runModel->runs().run(row);
-        m_artifactsPane->showRun(m_location, run.runId, RunFormat::runName(run.runName, run.runId), run.artifactUri);
+        m_artifactsPane->showRun(m_location, run.runId, RunFormat::runName(run.runName, run.runId),
+                                 run.artifactUri);
         emit currentRunChanged(m_location, run);
     });
     // Which registered model versions came from the run (a store without a registry: none).

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "runcolumnsmenu.h"
+#include "runtable.h"
 #include "runtreeview.h"
 #include "storeerror.h"
-#include "runtable.h"
 #include "storetypes.h"
 
 #include <QHash>
@@ -29,7 +29,6 @@ class RunSortFilterProxy;
 class RunTreeModel;
 class SearchFilter;
 class SearchFilterEdit;
-
 
 // The run browser: experiments on the left (several can be selected, Ctrl/Shift+click), the
 // runs of the selected experiments as one tree in the middle (filter box above), the current

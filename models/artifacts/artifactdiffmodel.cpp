@@ -1,5 +1,7 @@
 #include "artifactdiffmodel.h"
 
+#include "artifactentry.h"
+
 #include <QBrush>
 #include <QLocale>
 
@@ -159,7 +161,7 @@ QVariant ArtifactDiffModel::sizeData(bool present, const Artifacts::ArtifactEntr
         return QString();
     if (entry.isBroken)
         return tr("broken link");
-    return QLocale().formattedDataSize(entry.size);
+    return Artifacts::formatSize(entry.size);
 }
 
 QVariant ArtifactDiffModel::data(const QModelIndex &index, int role) const

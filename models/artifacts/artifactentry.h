@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QLocale>
 #include <QMetaType>
 #include <QString>
 
@@ -22,6 +23,13 @@ struct ArtifactEntry
     bool operator==(const ArtifactEntry &) const = default;
 };
 using ArtifactEntryList = QList<ArtifactEntry>;
+
+// A size as every artifact view writes it: SI units, one decimal ("1.2 MB", "803 bytes"), as
+// desktop file managers do.
+inline QString formatSize(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
 
 } // namespace Artifacts
 

@@ -1,5 +1,6 @@
 #include "artifacttreemodel.h"
 
+#include "artifactentry.h"
 #include "artifactlisting.h"
 
 #include <QDateTime>
@@ -49,11 +50,6 @@ struct Totals
     qint64 folders = 0;
     qint64 bytes = 0;
 };
-
-QString formatSize(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-}
 
 } // namespace
 
@@ -351,7 +347,7 @@ QVariant ArtifactTreeModel::data(const QModelIndex &index, int role) const
         return QString((entry.isDir ? QLatin1Char('0') : QLatin1Char('1')) + node->name());
     case Qt::DisplayRole:
         if (column == SizeColumn)
-            return entry.isDir ? QString() : formatSize(entry.size);
+            return entry.isDir ? QString() : Artifacts::formatSize(entry.size);
         if (column == ModifiedColumn) {
             return entry.modified == 0
                 ? QString()

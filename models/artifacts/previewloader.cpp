@@ -1,5 +1,7 @@
 #include "previewloader.h"
 
+#include "artifactentry.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
@@ -79,7 +81,7 @@ PreviewContent PreviewLoader::read(const QString &path, qint64 pageBytes, qint64
     const QString tooLargeNotice
         = tr("The file is %1, larger than %2 that are shown formatted: it is shown as plain text, page by "
              "page.")
-              .arg(QLocale().formattedDataSize(content.size), QLocale().formattedDataSize(structuredLimit));
+              .arg(Artifacts::formatSize(content.size), Artifacts::formatSize(structuredLimit));
 
     switch (content.kind) {
     case PreviewKind::Binary:
@@ -90,9 +92,8 @@ PreviewContent PreviewLoader::read(const QString &path, qint64 pageBytes, qint64
         break;
     case PreviewKind::Image: {
         if (content.size > MaxImageBytes) {
-            asHex(
-                content,
-                tr("The image is too large to decode (%1).").arg(QLocale().formattedDataSize(content.size)));
+            asHex(content,
+                  tr("The image is too large to decode (%1).").arg(Artifacts::formatSize(content.size)));
             break;
         }
         file.close();

@@ -24,7 +24,8 @@ RunArtifacts locateRunArtifacts(const QString &storeLocation, const QString &run
     return found;
 }
 
-Store::Result<QList<RunArtifactRoot>> runArtifactRoots(const QString &storeLocation, const Store::CancelFlag *cancel)
+Store::Result<QList<RunArtifactRoot>> runArtifactRoots(const QString &storeLocation,
+                                                       const Store::CancelFlag *cancel)
 {
     auto lease = Store::StorePool::shared(storeLocation)->acquire();
     if (!lease)
@@ -41,7 +42,8 @@ Store::Result<QList<RunArtifactRoot>> runArtifactRoots(const QString &storeLocat
         const Store::RunAttributes &run = runs->run(row);
         const Location found = resolveLocation({run.artifactUri, location, artifactsRoot, {}});
         if (found.isLocal())
-            roots.append({run.runId, RunFormat::runName(run.runName, run.runId), run.experimentId, found.path});
+            roots.append(
+                {run.runId, RunFormat::runName(run.runName, run.runId), run.experimentId, found.path});
     }
     return roots;
 }

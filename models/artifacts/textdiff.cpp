@@ -1,5 +1,6 @@
 #include "textdiff.h"
 
+#include "artifactentry.h"
 #include "rundiff.h"
 
 #include <QCoreApplication>
@@ -207,8 +208,8 @@ Store::Result<TextDiff> diffTextFiles(const QString &leftPath, const QString &ri
     diff.prettyPrintedJson = json;
     if (cut) {
         diff.truncated = true;
-        diff.notice = tr("Only the first %1 of each side are compared.")
-                          .arg(QLocale().formattedDataSize(options.maxBytes));
+        diff.notice
+            = tr("Only the first %1 of each side are compared.").arg(Artifacts::formatSize(options.maxBytes));
     }
     return diff;
 }

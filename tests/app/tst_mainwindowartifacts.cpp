@@ -43,15 +43,15 @@ private:
     // The window on the demo store with the image runs' experiment shown and `selected` selected.
     bool openOn(MainWindow &window, const QStringList &selected)
     {
-        return showRuns(window.runsPage(), [&] {
-            window.openStore(m_demo, m_imageRuns.first().experimentId, selected);
-        });
+        return showRuns(window.runsPage(),
+                        [&] { window.openStore(m_demo, m_imageRuns.first().experimentId, selected); });
     }
 
 private slots:
     void initTestCase()
     {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
         QCoreApplication::setOrganizationName(QStringLiteral("KaizenTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindowartifacts"));
         m_demo = TestSupport::buildDemoStore(m_dir);
@@ -82,7 +82,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(side->runId(), run.runId, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(window.artifactsPage()->pane()->runId(), run.runId, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(side->artifactRoot(), QFileInfo(folderOf(run)).absoluteFilePath(), 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(side->model()->indexForPath(QStringLiteral("confusion_matrix.png")).isValid(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            side->model()->indexForPath(QStringLiteral("confusion_matrix.png")).isValid(), 5000);
 
         // Ctrl+Shift+A shows the pane beside the details, its tree focused.
         auto *focus = window.findChild<QAction *>(QStringLiteral("focusArtifactsAction"));

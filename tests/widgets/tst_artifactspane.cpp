@@ -56,8 +56,8 @@ private slots:
         QVERIFY(runs);
         for (int row = 0; row < runs->size() && m_modelRun.runId.isEmpty(); ++row) {
             const Store::RunAttributes &run = runs->run(row);
-            const QString folder = QUrl(run.artifactUri).isLocalFile() ? QUrl(run.artifactUri).toLocalFile()
-                                                                       : run.artifactUri;
+            const QString folder
+                = QUrl(run.artifactUri).isLocalFile() ? QUrl(run.artifactUri).toLocalFile() : run.artifactUri;
             if (QFileInfo::exists(folder + QStringLiteral("/confusion_matrix.png")))
                 m_modelRun = run;
         }
@@ -86,9 +86,11 @@ private slots:
         QSignalSpy shown(pane.preview(), &ArtifactPreview::previewShown);
         pane.treeView()->setCurrentIndex(viewIndexOf(pane, QStringLiteral("confusion_matrix.png")));
         QVERIFY(shown.wait(10000));
-        QCOMPARE(shown.last().at(0).toString(), pane.artifactRoot() + QStringLiteral("/confusion_matrix.png"));
-        VERIFY_SCREENSHOT(&pane, WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_ARTIFACTS",
-                                                                   m_dir.filePath(QStringLiteral("pane.png"))));
+        QCOMPARE(shown.last().at(0).toString(),
+                 pane.artifactRoot() + QStringLiteral("/confusion_matrix.png"));
+        VERIFY_SCREENSHOT(&pane,
+                          WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_ARTIFACTS",
+                                                            m_dir.filePath(QStringLiteral("pane.png"))));
     }
 
     void dragsFilesOutAsFileUrls()
@@ -114,7 +116,8 @@ private slots:
         QTest::addColumn<QString>("uri");
         QTest::addColumn<QString>("says");
         QTest::addColumn<bool>("offersFolder");
-        QTest::addRow("missing") << QStringLiteral("/nowhere/at/all") << QStringLiteral("/nowhere/at/all") << false;
+        QTest::addRow("missing") << QStringLiteral("/nowhere/at/all") << QStringLiteral("/nowhere/at/all")
+                                 << false;
         QTest::addRow("remote") << QStringLiteral("s3://bucket/1/abc/artifacts")
                                 << QStringLiteral("remote artifact store") << false;
         QTest::addRow("served") << QStringLiteral("mlflow-artifacts:/1/abc/artifacts")

@@ -2,6 +2,7 @@
 
 #include "artifactdiffloader.h"
 #include "artifactdiffmodel.h"
+#include "artifactentry.h"
 #include "filedigest.h"
 #include "imagediffview.h"
 #include "textdiffview.h"
@@ -26,7 +27,7 @@ constexpr int ExpandAllLimit = 2000; // entries; larger trees open their changed
 
 QString sizeText(qint64 size)
 {
-    return QLocale().formattedDataSize(size);
+    return Artifacts::formatSize(size);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "artifactpreview.h"
 
+#include "artifactentry.h"
 #include "hexpreview.h"
 #include "imagepreview.h"
 #include "markdownpreview.h"
@@ -157,7 +158,7 @@ void ArtifactPreview::setHeader(const QString &path, qint64 size, PreviewKind ki
 {
     m_header->setText(QStringLiteral("<b>%1</b> &nbsp;·&nbsp; %2 &nbsp;·&nbsp; %3")
                           .arg(QFileInfo(path).fileName().toHtmlEscaped(),
-                               QLocale().formattedDataSize(size).toHtmlEscaped(),
+                               Artifacts::formatSize(size).toHtmlEscaped(),
                                Artifacts::previewKindName(kind).toHtmlEscaped()));
 }
 

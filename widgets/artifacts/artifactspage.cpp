@@ -73,7 +73,8 @@ void ArtifactsPage::compareRuns(const RunRef &left, const RunRef &right)
             }
         }
         m_compareLabel->setText(tr("Artifacts of %1 (left) and %2 (right)").arg(left.runName, right.runName));
-        m_diffView->compare(found.first.location.path, left.runName, found.second.location.path, right.runName);
+        m_diffView->compare(found.first.location.path, left.runName, found.second.location.path,
+                            right.runName);
     });
     watcher->setFuture(QtConcurrent::run([left, right] {
         return Found {Artifacts::locateRunArtifacts(left.location, left.runId),

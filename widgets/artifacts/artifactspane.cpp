@@ -1,5 +1,6 @@
 #include "artifactspane.h"
 
+#include "artifactentry.h"
 #include "artifactpreview.h"
 #include "artifactroots.h"
 #include "artifacttreemodel.h"
@@ -59,7 +60,8 @@ ArtifactsPane::ArtifactsPane(Arrangement arrangement, QWidget *parent)
     m_tree->header()->setSectionResizeMode(ArtifactTreeModel::NameColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(ArtifactTreeModel::SizeColumn, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(ArtifactTreeModel::ModifiedColumn, QHeaderView::ResizeToContents);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &ArtifactsPane::onCurrentChanged);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ArtifactsPane::onCurrentChanged);
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &ArtifactsPane::showContextMenu);
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (!index.data(ArtifactTreeModel::IsDirRole).toBool())
@@ -73,17 +75,20 @@ ArtifactsPane::ArtifactsPane(Arrangement arrangement, QWidget *parent)
     if (arrangement == Arrangement::SideBySide)
         m_splitter->setSizes({360, 840});
 
-    connect(m_model, &ArtifactTreeModel::totalsCounted, this, [this](qint64 files, qint64 folders, qint64 bytes) {
-        const QLocale locale;
-        m_totals = (files == 1 ? tr("1 file") : tr("%1 files").arg(locale.toString(files))) + QStringLiteral(", ")
-            + (folders == 1 ? tr("1 folder") : tr("%1 folders").arg(locale.toString(folders)))
-            + QStringLiteral(", ") + locale.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-        updateStatus();
-    });
-    connect(m_model, &ArtifactTreeModel::folderFailed, this, [this](const QString &path, const QString &message) {
-        if (path.isEmpty())
-            m_preview->showMessage(message);
-    });
+    connect(m_model, &ArtifactTreeModel::totalsCounted, this,
+            [this](qint64 files, qint64 folders, qint64 bytes) {
+                const QLocale locale;
+                m_totals = (files == 1 ? tr("1 file") : tr("%1 files").arg(locale.toString(files)))
+                    + QStringLiteral(", ")
+                    + (folders == 1 ? tr("1 folder") : tr("%1 folders").arg(locale.toString(folders)))
+                    + QStringLiteral(", ") + Artifacts::formatSize(bytes);
+                updateStatus();
+            });
+    connect(m_model, &ArtifactTreeModel::folderFailed, this,
+            [this](const QString &path, const QString &message) {
+                if (path.isEmpty())
+                    m_preview->showMessage(message);
+            });
 
     auto *statusRow = new QHBoxLayout;
     statusRow->setContentsMargins(4, 2, 4, 2);
@@ -142,7 +147,8 @@ void ArtifactsPane::resolve()
     m_totals.clear();
     m_location = {};
     m_status->setText(tr("Looking for the artifacts of %1…").arg(m_runName));
-    const Artifacts::LocationInput input {m_artifactUri, m_storeLocation, ArtifactRoots::root(m_storeLocation), {}};
+    const Artifacts::LocationInput input {
+        m_artifactUri, m_storeLocation, ArtifactRoots::root(m_storeLocation), {}};
     // A watcher, not QFuture::then(context): Qt 6.4 now and then drops such a continuation.
     auto *watcher = new QFutureWatcher<Artifacts::Location>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
@@ -181,7 +187,7 @@ void ArtifactsPane::updateStatus()
 void ArtifactsPane::chooseArtifactsRoot()
 {
     const QString folder = QFileDialog::getExistingDirectory(
-            this, tr("Folder of the Store's mlflow-artifacts: Files"), ArtifactRoots::root(m_storeLocation));
+        this, tr("Folder of the Store's mlflow-artifacts: Files"), ArtifactRoots::root(m_storeLocation));
     if (folder.isEmpty())
         return;
     ArtifactRoots::setRoot(m_storeLocation, folder);
@@ -211,9 +217,8 @@ void ArtifactsPane::showContextMenu(const QPoint &pos)
         menu.addAction(tr("Show in &Folder"), this, [path] {
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
         });
-        menu.addAction(tr("&Copy Path"), this, [path] {
-            QApplication::clipboard()->setText(QDir::toNativeSeparators(path));
-        });
+        menu.addAction(tr("&Copy Path"), this,
+                       [path] { QApplication::clipboard()->setText(QDir::toNativeSeparators(path)); });
         menu.addSeparator();
     }
     QAction *compare = menu.addAction(tr("Compare &Artifacts with Another Run…"), this,

@@ -1,5 +1,7 @@
 #include "mlmodelpreview.h"
 
+#include "artifactentry.h"
+
 #include <QLocale>
 
 using Artifacts::MlModelField;
@@ -56,8 +58,7 @@ QString MlModelPreview::summaryHtml(const MlModelSummary &s)
     html += row(tr("Run ID"), s.runId) + row(tr("Model UUID"), s.modelUuid) + row(tr("Model ID"), s.modelId)
         + row(tr("Artifact path"), s.artifactPath) + row(tr("Created (UTC)"), s.utcTimeCreated)
         + row(tr("MLflow version"), s.mlflowVersion)
-        + row(tr("Model size"),
-              s.modelSizeBytes >= 0 ? locale.formattedDataSize(s.modelSizeBytes) : QString());
+        + row(tr("Model size"), s.modelSizeBytes >= 0 ? Artifacts::formatSize(s.modelSizeBytes) : QString());
     html += QStringLiteral("</table>");
 
     html += QStringLiteral("<h3>%1</h3>").arg(tr("Flavors (%1)").arg(s.flavors.size()).toHtmlEscaped());
@@ -104,7 +105,7 @@ QString MlModelPreview::summaryHtml(const MlModelSummary &s)
                              .toHtmlEscaped());
     for (const Artifacts::RequirementFile &file : s.requirements) {
         html += QStringLiteral("<p><b>%1</b> (%2)%3</p><pre>%4</pre>")
-                    .arg(file.name.toHtmlEscaped(), locale.formattedDataSize(file.size),
+                    .arg(file.name.toHtmlEscaped(), Artifacts::formatSize(file.size),
                          file.truncated ? QStringLiteral(" — ") + tr("the beginning").toHtmlEscaped()
                                         : QString(),
                          file.content.toHtmlEscaped());
