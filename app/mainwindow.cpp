@@ -158,6 +158,7 @@ void MainWindow::createActions()
     editMenu->addSeparator();
     editMenu->addAction(m_comparePage->pinAction());
     editMenu->addAction(m_comparePage->clearPinnedAction());
+    editMenu->addSeparator();
     editMenu->addAction(m_comparePage->compareArtifactsAction());
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
@@ -226,6 +227,7 @@ void MainWindow::createStatusBar()
     m_storeLabel = new QLabel(this);
     m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
     m_progressBar = new QProgressBar(this);
+    m_progressBar->setObjectName(QStringLiteral("loadingProgress"));
     m_progressBar->setMaximumWidth(160);
     m_progressBar->setTextVisible(false);
     m_progressBar->hide();

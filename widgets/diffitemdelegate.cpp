@@ -1,24 +1,13 @@
 #include "diffitemdelegate.h"
 
 #include "rundiffmodel.h"
+#include "tint.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QPainter>
 
 namespace {
-
-QColor blend(const QColor &base, const QColor &accent, double amount)
-{
-    return QColor::fromRgbF(float(base.redF() * (1 - amount) + accent.redF() * amount),
-                            float(base.greenF() * (1 - amount) + accent.greenF() * amount),
-                            float(base.blueF() * (1 - amount) + accent.blueF() * amount));
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightnessF() < 0.5;
-}
 
 constexpr int DeltaGap = 10; // pixels between a value and its delta
 
@@ -31,12 +20,14 @@ DiffItemDelegate::DiffItemDelegate(const Roles &roles, QObject *parent)
 
 QColor DiffItemDelegate::differsTint(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), QColor(0xf2, 0xb7, 0x05), isDark(palette) ? 0.30 : 0.20);
+    return Tint::blend(palette.color(QPalette::Base), QColor(0xf2, 0xb7, 0x05),
+                       Tint::isDark(palette) ? 0.30 : 0.20);
 }
 
 QColor DiffItemDelegate::differsStrongTint(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), QColor(0xf2, 0xa0, 0x05), isDark(palette) ? 0.50 : 0.42);
+    return Tint::blend(palette.color(QPalette::Base), QColor(0xf2, 0xa0, 0x05),
+                       Tint::isDark(palette) ? 0.50 : 0.42);
 }
 
 bool DiffItemDelegate::differsFromFirst(const QModelIndex &index) const
@@ -58,12 +49,14 @@ bool DiffItemDelegate::differsFromFirst(const QModelIndex &index) const
 
 QColor DiffItemDelegate::bestTint(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), QColor(0x2e, 0xa0, 0x43), isDark(palette) ? 0.35 : 0.22);
+    return Tint::blend(palette.color(QPalette::Base), QColor(0x2e, 0xa0, 0x43),
+                       Tint::isDark(palette) ? 0.35 : 0.22);
 }
 
 QColor DiffItemDelegate::baselineTint(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), QColor(0x42, 0x85, 0xf4), isDark(palette) ? 0.30 : 0.14);
+    return Tint::blend(palette.color(QPalette::Base), QColor(0x42, 0x85, 0xf4),
+                       Tint::isDark(palette) ? 0.30 : 0.14);
 }
 
 void DiffItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -77,7 +70,7 @@ void DiffItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     if (isRunCell && flag(index, RunDiffModel::IsBaselineRole))
         option->backgroundBrush = option->backgroundBrush.style() == Qt::NoBrush
             ? baselineTint(palette)
-            : blend(option->backgroundBrush.color(), QColor(0x42, 0x85, 0xf4), 0.14);
+            : Tint::blend(option->backgroundBrush.color(), QColor(0x42, 0x85, 0xf4), 0.14);
     if (isRunCell && flag(index, m_roles.best)) {
         option->backgroundBrush = bestTint(palette);
         option->text = QStringLiteral("★ ") + option->text;
@@ -107,7 +100,7 @@ QColor DiffItemDelegate::deltaColor(const QModelIndex &index, const QPalette &pa
         return muted;
     const bool lowerIsBetter = index.data(m_roles.direction).toInt() == int(RunDiff::Direction::Minimize);
     const bool better = lowerIsBetter ? delta < 0 : delta > 0;
-    if (isDark(palette))
+    if (Tint::isDark(palette))
         return better ? QColor(0x56, 0xd3, 0x64) : QColor(0xff, 0x7b, 0x72);
     return better ? QColor(0x1a, 0x7f, 0x37) : QColor(0xcf, 0x22, 0x2e);
 }

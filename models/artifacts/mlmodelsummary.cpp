@@ -110,7 +110,7 @@ void flattenFields(const YAML::Node &node, const QString &prefix, QList<QPair<QS
 {
     for (auto it = node.begin(); it != node.end(); ++it) {
         const QString key = prefix + QString::fromStdString(it->first.as<std::string>());
-        const YAML::Node &value = it->second;
+        const YAML::Node value = it->second; // a copy: it->second lives in a temporary
         if (value.IsMap()) {
             flattenFields(value, key + QLatin1Char('.'), fields);
         } else if (value.IsSequence()) {

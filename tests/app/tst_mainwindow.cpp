@@ -274,7 +274,7 @@ void TestMainWindow::progressAndCancel()
     window.show();
     window.runsPage()->loader()->setFirstRowsLimit(4);
     auto *cancel = window.findChild<QPushButton *>(QStringLiteral("cancelLoadingButton"));
-    auto *progress = window.findChild<QProgressBar *>();
+    auto *progress = window.findChild<QProgressBar *>(QStringLiteral("loadingProgress"));
     QVERIFY(cancel && progress);
     QVERIFY(!cancel->isVisible());
     bool sawCancel = false;
@@ -388,7 +388,7 @@ void TestMainWindow::compareTabBrushFiltersRunsAndIsRemembered()
         }
         QCOMPARE(edit,
                  QStringList({"&Undo", "&Redo", "", "Copy Diff as &Markdown", "Copy Diff as &CSV", "",
-                              "&Pin to Comparison", "&Unpin All"}));
+                              "&Pin to Comparison", "&Unpin All", "", "Compare &Artifacts"}));
 
         // A brush on the first axis narrows the run table and says so in the status bar.
         ParallelCoordinatesView *view = window.comparePage()->parallelView();

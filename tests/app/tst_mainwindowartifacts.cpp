@@ -1,4 +1,5 @@
 #include "artifactdiffview.h"
+#include "artifactpreview.h"
 #include "artifactspage.h"
 #include "artifactspane.h"
 #include "artifacttreemodel.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -119,7 +121,8 @@ private slots:
         QVERIFY(compared.wait(10000));
         // Two training runs differ at least in their confusion matrix and their model.
         QVERIFY(compared.last().at(0).toInt() > 0);
-        QVERIFY(window.artifactsPage()->comparisonText().contains(QStringLiteral("left")));
+        QVERIFY(window.artifactsPage()->comparisonText().isEmpty());
+        QVERIFY(window.artifactsPage()->diffView()->selectPath(QStringLiteral("confusion_matrix.png")));
         window.artifactsPage()->showBrowser();
         QVERIFY(!window.artifactsPage()->isComparing());
     }
@@ -166,6 +169,41 @@ private slots:
         // A store file still opens as a store.
         QVERIFY(Store::looksLikeStoreFile(m_demo));
         QVERIFY(!Store::looksLikeStoreFile(copy));
+    }
+
+    void screenshots()
+    {
+        // The Artifacts tab on a run's confusion matrix, then two runs' reports compared.
+        MainWindow window;
+        window.resize(1400, 860);
+        window.show();
+        const Store::RunAttributes left = m_imageRuns.at(0);
+        const Store::RunAttributes right = m_imageRuns.at(1);
+        QVERIFY(openOn(window, {left.runId, right.runId}));
+        window.showPage(MainWindow::ArtifactsTab);
+        ArtifactsPane *pane = window.artifactsPage()->pane();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pane->model()->indexForPath(QStringLiteral("confusion_matrix.png")).isValid(), 10000);
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(pane->treeView()->model());
+        QSignalSpy shown(pane->preview(), &ArtifactPreview::previewShown);
+        pane->treeView()->setCurrentIndex(
+            proxy->mapFromSource(pane->model()->indexForPath(QStringLiteral("confusion_matrix.png"))));
+        QVERIFY(shown.wait(10000));
+        VERIFY_SCREENSHOT(&window,
+                          WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_ARTIFACTS_TAB",
+                                                            m_dir.filePath(QStringLiteral("tab.png"))));
+
+        ArtifactDiffView *diff = window.artifactsPage()->diffView();
+        QSignalSpy compared(diff, &ArtifactDiffView::treeCompared);
+        window.artifactsPage()->compareRuns({m_demo, left.runId, left.runName},
+                                            {m_demo, right.runId, right.runName});
+        QVERIFY(compared.wait(10000));
+        QSignalSpy diffShown(diff, &ArtifactDiffView::diffShown);
+        QVERIFY(diff->selectPath(QStringLiteral("classification_report.json")));
+        QVERIFY(diffShown.wait(10000));
+        VERIFY_SCREENSHOT(&window,
+                          WidgetTestSupport::screenshotPath("KAIZEN_SCREENSHOT_ARTIFACTS_DIFF",
+                                                            m_dir.filePath(QStringLiteral("diff.png"))));
     }
 };
 

@@ -72,7 +72,7 @@ void ArtifactsPage::compareRuns(const RunRef &left, const RunRef &right)
                 return;
             }
         }
-        m_compareLabel->setText(tr("Artifacts of %1 (left) and %2 (right)").arg(left.runName, right.runName));
+        m_compareLabel->clear(); // the diff view names both runs
         m_diffView->compare(found.first.location.path, left.runName, found.second.location.path,
                             right.runName);
     });

@@ -36,7 +36,8 @@ public:
     bool isComparing() const;
     // Back to the current run's artifacts.
     void showBrowser();
-    // What the comparison bar says ("a ↔ b", or why the runs cannot be compared).
+    // What the comparison bar says while the runs' folders are looked for, or why they cannot be
+    // compared; empty once the comparison shows.
     QString comparisonText() const;
 
     QByteArray saveState() const;

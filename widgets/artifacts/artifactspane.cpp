@@ -105,6 +105,10 @@ ArtifactsPane::ArtifactsPane(Arrangement arrangement, QWidget *parent)
 void ArtifactsPane::showRun(const QString &storeLocation, const QString &runId, const QString &runName,
                             const QString &artifactUri)
 {
+    if (runId.isEmpty()) {
+        clear();
+        return;
+    }
     if (storeLocation == m_storeLocation && runId == m_runId && artifactUri == m_artifactUri)
         return;
     m_storeLocation = storeLocation;

@@ -1,6 +1,7 @@
 #include "textdiffview.h"
 
 #include "difftextedit.h"
+#include "tint.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -11,18 +12,6 @@
 using Artifacts::TextDiffRow;
 
 namespace {
-
-QColor blend(const QColor &base, const QColor &accent, double amount)
-{
-    return QColor::fromRgbF(float(base.redF() * (1 - amount) + accent.redF() * amount),
-                            float(base.greenF() * (1 - amount) + accent.greenF() * amount),
-                            float(base.blueF() * (1 - amount) + accent.blueF() * amount));
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightnessF() < 0.5;
-}
 
 const QColor Red(0xcf, 0x22, 0x2e);
 const QColor Green(0x1a, 0x7f, 0x37);
@@ -106,27 +95,27 @@ void TextDiffView::synchronise(DiffTextEdit *a, DiffTextEdit *b)
 
 QColor TextDiffView::removedLineTint(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), Red, isDark(palette) ? 0.25 : 0.12);
+    return Tint::blend(palette.color(QPalette::Base), Red, Tint::isDark(palette) ? 0.25 : 0.12);
 }
 
 QColor TextDiffView::removedCharacterTint(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), Red, isDark(palette) ? 0.55 : 0.35);
+    return Tint::blend(palette.color(QPalette::Base), Red, Tint::isDark(palette) ? 0.55 : 0.35);
 }
 
 QColor TextDiffView::addedLineTint(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), Green, isDark(palette) ? 0.25 : 0.12);
+    return Tint::blend(palette.color(QPalette::Base), Green, Tint::isDark(palette) ? 0.25 : 0.12);
 }
 
 QColor TextDiffView::addedCharacterTint(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), Green, isDark(palette) ? 0.55 : 0.35);
+    return Tint::blend(palette.color(QPalette::Base), Green, Tint::isDark(palette) ? 0.55 : 0.35);
 }
 
 QColor TextDiffView::gapTint(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.06);
+    return Tint::blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.06);
 }
 
 QString TextDiffView::notice() const
