@@ -79,8 +79,9 @@ public:
     bool isOpen() const { return m_dir; }
     int fd() const { return dirfd(m_dir); }
 
-    // Every entry but . and .., sorted by name bytes. False when cancelled.
-    bool read(std::vector<RawEntry> &entries, const Store::CancelFlag *cancel)
+    // Every entry but . and .., sorted by name bytes unless `sorted` is false. False when
+    // cancelled.
+    bool read(std::vector<RawEntry> &entries, const Store::CancelFlag *cancel, bool sorted = true)
     {
         const int folder = fd();
         while (const dirent *d = readdir(m_dir)) {
@@ -112,8 +113,9 @@ public:
             }
             entries.push_back(std::move(entry));
         }
-        std::sort(entries.begin(), entries.end(),
-                  [](const RawEntry &a, const RawEntry &b) { return a.name < b.name; });
+        if (sorted)
+            std::sort(entries.begin(), entries.end(),
+                      [](const RawEntry &a, const RawEntry &b) { return a.name < b.name; });
         return true;
     }
 
@@ -198,6 +200,33 @@ Store::Error openError(int error, const QString &path)
         tr("Cannot read the folder %1: %2.").arg(native, QString::fromLocal8Bit(std::strerror(error))));
 }
 
+// Adds up a folder's tree as listArtifacts() would list it, without building its entries.
+bool count(Folder &folder, Ancestors &ancestors, ArtifactTotals &totals, const Store::CancelFlag *cancel)
+{
+    std::vector<RawEntry> raws;
+    if (!folder.read(raws, cancel, false))
+        return false;
+    for (const RawEntry &raw : raws) {
+        if (!raw.isDir) {
+            ++totals.files;
+            totals.bytes += raw.size;
+            continue;
+        }
+        ++totals.folders;
+        if (contains(ancestors, raw.id))
+            continue;
+        Folder sub(openFolderAt(folder.fd(), raw.name.constData()));
+        if (!sub.isOpen())
+            continue;
+        ancestors.push_back(raw.id);
+        const bool going = count(sub, ancestors, totals, cancel);
+        ancestors.pop_back();
+        if (!going)
+            return false;
+    }
+    return true;
+}
+
 bool identify(int fd, FileId *id)
 {
     struct stat st;
@@ -226,6 +255,21 @@ Store::Result<ArtifactEntryList> listArtifacts(const QString &root, const Store:
     if (progress)
         progress(entries.size(), entries.size());
     return entries;
+}
+
+Store::Result<ArtifactTotals> countArtifacts(const QString &root, const Store::CancelFlag *cancel)
+{
+    const int fd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return openError(errno, root);
+    Folder folder(fd);
+    Ancestors ancestors(1);
+    if (!folder.isOpen() || !identify(folder.fd(), &ancestors.front()))
+        return openError(errno, root);
+    ArtifactTotals totals;
+    if (!count(folder, ancestors, totals, cancel))
+        return cancelledError();
+    return totals;
 }
 
 Store::Result<ArtifactEntryList> listFolder(const QString &root, const QString &relativePath,

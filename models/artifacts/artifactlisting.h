@@ -16,6 +16,17 @@ namespace Artifacts {
 Store::Result<ArtifactEntryList> listArtifacts(const QString &root, const Store::CancelFlag *cancel = nullptr,
                                                const Store::ProgressFn &progress = {});
 
+// What listArtifacts() would list, added up: files (dangling links among them) with their bytes,
+// and folders (those not followed among them). Much cheaper than listing: no entry is built and
+// no folder sorted. NotFound, Io and Cancelled as listArtifacts().
+struct ArtifactTotals
+{
+    qint64 files = 0;
+    qint64 folders = 0;
+    qint64 bytes = 0;
+};
+Store::Result<ArtifactTotals> countArtifacts(const QString &root, const Store::CancelFlag *cancel = nullptr);
+
 // The entries of one folder, `relativePath` under `root` ('/'-separated; empty: `root` itself),
 // not descended, marked and ordered as listArtifacts() does (paths relative to `root`). A folder
 // entry is isBroken when its link leads back to the listed folder or one of its ancestors, or

@@ -41,18 +41,6 @@ struct ArtifactTreeModel::Node
     bool isDangling() const { return entry.isBroken && !entry.isDir; }
 };
 
-namespace {
-
-struct Totals
-{
-    bool ok = false;
-    qint64 files = 0;
-    qint64 folders = 0;
-    qint64 bytes = 0;
-};
-
-} // namespace
-
 // Runs `work` on the pool and hands its result to `deliver` on this object's thread, always
 // through the event loop. `this` outlives the worker (the destructor waits), and a posted
 // delivery dies with it.
@@ -199,27 +187,11 @@ void ArtifactTreeModel::insertBatch(Node *node, int generation)
 void ArtifactTreeModel::startCounting()
 {
     const int generation = m_generation;
-    runTask(
-        [root = m_rootPath, cancel = m_cancel] {
-            Totals totals;
-            const auto entries = Artifacts::listArtifacts(root, cancel.get());
-            if (!entries)
-                return totals;
-            for (const ArtifactEntry &entry : *entries) {
-                if (entry.isDir) {
-                    ++totals.folders;
-                } else {
-                    ++totals.files;
-                    totals.bytes += entry.size;
-                }
-            }
-            totals.ok = true;
-            return totals;
-        },
-        [this, generation](const Totals &totals) {
-            if (generation == m_generation && totals.ok)
-                emit totalsCounted(totals.files, totals.folders, totals.bytes);
-        });
+    runTask([root = m_rootPath, cancel = m_cancel] { return Artifacts::countArtifacts(root, cancel.get()); },
+            [this, generation](const Store::Result<Artifacts::ArtifactTotals> &totals) {
+                if (generation == m_generation && totals)
+                    emit totalsCounted(totals->files, totals->folders, totals->bytes);
+            });
 }
 
 ArtifactTreeModel::Node *ArtifactTreeModel::nodeOf(const QModelIndex &index) const

@@ -56,6 +56,7 @@ private slots:
     void unreadableFolder();
     void cancel();
     void notFound();
+    void countingAddsUpTheListing();
 };
 
 // The tree: B, a, a.txt (5 bytes), b, c/{a,z}, deep/1/2/3/f, é, and links: alias -> a.txt,
@@ -219,6 +220,33 @@ void TestArtifactListing::notFound()
     QCOMPARE(Artifacts::listArtifacts(m_dir.filePath(QStringLiteral("a.txt"))).error().code,
              Store::Error::NotFound);
     QCOMPARE(Artifacts::listArtifacts(QString()).error().code, Store::Error::NotFound);
+}
+
+void TestArtifactListing::countingAddsUpTheListing()
+{
+    // The totals the tree shows come from countArtifacts(): the same entries as the listing,
+    // loops and dangling links included, none descended twice.
+    const auto entries = Artifacts::listArtifacts(m_dir.path());
+    QVERIFY(entries);
+    Artifacts::ArtifactTotals expected;
+    for (const ArtifactEntry &e : *entries) {
+        if (e.isDir) {
+            ++expected.folders;
+        } else {
+            ++expected.files;
+            expected.bytes += e.size;
+        }
+    }
+    QVERIFY(expected.files > 10 && expected.folders > 5);
+    const auto totals = Artifacts::countArtifacts(m_dir.path());
+    QVERIFY(totals);
+    QCOMPARE(totals->files, expected.files);
+    QCOMPARE(totals->folders, expected.folders);
+    QCOMPARE(totals->bytes, expected.bytes);
+    QCOMPARE(Artifacts::countArtifacts(m_dir.filePath(QStringLiteral("nowhere"))).error().code,
+             Store::Error::NotFound);
+    Store::CancelFlag cancelled {true};
+    QCOMPARE(Artifacts::countArtifacts(m_dir.path(), &cancelled).error().code, Store::Error::Cancelled);
 }
 
 QTEST_GUILESS_MAIN(TestArtifactListing)
