@@ -96,19 +96,23 @@ void MetricCurveLoader::onSeriesLoaded(const Store::MetricSeriesPtr &series)
         return;
     // The first line's pyramid and break list take O(N): built on a worker, not the GUI thread.
     m_preparing.insert(key);
-    QtConcurrent::run([series, start = *start, lines = m_lines] {
-        auto curve = std::make_shared<MetricCurve>(series, start);
-        for (const MetricCurve::LineOptions &options : lines)
-            curve->line(options);
-        return curve;
-    }).then(this, [this, key](const std::shared_ptr<MetricCurve> &curve) {
+    // A watcher, not QFuture::then(this, ...): Qt 6.4 now and then drops such a continuation.
+    auto *watcher = new QFutureWatcher<std::shared_ptr<MetricCurve>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, key, watcher] {
+        watcher->deleteLater();
         if (!m_preparing.remove(key) || !m_startTimes.contains(key.first))
             return; // deselected or superseded meanwhile
-        m_curves.insert(key, curve);
+        m_curves.insert(key, watcher->result());
         emit curveAdded(key.first, key.second);
         if (m_preparing.isEmpty() && m_finishPending)
             onLoadFinished();
     });
+    watcher->setFuture(QtConcurrent::run([series, start = *start, lines = m_lines] {
+        auto curve = std::make_shared<MetricCurve>(series, start);
+        for (const MetricCurve::LineOptions &options : lines)
+            curve->line(options);
+        return curve;
+    }));
 }
 
 void MetricCurveLoader::onLoadFinished()
