@@ -309,6 +309,8 @@ Error FileStoreWriter::writeDatasets(const RunAttributes &run)
             .mapping(QStringLiteral("tags"), tags);
         const QString inputFolder
             = m_runFolders.value(run.runId) + QStringLiteral("/inputs/") + md5Hex(datasetId, run.runId);
+        if (QFileInfo::exists(m_root + QLatin1Char('/') + inputFolder))
+            continue; // log_inputs writes an input once (the same dataset seen twice)
         if (Error e = writeYaml(inputFolder + QStringLiteral("/meta.yaml"), input); !e.ok())
             return e;
     }
