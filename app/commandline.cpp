@@ -39,7 +39,7 @@ QList<OptionSpec> optionsFor(CommandLine::Command command)
     case C::Diff:
         return common + QList<OptionSpec> {{"run", true}, {"all", false}};
     case C::Demo:
-        return {{"force", false}};
+        return {{"force", false}, {"file-store", false}};
     case C::Models:
         return common + QList<OptionSpec> {{"filter", true}};
     case C::Versions:
@@ -160,7 +160,8 @@ QString usageText()
               "  kaizen diff --run STORE:RUN_ID --run STORE:RUN_ID... [--all] [--format ...]\n"
               "              compare runs; without --all only differing params and tags, no mlflow.* tags\n"
               "  kaizen artifacts STORE RUN_ID [--format table|tsv|json]         a run's artifact files\n"
-              "  kaizen demo PATH [--force]                                      write the demo store\n"
+              "  kaizen demo PATH [--file-store] [--force]                       write the demo store\n"
+              "              --file-store: as an MLflow file store (an mlruns/ folder at PATH)\n"
               "  kaizen models STORE [--filter EXPR] [--format json|table]       registered models\n"
               "  kaizen versions STORE MODEL [--format json|table]               a model's versions\n"
               "  kaizen transition STORE MODEL VERSION STAGE [--archive-existing-versions]\n"
@@ -294,6 +295,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
             cl.demo = true;
         } else if (name == QLatin1String("force")) {
             cl.force = true;
+        } else if (name == QLatin1String("file-store")) {
+            cl.fileStore = true;
         } else if (name == QLatin1String("metric")) {
             cl.metricKeys.append(value);
         } else if (name == QLatin1String("x")) {
@@ -428,7 +431,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         break;
     case C::Demo:
         if (positional.size() != 1)
-            cl.error = tr("expected the PATH of the demo database to write");
+            cl.error = tr("expected the PATH of the demo store to write");
         else
             cl.output = positional.first();
         break;

@@ -36,9 +36,10 @@ struct CommandLine
     bool all = false; // --all: include deleted experiments and runs
     bool demo = false; // GUI: --demo opens the generated demo store
     bool force = false; // demo: overwrite
+    bool fileStore = false; // demo --file-store: an mlruns/ folder at `output` instead of a database
     QString runId; // history, artifacts
     QString metricKey; // history
-    QString output; // demo: database to write; plot: -o FILE (.png, .svg or .csv)
+    QString output; // demo: database (or mlruns/ folder) to write; plot: -o FILE (.png, .svg or .csv)
     QStringList metricKeys; // plot: --metric KEY (repeatable)
     QString xAxis = QStringLiteral("step"); // plot: --x step|wall|relative
     double smoothing = 0; // plot: --smoothing 0 .. 0.99

@@ -1,9 +1,11 @@
 #include "testsupport.h"
 
 #include "demostore.h"
+#include "filestoreexport.h"
 #include "sqlitehandle.h"
 #include "sqlitestore.h"
 #include "storebuilder.h"
+#include "storefactory.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -62,6 +64,34 @@ QString buildDemoStore(const QTemporaryDir &dir)
     const QString path = dir.filePath(QStringLiteral("mlflow.db"));
     const Store::Error error = Store::DemoStore::generate(path);
     return error.ok() ? path : QString();
+}
+
+QString buildDemoFileStore(const QTemporaryDir &dir)
+{
+    const QString mlruns = dir.filePath(QStringLiteral("mlruns"));
+    QTemporaryDir database;
+    Store::DemoStoreOptions options;
+    options.artifactRoot = mlruns;
+    const QString path = database.filePath(QStringLiteral("mlflow.db"));
+    if (const Store::Error error = Store::DemoStore::generate(path, options); !error.ok()) {
+        qWarning("Cannot build the demo store: %s", qPrintable(error.message));
+        return {};
+    }
+    return exportToFileStore(path, mlruns);
+}
+
+QString exportToFileStore(const QString &sqlitePath, const QString &folder)
+{
+    auto store = Store::openStore(sqlitePath);
+    if (!store) {
+        qWarning("Cannot open %s: %s", qPrintable(sqlitePath), qPrintable(store.error().message));
+        return {};
+    }
+    if (const Store::Error error = Store::exportToFileStore(**store, folder); !error.ok()) {
+        qWarning("Cannot export %s: %s", qPrintable(sqlitePath), qPrintable(error.message));
+        return {};
+    }
+    return folder;
 }
 
 QString buildRegistryStore(const QTemporaryDir &dir, const QString &fileName, qint64 t0)

@@ -24,6 +24,13 @@ QString copyFixture(const QString &name, const QTemporaryDir &dir);
 QByteArray fileHash(const QString &path);
 // Builds the project's demo store in `dir`, returns the database path (empty on failure).
 QString buildDemoStore(const QTemporaryDir &dir);
+// The demo store as an MLflow file store: the SQLite demo built with its artifact root at
+// <dir>/mlruns and exported there (as `kaizen demo PATH --file-store` does), the database
+// removed. Returns the mlruns/ folder, empty on failure.
+QString buildDemoFileStore(const QTemporaryDir &dir);
+// Exports the store at `sqlitePath` as an MLflow file store into `folder` (which must not exist
+// or be empty). Returns `folder`, empty on failure (with a warning saying why).
+QString exportToFileStore(const QString &sqlitePath, const QString &folder);
 // A store whose registry shows every stage, written into `dir` as `fileName` (empty path on
 // failure), its history before `before` (ms): churn-classifier (tag team=risk, a two-paragraph
 // description) with v1 Archived (archived when v2 went to Production), v2 Production @champion,

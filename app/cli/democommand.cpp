@@ -1,17 +1,90 @@
 #include "commands.h"
 #include "demostore.h"
+#include "filestoreexport.h"
+#include "storefactory.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 #include <cstdio>
 
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DemoCommand", text);
+}
+
+// A folder --force may replace: empty, or an mlruns/ folder (what an earlier
+// `kaizen demo --file-store` wrote), never any folder the user named by mistake.
+bool looksLikeFileStore(const QString &folder)
+{
+    const QDir dir(folder);
+    return dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)
+        || QFileInfo::exists(dir.filePath(QStringLiteral("0/meta.yaml")))
+        || QFileInfo(dir.filePath(QStringLiteral(".trash"))).isDir();
+}
+
+// The demo as an mlruns/ folder: the SQLite demo built in a temporary folder with its artifact
+// root at `target` (so that artifacts land where a file store keeps them), exported there, and
+// the temporary database removed.
+int writeDemoFileStore(const CommandLine &cl)
+{
+    const QString target = QDir::cleanPath(QFileInfo(cl.output).absoluteFilePath());
+    const QFileInfo info(target);
+    const bool emptyFolder = info.isDir()
+        && QDir(target).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    if (info.exists() && !emptyFolder) {
+        if (!cl.force) {
+            Cli::printError(tr("%1 exists; pass --force to replace it").arg(target));
+            return ExitBadArguments;
+        }
+        if (info.isDir() && !looksLikeFileStore(target)) {
+            Cli::printError(
+                tr("%1 is a folder that holds no MLflow file store; Kaizen does not replace it").arg(target));
+            return ExitBadArguments;
+        }
+        const bool removed = info.isDir() ? QDir(target).removeRecursively() : QFile::remove(target);
+        if (!removed) {
+            Cli::printError(tr("Cannot remove %1").arg(target));
+            return ExitFailure;
+        }
+    }
+    const auto fail = [&](const QString &message) {
+        QDir(target).removeRecursively(); // the artifacts written so far
+        Cli::printError(message);
+        return ExitFailure;
+    };
+    QTemporaryDir temporary;
+    if (!temporary.isValid())
+        return fail(tr("Cannot create a temporary folder: %1").arg(temporary.errorString()));
+    const QString database = temporary.filePath(QStringLiteral("mlflow.db"));
+    Store::DemoStoreOptions options;
+    options.artifactRoot = target;
+    if (const Store::Error error = Store::DemoStore::generate(database, options); !error.ok())
+        return fail(error.message);
+    auto store = Store::openStore(database);
+    if (!store)
+        return fail(store.error().message);
+    if (const Store::Error error = Store::exportToFileStore(**store, target); !error.ok())
+        return fail(error.message);
+    std::printf("%s\n", qPrintable(target));
+    return ExitOk;
+}
+
+} // namespace
+
 int runDemoCommand(const CommandLine &cl)
 {
+    if (cl.fileStore)
+        return writeDemoFileStore(cl);
     const QFileInfo target(cl.output);
     if (target.exists()) {
         if (!cl.force) {
-            Cli::printError(QStringLiteral("%1 exists; pass --force to replace it").arg(target.absoluteFilePath()));
+            Cli::printError(
+                QStringLiteral("%1 exists; pass --force to replace it").arg(target.absoluteFilePath()));
             return ExitBadArguments;
         }
         QFile::remove(target.absoluteFilePath());

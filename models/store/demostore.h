@@ -74,6 +74,10 @@ struct DemoStoreOptions
     qint64 today = NoTime;
     int curveSteps = 3000; // steps of the long training curves (at least 30)
     bool withArtifacts = true; // write artifact files beside the database
+    // Where artifacts go (the experiments' artifact locations are <root>/<experiment id>);
+    // empty: <dir of the database>/mlruns. The mlruns/ folder of a file store for
+    // `kaizen demo --file-store`, which then exports the store there (exportToFileStore()).
+    QString artifactRoot {};
 };
 
 // A store of arbitrary size for tests and benchmarks: `runs` runs spread over `experiments`
@@ -120,7 +124,8 @@ public:
         static constexpr int LoggedModels = 4;
     };
 
-    // The realistic demo store; `dbPath` must not exist yet. Artifacts go to <dir of dbPath>/mlruns.
+    // The realistic demo store; `dbPath` must not exist yet. Artifacts go to <dir of dbPath>/mlruns
+    // (options.artifactRoot).
     static Error generate(const QString &dbPath, const DemoStoreOptions &options = {});
     static Error generateSynthetic(const QString &dbPath, const SyntheticStoreOptions &options);
 };

@@ -13,6 +13,7 @@ Error DemoStore::generate(const QString &dbPath, const DemoStoreOptions &options
     StoreBuilder::Options builderOptions;
     builderOptions.now = BaseTime - 60 * Day; // when "MLflow" created the store
     builderOptions.seed = options.seed;
+    builderOptions.artifactRoot = options.artifactRoot;
     auto builder = StoreBuilder::create(dbPath, builderOptions);
     if (!builder)
         return builder.error();
