@@ -99,10 +99,20 @@ int statusNumber(const QString &status)
 void MlrunsWriter::writeFile(const QString &relativePath, const QByteArray &content)
 {
     const QString path = m_root + QLatin1Char('/') + relativePath;
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    makeFolder(QFileInfo(path).absolutePath());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
         m_ok = false;
+}
+
+void MlrunsWriter::makeFolder(const QString &path)
+{
+    // mkdir is slow on some file systems: each folder once.
+    if (m_folders.contains(path))
+        return;
+    if (!QDir().mkpath(path))
+        m_ok = false;
+    m_folders.insert(path);
 }
 
 QString MlrunsWriter::experimentFolder(const QString &experimentId) const
@@ -126,7 +136,7 @@ void MlrunsWriter::experiment(const QString &id, const QString &name, const QStr
                   + "\ncreation_time: " + FileStoreFixture::time(time) + "\nexperiment_id: '" + id.toUtf8()
                   + "'\nlast_update_time: " + FileStoreFixture::time(time)
                   + "\nlifecycle_stage: " + stage.toUtf8() + "\nname: " + yamlString(name) + "\n");
-    QDir().mkpath(m_root + QLatin1Char('/') + folder + QStringLiteral("/tags"));
+    makeFolder(m_root + QLatin1Char('/') + folder + QStringLiteral("/tags"));
 }
 
 void MlrunsWriter::experimentTag(const QString &experimentId, const QString &key, const QString &value)
@@ -161,7 +171,7 @@ void MlrunsWriter::run(const Run &run)
         + "\ntags: []\nuser_id: " + yamlString(run.user) + "\n";
     writeFile(folder + QStringLiteral("/meta.yaml"), meta);
     for (const char *sub : {"/metrics", "/params", "/tags", "/artifacts"})
-        QDir().mkpath(m_root + QLatin1Char('/') + folder + QLatin1String(sub));
+        makeFolder(m_root + QLatin1Char('/') + folder + QLatin1String(sub));
     if (run.era == Era::Mlflow1_2 && !run.name.isEmpty())
         tag(run.id, QStringLiteral("mlflow.runName"), run.name);
 }
@@ -187,7 +197,7 @@ void MlrunsWriter::metric(const QString &runId, const QString &key, qint64 times
 void MlrunsWriter::metricText(const QString &runId, const QString &key, const QByteArray &text)
 {
     const QString path = m_root + QLatin1Char('/') + runFolder(runId) + QStringLiteral("/metrics/") + key;
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    makeFolder(QFileInfo(path).absolutePath());
     QFile file(path);
     if (!file.open(QIODevice::Append) || file.write(text) != text.size())
         m_ok = false;

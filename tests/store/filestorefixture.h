@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <limits>
@@ -22,6 +23,11 @@ enum class Era {
 
 struct Run
 {
+    Run(QString runId = {}, QString experiment = {})
+        : id(std::move(runId)), experimentId(std::move(experiment))
+    {
+    }
+
     QString id;
     QString experimentId;
     QString name;
@@ -91,7 +97,10 @@ public:
     QString runFolder(const QString &runId) const;
 
 private:
+    void makeFolder(const QString &path);
+
     QString m_root;
+    QSet<QString> m_folders; // made already
     bool m_ok = true;
     QHash<QString, QString> m_experimentFolders; // id -> "<id>" or ".trash/<id>"
     QHash<QString, QString> m_runExperiments; // run id -> experiment id
