@@ -89,10 +89,12 @@ std::optional<ModelFolder> readModelFolder(int registry, const std::string &name
         const auto versionMeta = versionText ? parseYaml(*versionText, &error) : std::nullopt;
         if (!versionMeta)
             continue;
+        const auto number = versionNumber(e.name.substr(8)); // the folder names the version
+        if (!number || *number <= 0)
+            continue;
         ModelVersion v;
         v.modelName = m.name;
-        v.version
-            = int(yamlInt(*versionMeta, "version").value_or(versionNumber(e.name.substr(8)).value_or(0)));
+        v.version = *number;
         v.stage = yamlQString(*versionMeta, "current_stage");
         if (v.stage.isEmpty())
             v.stage = QLatin1String(Stages::None);

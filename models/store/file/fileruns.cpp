@@ -70,6 +70,9 @@ FileStore::scanRuns(const std::vector<ExperimentFolder> &folders, ViewType view,
         for (const DirEntry &e : listDir(dirs.back().fd())) {
             if (e.isDir && !isReservedExperimentEntry(e.name) && e.name.front() != '.')
                 candidates.push_back({int(i), e.name});
+            else if (!e.isDir && e.name != "meta.yaml" && e.name.front() != '.')
+                warn(tr("%1 is no run folder: skipped.")
+                         .arg(QFile::decodeName((folders[i].path + '/' + e.name).c_str())));
         }
     }
     if (progressTotal == 0)

@@ -175,15 +175,15 @@ std::optional<FileStore::RunMeta> FileStore::readRunMeta(int experimentDir, cons
         return std::nullopt;
     }
     QString error;
-    const auto meta = parseYaml(*text, &error);
+    const auto meta = FlatYaml::parse(*text, &error);
     if (!meta) {
         warn(tr("Run folder %1: its meta.yaml does not parse (%2): skipped.").arg(where, error));
         return std::nullopt;
     }
     // run_uuid up to MLflow 2.x, run_id since 1.x (and alone in 3.x).
-    auto id = yamlString(*meta, "run_uuid");
+    auto id = meta->string("run_uuid");
     if (!id || id->empty())
-        id = yamlString(*meta, "run_id");
+        id = meta->string("run_id");
     if (!id || id->empty()) {
         warn(tr("Run folder %1: its meta.yaml has no run_id: skipped.").arg(where));
         return std::nullopt;
@@ -193,7 +193,7 @@ std::optional<FileStore::RunMeta> FileStore::readRunMeta(int experimentDir, cons
                  .arg(where, QString::fromStdString(*id)));
         return std::nullopt;
     }
-    const QString experimentId = yamlQString(*meta, "experiment_id");
+    const QString experimentId = meta->qstring("experiment_id");
     if (!experimentId.isEmpty() && experimentId != folder.experiment.id) {
         warn(tr("Run folder %1: its meta.yaml belongs to experiment %2: skipped.").arg(where, experimentId));
         return std::nullopt;
@@ -203,18 +203,18 @@ std::optional<FileStore::RunMeta> FileStore::readRunMeta(int experimentDir, cons
     run.folder = folderIndex;
     RunAttributes &a = run.attributes;
     a.runId = QString::fromStdString(run.runId);
-    a.runName = yamlQString(*meta, "run_name"); // MLflow >= 1.30
+    a.runName = meta->qstring("run_name"); // MLflow >= 1.30
     if (a.runName.isEmpty())
-        a.runName = yamlQString(*meta, "name"); // older: '' and the name only in tags
+        a.runName = meta->qstring("name"); // older: '' and the name only in tags
     a.experimentId = folder.experiment.id;
-    a.status = statusName(yamlString(*meta, "status"));
-    a.lifecycleStage = yamlQString(*meta, "lifecycle_stage");
+    a.status = statusName(meta->string("status"));
+    a.lifecycleStage = meta->qstring("lifecycle_stage");
     if (a.lifecycleStage.isEmpty())
         a.lifecycleStage = QStringLiteral("active");
-    a.userId = yamlQString(*meta, "user_id");
-    a.artifactUri = yamlQString(*meta, "artifact_uri");
-    a.startTime = yamlTime(*meta, "start_time");
-    a.endTime = yamlTime(*meta, "end_time");
+    a.userId = meta->qstring("user_id");
+    a.artifactUri = meta->qstring("artifact_uri");
+    a.startTime = meta->time("start_time");
+    a.endTime = meta->time("end_time");
     return run;
 }
 

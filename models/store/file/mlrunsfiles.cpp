@@ -7,8 +7,11 @@
 #include <cmath>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 #include <yaml-cpp/yaml.h>
 
 namespace Store::Mlruns {
@@ -146,9 +149,21 @@ std::optional<std::string> yamlString(const YAML::Node &map, const char *key)
     return value.Scalar();
 }
 
-std::optional<qint64> yamlInt(const YAML::Node &map, const char *key)
+QString yamlQString(const YAML::Node &map, const char *key)
 {
     const auto text = yamlString(map, key);
+    return text ? QString::fromStdString(*text) : QString();
+}
+
+qint64 yamlTime(const YAML::Node &map, const char *key)
+{
+    return yamlInt(map, key).value_or(NoTime);
+}
+
+namespace {
+
+std::optional<qint64> toInteger(const std::optional<std::string> &text)
+{
     if (!text || text->empty())
         return std::nullopt;
     qint64 value = 0;
@@ -164,15 +179,122 @@ std::optional<qint64> yamlInt(const YAML::Node &map, const char *key)
     return std::nullopt;
 }
 
-QString yamlQString(const YAML::Node &map, const char *key)
+// Collects the scalars of the top-level mapping; a value that is a collection is skipped whole.
+class FlatHandler : public YAML::EventHandler
 {
-    const auto text = yamlString(map, key);
+public:
+    explicit FlatHandler(FlatYaml &out) : m_out(out) { }
+    bool isMapping = false;
+
+    void OnDocumentStart(const YAML::Mark &) override { }
+    void OnDocumentEnd() override { }
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override { scalar(std::nullopt); }
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override { scalar(std::nullopt); }
+    void OnScalar(const YAML::Mark &, const std::string &tag, YAML::anchor_t,
+                  const std::string &value) override
+    {
+        const bool plainNull
+            = tag == "?" && (value == "null" || value == "Null" || value == "NULL" || value == "~");
+        scalar(plainNull ? std::nullopt : std::optional<std::string>(value));
+    }
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override
+    {
+        open(false);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+    {
+        open(true);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    void open(bool map)
+    {
+        if (m_depth == 0 && map)
+            isMapping = true;
+        else if (m_depth == 1)
+            collectionValue();
+        ++m_depth;
+    }
+    void close() { --m_depth; }
+    void scalar(std::optional<std::string> value)
+    {
+        if (m_depth != 1)
+            return;
+        if (!m_haveKey) {
+            m_key = value.value_or(std::string());
+            m_haveKey = true;
+        } else {
+            m_out.values.emplace_back(std::move(m_key), std::move(value));
+            m_haveKey = false;
+        }
+    }
+    void collectionValue()
+    {
+        if (m_haveKey) // a key's value that is a collection: left out
+            m_haveKey = false;
+        else
+            m_haveKey = true, m_key.clear(); // a collection as a key (YAML allows it): its value is skipped
+    }
+
+    FlatYaml &m_out;
+    int m_depth = 0;
+    bool m_haveKey = false;
+    std::string m_key;
+};
+
+} // namespace
+
+std::optional<FlatYaml> FlatYaml::parse(const std::string &text, QString *error)
+{
+    FlatYaml flat;
+    FlatHandler handler(flat);
+    try {
+        std::istringstream in(text);
+        YAML::Parser parser(in);
+        parser.HandleNextDocument(handler);
+    } catch (const YAML::Exception &e) {
+        *error = QString::fromStdString(e.what());
+        return std::nullopt;
+    }
+    if (!handler.isMapping) {
+        *error = QCoreApplication::translate("Store::FileStore", "it is not a YAML mapping");
+        return std::nullopt;
+    }
+    return flat;
+}
+
+std::optional<std::string> FlatYaml::string(const char *key) const
+{
+    for (const auto &[k, v] : values) {
+        if (k == key)
+            return v;
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> FlatYaml::integer(const char *key) const
+{
+    return toInteger(string(key));
+}
+
+QString FlatYaml::qstring(const char *key) const
+{
+    const auto text = string(key);
     return text ? QString::fromStdString(*text) : QString();
 }
 
-qint64 yamlTime(const YAML::Node &map, const char *key)
+qint64 FlatYaml::time(const char *key) const
 {
-    return yamlInt(map, key).value_or(NoTime);
+    return integer(key).value_or(NoTime);
+}
+
+std::optional<qint64> yamlInt(const YAML::Node &map, const char *key)
+{
+    return toInteger(yamlString(map, key));
 }
 
 bool parseMetricLine(std::string_view line, MetricPoint *point)
