@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <sys/stat.h>
 
 // FileStore::runs(): the run table of an mlruns/ folder. Every run's meta.yaml is read first (by
 // several threads), the runs ordered as MLflow orders them, and only then the params, metrics and
@@ -78,14 +79,48 @@ FileStore::scanRuns(const std::vector<ExperimentFolder> &folders, ViewType view,
     if (progressTotal == 0)
         progressTotal = qint64(candidates.size());
     std::vector<std::optional<RunMeta>> read(candidates.size());
+    std::vector<std::optional<CachedMeta>> parsed(candidates.size()); // for the cache
     const bool complete = parallelFor(candidates.size(), cancel, progress, 0, progressTotal, [&](size_t i) {
         const Candidate &c = candidates[i];
-        auto meta = readRunMeta(dirs[size_t(c.folder)].fd(), c.name, folders[size_t(c.folder)], c.folder);
+        const int dir = dirs[size_t(c.folder)].fd();
+        const auto identity = [](const struct stat &info) {
+            CachedMeta m;
+            m.inode = quint64(info.st_ino);
+            m.size = qint64(info.st_size);
+            m.modified = qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+            m.changed = qint64(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec;
+            return m;
+        };
+        std::optional<RunMeta> meta;
+        struct stat info;
+        // A first read has nothing cached: it takes the identity from the file it opens.
+        if (!m_metaCache.empty() && ::fstatat(dir, (c.name + "/meta.yaml").c_str(), &info, 0) == 0) {
+            const auto cached = m_metaCache.find(folders[size_t(c.folder)].path + '/' + c.name);
+            const CachedMeta now = identity(info);
+            if (cached != m_metaCache.end() && cached->second.inode == now.inode
+                && cached->second.size == now.size && cached->second.modified == now.modified
+                && cached->second.changed == now.changed) {
+                meta = RunMeta {cached->second.attributes, cached->second.runId, c.folder};
+            }
+        }
+        if (!meta) {
+            meta = readRunMeta(dir, c.name, folders[size_t(c.folder)], c.folder, &info);
+            if (meta) {
+                CachedMeta &m = parsed[i].emplace(identity(info));
+                m.attributes = meta->attributes;
+                m.runId = meta->runId;
+            }
+        }
         if (meta && inView(view, meta->attributes.lifecycleStage))
             read[i] = std::move(meta);
     });
     if (!complete)
         return std::nullopt;
+    for (size_t i = 0; i < parsed.size(); ++i) {
+        if (parsed[i])
+            m_metaCache.insert_or_assign(
+                folders[size_t(candidates[i].folder)].path + '/' + candidates[i].name, std::move(*parsed[i]));
+    }
     std::vector<RunMeta> runs;
     runs.reserve(read.size());
     for (auto &meta : read) {

@@ -165,11 +165,11 @@ std::vector<FileStore::ExperimentFolder> FileStore::experimentFolders() const
 }
 
 std::optional<FileStore::RunMeta> FileStore::readRunMeta(int experimentDir, const std::string &name,
-                                                         const ExperimentFolder &folder,
-                                                         int folderIndex) const
+                                                         const ExperimentFolder &folder, int folderIndex,
+                                                         struct stat *identity) const
 {
     const QString where = QFile::decodeName((folder.path + '/' + name).c_str());
-    const auto text = readFile(experimentDir, (name + "/meta.yaml").c_str());
+    const auto text = readFile(experimentDir, (name + "/meta.yaml").c_str(), identity);
     if (!text) {
         warn(tr("Folder %1 is no run (it has no readable meta.yaml): skipped.").arg(where));
         return std::nullopt;

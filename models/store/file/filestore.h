@@ -8,6 +8,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <sys/stat.h>
+#include <unordered_map>
 #include <vector>
 
 namespace Store {
@@ -75,8 +77,10 @@ private:
                                                  const CancelFlag *cancel, const ProgressFn &progress,
                                                  qint64 progressTotal) const;
     // Parses one run's meta.yaml; nullopt (with a warning) when it is no run of `folder`.
+    // `identity` gets the stat of the meta.yaml read.
     std::optional<RunMeta> readRunMeta(int experimentDir, const std::string &name,
-                                       const ExperimentFolder &folder, int folderIndex) const;
+                                       const ExperimentFolder &folder, int folderIndex,
+                                       struct stat *identity = nullptr) const;
     // The folder of run `runId` (absolute) and its meta; nullopt when no experiment holds it.
     std::optional<std::pair<std::string, RunMeta>> findRun(const QString &runId) const;
 
@@ -88,6 +92,19 @@ private:
     quint64 m_inode = 0;
     mutable std::mutex m_warningsMutex; // warnings come from the reading threads
     mutable QStringList m_warnings;
+    // The meta.yaml of every run read before, by run folder, with the identity of the file: a
+    // later read (RunLoader's whole read after its first page) parses only the files that
+    // changed since. Read by the scanning threads, written by the calling one after them.
+    struct CachedMeta
+    {
+        quint64 inode = 0;
+        qint64 size = 0;
+        qint64 modified = 0; // ns
+        qint64 changed = 0; // ns
+        RunAttributes attributes;
+        std::string runId;
+    };
+    mutable std::unordered_map<std::string, CachedMeta> m_metaCache;
 };
 
 } // namespace Store

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <sys/stat.h>
 #include <utility>
 #include <vector>
 
@@ -40,15 +41,17 @@ private:
     int m_fd = -1;
 };
 
-// The whole content of `name` under `dir`; nullopt when it cannot be opened or read.
-std::optional<std::string> readFile(int dir, const char *name);
+// The whole content of `name` under `dir`; nullopt when it cannot be opened or read. With
+// `identity`, also the file's stat (of the open file: no second path look-up).
+std::optional<std::string> readFile(int dir, const char *name, struct stat *identity = nullptr);
 
 struct DirEntry
 {
     std::string name;
     bool isDir = false;
 };
-// The entries of a folder (without . and ..), symbolic links resolved; empty when unreadable.
+// The entries of the folder open as `dir` (without . and ..), symbolic links resolved; empty
+// when unreadable. Reads from the descriptor's position: list a descriptor once.
 std::vector<DirEntry> listDir(int dir);
 
 using KeyValues = std::vector<std::pair<std::string, std::string>>;
