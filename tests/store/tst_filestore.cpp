@@ -9,7 +9,10 @@
 
 #include <clocale>
 #include <cmath>
+#include <fcntl.h>
 #include <limits>
+#include <sys/stat.h>
+#include <time.h>
 
 using namespace Store;
 using namespace FileStoreFixture;
@@ -48,6 +51,7 @@ private slots:
     void manyRunsAndTheFirstPage();
     void metricSeriesOfRuns();
     void staleWhenReplaced();
+    void changedRunsAreReadAgain();
 };
 
 void TestFileStore::metaYamlEras_data()
@@ -533,6 +537,46 @@ void TestFileStore::staleWhenReplaced()
     QVERIFY(store->isStale());
     MlrunsWriter(root).experiment(QStringLiteral("0"), QStringLiteral("Default"));
     QVERIFY(store->isStale()); // another folder by the same name
+}
+
+// A store instance keeps the run meta.yaml files it parsed; a file MLflow rewrote since (a run
+// that ended, one deleted) is read again.
+void TestFileStore::changedRunsAreReadAgain()
+{
+    QTemporaryDir dir;
+    MlrunsWriter out(dir.path());
+    out.experiment(QStringLiteral("0"), QStringLiteral("Default"));
+    Run run {runId(1), QStringLiteral("0")};
+    run.status = QStringLiteral("RUNNING");
+    out.run(run);
+    out.run({runId(2), QStringLiteral("0")});
+    // Written an hour ago: files changed in the last seconds are never kept.
+    for (int i : {1, 2}) {
+        const QByteArray meta
+            = QFile::encodeName(dir.filePath(QStringLiteral("0/%1/meta.yaml").arg(runId(i))));
+        timespec times[2];
+        ::clock_gettime(CLOCK_REALTIME, &times[0]);
+        times[0].tv_sec -= 3600;
+        times[1] = times[0];
+        QCOMPARE(::utimensat(AT_FDCWD, meta.constData(), times, 0), 0);
+    }
+    auto store = open(dir.path());
+    QVERIFY(store);
+    QCOMPARE(store->runs({})->run(0).status, QStringLiteral("RUNNING"));
+    QCOMPARE(*store->artifactUri(runId(1)), store->runs({})->run(0).artifactUri);
+
+    run.status = QStringLiteral("FAILED"); // 1 -> 4: a meta.yaml of the same size
+    out.run(run);
+    RunQuery all;
+    const auto table = store->runs(all);
+    QCOMPARE(table->run(table->indexOfRun(runId(1))).status, QStringLiteral("FAILED"));
+    Run deleted {runId(2), QStringLiteral("0")};
+    deleted.lifecycleStage = QStringLiteral("deleted");
+    deleted.artifactUri = QStringLiteral("/elsewhere");
+    out.run(deleted);
+    QCOMPARE(store->runs({})->size(), 1);
+    QCOMPARE(*store->artifactUri(runId(2)), QStringLiteral("/elsewhere"));
+    QCOMPARE(store->experiments(ViewType::ActiveOnly)->first().runCount, 1);
 }
 
 QTEST_GUILESS_MAIN(TestFileStore)

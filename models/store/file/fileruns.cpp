@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <sys/stat.h>
+#include <time.h>
 
 // FileStore::runs(): the run table of an mlruns/ folder. Every run's meta.yaml is read first (by
 // several threads), the runs ordered as MLflow orders them, and only then the params, metrics and
@@ -83,30 +84,19 @@ FileStore::scanRuns(const std::vector<ExperimentFolder> &folders, ViewType view,
     const bool complete = parallelFor(candidates.size(), cancel, progress, 0, progressTotal, [&](size_t i) {
         const Candidate &c = candidates[i];
         const int dir = dirs[size_t(c.folder)].fd();
-        const auto identity = [](const struct stat &info) {
-            CachedMeta m;
-            m.inode = quint64(info.st_ino);
-            m.size = qint64(info.st_size);
-            m.modified = qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
-            m.changed = qint64(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec;
-            return m;
-        };
         std::optional<RunMeta> meta;
         struct stat info;
         // A first read has nothing cached: it takes the identity from the file it opens.
         if (!m_metaCache.empty() && ::fstatat(dir, (c.name + "/meta.yaml").c_str(), &info, 0) == 0) {
             const auto cached = m_metaCache.find(folders[size_t(c.folder)].path + '/' + c.name);
-            const CachedMeta now = identity(info);
-            if (cached != m_metaCache.end() && cached->second.inode == now.inode
-                && cached->second.size == now.size && cached->second.modified == now.modified
-                && cached->second.changed == now.changed) {
+            if (cached != m_metaCache.end() && cached->second.isSameFile(CachedMeta::of(info))) {
                 meta = RunMeta {cached->second.attributes, cached->second.runId, c.folder};
             }
         }
         if (!meta) {
             meta = readRunMeta(dir, c.name, folders[size_t(c.folder)], c.folder, &info);
             if (meta) {
-                CachedMeta &m = parsed[i].emplace(identity(info));
+                CachedMeta &m = parsed[i].emplace(CachedMeta::of(info));
                 m.attributes = meta->attributes;
                 m.runId = meta->runId;
             }
@@ -116,10 +106,18 @@ FileStore::scanRuns(const std::vector<ExperimentFolder> &folders, ViewType view,
     });
     if (!complete)
         return std::nullopt;
+    // A file changed within the last seconds may change again within the same tick of the file
+    // system's clock, leaving its stat as it was: such a file is parsed again next time (as git
+    // treats "racily clean" files).
+    timespec now;
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    const qint64 settled = (qint64(now.tv_sec) - 2) * 1000000000 + now.tv_nsec;
     for (size_t i = 0; i < parsed.size(); ++i) {
-        if (parsed[i])
-            m_metaCache.insert_or_assign(
-                folders[size_t(candidates[i].folder)].path + '/' + candidates[i].name, std::move(*parsed[i]));
+        if (!parsed[i] || parsed[i]->modified > settled)
+            continue;
+        std::string folder = folders[size_t(candidates[i].folder)].path + '/' + candidates[i].name;
+        m_runFolders.insert_or_assign(parsed[i]->runId, folder);
+        m_metaCache.insert_or_assign(std::move(folder), std::move(*parsed[i]));
     }
     std::vector<RunMeta> runs;
     runs.reserve(read.size());
@@ -153,9 +151,17 @@ Result<RunTable> FileStore::runs(const RunQuery &query, const CancelFlag *cancel
         });
     }
 
-    // Stage 1: every run's meta.yaml, then MLflow's order. Progress counts a run twice: its
-    // meta.yaml, then its values.
-    std::optional<std::vector<RunMeta>> metas = scanRuns(folders, query.view, cancel, {}, 0);
+    // Stage 1: every run's meta.yaml, then MLflow's order. Progress counts a run folder twice:
+    // its meta.yaml, then its values.
+    qint64 listed = 0; // run folders found
+    ProgressFn scanProgress;
+    if (progress) {
+        scanProgress = [&](qint64 done, qint64 candidates) {
+            listed = candidates;
+            progress(done, 2 * candidates);
+        };
+    }
+    std::optional<std::vector<RunMeta>> metas = scanRuns(folders, query.view, cancel, scanProgress, 0);
     if (!metas)
         return cancelled();
     std::vector<RunMeta> &runs = *metas;
@@ -165,50 +171,56 @@ Result<RunTable> FileStore::runs(const RunQuery &query, const CancelFlag *cancel
     } else {
         std::sort(runs.begin(), runs.end(), runBefore);
     }
-    const qint64 total = qint64(runs.size()) * 2;
-    if (progress)
-        progress(qint64(runs.size()), std::max<qint64>(total, 1));
+    // Stage 2 fills the second half of the progress, whatever share of the runs it reads.
+    listed = std::max<qint64>(listed, 1);
+    const qint64 total = 2 * listed;
+    ProgressFn valueProgress;
+    if (progress) {
+        progress(listed, total);
+        valueProgress = [&](qint64 done, qint64) {
+            progress(listed + done * listed / std::max<qint64>(qint64(runs.size()), 1), total);
+        };
+    }
 
     // Stage 2: the values of the runs kept, first runs first.
     std::vector<DirFd> dirs;
     for (const ExperimentFolder &f : folders)
         dirs.push_back(DirFd::open(-1, f.path.c_str()));
     std::vector<RunValues> values(runs.size());
-    const bool complete
-        = parallelFor(runs.size(), cancel, progress, qint64(runs.size()), total, [&](size_t i) {
-              const RunMeta &run = runs[i];
-              const DirFd dir = DirFd::open(dirs[size_t(run.folder)].fd(), run.runId.c_str());
-              if (!dir.isValid())
-                  return;
-              RunValues &v = values[i];
-              readKeyFiles(dir.fd(), "params", v.params);
-              readKeyFiles(dir.fd(), "tags", v.tags);
-              KeyValues metricFiles;
-              readKeyFiles(dir.fd(), "metrics", metricFiles);
-              v.metrics.reserve(metricFiles.size());
-              for (const auto &[key, content] : metricFiles) {
-                  bool any = false;
-                  LatestMetric latest;
-                  const int bad = forEachMetricLine(content, [&](const MetricPoint &p) {
-                      LatestMetric m;
-                      m.isNan = std::isnan(p.value);
-                      m.value = p.value;
-                      m.step = p.step;
-                      m.timestamp = p.timestamp;
-                      if (!any || m.isLaterThan(latest))
-                          latest = m;
-                      any = true;
-                  });
-                  if (bad) {
-                      warn(tr("Run %1: line %2 of metric %3 does not parse; the line is skipped.")
-                               .arg(run.attributes.runId)
-                               .arg(bad)
-                               .arg(QString::fromStdString(key)));
-                  }
-                  if (any)
-                      v.metrics.emplace_back(key, latest);
-              }
-          });
+    const bool complete = parallelFor(runs.size(), cancel, valueProgress, 0, 0, [&](size_t i) {
+        const RunMeta &run = runs[i];
+        const DirFd dir = DirFd::open(dirs[size_t(run.folder)].fd(), run.runId.c_str());
+        if (!dir.isValid())
+            return;
+        RunValues &v = values[i];
+        readKeyFiles(dir.fd(), "params", v.params);
+        readKeyFiles(dir.fd(), "tags", v.tags);
+        KeyValues metricFiles;
+        readKeyFiles(dir.fd(), "metrics", metricFiles);
+        v.metrics.reserve(metricFiles.size());
+        for (const auto &[key, content] : metricFiles) {
+            bool any = false;
+            LatestMetric latest;
+            const int bad = forEachMetricLine(content, [&](const MetricPoint &p) {
+                LatestMetric m;
+                m.isNan = std::isnan(p.value);
+                m.value = p.value;
+                m.step = p.step;
+                m.timestamp = p.timestamp;
+                if (!any || m.isLaterThan(latest))
+                    latest = m;
+                any = true;
+            });
+            if (bad) {
+                warn(tr("Run %1: line %2 of metric %3 does not parse; the line is skipped.")
+                         .arg(run.attributes.runId)
+                         .arg(bad)
+                         .arg(QString::fromStdString(key)));
+            }
+            if (any)
+                v.metrics.emplace_back(key, latest);
+        }
+    });
     if (!complete)
         return cancelled();
 
@@ -226,7 +238,7 @@ Result<RunTable> FileStore::runs(const RunQuery &query, const CancelFlag *cancel
     }
     RunTable table = builder.build();
     if (progress)
-        progress(std::max<qint64>(total, 1), std::max<qint64>(total, 1));
+        progress(total, total);
     return table;
 }
 

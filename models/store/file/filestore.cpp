@@ -223,6 +223,15 @@ std::optional<std::pair<std::string, FileStore::RunMeta>> FileStore::findRun(con
     if (!isSafeId(runId))
         return std::nullopt;
     const std::string name = runId.toStdString();
+    // A run read before, its meta.yaml unchanged since: no look through the experiments.
+    if (const auto folder = m_runFolders.find(name); folder != m_runFolders.end()) {
+        const auto cached = m_metaCache.find(folder->second);
+        struct stat info;
+        if (cached != m_metaCache.end() && ::stat((folder->second + "/meta.yaml").c_str(), &info) == 0
+            && cached->second.isSameFile(CachedMeta::of(info))) {
+            return std::make_pair(folder->second, RunMeta {cached->second.attributes, name, -1});
+        }
+    }
     const std::vector<ExperimentFolder> folders = experimentFolders();
     for (size_t i = 0; i < folders.size(); ++i) {
         const DirFd dir = DirFd::open(-1, folders[i].path.c_str());
@@ -237,6 +246,10 @@ std::optional<std::pair<std::string, FileStore::RunMeta>> FileStore::findRun(con
 
 Result<ExperimentList> FileStore::experiments(ViewType view)
 {
+    {
+        std::lock_guard lock(m_warningsMutex);
+        m_warnings.clear();
+    }
     const std::vector<ExperimentFolder> folders = experimentFolders();
     const auto inView = [view](const QString &stage) {
         const bool deleted = stage == QLatin1String("deleted");

@@ -103,8 +103,25 @@ private:
         qint64 changed = 0; // ns
         RunAttributes attributes;
         std::string runId;
+
+        // The identity of the file `info` describes, nothing read yet.
+        static CachedMeta of(const struct stat &info)
+        {
+            CachedMeta m;
+            m.inode = quint64(info.st_ino);
+            m.size = qint64(info.st_size);
+            m.modified = qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+            m.changed = qint64(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec;
+            return m;
+        }
+        bool isSameFile(const CachedMeta &other) const
+        {
+            return inode == other.inode && size == other.size && modified == other.modified
+                && changed == other.changed;
+        }
     };
-    mutable std::unordered_map<std::string, CachedMeta> m_metaCache;
+    mutable std::unordered_map<std::string, CachedMeta> m_metaCache; // by run folder (absolute)
+    mutable std::unordered_map<std::string, std::string> m_runFolders; // run id -> run folder
 };
 
 } // namespace Store
