@@ -45,6 +45,7 @@ private slots:
     void datasetsOfARun();
     void registry();
     void malformedRunsAreSkippedWithWarnings();
+    void manyWarningsAreCounted();
     void notAnMlrunsFolder_data();
     void notAnMlrunsFolder();
     void fileUriAndSymlinks();
@@ -374,6 +375,24 @@ void TestFileStore::malformedRunsAreSkippedWithWarnings()
     QVERIFY2(all.contains(QLatin1String("notes")), qPrintable(all));
     const auto history = store->metricHistory(runId(1), QStringLiteral("loss"));
     QCOMPARE(history->points.size(), 2);
+}
+
+void TestFileStore::manyWarningsAreCounted()
+{
+    QTemporaryDir dir;
+    MlrunsWriter out(dir.path());
+    out.experiment(QStringLiteral("0"), QStringLiteral("Default"));
+    for (int i = 0; i < 300; ++i)
+        out.writeFile(QStringLiteral("0/%1/params/p").arg(runId(i)), "1"); // no meta.yaml
+    QVERIFY(out.ok());
+    auto store = open(dir.path());
+    QVERIFY(store);
+    QVERIFY(store->runs({})->isEmpty());
+    const QStringList warnings = store->warnings();
+    QCOMPARE(warnings.size(), 201);
+    QVERIFY2(warnings.last().contains(QLatin1String("100 more")), qPrintable(warnings.last()));
+    QVERIFY(store->runs({}).ok());
+    QCOMPARE(store->warnings().size(), 201); // each read starts afresh
 }
 
 void TestFileStore::notAnMlrunsFolder_data()

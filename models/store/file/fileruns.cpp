@@ -130,10 +130,7 @@ FileStore::scanRuns(const std::vector<ExperimentFolder> &folders, ViewType view,
 
 Result<RunTable> FileStore::runs(const RunQuery &query, const CancelFlag *cancel, const ProgressFn &progress)
 {
-    {
-        std::lock_guard lock(m_warningsMutex);
-        m_warnings.clear();
-    }
+    clearWarnings();
     const auto cancelled
         = [&] { return Error::make(Error::Cancelled, tr("Reading the runs was cancelled.")); };
     if (progress)

@@ -95,14 +95,27 @@ bool FileStore::isStale() const
 QStringList FileStore::warnings() const
 {
     std::lock_guard lock(m_warningsMutex);
-    return m_warnings;
+    QStringList list = m_warnings;
+    if (m_moreWarnings > 0)
+        list.append(QCoreApplication::translate("Store::FileStore", "... and %n more problems.", nullptr,
+                                                int(m_moreWarnings)));
+    return list;
 }
 
 void FileStore::warn(const QString &message) const
 {
     std::lock_guard lock(m_warningsMutex);
-    if (!m_warnings.contains(message))
+    if (m_warnings.size() >= MaxWarnings)
+        ++m_moreWarnings; // a folder of broken runs: the first ones say enough
+    else if (!m_warnings.contains(message))
         m_warnings.append(message);
+}
+
+void FileStore::clearWarnings()
+{
+    std::lock_guard lock(m_warningsMutex);
+    m_warnings.clear();
+    m_moreWarnings = 0;
 }
 
 Error FileStore::noSuchRun(const QString &runId) const
@@ -246,10 +259,7 @@ std::optional<std::pair<std::string, FileStore::RunMeta>> FileStore::findRun(con
 
 Result<ExperimentList> FileStore::experiments(ViewType view)
 {
-    {
-        std::lock_guard lock(m_warningsMutex);
-        m_warnings.clear();
-    }
+    clearWarnings();
     const std::vector<ExperimentFolder> folders = experimentFolders();
     const auto inView = [view](const QString &stage) {
         const bool deleted = stage == QLatin1String("deleted");

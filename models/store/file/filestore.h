@@ -68,6 +68,7 @@ private:
     FileStore() = default;
     QString tr(const char *text) const;
     void warn(const QString &message) const;
+    void clearWarnings(); // at the start of a read
     Error noSuchRun(const QString &runId) const;
     // Every experiment folder with a readable meta.yaml, live then trashed; malformed ones warn.
     std::vector<ExperimentFolder> experimentFolders() const;
@@ -91,7 +92,9 @@ private:
     quint64 m_device = 0; // of the folder opened, to notice a replaced folder
     quint64 m_inode = 0;
     mutable std::mutex m_warningsMutex; // warnings come from the reading threads
+    static constexpr qsizetype MaxWarnings = 200;
     mutable QStringList m_warnings;
+    mutable qint64 m_moreWarnings = 0; // beyond MaxWarnings
     // The meta.yaml of every run read before, by run folder, with the identity of the file: a
     // later read (RunLoader's whole read after its first page) parses only the files that
     // changed since. Read by the scanning threads, written by the calling one after them.
