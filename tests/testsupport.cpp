@@ -4,12 +4,14 @@
 #include "filestoreexport.h"
 #include "sqlitehandle.h"
 #include "sqlitestore.h"
+#include "store/filestorefixture.h"
 #include "storebuilder.h"
 #include "storefactory.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 namespace TestSupport {
@@ -22,9 +24,16 @@ QString storeBackend()
 
 QString storeUnderTest(const QString &sqlitePath, const QTemporaryDir &dir)
 {
-    Q_UNUSED(dir); // the other backends write their copy of the store here
     if (storeBackend() == QLatin1String("sqlite"))
         return sqlitePath;
+    if (storeBackend() == QLatin1String("file")) {
+        // A folder per source store, written once (a test may open the same store twice).
+        const QString root
+            = dir.filePath(QStringLiteral("mlruns-") + QFileInfo(sqlitePath).completeBaseName());
+        if (!QFileInfo::exists(root) && !FileStoreFixture::mlrunsFromSqlite(sqlitePath, root))
+            return {};
+        return root;
+    }
     qWarning("Unknown store backend %s", qPrintable(storeBackend()));
     return {};
 }

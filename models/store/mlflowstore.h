@@ -11,7 +11,7 @@
 namespace Store {
 
 // An open MLflow store, whatever holds it: the interface every backend implements (SQLite
-// today; the mlruns/ file store and database servers later) and the only one code outside
+// and the mlruns/ file store today; database servers later) and the only one code outside
 // models/store/ knows. Get one from openStore() or a StorePool.
 //
 // Calls are synchronous and may take long on a large store: make them on a worker thread. One
@@ -29,6 +29,9 @@ public:
     // True when the location no longer holds the store this instance reads (its file was
     // replaced or removed): a pool then opens it anew instead of reusing this instance.
     virtual bool isStale() const = 0;
+    // Problems the last read skipped over (a malformed run, a metric line that does not parse),
+    // one sentence each naming the run or folder; empty when there were none.
+    virtual QStringList warnings() const { return {}; }
 
     virtual Result<ExperimentList> experiments(ViewType view = ViewType::ActiveOnly) = 0;
     // Runs in MLflow's default order: start time descending (none last), then run id.

@@ -1,5 +1,6 @@
 #include "storefactory.h"
 
+#include "filestore.h"
 #include "sqlitestore.h"
 #include "storelocation.h"
 
@@ -16,10 +17,11 @@ Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const Op
     switch (parsed.kind()) {
     case Location::Kind::Local:
         if (QFileInfo(parsed.path()).isDir()) {
-            return Error::make(Error::IsDirectory,
-                               tr("%1 is a folder, not an MLflow database file. (Folder stores (mlruns/) "
-                                  "are not supported yet; open the .db file.)")
-                                   .arg(parsed.displayLocation()));
+            // An mlruns/ folder (the file store); FileStore::open() says why another folder is not.
+            if (auto store = FileStore::open(parsed.path()); store)
+                return std::unique_ptr<MlflowStore>(std::move(store).value());
+            else
+                return store.error();
         }
         if (auto store = SqliteStore::open(parsed.path(), options.busyTimeoutMs, options.writable); store)
             return std::unique_ptr<MlflowStore>(std::move(store).value());
@@ -34,8 +36,8 @@ Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const Op
         break;
     }
     return Error::make(Error::Unsupported,
-                       tr("%1 is not a store location Kaizen can open (expected an MLflow database file "
-                          "or a sqlite:/// or file:// URI).")
+                       tr("%1 is not a store location Kaizen can open (expected an MLflow database file, "
+                          "an mlruns folder, or a sqlite:/// or file:// URI).")
                            .arg(location));
 }
 

@@ -20,7 +20,7 @@ struct OpenOptions
 // options.writable, with the backend
 // that reads it. Fails with a message a user can act on: no such file (NotFound), not a store
 // (EmptyFile, NotSqlite, NotMlflow, Corrupt), a kind of store Kaizen cannot open yet
-// (IsDirectory, Unsupported).
+// (IsDirectory: a folder that is no mlruns store; Unsupported).
 Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const OpenOptions &options = {});
 
 // Whether a local file is one Kaizen opens as a store when it is dropped on the window: a SQLite

@@ -1,8 +1,10 @@
+#include "filestorefixture.h"
 #include "sqlitehandle.h"
 #include "storefactory.h"
 #include "testsupport.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +21,9 @@ private slots:
     void rejected();
     void lockedByAWriter();
     void corruptPagesFailWhileReading();
+    void foldersThatAreNoStore_data();
+    void foldersThatAreNoStore();
+    void damagedMlrunsFolderStillReads();
 };
 
 namespace {
@@ -161,6 +166,107 @@ void TestBadInput::corruptPagesFailWhileReading()
     const Error error = !runs.ok() ? runs.error() : history.error();
     QCOMPARE(error.code, Error::Corrupt);
     QVERIFY2(error.message.contains(QLatin1String("damaged")), qPrintable(error.message));
+}
+
+void TestBadInput::foldersThatAreNoStore_data()
+{
+    QTest::addColumn<QString>("file"); // written below the folder, empty: none
+    QTest::addColumn<bool>("asUri");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("wording");
+    QTest::addRow("empty folder") << QString() << false << int(Error::IsDirectory) << "not an MLflow store";
+    QTest::addRow("empty folder as file://")
+        << QString() << true << int(Error::IsDirectory) << "not an MLflow store";
+    QTest::addRow("a folder of documents")
+        << "docs/report.txt" << false << int(Error::IsDirectory) << "no experiment folder";
+    QTest::addRow("meta.yaml two levels down")
+        << "a/b/meta.yaml" << false << int(Error::IsDirectory) << "not an MLflow store";
+    QTest::addRow("a missing folder as file://") << "-" << true << int(Error::NotFound) << "does not exist";
+}
+
+void TestBadInput::foldersThatAreNoStore()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, asUri);
+    QFETCH(int, code);
+    QFETCH(QString, wording);
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("folder"));
+    QVERIFY(QDir().mkpath(path));
+    if (file == QLatin1String("-"))
+        path = dir.filePath(QStringLiteral("missing"));
+    else if (!file.isEmpty())
+        FileStoreFixture::MlrunsWriter(path).writeFile(file, "name: x\n");
+    const auto reader = openStore(asUri ? QStringLiteral("file://") + path : path);
+    QVERIFY(!reader.ok());
+    QCOMPARE(int(reader.error().code), code);
+    QVERIFY2(reader.error().message.contains(wording), qPrintable(reader.error().message));
+    QVERIFY2(reader.error().message.contains(QLatin1String("missing"))
+                 || reader.error().message.contains(path),
+             qPrintable(reader.error().message));
+}
+
+// Every kind of damage inside an mlruns folder: the store opens, reads what it can, says what
+// it skipped, and changes nothing.
+void TestBadInput::damagedMlrunsFolderStillReads()
+{
+    QTemporaryDir dir;
+    FileStoreFixture::MlrunsWriter out(dir.path());
+    out.experiment(QStringLiteral("0"), QStringLiteral("Default"));
+    out.run({QStringLiteral("0123456789abcdef0123456789abcdef"), QStringLiteral("0")});
+    out.metricText(QStringLiteral("0123456789abcdef0123456789abcdef"), QStringLiteral("loss"),
+                   QByteArray("\x00\xff\xfe garbage\n1 2 3\n", 18));
+    out.writeFile(QStringLiteral("1/meta.yaml"), QByteArray("\x89PNG\r\n\x1a\n\x00\x00", 10)); // binary
+    out.writeFile(QStringLiteral("0/aaaa/meta.yaml"), "run_id: aaaa\nstart_time: [1, 2\n"); // truncated
+    out.writeFile(QStringLiteral("0/bbbb/meta.yaml"), ""); // empty
+    out.writeFile(QStringLiteral("0/cccc/meta.yaml"), "run_id: cccc\nstart_time: yesterday\nstatus: 99\n");
+    out.writeFile(QStringLiteral("0/dddd/metrics/m/.keep"), ""); // a folder where a metric file would be
+    out.writeFile(QStringLiteral("0/dddd/meta.yaml"), "run_id: dddd\nexperiment_id: '0'\n");
+    out.writeFile(QStringLiteral("models/broken/meta.yaml"), "name: [\n");
+    out.writeFile(QStringLiteral("models/ok/meta.yaml"), "name: ok\n");
+    out.writeFile(QStringLiteral("models/ok/version-x/meta.yaml"), "::\n");
+    QVERIFY(out.ok());
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("nowhere")), dir.filePath(QStringLiteral("0/eeee"))));
+    const auto snapshot = [&] {
+        QStringList files;
+        QDirIterator it(dir.path(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            files.append(path + QLatin1Char(' ') + TestSupport::fileHash(path));
+        }
+        files.sort();
+        return files;
+    };
+    const QStringList before = snapshot();
+
+    auto reader = openStore(dir.path());
+    QVERIFY2(reader.ok(), reader.ok() ? "" : qPrintable(reader.error().message));
+    const auto experiments = (*reader)->experiments(ViewType::All);
+    QVERIFY(experiments.ok());
+    QCOMPARE(experiments->size(), 1); // experiment 1 is skipped
+    const auto runs = (*reader)->runs({});
+    QVERIFY(runs.ok());
+    QStringList ids;
+    for (int row = 0; row < runs->size(); ++row)
+        ids.append(runs->run(row).runId);
+    ids.sort();
+    // cccc: an unreadable time and status read as none and RUNNING; dddd has no metrics.
+    QCOMPARE(ids, (QStringList {"0123456789abcdef0123456789abcdef", "cccc", "dddd"}));
+    const int cccc = runs->indexOfRun(QStringLiteral("cccc"));
+    QCOMPARE(runs->run(cccc).startTime, NoTime);
+    QCOMPARE(runs->metric(runs->indexOfRun(QStringLiteral("0123456789abcdef0123456789abcdef")),
+                          QStringLiteral("loss"))
+                 ->value,
+             2.0);
+    const QString warnings = (*reader)->warnings().join(QLatin1Char('\n'));
+    for (const char *name : {"aaaa", "bbbb", "eeee", "line 1 of metric loss"})
+        QVERIFY2(warnings.contains(QLatin1String(name)), qPrintable(warnings));
+    const auto models = (*reader)->registeredModels();
+    QVERIFY(models.ok());
+    QCOMPARE(models->size(), 1);
+    QVERIFY((*reader)->modelVersions(QStringLiteral("ok"))->isEmpty());
+    QCOMPARE(snapshot(), before);
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)
