@@ -133,6 +133,9 @@ void MainWindow::createActions()
     QAction *open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::chooseStore);
     open->setShortcut(QKeySequence::Open);
     open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    QAction *openFolder = fileMenu->addAction(tr("Open &Folder…"), this, &MainWindow::chooseFolderStore);
+    openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openFolder->setToolTip(tr("Open an mlruns folder (MLflow's file store)"));
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     fillRecentMenu(); // enabled state
@@ -198,9 +201,9 @@ void MainWindow::createActions()
     viewMenu->addAction(m_comparePage->onlyDifferencesAction());
     viewMenu->addAction(m_comparePage->showSystemTagsAction());
     // Shortcuts work while the menu bar is hidden or the focus is in a dock.
-    addActions({open, quit, undo, redo, m_runsPage->reloadAction(), m_runsPage->focusFilterAction(),
-                m_comparePage->copyMarkdownAction(), m_comparePage->copyCsvAction(),
-                m_comparePage->pinAction()});
+    addActions({open, openFolder, quit, undo, redo, m_runsPage->reloadAction(),
+                m_runsPage->focusFilterAction(), m_comparePage->copyMarkdownAction(),
+                m_comparePage->copyCsvAction(), m_comparePage->pinAction()});
 
     QMenu *registryMenu = menuBar()->addMenu(tr("Re&gistry"));
     registryMenu->addAction(m_modelsPage->allowChangesAction());
@@ -256,6 +259,16 @@ void MainWindow::chooseStore()
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open MLflow Store"), current.isEmpty() ? QDir::homePath() : QFileInfo(current).path(),
         tr("MLflow SQLite stores (*.db *.sqlite *.sqlite3);;All files (*)"));
+    if (!path.isEmpty())
+        openStore(path);
+}
+
+void MainWindow::chooseFolderStore()
+{
+    const QString current = Store::Location::parse(m_runsPage->location()).path();
+    const QString path
+        = QFileDialog::getExistingDirectory(this, tr("Open MLflow File Store (mlruns Folder)"),
+                                            current.isEmpty() ? QDir::homePath() : QFileInfo(current).path());
     if (!path.isEmpty())
         openStore(path);
 }
@@ -382,8 +395,10 @@ QString MainWindow::fileFromMimeData(const QMimeData *mimeData)
     if (!mimeData || !mimeData->hasUrls())
         return {};
     for (const QUrl &url : mimeData->urls()) {
-        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
-            return url.toLocalFile();
+        const QString path = url.isLocalFile() ? url.toLocalFile() : QString();
+        // A folder only when it is an mlruns store: any other folder is no artifact either.
+        if (!path.isEmpty() && (QFileInfo(path).isFile() || Store::looksLikeStoreFile(path)))
+            return path;
     }
     return {};
 }

@@ -44,7 +44,7 @@ public:
     NoticeBar *noticeBar() const { return m_noticeBar; }
     QStringList recentStores() const;
     QString statusText() const;
-    // The first local file of a drop; empty if the drop holds none.
+    // The first local file (or mlruns/ folder) of a drop; empty if the drop holds none.
     static QString fileFromMimeData(const QMimeData *mimeData);
     // A dropped file: a store file opens; any other file is looked for among the artifacts of
     // the open store's runs (the runs holding an identical file are listed).
@@ -59,6 +59,7 @@ private:
     void createActions();
     void createStatusBar();
     void chooseStore();
+    void chooseFolderStore();
     void addRecentStore(const QString &location);
     void removeRecentStore(const QString &location);
     void fillRecentMenu();

@@ -213,8 +213,9 @@ void RunsPage::createLayout()
     m_frame->addPane(runPane, 1, 900);
     m_frame->addPane(m_sideTabs, 0, 420);
     m_frame->showMessage(tr("<p style=\"font-size:large\">No store open</p>"
-                            "<p>Open an MLflow tracking database with <b>File &gt; Open…</b> "
-                            "or drop a <tt>.db</tt> file here.</p>"));
+                            "<p>Open an MLflow tracking database with <b>File &gt; Open…</b>, an "
+                            "<tt>mlruns</tt> folder with <b>File &gt; Open Folder…</b>, or drop either "
+                            "here.</p>"));
 }
 
 void RunsPage::openStore(const QString &location, const QString &experimentNameOrId,

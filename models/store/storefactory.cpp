@@ -43,6 +43,8 @@ Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const Op
 
 bool looksLikeStoreFile(const QString &path)
 {
+    if (QFileInfo(path).isDir())
+        return FileStore::looksLikeMlruns(path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return false;

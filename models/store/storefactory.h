@@ -23,8 +23,9 @@ struct OpenOptions
 // (IsDirectory: a folder that is no mlruns store; Unsupported).
 Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const OpenOptions &options = {});
 
-// Whether a local file is one Kaizen opens as a store when it is dropped on the window: a SQLite
-// database, by its header (whatever its name). Any other file is an artifact to look for.
+// Whether a local file or folder is one Kaizen opens as a store when it is dropped on the window:
+// a SQLite database, by its header (whatever its name), or an mlruns/ folder (MLflow's file
+// store). Any other file is an artifact to look for.
 bool looksLikeStoreFile(const QString &path);
 
 } // namespace Store

@@ -247,6 +247,15 @@ void TestMainWindow::dropOpensStore()
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
     QVERIFY(showRuns(window.runsPage(), [&] { QCoreApplication::sendEvent(&window, &drop); }));
     QCOMPARE(window.runsPage()->location(), m_demo);
+
+    // An mlruns folder (MLflow's file store) opens too.
+    const QString mlruns = TestSupport::exportToFileStore(m_demo, m_dir.filePath(QStringLiteral("exported")));
+    QVERIFY(!mlruns.isEmpty());
+    QMimeData fileStore;
+    fileStore.setUrls({QUrl::fromLocalFile(mlruns)});
+    QCOMPARE(MainWindow::fileFromMimeData(&fileStore), mlruns);
+    QVERIFY(showRuns(window.runsPage(), [&] { window.openDroppedFile(mlruns); }));
+    QCOMPARE(window.runsPage()->location(), mlruns);
 }
 
 void TestMainWindow::shortcuts()
