@@ -9,6 +9,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -238,18 +239,28 @@ bool identify(int fd, FileId *id)
 
 } // namespace
 
-Store::Result<ArtifactEntryList> listArtifacts(const QString &root, const Store::CancelFlag *cancel,
-                                               const Store::ProgressFn &progress)
+// Opens `root` as the first folder of a walk, its identity the first ancestor.
+Store::Error openRoot(const QString &root, std::unique_ptr<Folder> &folder, Ancestors &ancestors)
 {
     const int fd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return openError(errno, root);
-    Folder folder(fd);
-    Ancestors ancestors(1);
-    if (!folder.isOpen() || !identify(folder.fd(), &ancestors.front()))
+    folder = std::make_unique<Folder>(fd);
+    ancestors.assign(1, FileId());
+    if (!folder->isOpen() || !identify(folder->fd(), &ancestors.front()))
         return openError(errno, root);
+    return {};
+}
+
+Store::Result<ArtifactEntryList> listArtifacts(const QString &root, const Store::CancelFlag *cancel,
+                                               const Store::ProgressFn &progress)
+{
+    std::unique_ptr<Folder> folder;
+    Ancestors ancestors;
+    if (Store::Error error = openRoot(root, folder, ancestors); !error.ok())
+        return error;
     Lister lister(cancel, progress);
-    if (!lister.list(folder, QString(), ancestors))
+    if (!lister.list(*folder, QString(), ancestors))
         return cancelledError();
     ArtifactEntryList entries = lister.take();
     if (progress)
@@ -259,15 +270,12 @@ Store::Result<ArtifactEntryList> listArtifacts(const QString &root, const Store:
 
 Store::Result<ArtifactTotals> countArtifacts(const QString &root, const Store::CancelFlag *cancel)
 {
-    const int fd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return openError(errno, root);
-    Folder folder(fd);
-    Ancestors ancestors(1);
-    if (!folder.isOpen() || !identify(folder.fd(), &ancestors.front()))
-        return openError(errno, root);
+    std::unique_ptr<Folder> folder;
+    Ancestors ancestors;
+    if (Store::Error error = openRoot(root, folder, ancestors); !error.ok())
+        return error;
     ArtifactTotals totals;
-    if (!count(folder, ancestors, totals, cancel))
+    if (!count(*folder, ancestors, totals, cancel))
         return cancelledError();
     return totals;
 }

@@ -101,6 +101,15 @@ QString RegistryRules::canonicalStage(const QString &stage)
     return {};
 }
 
+QString RegistryRules::loggedModelIdOf(const QString &source)
+{
+    static const QLatin1String prefix("models:/m-");
+    if (!source.startsWith(prefix))
+        return {};
+    const qsizetype end = source.indexOf(QLatin1Char('/'), prefix.size());
+    return source.mid(prefix.size() - 2, end < 0 ? -1 : end - (prefix.size() - 2));
+}
+
 bool RegistryRules::isActiveStage(const QString &canonicalStage)
 {
     return canonicalStage == QLatin1String(Stages::Staging)

@@ -25,4 +25,8 @@ Error checkTag(int version, const QString &key, const QString &value);
 // Ok, or Refused: descriptions are at most 5,000 characters.
 Error checkDescription(const QString &description);
 
+// The logged model of a `models:/m-<id>` source (MLflow 3: a version registered from a logged
+// model): "m-<id>"; empty for any other source.
+QString loggedModelIdOf(const QString &source);
+
 } // namespace Store::RegistryRules

@@ -1,5 +1,6 @@
 #include "filestore.h"
 #include "mlrunsfiles.h"
+#include "registryrules.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,16 +20,6 @@ namespace Store {
 using namespace Mlruns;
 
 namespace {
-
-// `models:/m-<id>` (MLflow 3: a version registered from a logged model) -> "m-<id>".
-QString loggedModelIdOf(const QString &source)
-{
-    static const QLatin1String prefix("models:/m-");
-    if (!source.startsWith(prefix))
-        return {};
-    const qsizetype end = source.indexOf(QLatin1Char('/'), prefix.size());
-    return source.mid(prefix.size() - 2, end < 0 ? -1 : end - (prefix.size() - 2));
-}
 
 KeyValueList sortedTags(int dir, const char *sub)
 {
@@ -113,7 +104,7 @@ std::optional<ModelFolder> readModelFolder(int registry, const std::string &name
             if (it.value() == v.version)
                 v.aliases.append(it.key()); // QMap: already sorted
         }
-        v.loggedModelId = loggedModelIdOf(v.source);
+        v.loggedModelId = RegistryRules::loggedModelIdOf(v.source);
         folder.versions.append(v);
     }
     std::sort(folder.versions.begin(), folder.versions.end(),

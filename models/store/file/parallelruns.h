@@ -28,43 +28,31 @@ bool parallelFor(size_t count, const CancelFlag *cancel, const ProgressFn &progr
     std::atomic_size_t next {0};
     std::atomic_size_t done {0};
     std::atomic_bool stopped {false};
-    const auto run = [&] {
-        for (;;) {
-            if (cancel && cancel->load(std::memory_order_relaxed)) {
-                stopped = true;
-                return;
-            }
-            const size_t begin = next.fetch_add(Chunk);
-            if (begin >= count)
-                return;
-            const size_t end = std::min(count, begin + Chunk);
-            for (size_t i = begin; i < end; ++i)
-                work(i);
-            done += end - begin;
+    // Works on the next chunk; false when none is left or the read was cancelled.
+    const auto takeChunk = [&] {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            stopped = true;
+            return false;
         }
+        const size_t begin = next.fetch_add(Chunk);
+        if (begin >= count)
+            return false;
+        const size_t end = std::min(count, begin + Chunk);
+        for (size_t i = begin; i < end; ++i)
+            work(i);
+        done += end - begin;
+        return true;
     };
     const int threads = count > Chunk ? std::min<int>(readerThreads(), int((count + Chunk - 1) / Chunk)) : 1;
     std::vector<std::thread> helpers;
     for (int t = 1; t < threads; ++t)
-        helpers.emplace_back(run);
-    if (!progress) {
-        run();
-    } else {
-        // The calling thread works one chunk at a time and reports in between.
-        for (;;) {
-            if (cancel && cancel->load(std::memory_order_relaxed)) {
-                stopped = true;
-                break;
-            }
-            const size_t begin = next.fetch_add(Chunk);
-            if (begin >= count)
-                break;
-            const size_t end = std::min(count, begin + Chunk);
-            for (size_t i = begin; i < end; ++i)
-                work(i);
-            done += end - begin;
+        helpers.emplace_back([&] {
+            while (takeChunk()) { }
+        });
+    // The calling thread works too, and reports between its chunks.
+    while (takeChunk()) {
+        if (progress)
             progress(progressBase + qint64(done.load()), progressTotal);
-        }
     }
     for (std::thread &t : helpers)
         t.join();

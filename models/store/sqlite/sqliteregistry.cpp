@@ -1,3 +1,4 @@
+#include "registryrules.h"
 #include "sqliteerrors.h"
 #include "sqlitestore.h"
 
@@ -24,16 +25,6 @@ QString tr(const char *text)
 // Soft-deleted versions (Deleted_Internal) never show. MLflow always writes a stage; a NULL one
 // reads as 'None'.
 constexpr char LiveVersion[] = "coalesce(v.current_stage, 'None') <> 'Deleted_Internal'";
-
-// `models:/m-<id>` (MLflow 3: a version registered from a logged model) -> "m-<id>".
-QString loggedModelIdOf(const QString &source)
-{
-    static const QLatin1String prefix("models:/m-");
-    if (!source.startsWith(prefix))
-        return {};
-    const qsizetype end = source.indexOf(QLatin1Char('/'), prefix.size());
-    return source.mid(prefix.size() - 2, end < 0 ? -1 : end - (prefix.size() - 2));
-}
 
 Error statementError(const SqliteStatement &statement, const SqliteConnection &db)
 {
@@ -245,7 +236,7 @@ Error SqliteStore::addVersionDetails(SqliteConnection &db, ModelVersionList &ver
         return {};
     SqliteStatement logged(db, "SELECT name, source_run_id FROM logged_models WHERE model_id = ?1");
     for (ModelVersion &v : versions) {
-        v.loggedModelId = loggedModelIdOf(v.source);
+        v.loggedModelId = RegistryRules::loggedModelIdOf(v.source);
         if (v.loggedModelId.isEmpty())
             continue;
         logged.reset();
