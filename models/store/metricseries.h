@@ -13,10 +13,24 @@ namespace Store {
 // Every stored row of one metric of one run, as three parallel arrays (24 bytes a point, no
 // per-point objects), ordered by step, then timestamp, then value. Values are as MLflow
 // returns them: NaN where is_nan = 1, +/-DBL_MAX (MLflow's +/-inf) and real +/-inf as stored.
+// Where a read of one series ended, so that a later read fetches only the rows stored since
+// (live updates while a run trains). Filled in by the backend that read the series.
+struct SeriesTail
+{
+    qint64 rows = 0; // rows read so far
+    // The last row in the series' order (step, timestamp, value); valid when rows > 0.
+    qint64 step = 0;
+    qint64 timestamp = 0;
+    double value = 0;
+    // Backend-specific: the file store's bytes of the metric file read; -1 when unused.
+    qint64 position = -1;
+};
+
 struct MetricSeries
 {
     QString runId;
     QString key;
+    SeriesTail tail; // where this read ended (see MlflowStore::readMetricAppend())
     std::vector<qint64> steps;
     std::vector<qint64> timestamps;
     std::vector<double> values;

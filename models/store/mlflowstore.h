@@ -51,6 +51,23 @@ public:
                                    const std::function<void(MetricSeries &&)> &deliver,
                                    const CancelFlag *cancel = nullptr, const ProgressFn &progress = {})
         = 0;
+    // Live updates. A token that differs from the one returned before whenever the store may
+    // have changed since (SQLite: PRAGMA data_version, which counts other connections' commits;
+    // file store: the state of the folders and files a writer touches). Cheap enough to call
+    // every poll interval on a connection kept for the purpose.
+    virtual Result<QByteArray> changeToken() = 0;
+    // The rows of (runId, key) stored after `after` (a tail of an earlier read), in the series'
+    // order, with the new tail; `rewritten` set (and no rows) when the series changed other than
+    // by appending (rows before the tail were added or removed): read it whole again.
+    struct MetricAppend
+    {
+        MetricSeries rows;
+        bool rewritten = false;
+    };
+    virtual Result<MetricAppend> readMetricAppend(const QString &runId, const QString &key,
+                                                  const SeriesTail &after)
+        = 0;
+
     // The datasets a run used (MLflow >= 2.4), by name.
     virtual Result<DatasetInputList> datasets(const QString &runId) = 0;
     // The run's artifact_uri as MLflow recorded it (resolving it is the artifacts code's job).

@@ -37,6 +37,9 @@ public:
     Error readMetricSeries(const QStringList &runIds, const QStringList &keys,
                            const std::function<void(MetricSeries &&)> &deliver, const CancelFlag *cancel,
                            const ProgressFn &progress) override;
+    Result<QByteArray> changeToken() override;
+    Result<MetricAppend> readMetricAppend(const QString &runId, const QString &key,
+                                          const SeriesTail &after) override;
     Result<DatasetInputList> datasets(const QString &runId) override;
     Result<QString> artifactUri(const QString &runId) override;
 
