@@ -41,10 +41,21 @@ template<typename T, typename Read> Outcome<T> readWith(Store::StorePool &stores
 template<typename Work, typename Deliver> void RegistryLoader::runTask(Work work, Deliver deliver)
 {
     m_tasks.removeIf([](const QFuture<void> &task) { return task.isFinished(); });
+    // Loading is counted by deliveries on this thread, not by the workers: a worker's future
+    // may still be running when its result has already been handled.
+    if (m_undelivered++ == 0)
+        emit loadingChanged(true);
     m_tasks.append(QtConcurrent::run(&m_pool, [this, work, deliver] {
         auto result = work();
         QMetaObject::invokeMethod(
-            this, [deliver, result = std::move(result)] { deliver(result); }, Qt::QueuedConnection);
+            this,
+            [this, deliver, result = std::move(result)] {
+                --m_undelivered;
+                deliver(result);
+                if (m_undelivered == 0)
+                    emit loadingChanged(false);
+            },
+            Qt::QueuedConnection);
     }));
 }
 

@@ -34,8 +34,12 @@ public:
 
     // True while a worker still runs, including superseded ones.
     bool isBusy() const;
+    // True while a request's result has yet to be delivered (or dropped, when superseded).
+    bool isLoading() const { return m_undelivered > 0; }
 
 signals:
+    // isLoading() changed.
+    void loadingChanged(bool loading);
     void modelsLoaded(const QString &location, const Store::RegisteredModelList &models);
     // Opening the store or reading its models failed (NoRegistry for a store without one).
     void modelsFailed(const QString &location, const Store::Error &error);
@@ -56,4 +60,5 @@ private:
     int m_runVersionsGeneration = 0;
     QThreadPool m_pool;
     QList<QFuture<void>> m_tasks;
+    int m_undelivered = 0; // requests whose result has not reached this thread yet
 };

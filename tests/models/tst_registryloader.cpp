@@ -19,6 +19,7 @@ private slots:
     void versionsOfRun();
     void supersededVersionsDropped();
     void cancelDropsEverything();
+    void loadingEndsWithTheLastDelivery();
     void noSuchModel();
     void openFailure();
     void storeWithoutRegistry();
@@ -120,6 +121,33 @@ void TestRegistryLoader::supersededVersionsDropped()
     QCOMPARE(loaded.count(), 1);
     QCOMPARE(loaded.first().at(0).toString(), Ranker);
     QCOMPARE(loaded.first().at(1).value<Store::ModelVersionList>().size(), 1);
+}
+
+void TestRegistryLoader::loadingEndsWithTheLastDelivery()
+{
+    RegistryLoader loader;
+    QSignalSpy loading(&loader, &RegistryLoader::loadingChanged);
+    QSignalSpy versions(&loader, &RegistryLoader::versionsLoaded);
+    bool loadingWhenDelivered = true;
+    connect(&loader, &RegistryLoader::versionsLoaded, this,
+            [&] { loadingWhenDelivered = loader.isLoading(); });
+    // The page asks isLoading() when the answer arrives: it is over by then, whatever the worker's
+    // future says (the bug: a progress bar that stayed on while nothing was loading).
+    loader.loadVersions(m_store, Classifier);
+    QVERIFY(loader.isLoading());
+    QVERIFY(versions.wait());
+    QVERIFY(!loadingWhenDelivered);
+    QTRY_COMPARE(loading.count(), 2);
+    QCOMPARE(loading.at(0).at(0).toBool(), true);
+    QCOMPARE(loading.at(1).at(0).toBool(), false);
+
+    // A superseded request keeps the loader loading until its (dropped) answer is in too.
+    loader.loadVersions(m_store, Classifier);
+    loader.loadVersions(m_store, Ranker);
+    QTRY_COMPARE(loading.count(), 4);
+    QCOMPARE(loading.at(3).at(0).toBool(), false);
+    QVERIFY(!loader.isLoading());
+    QCOMPARE(versions.count(), 2);
 }
 
 void TestRegistryLoader::cancelDropsEverything()

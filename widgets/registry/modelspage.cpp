@@ -84,6 +84,7 @@ ModelsPage::ModelsPage(QWidget *parent)
       m_activity(new RegistryActivityModel(this))
 {
     createLayout();
+    connect(m_loader, &RegistryLoader::loadingChanged, this, &ModelsPage::loadingChanged);
     connect(m_loader, &RegistryLoader::modelsLoaded, this, &ModelsPage::onModelsLoaded);
     connect(m_loader, &RegistryLoader::modelsFailed, this, &ModelsPage::onModelsFailed);
     connect(m_loader, &RegistryLoader::versionsLoaded, this, &ModelsPage::onVersionsLoaded);
@@ -304,7 +305,7 @@ void ModelsPage::reload()
 
 bool ModelsPage::isLoading() const
 {
-    return m_loader->isBusy();
+    return m_loader->isLoading();
 }
 
 QString ModelsPage::message() const
