@@ -30,13 +30,137 @@ RunTreeModel::RunTreeModel(QObject *parent) : QAbstractItemModel(parent) { }
 void RunTreeModel::setRuns(const Store::RunTable &runs)
 {
     beginResetModel();
-    m_runs = runs;
+    adoptTable(runs);
+    const int count = m_runs.size();
+    m_rowOfSlot.resize(size_t(count));
+    std::iota(m_rowOfSlot.begin(), m_rowOfSlot.end(), 0);
+    m_slotOfRow = m_rowOfSlot;
     m_paramColumns = keyIndexesSortedByName(m_runs.paramKeys());
     m_metricColumns = keyIndexesSortedByName(m_runs.metricKeys());
+    buildTree(std::vector<char>(size_t(count), 1));
+    endResetModel();
+}
+
+void RunTreeModel::adoptTable(const Store::RunTable &runs)
+{
+    m_runs = runs;
     m_sourceTag = m_runs.tagKeyIndex(QLatin1String(Store::Tags::SourceName));
     m_userTag = m_runs.tagKeyIndex(QLatin1String(Store::Tags::User));
-    buildTree();
-    endResetModel();
+    m_rowOfRunId.clear();
+    m_rowOfRunId.reserve(m_runs.size());
+    for (int row = 0; row < m_runs.size(); ++row)
+        m_rowOfRunId.insert(m_runs.run(row).runId, row);
+}
+
+bool RunTreeModel::updateRuns(const Store::RunTable &runs)
+{
+    // Rows can be inserted, not moved: every run shown must stay, under the same parent, and the
+    // columns must stay the same (a new key would move the columns after it).
+    const auto sameColumns
+        = [&](const QList<int> &columns, const QStringList &oldKeys, const QStringList &newKeys) {
+              const QList<int> sorted = keyIndexesSortedByName(newKeys);
+              if (sorted.size() != columns.size())
+                  return false;
+              for (qsizetype i = 0; i < sorted.size(); ++i) {
+                  if (newKeys.at(sorted.at(i)) != oldKeys.at(columns.at(i)))
+                      return false;
+              }
+              return true;
+          };
+    if (!sameColumns(m_metricColumns, m_runs.metricKeys(), runs.metricKeys())
+        || !sameColumns(m_paramColumns, m_runs.paramKeys(), runs.paramKeys())) {
+        setRuns(runs);
+        return false;
+    }
+    std::vector<int> slotOfNewRow(size_t(runs.size()), -1);
+    int kept = 0;
+    for (int row = 0; row < runs.size(); ++row) {
+        const int oldRow = m_rowOfRunId.value(runs.run(row).runId, -1);
+        if (oldRow < 0)
+            continue;
+        if (runs.run(row).parentRunId != m_runs.run(oldRow).parentRunId) {
+            setRuns(runs);
+            return false;
+        }
+        slotOfNewRow[size_t(row)] = m_slotOfRow[size_t(oldRow)];
+        ++kept;
+    }
+    if (kept != m_runs.size()) {
+        setRuns(runs);
+        return false;
+    }
+
+    // The new table under the old tree; the new runs get the slots after the old ones, so that
+    // they come last among their siblings and insert without moving a row.
+    const int oldCount = m_runs.size();
+    adoptTable(runs);
+    m_rowOfSlot.assign(size_t(runs.size()), -1);
+    int nextSlot = oldCount;
+    for (int row = 0; row < runs.size(); ++row) {
+        if (slotOfNewRow[size_t(row)] < 0)
+            slotOfNewRow[size_t(row)] = nextSlot++;
+        m_rowOfSlot[size_t(slotOfNewRow[size_t(row)])] = row;
+    }
+    m_slotOfRow = std::move(slotOfNewRow);
+    std::vector<char> visible(size_t(runs.size()), 0);
+    std::fill(visible.begin(), visible.begin() + oldCount, 1);
+    buildTree(visible);
+    emitAllDataChanged({});
+
+    // Insert the new runs parent by parent, a parent before its children.
+    for (bool inserted = true; inserted;) {
+        inserted = false;
+        for (int slot = oldCount; slot < runs.size(); ++slot) {
+            if (visible[size_t(slot)])
+                continue;
+            const int parent = parentSlotOf(slot);
+            if (parent >= 0 && !visible[size_t(parent)])
+                continue;
+            // Every hidden run of this parent at once.
+            const QModelIndex parentIndex
+                = parent < 0 ? QModelIndex() : createIndex(m_position[size_t(parent)], 0, quintptr(parent));
+            const int first = rowCount(parentIndex);
+            int count = 0;
+            for (int other = slot; other < runs.size(); ++other) {
+                if (!visible[size_t(other)] && parentSlotOf(other) == parent) {
+                    visible[size_t(other)] = 1;
+                    ++count;
+                }
+            }
+            beginInsertRows(parentIndex, first, first + count - 1);
+            buildTree(visible);
+            endInsertRows();
+            inserted = true;
+        }
+    }
+    return true;
+}
+
+int RunTreeModel::parentSlotOf(int slot) const
+{
+    const QString &parentId = m_runs.run(m_rowOfSlot[size_t(slot)]).parentRunId;
+    if (parentId.isEmpty())
+        return -1;
+    const int row = m_rowOfRunId.value(parentId, -1);
+    return row < 0 ? -1 : m_slotOfRow[size_t(row)];
+}
+
+void RunTreeModel::emitAllDataChanged(const QList<int> &roles)
+{
+    // dataChanged spans siblings only: one signal for the top level and one per parent.
+    const int lastColumn = columnCount() - 1;
+    if (!m_topLevel.empty())
+        emit dataChanged(createIndex(0, 0, quintptr(m_topLevel.front())),
+                         createIndex(int(m_topLevel.size()) - 1, lastColumn, quintptr(m_topLevel.back())),
+                         roles);
+    for (size_t slot = 0; slot + 1 < m_childBegin.size(); ++slot) {
+        const int begin = m_childBegin[slot];
+        const int end = m_childBegin[slot + 1];
+        if (begin < end)
+            emit dataChanged(createIndex(0, 0, quintptr(m_children[size_t(begin)])),
+                             createIndex(end - begin - 1, lastColumn, quintptr(m_children[size_t(end - 1)])),
+                             roles);
+    }
 }
 
 void RunTreeModel::setExperimentNames(const QHash<QString, QString> &names)
@@ -44,43 +168,29 @@ void RunTreeModel::setExperimentNames(const QHash<QString, QString> &names)
     if (names == m_experimentNames)
         return;
     m_experimentNames = names;
-    // dataChanged spans siblings only: one signal for the top level and one per parent.
-    static_assert(NameColumn + 1 == ExperimentColumn, "one range covers both columns");
-    const QList<int> roles {Qt::DisplayRole, Qt::ToolTipRole, SortRole};
-    if (!m_topLevel.empty())
-        emit dataChanged(indexOfRow(m_topLevel.front(), NameColumn),
-                         indexOfRow(m_topLevel.back(), ExperimentColumn), roles);
-    for (int row = 0; row < m_runs.size(); ++row) {
-        const int begin = m_childBegin[size_t(row)];
-        const int end = m_childBegin[size_t(row) + 1];
-        if (begin < end)
-            emit dataChanged(indexOfRow(m_children[size_t(begin)], NameColumn),
-                             indexOfRow(m_children[size_t(end - 1)], ExperimentColumn), roles);
-    }
+    emitAllDataChanged({Qt::DisplayRole, Qt::ToolTipRole, SortRole});
 }
 
-void RunTreeModel::buildTree()
+void RunTreeModel::buildTree(const std::vector<char> &visible)
 {
-    const int count = m_runs.size();
-    m_rowOfRunId.clear();
-    m_rowOfRunId.reserve(count);
-    for (int row = 0; row < count; ++row)
-        m_rowOfRunId.insert(m_runs.run(row).runId, row);
-
+    // Slots stand for runs (a slot's table row is m_rowOfSlot); a run outside `visible` is not
+    // in the tree yet.
+    const int count = int(visible.size());
     m_parent.assign(size_t(count), -1);
-    for (int row = 0; row < count; ++row) {
-        const QString &parentId = m_runs.run(row).parentRunId;
-        if (!parentId.isEmpty())
-            m_parent[size_t(row)] = m_rowOfRunId.value(parentId, -1);
+    for (int slot = 0; slot < count; ++slot) {
+        if (visible[size_t(slot)]) {
+            const int parent = parentSlotOf(slot);
+            m_parent[size_t(slot)] = parent >= 0 && visible[size_t(parent)] ? parent : -1;
+        }
     }
     // Break cycles (a run naming itself or a descendant as parent): the run that closes a cycle
     // goes to the top level. Each run is walked once.
     enum : char { Unvisited, OnPath, Done };
     std::vector<char> state(size_t(count), Unvisited);
     std::vector<int> path;
-    for (int row = 0; row < count; ++row) {
+    for (int slot = 0; slot < count; ++slot) {
         path.clear();
-        int current = row;
+        int current = slot;
         while (current >= 0 && state[size_t(current)] == Unvisited) {
             state[size_t(current)] = OnPath;
             path.push_back(current);
@@ -95,27 +205,30 @@ void RunTreeModel::buildTree()
             state[size_t(visited)] = Done;
     }
 
-    // Children in table order (MLflow's: newest first), stored contiguously per parent.
+    // Children in slot order (the table's, MLflow's: newest first; runs added by updateRuns()
+    // last), stored contiguously per parent.
     m_childBegin.assign(size_t(count) + 1, 0);
     m_topLevel.clear();
-    for (int row = 0; row < count; ++row) {
-        if (const int parent = m_parent[size_t(row)]; parent >= 0)
+    for (int slot = 0; slot < count; ++slot) {
+        if (const int parent = m_parent[size_t(slot)]; visible[size_t(slot)] && parent >= 0)
             ++m_childBegin[size_t(parent) + 1];
     }
-    for (int row = 0; row < count; ++row)
-        m_childBegin[size_t(row) + 1] += m_childBegin[size_t(row)];
+    for (int slot = 0; slot < count; ++slot)
+        m_childBegin[size_t(slot) + 1] += m_childBegin[size_t(slot)];
     m_children.assign(size_t(m_childBegin[size_t(count)]), -1);
     m_position.assign(size_t(count), 0);
     std::vector<int> filled(size_t(count), 0);
-    for (int row = 0; row < count; ++row) {
-        const int parent = m_parent[size_t(row)];
+    for (int slot = 0; slot < count; ++slot) {
+        if (!visible[size_t(slot)])
+            continue;
+        const int parent = m_parent[size_t(slot)];
         if (parent < 0) {
-            m_position[size_t(row)] = int(m_topLevel.size());
-            m_topLevel.push_back(row);
+            m_position[size_t(slot)] = int(m_topLevel.size());
+            m_topLevel.push_back(slot);
         } else {
             const int position = filled[size_t(parent)]++;
-            m_position[size_t(row)] = position;
-            m_children[size_t(m_childBegin[size_t(parent)] + position)] = row;
+            m_position[size_t(slot)] = position;
+            m_children[size_t(m_childBegin[size_t(parent)] + position)] = slot;
         }
     }
 }
@@ -124,7 +237,13 @@ int RunTreeModel::runRow(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this)
         return -1;
-    return int(index.internalId());
+    return m_rowOfSlot[size_t(index.internalId())];
+}
+
+int RunTreeModel::parentRow(int runRow) const
+{
+    const int parent = m_parent[size_t(m_slotOfRow[size_t(runRow)])];
+    return parent < 0 ? -1 : m_rowOfSlot[size_t(parent)];
 }
 
 QString RunTreeModel::runId(const QModelIndex &index) const
@@ -142,7 +261,8 @@ QModelIndex RunTreeModel::indexOfRow(int runRow, int column) const
 {
     if (runRow < 0 || runRow >= m_runs.size() || column < 0 || column >= columnCount())
         return {};
-    return createIndex(m_position[size_t(runRow)], column, quintptr(runRow));
+    const int slot = m_slotOfRow[size_t(runRow)];
+    return createIndex(m_position[size_t(slot)], column, quintptr(slot));
 }
 
 RunTreeModel::ColumnKind RunTreeModel::columnKind(int column) const
@@ -234,21 +354,20 @@ QModelIndex RunTreeModel::index(int row, int column, const QModelIndex &parent) 
             return {};
         return createIndex(row, column, quintptr(m_topLevel[size_t(row)]));
     }
-    const int parentRow = runRow(parent);
-    if (parentRow < 0 || parent.column() != 0)
+    if (parent.model() != this || parent.column() != 0)
         return {};
-    const int begin = m_childBegin[size_t(parentRow)];
-    if (row >= m_childBegin[size_t(parentRow) + 1] - begin)
+    const size_t parentSlot = size_t(parent.internalId());
+    const int begin = m_childBegin[parentSlot];
+    if (row >= m_childBegin[parentSlot + 1] - begin)
         return {};
     return createIndex(row, column, quintptr(m_children[size_t(begin + row)]));
 }
 
 QModelIndex RunTreeModel::parent(const QModelIndex &child) const
 {
-    const int row = runRow(child);
-    if (row < 0)
+    if (!child.isValid() || child.model() != this)
         return {};
-    const int parent = m_parent[size_t(row)];
+    const int parent = m_parent[size_t(child.internalId())];
     if (parent < 0)
         return {};
     return createIndex(m_position[size_t(parent)], 0, quintptr(parent));
@@ -260,10 +379,10 @@ int RunTreeModel::rowCount(const QModelIndex &parent) const
         return int(m_topLevel.size());
     if (parent.column() != 0)
         return 0;
-    const int row = runRow(parent);
-    if (row < 0)
+    if (parent.model() != this)
         return 0;
-    return m_childBegin[size_t(row) + 1] - m_childBegin[size_t(row)];
+    const size_t slot = size_t(parent.internalId());
+    return m_childBegin[slot + 1] - m_childBegin[slot];
 }
 
 int RunTreeModel::columnCount(const QModelIndex &) const

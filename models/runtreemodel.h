@@ -12,7 +12,7 @@
 // attributes, then one column per metric (its latest value) and one per param, keys in
 // alphabetical order.
 //
-// Wraps an immutable Store::RunTable; an index's internal id is the run's row in that table.
+// Wraps an immutable Store::RunTable; an index's internal id is the run's slot (see m_rowOfSlot).
 class RunTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -43,6 +43,11 @@ public:
 
     // Replaces every run and column.
     void setRuns(const Store::RunTable &runs);
+    // The same store read again (live updates): when every run shown is still there under the
+    // same parent and the columns are the same, the new runs are inserted as rows (last among
+    // their siblings) and the others' values change in place (dataChanged), so views keep their
+    // selection, expansion and scroll position. Otherwise as setRuns(); returns false then.
+    bool updateRuns(const Store::RunTable &runs);
     const Store::RunTable &runs() const { return m_runs; }
     // Experiment names by id, for the experiment column and the name column's tooltip (runs of
     // several experiments can be shown together). Emits dataChanged for those two columns.
@@ -55,7 +60,7 @@ public:
     QModelIndex indexOfRun(const QString &runId, int column = NameColumn) const;
     QModelIndex indexOfRow(int runRow, int column = NameColumn) const;
     // The table row of a run's parent in this tree, -1 for a top-level run.
-    int parentRow(int runRow) const { return m_parent[size_t(runRow)]; }
+    int parentRow(int runRow) const;
 
     ColumnKind columnKind(int column) const;
     // "attributes.status", "params.lr", "metrics.acc": stable ids for settings and filters.
@@ -73,7 +78,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    void buildTree();
+    void adoptTable(const Store::RunTable &runs);
+    void buildTree(const std::vector<char> &visible);
+    int parentSlotOf(int slot) const; // of the run's parent, -1 at the top or when not in the table
+    void emitAllDataChanged(const QList<int> &roles);
     QVariant displayValue(int row, int column) const;
     QVariant sortValue(int row, int column) const;
     QString sourceName(int row) const;
@@ -89,7 +97,11 @@ private:
     Store::RunTable m_runs;
     QHash<QString, int> m_rowOfRunId;
     QHash<QString, QString> m_experimentNames;
-    std::vector<int> m_parent; // table row of the parent, -1 at the top
+    // The tree is kept in slots, an index's internal id: a run keeps its slot when
+    // updateRuns() brings a new table, where its row may differ.
+    std::vector<int> m_rowOfSlot; // table row of each slot
+    std::vector<int> m_slotOfRow;
+    std::vector<int> m_parent; // slot of the parent, -1 at the top; the arrays below hold slots
     std::vector<int> m_position; // position among the siblings
     std::vector<int> m_topLevel;
     std::vector<int> m_childBegin; // children of row r: m_children[m_childBegin[r] .. m_childBegin[r + 1])

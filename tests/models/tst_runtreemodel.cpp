@@ -7,12 +7,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QCryptographicHash>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 using namespace NestedRunsStore;
 
@@ -33,6 +35,8 @@ private slots:
     void formatting();
     void fixtureWithoutParams();
     void replacingRunsKeepsIndexesValid();
+    void updateInsertsNewRunsInPlace();
+    void updateWithNewColumnsResets();
     void sortOrder_data();
     void sortOrder();
     void sortParamsNumerically();
@@ -364,6 +368,125 @@ void TestRunTreeModel::replacingRunsKeepsIndexesValid()
     QCOMPARE(model.columnCount(), int(RunTreeModel::FixedColumnCount));
     model.setRuns(m_runs);
     QCOMPARE(model.rowCount(), 4);
+}
+
+namespace {
+
+// A store of experiment 1 holding `runs` (name, parent name or empty, status, acc or -1), each run
+// id derived from its name, so that two such stores hold the "same" runs: the store before and
+// after a training script wrote to it.
+Store::RunTable liveStore(const QTemporaryDir &dir, const QString &file,
+                          const QList<std::tuple<QString, QString, QString, double>> &runs)
+{
+    const QString path = dir.filePath(file);
+    auto created = Store::StoreBuilder::create(path);
+    if (!created)
+        return {};
+    Store::StoreBuilder &b = **created;
+    const qint64 experiment = b.addExperiment({.name = QStringLiteral("live")});
+    const auto idOf = [](const QString &name) {
+        return QString::fromLatin1(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Md5).toHex());
+    };
+    qint64 start = 1700000000000;
+    for (const auto &[name, parent, status, acc] : runs) {
+        Store::RunSpec spec;
+        spec.experimentId = experiment;
+        spec.runId = idOf(name);
+        spec.name = name;
+        spec.status = status;
+        spec.startTime = start -= 60000; // the table's order: newest first, as listed
+        spec.parentRunId = parent.isEmpty() ? QString() : idOf(parent);
+        b.addRun(spec);
+        if (acc >= 0)
+            b.logMetric(spec.runId, QStringLiteral("acc"), acc, start, 1);
+        b.logParam(spec.runId, QStringLiteral("lr"), QStringLiteral("0.1"));
+    }
+    if (!b.finish().ok())
+        return {};
+    return NestedRunsStore::read(path);
+}
+
+} // namespace
+
+void TestRunTreeModel::updateInsertsNewRunsInPlace()
+{
+    const QString running = QStringLiteral("RUNNING");
+    const QString finished = QStringLiteral("FINISHED");
+    const QString none;
+    const Store::RunTable before = liveStore(m_dir, QStringLiteral("before.db"),
+                                             {{"sweep", none, running, 0.5},
+                                              {"trial-1", "sweep", finished, 0.6},
+                                              {"baseline", none, finished, 0.4}});
+    // The sweep's next trial and a new top-level run start (newest first in the table, so their
+    // table rows come before the old ones); trial-1's parent finishes with a new value.
+    const Store::RunTable after = liveStore(m_dir, QStringLiteral("after.db"),
+                                            {{"solo", none, running, 0.1},
+                                             {"trial-2", "sweep", running, 0.2},
+                                             {"sweep", none, finished, 0.9},
+                                             {"trial-1", "sweep", finished, 0.6},
+                                             {"baseline", none, finished, 0.4}});
+    QCOMPARE(before.size(), 3);
+    QCOMPARE(after.size(), 5);
+
+    RunTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRuns(before);
+    const QPersistentModelIndex trial1 = model.indexOfRun(before.run(1).runId);
+    QCOMPARE(trial1.data().toString(), QStringLiteral("trial-1"));
+    const int accColumn = model.columnOfKey(QStringLiteral("metrics.acc"));
+    const QPersistentModelIndex sweepAcc = model.indexOfRun(before.run(0).runId, accColumn);
+    QCOMPARE(sweepAcc.data(RunTreeModel::SortRole).toDouble(), 0.5);
+
+    QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutAboutToBeChanged);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(model.updateRuns(after));
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(layout.count(), 0);
+    // One insertion at the top level (solo) and one under the sweep (trial-2), each after the rows
+    // there before.
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(inserted.at(0).at(0).value<QModelIndex>(), QModelIndex());
+    QCOMPARE(inserted.at(0).at(1).toInt(), 2);
+    QCOMPARE(inserted.at(1).at(0).value<QModelIndex>().data().toString(), QStringLiteral("sweep"));
+    QCOMPARE(inserted.at(1).at(1).toInt(), 1);
+    QVERIFY(changed.count() > 0);
+    QCOMPARE(names(model), QStringList({"sweep", "baseline", "solo"}));
+    QCOMPARE(names(model, model.indexOfRun(after.run(2).runId)), QStringList({"trial-1", "trial-2"}));
+    // Indexes the views hold still name their runs, with the new values.
+    QVERIFY(trial1.isValid());
+    QCOMPARE(trial1.data().toString(), QStringLiteral("trial-1"));
+    QCOMPARE(model.runId(trial1), after.run(3).runId);
+    QCOMPARE(sweepAcc.data(RunTreeModel::SortRole).toDouble(), 0.9);
+    QCOMPARE(model.indexOfRun(after.run(2).runId, RunTreeModel::StatusColumn).data().toString(), finished);
+    QCOMPARE(model.parentRow(model.rowOfRun(after.run(1).runId)), model.rowOfRun(after.run(2).runId));
+
+    // Read again unchanged: nothing inserted, nothing reset.
+    inserted.clear();
+    QVERIFY(model.updateRuns(after));
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestRunTreeModel::updateWithNewColumnsResets()
+{
+    RunTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Store::RunTable noMetrics = liveStore(m_dir, QStringLiteral("nometrics.db"),
+                                                {{"fresh", QString(), QStringLiteral("RUNNING"), -1}});
+    model.setRuns(noMetrics);
+    QCOMPARE(model.columnOfKey(QStringLiteral("metrics.acc")), -1);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+    // The run logged its first metric: a new column, which moves the params' columns.
+    QVERIFY(!model.updateRuns(liveStore(m_dir, QStringLiteral("firstmetric.db"),
+                                        {{"fresh", QString(), QStringLiteral("RUNNING"), 0.3}})));
+    QCOMPARE(reset.count(), 1);
+    QVERIFY(model.columnOfKey(QStringLiteral("metrics.acc")) >= 0);
+    // A run that went away (deleted by another process) cannot be kept in place either.
+    QVERIFY(!model.updateRuns(liveStore(m_dir, QStringLiteral("other.db"),
+                                        {{"other", QString(), QStringLiteral("RUNNING"), 0.3}})));
+    QCOMPARE(names(model), QStringList({"other"}));
 }
 
 void TestRunTreeModel::sortOrder_data()
