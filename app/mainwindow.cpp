@@ -5,6 +5,7 @@
 #include "chartspage.h"
 #include "comparepage.h"
 #include "identicalfilesdialog.h"
+#include "liveupdates.h"
 #include "modelspage.h"
 #include "noticebar.h"
 #include "pagelinks.h"
@@ -34,6 +35,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -53,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_modelsPage(new ModelsPage(this)),
       m_artifactsPage(new ArtifactsPage(this)),
       m_tabs(new QTabWidget(this)),
+      m_live(new LiveUpdates(m_runsPage, m_chartsPage, this)),
       m_noticeBar(new NoticeBar(this))
 {
     setWindowTitle(tr("Kaizen"));
@@ -121,6 +124,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_chartsPage->restoreSettings(settings);
     m_comparePage->restoreSettings(settings);
     m_modelsPage->restoreSettings(settings);
+    m_live->restoreSettings(settings);
     const int page = settings.value(PageKey).toInt();
     showPage(page > RunsTab && page < PageCount ? Page(page) : RunsTab);
 }
@@ -195,13 +199,14 @@ void MainWindow::createActions()
     focusArtifacts->setObjectName(QStringLiteral("focusArtifactsAction"));
     focusArtifacts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     addAction(focusArtifacts);
+    viewMenu->addAction(m_live->followAction());
     viewMenu->addAction(m_runsPage->showDeletedAction());
     viewMenu->addAction(m_runsPage->columnsAction());
     viewMenu->addSeparator();
     viewMenu->addAction(m_comparePage->onlyDifferencesAction());
     viewMenu->addAction(m_comparePage->showSystemTagsAction());
     // Shortcuts work while the menu bar is hidden or the focus is in a dock.
-    addActions({open, openFolder, quit, undo, redo, m_runsPage->reloadAction(),
+    addActions({open, openFolder, quit, m_live->followAction(), undo, redo, m_runsPage->reloadAction(),
                 m_runsPage->focusFilterAction(), m_comparePage->copyMarkdownAction(),
                 m_comparePage->copyCsvAction(), m_comparePage->pinAction()});
 
@@ -242,6 +247,18 @@ void MainWindow::createStatusBar()
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_progressBar);
     statusBar()->addPermanentWidget(m_cancelButton);
+    // Live updates: how many runs are running, and the pause switch.
+    statusBar()->addPermanentWidget(m_live->indicator());
+    auto *follow = new QToolButton(this);
+    follow->setObjectName(QStringLiteral("followChangesButton"));
+    follow->setText(tr("Live"));
+    follow->setCheckable(true);
+    follow->setChecked(m_live->followAction()->isChecked());
+    follow->setToolTip(m_live->followAction()->toolTip());
+    follow->setAutoRaise(true);
+    connect(follow, &QToolButton::toggled, m_live->followAction(), &QAction::setChecked);
+    connect(m_live->followAction(), &QAction::toggled, follow, &QToolButton::setChecked);
+    statusBar()->addPermanentWidget(follow);
     statusBar()->addPermanentWidget(m_storeLabel);
 }
 
@@ -367,8 +384,8 @@ void MainWindow::setProgress(qint64 done, qint64 total)
 
 void MainWindow::updateLoading()
 {
-    const bool loading = m_runsPage->loader()->isLoading() || m_chartsPage->isLoading()
-        || m_comparePage->isLoading() || m_modelsPage->isLoading();
+    const bool loading = m_runsPage->isLoading() || m_chartsPage->isLoading() || m_comparePage->isLoading()
+        || m_modelsPage->isLoading();
     m_progressBar->setVisible(loading);
     m_cancelButton->setVisible(loading);
 }
@@ -475,6 +492,7 @@ void MainWindow::saveSettings() const
     m_chartsPage->saveSettings(settings);
     m_comparePage->saveSettings(settings);
     m_modelsPage->saveSettings(settings);
+    m_live->saveSettings(settings);
     settings.setValue(PageKey, m_tabs->currentIndex());
 }
 

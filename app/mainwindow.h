@@ -6,6 +6,7 @@
 
 class ArtifactsPage;
 class ChartsPage;
+class LiveUpdates;
 class ComparePage;
 class ModelsPage;
 class NoticeBar;
@@ -39,6 +40,7 @@ public:
     ComparePage *comparePage() const { return m_comparePage; }
     ModelsPage *modelsPage() const { return m_modelsPage; }
     ArtifactsPage *artifactsPage() const { return m_artifactsPage; }
+    LiveUpdates *liveUpdates() const { return m_live; }
     QTabWidget *tabWidget() const { return m_tabs; }
     void showPage(Page page);
     NoticeBar *noticeBar() const { return m_noticeBar; }
@@ -80,6 +82,7 @@ private:
     ModelsPage *m_modelsPage;
     ArtifactsPage *m_artifactsPage;
     QTabWidget *m_tabs;
+    LiveUpdates *m_live;
     NoticeBar *m_noticeBar;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusLabel = nullptr;

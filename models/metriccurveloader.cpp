@@ -2,6 +2,7 @@
 
 #include "metricseriesloader.h"
 #include "parallelfor.h"
+#include "storepool.h"
 
 #include <QFutureWatcher>
 #include <QStringList>
@@ -26,6 +27,7 @@ MetricCurveLoader::~MetricCurveLoader() = default;
 void MetricCurveLoader::setLocation(const QString &location)
 {
     m_loader->setLocation(location);
+    ++m_locationGeneration;
     m_curves.clear();
     m_absent.clear();
     m_requested.clear();
@@ -175,4 +177,109 @@ void MetricCurveLoader::setLines(const QList<MetricCurve::LineOptions> &lines)
         parallelFor(int(jobs->size()), [&](int i) { built[size_t(i)] = (*jobs)[size_t(i)].build(); });
         return built;
     }));
+}
+
+namespace {
+
+using CurveKey = MetricCurveLoader::CurveKey;
+
+// A curve to bring up to date: its series as read (null: none yet) and its run's start time.
+struct RefreshJob
+{
+    CurveKey key;
+    Store::MetricSeriesPtr series;
+    qint64 startTime = Store::NoTime;
+};
+
+using Refreshed = std::vector<std::pair<CurveKey, std::shared_ptr<MetricCurve>>>;
+
+// The series of `job` as stored now, or null when it did not change (or cannot be read: the
+// next refresh tries again).
+std::shared_ptr<Store::MetricSeries> readGrownSeries(Store::MlflowStore &store, const RefreshJob &job)
+{
+    const auto &[runId, key] = job.key;
+    const auto readWhole = [&]() -> std::shared_ptr<Store::MetricSeries> {
+        std::shared_ptr<Store::MetricSeries> whole;
+        const Store::Error error = store.readMetricSeries({runId}, {key}, [&](Store::MetricSeries &&series) {
+            whole = std::make_shared<Store::MetricSeries>(std::move(series));
+        });
+        if (!error.ok() || !whole || whole->isEmpty())
+            return {};
+        return whole;
+    };
+    if (!job.series)
+        return readWhole();
+    auto append = store.readMetricAppend(runId, key, job.series->tail);
+    if (!append)
+        return {};
+    if (append->rewritten)
+        return readWhole();
+    const Store::MetricSeries &rows = append->rows;
+    if (rows.isEmpty())
+        return {};
+    // The new rows come after the old ones in the series' order: appending keeps it sorted.
+    auto grown = std::make_shared<Store::MetricSeries>(*job.series);
+    grown->steps.insert(grown->steps.end(), rows.steps.cbegin(), rows.steps.cend());
+    grown->timestamps.insert(grown->timestamps.end(), rows.timestamps.cbegin(), rows.timestamps.cend());
+    grown->values.insert(grown->values.end(), rows.values.cbegin(), rows.values.cend());
+    grown->tail = rows.tail;
+    return grown;
+}
+
+} // namespace
+
+void MetricCurveLoader::refresh()
+{
+    const QString location = m_loader->location();
+    if (m_refreshing) {
+        m_refreshAgain = true;
+        return;
+    }
+    std::vector<RefreshJob> jobs;
+    for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it)
+        jobs.push_back(
+            {it.key(), it.value()->seriesPtr(), m_startTimes.value(it.key().first, Store::NoTime)});
+    for (const CurveKey &key : std::as_const(m_absent))
+        jobs.push_back({key, nullptr, m_startTimes.value(key.first, Store::NoTime)});
+    if (jobs.empty() || location.isEmpty()) {
+        emit refreshed();
+        return;
+    }
+    m_refreshing = true;
+    const quint64 generation = m_locationGeneration;
+    auto *watcher = new QFutureWatcher<Refreshed>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        m_refreshing = false;
+        if (generation == m_locationGeneration) {
+            for (const auto &[key, curve] : watcher->result()) {
+                // A run deselected meanwhile, or a curve a load read anew, keeps what it has.
+                if (!m_startTimes.contains(key.first) || m_preparing.contains(key))
+                    continue;
+                m_absent.remove(key);
+                m_curves.insert(key, curve);
+                emit curveAdded(key.first, key.second);
+            }
+        }
+        emit refreshed();
+        if (std::exchange(m_refreshAgain, false))
+            refresh();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [pool = Store::StorePool::shared(location), jobs = std::move(jobs), lines = m_lines] {
+            Refreshed refreshed;
+            auto lease = pool->acquire();
+            if (!lease)
+                return refreshed;
+            for (const RefreshJob &job : jobs) {
+                std::shared_ptr<Store::MetricSeries> grown = readGrownSeries(**lease, job);
+                if (!grown)
+                    continue;
+                auto curve = std::make_shared<MetricCurve>(std::move(grown), job.startTime);
+                for (const MetricCurve::LineOptions &options : lines)
+                    curve->line(options);
+                refreshed.emplace_back(job.key, std::move(curve));
+            }
+            return refreshed;
+        }));
 }

@@ -57,14 +57,23 @@ public:
     qsizetype inlineLineLimit() const { return m_inlineLinePoints; }
     bool isPreparingLines() const { return m_preparingLines; }
 
+    // Live updates: reads the rows stored since each kept curve was read, and the curves of kept
+    // runs that had no rows, on a worker; each curve that grew is replaced (curveAdded), then
+    // refreshed(). Never reads a series whole unless the store says it changed other than by
+    // appending. A refresh() while one is running is run once after it.
+    void refresh();
+    bool isRefreshing() const { return m_refreshing; }
+
 signals:
-    // A curve was read and prepared (one signal per curve).
+    // A curve was read and prepared (one signal per curve); also when a refresh replaced it.
     void curveAdded(const QString &runId, const QString &key);
     // Every curve of the load has been read and prepared.
     void curvesLoaded();
     void loadFailed(const Store::Error &error);
     // Every curve has the lines of the last setLines().
     void linesReady();
+    // A refresh() is done (curveAdded came for each curve that grew).
+    void refreshed();
 
 private:
     void onSeriesLoaded(const Store::MetricSeriesPtr &series);
@@ -83,4 +92,7 @@ private:
     qsizetype m_inlineLinePoints = 2'000'000;
     quint64 m_lineGeneration = 0; // a newer setLines() drops the older one's lines
     bool m_preparingLines = false;
+    bool m_refreshing = false;
+    bool m_refreshAgain = false; // refresh() was called while one ran
+    quint64 m_locationGeneration = 0; // a refresh of an earlier store is dropped
 };

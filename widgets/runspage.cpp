@@ -237,6 +237,23 @@ void RunsPage::reload()
     m_loader->loadExperiments(viewType(m_showDeletedAction->isChecked()));
 }
 
+void RunsPage::refresh()
+{
+    if (m_location.isEmpty() || isLoading() || m_refreshing)
+        return;
+    m_refreshing = true;
+    m_loader->loadExperiments(viewType(m_showDeletedAction->isChecked()));
+}
+
+int RunsPage::runningRunCount() const
+{
+    const Store::RunTable &runs = m_runModel->runs();
+    int running = 0;
+    for (int row = 0; row < runs.size(); ++row)
+        running += runs.run(row).status == QLatin1String("RUNNING");
+    return running;
+}
+
 void RunsPage::cancelLoading()
 {
     if (m_loader->isLoading())
@@ -245,7 +262,7 @@ void RunsPage::cancelLoading()
 
 bool RunsPage::isLoading() const
 {
-    return m_loader->isLoading() || !m_pendingLocation.isEmpty();
+    return (m_loader->isLoading() && !m_refreshing) || !m_pendingLocation.isEmpty();
 }
 
 void RunsPage::onExperimentsLoaded(const Store::ExperimentList &experiments)
@@ -327,6 +344,8 @@ void RunsPage::onLoadFailed(const Store::Error &error)
         emit openFailed(failed, error);
         return;
     }
+    if (std::exchange(m_refreshing, false))
+        return; // a live update that failed (the writer held the lock): the next change tries again
     m_statusText = tr("Could not read the runs.");
     emit statusTextChanged(m_statusText);
     emit loadFailed(error);
@@ -379,7 +398,10 @@ void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
     m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::ExperimentColumn),
                                      experimentIds.size() > 1);
     m_showFirstRows = !keepView || m_runModel->runs().isEmpty();
-    m_runsComplete = false;
+    if (!keepView || !m_runsComplete)
+        m_refreshing = false; // a new view, or an unfinished one: a load of its own
+    if (!m_refreshing)
+        m_runsComplete = false;
     if (!keepView) {
         m_runModel->setRuns({});
         m_detailsModel->clear();
@@ -388,6 +410,7 @@ void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
         emit selectedRunsChanged();
     }
     if (experimentIds.isEmpty()) {
+        m_refreshing = false;
         m_loader->cancel();
         updateStatusText();
         return;
@@ -402,6 +425,12 @@ void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
 void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
 {
     const RunTreeView::State state = m_runView->captureState();
+    if (std::exchange(m_refreshing, false) && complete && m_runModel->updateRuns(runs)) {
+        // In place: the views keep selection, expansion and scroll position by themselves.
+        updateStatusText();
+        emit runsRefreshed();
+        return;
+    }
     m_applyingSort = true;
     m_runProxy->sort(-1); // sort once, below, rather than on reset and again
     m_runModel->setRuns(runs);

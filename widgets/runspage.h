@@ -50,10 +50,15 @@ public:
                    const QStringList &runIds = {});
     // Reads the store again, keeping the experiments, the selection and the scroll position.
     void reload();
+    // Live updates: the store changed. Reads it again quietly (no loading state) and applies the
+    // runs in place (RunTreeModel::updateRuns()), then runsRefreshed(). Skipped while a load runs.
+    void refresh();
     void cancelLoading();
 
     QString location() const { return m_location; } // of the open store, empty before one
     bool isLoading() const;
+    // The runs shown whose status is RUNNING.
+    int runningRunCount() const;
     QString statusText() const { return m_statusText; }
 
     // The experiments whose runs are shown or loading, in the store's order; the first of them.
@@ -115,6 +120,8 @@ signals:
     void statusTextChanged(const QString &text);
     // The run table shows new rows: `complete` is false for the first rows of a large set.
     void runsShown(bool complete);
+    // refresh() brought the runs up to date (new rows inserted, values changed in place).
+    void runsRefreshed();
     // The selected runs may have changed (selectedRunIds(), their rows in runModel()->runs()).
     void selectedRunsChanged();
     // The current run changed and stayed (after a short pause while arrowing through rows);
@@ -164,6 +171,7 @@ private:
     QStringList m_runsExperimentIds; // whose runs are shown or loading, in the store's order
     bool m_showFirstRows = true; // false on reload: keep the old rows until all new ones are in
     bool m_runsComplete = false;
+    bool m_refreshing = false; // a refresh() is reading the store again
     bool m_changingExperiment = false;
     bool m_applyingSort = false; // sorting by code, not by a click on the header
     bool m_applyingRunIdFilter = false;

@@ -45,6 +45,20 @@ struct MetricSeries
     }
 };
 
+// The tail of `series` as read in full (rows, last row); `position` is the backend's to set.
+inline SeriesTail tailOf(const MetricSeries &series)
+{
+    SeriesTail tail;
+    tail.rows = series.size();
+    if (!series.isEmpty()) {
+        tail.step = series.steps.back();
+        tail.timestamp = series.timestamps.back();
+        const double last = series.values.back();
+        tail.value = last != last ? 0.0 : last; // NaN orders by the 0 stored for it
+    }
+    return tail;
+}
+
 // Series are large and immutable once read: views share them.
 using MetricSeriesPtr = std::shared_ptr<const MetricSeries>;
 using MetricSeriesList = QList<MetricSeriesPtr>;

@@ -227,6 +227,11 @@ void ChartsPage::cancelLoading()
     m_curves->cancel();
 }
 
+void ChartsPage::refreshCurves()
+{
+    m_curves->refresh();
+}
+
 bool ChartsPage::isLoading() const
 {
     return m_curves->isLoading();

@@ -57,6 +57,9 @@ public:
 
     bool isLoading() const;
     void cancelLoading();
+    // Live updates: the store changed; the shown curves get the points stored since (quietly,
+    // without the loading state).
+    void refreshCurves();
 
     void setXAxis(CurveMath::XAxis axis);
     CurveMath::XAxis xAxis() const { return m_xAxis; }
@@ -80,6 +83,7 @@ public:
     QString emptyText() const;
 
     MetricSeriesLoader *loader() const;
+    MetricCurveLoader *curveLoader() const { return m_curves; }
     MetricKeyListModel *keyModel() const { return m_keyModel; }
     QListView *keyView() const { return m_keyView; }
     QLineEdit *keyFilterEdit() const { return m_keyFilter; }

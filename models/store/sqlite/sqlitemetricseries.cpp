@@ -187,6 +187,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
                       [](const auto &a, const auto &b) { return a.first < b.first; });
         for (auto &[key, series] : buffer.byKey) {
             orderSeries(series);
+            series.tail = tailOf(series);
             deliver(std::move(series));
         }
         buffer.byKey.clear();
@@ -282,6 +283,77 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
             progress(i + 1, runList.size());
     }
     return {};
+}
+
+Result<QByteArray> SqliteStore::changeToken()
+{
+    // Counts the commits of other connections (another process, or Kaizen's registry writer):
+    // the caller keeps this instance for polling, so its own reads never change it.
+    SqliteStatement version(m_db, "PRAGMA data_version");
+    if (!version.isValid() || !version.step())
+        return describe(version.error(), m_path, m_db.busyTimeoutMs());
+    return QByteArray::number(version.int64(0));
+}
+
+Result<MlflowStore::MetricAppend> SqliteStore::readMetricAppend(const QString &runId, const QString &key,
+                                                                const SeriesTail &after)
+{
+    const int timeout = m_db.busyTimeoutMs();
+    // Both statements in one snapshot: a row committed between them would look like a rewrite.
+    SqliteReadTransaction transaction(m_db);
+    const QByteArray index = m_schema.metricHistoryIndex.isEmpty()
+        ? QByteArray()
+        : " INDEXED BY " + m_schema.metricHistoryIndex.toLatin1();
+    const QByteArray step = m_schema.hasMetricStep ? "step" : "0";
+    const QByteArray isNan = m_schema.hasMetricIsNan ? "is_nan" : "0";
+    SqliteStatement count(m_db,
+                          "SELECT count(*) FROM metrics" + index + " WHERE run_uuid = ?1 AND \"key\" = ?2");
+    if (!count.isValid())
+        return describe(count.error(), m_path, timeout);
+    count.bind(1, runId);
+    count.bind(2, key);
+    if (!count.step())
+        return describe(count.error(), m_path, timeout);
+    const qint64 total = count.int64(0);
+
+    // After the tail in the series' order (step, timestamp, value; a NaN row has its stored 0).
+    SqliteStatement query(m_db,
+                          "SELECT value, timestamp, " + step + ", " + isNan + " FROM metrics" + index
+                              + " WHERE run_uuid = ?1 AND \"key\" = ?2 AND (" + step + " > ?3 OR (" + step
+                              + " = ?3 AND (timestamp > ?4 OR (timestamp = ?4 AND value > ?5))))");
+    if (!query.isValid())
+        return describe(query.error(), m_path, timeout);
+    query.bind(1, runId);
+    query.bind(2, key);
+    query.bind(3, after.step);
+    query.bind(4, after.timestamp);
+    query.bind(5, after.value);
+    MetricAppend append;
+    MetricSeries &rows = append.rows;
+    rows.runId = runId;
+    rows.key = key;
+    if (after.rows > 0) {
+        while (query.step()) {
+            rows.values.push_back(query.int64(3) != 0 ? std::numeric_limits<double>::quiet_NaN()
+                                                      : query.real(0));
+            rows.timestamps.push_back(query.int64(1));
+            rows.steps.push_back(query.int64(2));
+        }
+        if (Error e = query.error(); !e.ok())
+            return describe(e, m_path, timeout);
+    }
+    // Rows added before the tail (a step logged late) or removed: the series is not the old one
+    // plus these rows.
+    if (after.rows == 0 || total != after.rows + rows.size()) {
+        append.rows = {};
+        append.rewritten = total != after.rows;
+        append.rows.tail = after;
+        return append;
+    }
+    orderSeries(rows);
+    rows.tail = rows.isEmpty() ? after : tailOf(rows);
+    rows.tail.rows = after.rows + rows.size();
+    return append;
 }
 
 } // namespace Store

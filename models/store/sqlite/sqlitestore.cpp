@@ -287,19 +287,3 @@ Result<QString> SqliteStore::artifactUri(const QString &runId)
 }
 
 } // namespace Store
-
-namespace Store {
-
-// Live updates: not implemented yet (next step of the live-update work).
-Result<QByteArray> SqliteStore::changeToken()
-{
-    return Error::make(Error::Unsupported, QStringLiteral("Live updates are not implemented yet."));
-}
-
-Result<MlflowStore::MetricAppend> SqliteStore::readMetricAppend(const QString &, const QString &,
-                                                                const SeriesTail &)
-{
-    return Error::make(Error::Unsupported, QStringLiteral("Live updates are not implemented yet."));
-}
-
-} // namespace Store

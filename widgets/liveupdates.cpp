@@ -1,0 +1,78 @@
+#include "liveupdates.h"
+
+#include "chartspage.h"
+#include "runspage.h"
+#include "storewatcher.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSettings>
+
+namespace {
+
+const QString IntervalKey = QStringLiteral("LiveUpdates/intervalMs");
+const QString FollowKey = QStringLiteral("LiveUpdates/follow");
+
+} // namespace
+
+LiveUpdates::LiveUpdates(RunsPage *runs, ChartsPage *charts, QObject *parent)
+    : QObject(parent),
+      m_runs(runs),
+      m_charts(charts),
+      m_watcher(new StoreWatcher(this)),
+      m_followAction(new QAction(tr("&Follow Store Changes"), this)),
+      m_indicator(new QLabel)
+{
+    m_followAction->setObjectName(QStringLiteral("followChangesAction"));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(true);
+    m_followAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_followAction->setToolTip(tr("Show new runs and points while another program writes to the store "
+                                  "(uncheck to pause)"));
+    connect(m_followAction, &QAction::toggled, this, [this](bool follow) {
+        m_watcher->setPaused(!follow);
+        if (follow)
+            m_runs->refresh(); // what changed while paused
+        updateIndicator();
+    });
+
+    m_indicator->setObjectName(QStringLiteral("runningRunsLabel"));
+    m_indicator->hide();
+
+    m_watcher->setInterval(DefaultIntervalMs);
+    connect(runs, &RunsPage::storeOpened, m_watcher, &StoreWatcher::setLocation);
+    connect(m_watcher, &StoreWatcher::storeChanged, runs, &RunsPage::refresh);
+    connect(runs, &RunsPage::runsRefreshed, charts, &ChartsPage::refreshCurves);
+    connect(runs, &RunsPage::runsRefreshed, this, &LiveUpdates::updateIndicator);
+    connect(runs, &RunsPage::runsShown, this, &LiveUpdates::updateIndicator);
+}
+
+LiveUpdates::~LiveUpdates()
+{
+    // The label lives in the status bar, which may go first; it is deleted with it otherwise.
+    if (!m_indicator->parent())
+        delete m_indicator;
+}
+
+void LiveUpdates::updateIndicator()
+{
+    const int running = m_runs->runningRunCount();
+    const bool follow = m_followAction->isChecked();
+    m_indicator->setVisible(running > 0);
+    m_indicator->setText(follow ? tr("● %n running", nullptr, running)
+                                : tr("⏸ %n running", nullptr, running));
+    m_indicator->setToolTip(follow ? tr("Runs of the shown experiments that are still running; Kaizen "
+                                        "shows their new points as they are written.")
+                                   : tr("Following store changes is paused (View › Follow Store Changes)."));
+}
+
+void LiveUpdates::saveSettings(QSettings &settings) const
+{
+    settings.setValue(FollowKey, m_followAction->isChecked());
+}
+
+void LiveUpdates::restoreSettings(const QSettings &settings)
+{
+    m_watcher->setInterval(qMax(100, settings.value(IntervalKey, DefaultIntervalMs).toInt()));
+    m_followAction->setChecked(settings.value(FollowKey, true).toBool());
+}
