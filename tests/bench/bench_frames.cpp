@@ -15,6 +15,8 @@
 // and the same at M points per curve (default 10,000,000), with the ratio big/small (target
 // p95 <= 16 ms, ratio <= 1.2). Baseline in the same run: a few frames of the same chart
 // drawing every point (Decimation::None).
+// With --arrival-every K (default 10), a live case: the same script while every curve grows by
+// --arrival-points (default 100) every K frames, against the same chart still, frames in turn.
 // BENCH_TRACE=1 prints each frame's parts to stderr ("frame POINTS F RANGE REDUCE PAINT", ms).
 
 #include "benchsupport.h"
@@ -29,6 +31,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -43,6 +46,8 @@ struct Options
     bool antialiasing = true;
     int baselineFrames = 3;
     QString screenshot; // of the big chart after the last frame
+    int arrivalEvery = 10; // live updates: new points arrive every this many frames (0: never)
+    int arrivalPoints = 100; // a curve's new points per arrival
 };
 
 Store::MetricSeriesPtr makeSeries(int index, qsizetype points)
@@ -107,6 +112,7 @@ public:
         m_view.setAntialiasing(o.antialiasing);
         m_view.resize(o.size);
         m_view.setCurves(curves);
+        m_curves = curves;
         m_view.show();
         QCoreApplication::processEvents();
         m_view.viewport()->repaint(); // first frame: builds the lines' pyramids
@@ -128,6 +134,8 @@ public:
             m_view.panX(phase % 2 ? 0.1 : -0.1);
         else
             m_view.zoomX(1 / 0.8, 0.2 + 0.04 * (39 - phase));
+        if (std::exchange(m_arrived, false))
+            m_view.updateCurves(m_curves); // as ChartsPage does when a refresh replaced curves
         const qint64 ranged = timer.nsecsElapsed();
         m_view.layer()->reduce(); // what the paint would do first
         const qint64 reduced = timer.nsecsElapsed();
@@ -142,6 +150,23 @@ public:
             std::fprintf(stderr, "frame %lld %d %.2f %.2f %.2f\n", qlonglong(m_points), f,
                          double(ranged) / 1e6, double(reduced - ranged) / 1e6,
                          double(painted - reduced) / 1e6);
+    }
+
+    // Live updates: each curve grows by `points` (built off the frame's clock, as the charts'
+    // refresh builds them on a worker); the next frame hands the grown curves to the chart.
+    void arrive(qsizetype points)
+    {
+        for (ChartCurve &c : m_curves) {
+            auto grown = std::make_shared<Store::MetricSeries>(c.curve->series());
+            for (qsizetype i = 0; i < points; ++i) {
+                grown->steps.push_back(grown->steps.back() + 1);
+                grown->timestamps.push_back(grown->timestamps.back() + 20);
+                grown->values.push_back(grown->values.back() * 0.9999 + 0.0001 * double(i % 7));
+            }
+            c.curve = std::make_shared<MetricCurve>(std::move(grown));
+            c.curve->line(MetricCurve::LineOptions());
+        }
+        m_arrived = true;
     }
 
     void saveScreenshot(const QString &path) { m_view.grab().save(path); }
@@ -165,6 +190,8 @@ private:
     qsizetype m_points;
     int m_curveCount;
     CurveChartView m_view;
+    std::vector<ChartCurve> m_curves;
+    bool m_arrived = false;
     qint64 m_bytes = 0;
     std::vector<double> m_times;
     double m_rangeNs = 0, m_reduceNs = 0, m_paintNs = 0;
@@ -199,6 +226,10 @@ int main(int argc, char **argv)
                   QStringLiteral("Frames drawing every point (0: none)."), 0);
     arguments.add(QStringLiteral("size"), size, QStringLiteral("Chart size, WxH."));
     arguments.add(QStringLiteral("antialiasing"), antialiasing, QStringLiteral("on or off."));
+    arguments.add(QStringLiteral("arrival-every"), o.arrivalEvery,
+                  QStringLiteral("Live case: new points arrive every N frames (0: no live case)."), 0);
+    arguments.add(QStringLiteral("arrival-points"), o.arrivalPoints,
+                  QStringLiteral("Live case: new points a curve per arrival."));
     arguments.add(QStringLiteral("screenshot"), o.screenshot,
                   QStringLiteral("Save the big chart after the last frame (PNG)."));
     if (const std::optional<int> exitCode = arguments.parse(app.arguments()))
@@ -229,6 +260,25 @@ int main(int argc, char **argv)
     }
     print("M4", o.points, small);
     print("M4", o.bigPoints, big);
+    if (o.arrivalEvery > 0) {
+        // The same chart and script while a training run logs: still and live frames in turn.
+        Bench still(o, o.points, Decimation::M4);
+        Bench live(o, o.points, Decimation::M4);
+        for (int f = 0; f < o.frames; ++f) {
+            if (f % o.arrivalEvery == 0)
+                live.arrive(o.arrivalPoints);
+            still.frame(f);
+            live.frame(f);
+        }
+        const Figures stillFigures = still.figures();
+        const Figures liveFigures = live.figures();
+        print("M4, no new points", o.points, stillFigures);
+        print("M4, points arriving", o.points, liveFigures);
+        std::printf("live updates: %lld points a curve every %d frames; p95 live/still %.2f, median %.2f "
+                    "(target: about 1)\n",
+                    qlonglong(o.arrivalPoints), o.arrivalEvery, liveFigures.p95 / stillFigures.p95,
+                    liveFigures.median / stillFigures.median);
+    }
     Figures none;
     if (o.baselineFrames > 0) {
         Bench baseline(o, o.points, Decimation::None);

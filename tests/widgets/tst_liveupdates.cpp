@@ -1,4 +1,5 @@
 #include "chartspage.h"
+#include "curvechartview.h"
 #include "liveupdates.h"
 #include "metriccurveloader.h"
 #include "metricseriesloader.h"
@@ -86,6 +87,12 @@ void TestLiveUpdates::followsAWriterProcess()
     QTRY_VERIFY(curves->curve(Trainer, QStringLiteral("loss")));
     QCOMPARE(curves->curve(Trainer, QStringLiteral("loss"))->series().size(), 10);
     QCOMPARE(live.indicator()->text(), QStringLiteral("● 1 running"));
+    // The user zoomed in to watch the last steps: new points must not throw the zoom away.
+    QTRY_VERIFY(!browser.charts->charts().isEmpty());
+    CurveChartView *chart = browser.charts->charts().constFirst();
+    QTRY_COMPARE(chart->curves().size(), size_t(1));
+    chart->zoomX(0.5, 0.9);
+    QVERIFY(chart->isZoomed());
 
     RunTreeModel *model = browser.runs->runModel();
     QSignalSpy resets(model, &QAbstractItemModel::modelAboutToBeReset);
@@ -127,6 +134,8 @@ void TestLiveUpdates::followsAWriterProcess()
     const Store::MetricSeries &series = curves->curve(Trainer, QStringLiteral("loss"))->series();
     QCOMPARE(series.steps.back(), 19);
     QCOMPARE(series.values.back(), 1.0 / 20);
+    QTRY_COMPARE(chart->curves().front().curve->size(), 20);
+    QVERIFY(chart->isZoomed());
     QTRY_COMPARE(live.indicator()->text(), QStringLiteral("● 2 running"));
     QVERIFY(browser.runs->selectedRunIds() == QStringList({Trainer}));
 

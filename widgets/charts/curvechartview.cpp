@@ -74,6 +74,11 @@ void CurveChartView::addCurve(ChartCurve curve)
 {
     std::vector<ChartCurve> curves = m_layer->curves();
     curves.push_back(std::move(curve));
+    showKeepingZoom(std::move(curves));
+}
+
+void CurveChartView::showKeepingZoom(std::vector<ChartCurve> curves)
+{
     m_layer->setCurves(std::move(curves));
     rebuildSeries();
     if (!m_xZoomed) {
@@ -96,27 +101,26 @@ void CurveChartView::updateCurves(std::vector<ChartCurve> wanted)
     };
     if (std::equal(wanted.cbegin(), wanted.cend(), shown.cbegin(), shown.cend(), same))
         return;
+    // A curve is its run's key: a live update replaces it with a grown copy, which is still it.
+    const auto sameLine = [](const ChartCurve &a, const ChartCurve &b) {
+        return a.curve->runId() == b.curve->runId() && a.curve->key() == b.curve->key()
+            && a.runName == b.runName && a.penStyle == b.penStyle;
+    };
     // Legend toggles stay with their curve.
     for (ChartCurve &c : wanted) {
-        const auto old = std::find_if(shown.cbegin(), shown.cend(),
-                                      [&c](const ChartCurve &s) { return s.curve == c.curve; });
+        const auto old
+            = std::find_if(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) { return sameLine(s, c); });
         if (old != shown.cend())
             c.visible = old->visible;
     }
-    // A zoomed chart that only gains curves keeps its zoom.
-    const bool onlyAdds
-        = shown.size() < wanted.size() && std::all_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) {
-              return std::any_of(wanted.cbegin(), wanted.cend(),
-                                 [&](const ChartCurve &w) { return same(s, w); });
-          });
-    if (isZoomed() && onlyAdds) {
-        for (ChartCurve &c : wanted) {
-            const bool isShown
-                = std::any_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) { return same(s, c); });
-            if (!isShown) {
-                addCurve(std::move(c));
-            }
-        }
+    // A zoomed chart that keeps its curves (grown, or with others added) keeps its zoom.
+    const bool keepsShown = shown.size() <= wanted.size()
+        && std::all_of(shown.cbegin(), shown.cend(), [&](const ChartCurve &s) {
+                                return std::any_of(wanted.cbegin(), wanted.cend(),
+                                                   [&](const ChartCurve &w) { return sameLine(s, w); });
+                            });
+    if (isZoomed() && keepsShown) {
+        showKeepingZoom(std::move(wanted));
         return;
     }
     setCurves(std::move(wanted));

@@ -78,6 +78,8 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
+    // Shows `curves` keeping the x range when zoomed (else the whole range), y fitted when automatic.
+    void showKeepingZoom(std::vector<ChartCurve> curves);
     void prepareRender(const QSize &size);
     void rebuildAxes();
     void rebuildSeries();
