@@ -3,7 +3,6 @@
 #include "registryrules.h"
 
 #include <QCoreApplication>
-#include <QSet>
 
 #include <utility>
 
@@ -11,19 +10,11 @@ namespace Store {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Store::RegistryRules", text);
-}
-
-Error invalid(const QString &message)
-{
-    return Error::make(Error::InvalidArgument, message);
-}
-
 // One change checked against the stored model: the first reason it cannot be written wins.
 class StoredCheck
 {
+    Q_DECLARE_TR_FUNCTIONS(Store::RegistryRules)
+
 public:
     StoredCheck(const RegistryChange &change, const RegistryRules::StoredModel &stored)
         : m_change(change), m_stored(stored)
@@ -170,51 +161,6 @@ private:
 };
 
 } // namespace
-
-Error RegistryRules::checkChange(const RegistryChange &change)
-{
-    if (change.model.isEmpty())
-        return invalid(tr("Registered model name cannot be empty."));
-    QSet<int> versions;
-    for (const RegistryChange::StageChange &c : change.stages) {
-        if (canonicalStage(c.to).isEmpty()) {
-            return Error::make(Error::Refused,
-                               tr("Invalid Model Version stage: %1. Value must be one of None, Staging, "
-                                  "Production, Archived.")
-                                   .arg(c.to));
-        }
-        if (versions.contains(c.version))
-            return invalid(tr("The change moves version %1 twice.").arg(c.version));
-        versions.insert(c.version);
-    }
-    QSet<QString> aliases;
-    for (const RegistryChange::AliasChange &c : change.aliases) {
-        if (Error e = checkAlias(c.alias); !e.ok())
-            return e;
-        if (aliases.contains(c.alias))
-            return invalid(tr("The change sets alias %1 twice.").arg(c.alias));
-        if (c.to < 0)
-            return invalid(tr("Alias %1 cannot point to version %2.").arg(c.alias).arg(c.to));
-        aliases.insert(c.alias);
-    }
-    QSet<std::pair<int, QString>> tags;
-    for (const RegistryChange::TagChange &c : change.tags) {
-        if (Error e = checkTag(c.version, c.key, c.to.value_or(QString())); !e.ok())
-            return e;
-        if (tags.contains({c.version, c.key}))
-            return invalid(tr("The change sets tag %1 twice.").arg(c.key));
-        tags.insert({c.version, c.key});
-    }
-    QSet<int> described;
-    for (const RegistryChange::DescriptionChange &c : change.descriptions) {
-        if (Error e = checkDescription(c.to); !e.ok())
-            return e;
-        if (described.contains(c.version))
-            return invalid(tr("The change sets a description twice."));
-        described.insert(c.version);
-    }
-    return {};
-}
 
 Error RegistryRules::checkStored(const RegistryChange &change, const StoredModel &stored)
 {

@@ -9,14 +9,11 @@
 #include <map>
 #include <optional>
 
-// How every backend checks a RegistryChange (format notes §3), so that SQLite and the file store
-// refuse the same changes with the same messages: MLflow's rules before the store is locked, then,
-// inside the backend's transaction, the user's view against what is stored.
+// How every backend checks a RegistryChange against its store (format notes §3), so that SQLite
+// and the file store refuse the same changes with the same messages: after MLflow's rules
+// (RegistryRules::checkChange()), inside the backend's transaction, the user's view against what
+// is stored.
 namespace Store::RegistryRules {
-
-// Each part against MLflow's rules (registryrules.h), and no version, alias, tag or description
-// changed twice by one change: Refused or InvalidArgument.
-Error checkChange(const RegistryChange &change);
 
 // What a backend found stored for the change's model, read inside its transaction.
 struct StoredModel

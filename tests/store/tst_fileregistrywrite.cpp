@@ -29,14 +29,15 @@ private:
     static QMap<QString, QByteArray> files(const QString &root);
     static QByteArray readFile(const QString &path);
     static bool writeFile(const QString &path, const QByteArray &content);
-    // Every registry value the store returns as text, each time in `times` written as T<i>.
-    static QString dump(MlflowStore &store, const QList<qint64> &times);
     static std::unique_ptr<MlflowStore> open(const QString &location, bool writable,
                                              int busyTimeoutMs = 5000);
     // classifier: v1 None, v2 Production @champion, v3 Staging (tags), v4 soft-deleted; regressor.
     static QString buildSqlite(const QTemporaryDir &dir);
     // An mlruns/ folder with one model as MLflow 3.11 writes it (the known case of MLflowYamlText).
     static QString buildKnownCase(const QTemporaryDir &dir);
+    static const QByteArray KnownModelMeta, KnownVersionMeta;
+    // `text` with each whole line `from` replaced by `to`.
+    static QByteArray withLines(QByteArray text, const QList<std::pair<QByteArray, QByteArray>> &lines);
     static RegistryChange knownChange();
 
 private slots:
@@ -72,45 +73,6 @@ bool TestFileRegistryWrite::writeFile(const QString &path, const QByteArray &con
     QDir().mkpath(QFileInfo(path).path());
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
-}
-
-QString TestFileRegistryWrite::dump(MlflowStore &store, const QList<qint64> &times)
-{
-    const auto models = store.registeredModels();
-    if (!models)
-        return QStringLiteral("error: ") + models.error().message;
-    QString out;
-    const auto tags = [](const KeyValueList &list) {
-        QStringList text;
-        for (const auto &[key, value] : list)
-            text.append(key + QLatin1Char('=') + value);
-        return text.join(QLatin1Char(','));
-    };
-    for (const RegisteredModel &m : *models) {
-        out += QStringLiteral("%1 [%2] %3 %4 tags:%5\n")
-                   .arg(m.name, m.description)
-                   .arg(m.creationTime)
-                   .arg(m.lastUpdatedTime)
-                   .arg(tags(m.tags));
-        for (auto it = m.latestVersions.begin(); it != m.latestVersions.end(); ++it)
-            out += QStringLiteral("  latest %1=%2\n").arg(it.key()).arg(it.value());
-        for (auto it = m.aliases.begin(); it != m.aliases.end(); ++it)
-            out += QStringLiteral("  alias %1=%2\n").arg(it.key()).arg(it.value());
-        const auto versions = store.modelVersions(m.name);
-        if (!versions)
-            return QStringLiteral("error: ") + versions.error().message;
-        for (const ModelVersion &v : *versions) {
-            out += QStringLiteral("  v%1 %2 %3 [%4] %5 %6 aliases:%7 tags:%8\n")
-                       .arg(v.version)
-                       .arg(v.stage, v.status, v.description)
-                       .arg(v.creationTime)
-                       .arg(v.lastUpdatedTime)
-                       .arg(v.aliases.join(QLatin1Char(',')), tags(v.tags));
-        }
-    }
-    for (qsizetype i = 0; i < times.size(); ++i)
-        out.replace(QString::number(times.at(i)), QStringLiteral("T%1").arg(i));
-    return out;
 }
 
 std::unique_ptr<MlflowStore> TestFileRegistryWrite::open(const QString &location, bool writable,
@@ -153,41 +115,53 @@ QString TestFileRegistryWrite::buildSqlite(const QTemporaryDir &dir)
     return b.finish().ok() ? path : QString();
 }
 
+// As MLflow 3.11's FileStore writes a model registered without a description and its first
+// version (create_model_version: description '', run_link ''; an all-digit user id quoted).
+const QByteArray TestFileRegistryWrite::KnownModelMeta = "aliases: {}\n"
+                                                         "creation_timestamp: 1700000000000\n"
+                                                         "deployment_job_id: null\n"
+                                                         "deployment_job_state: null\n"
+                                                         "description: null\n"
+                                                         "last_updated_timestamp: 1700000001000\n"
+                                                         "name: churn\n"
+                                                         "workspace: default\n";
+const QByteArray TestFileRegistryWrite::KnownVersionMeta
+    = "creation_timestamp: 1700000001000\n"
+      "current_stage: None\n"
+      "deployment_job_state: null\n"
+      "description: ''\n"
+      "last_updated_timestamp: 1700000001000\n"
+      "model_id: null\n"
+      "name: churn\n"
+      "run_id: 0123456789abcdef0123456789abcdef\n"
+      "run_link: ''\n"
+      "source: file:///tmp/mlruns/1/0123456789abcdef0123456789abcdef/artifacts/model\n"
+      "status: READY\n"
+      "status_message: null\n"
+      "storage_location: file:///tmp/mlruns/1/0123456789abcdef0123456789abcdef/artifacts/model\n"
+      "user_id: '1234'\n"
+      "version: 1\n"
+      "workspace: default\n";
+
 QString TestFileRegistryWrite::buildKnownCase(const QTemporaryDir &dir)
 {
     const QString root = dir.filePath(QStringLiteral("mlruns"));
     const QString model = root + QStringLiteral("/models/churn");
-    // As MLflow 3.11's FileStore writes a model registered without a description and its first
-    // version (create_model_version: description '', run_link ''; an all-digit user id quoted).
-    const bool written
-        = writeFile(model + QStringLiteral("/meta.yaml"),
-                    "aliases: {}\n"
-                    "creation_timestamp: 1700000000000\n"
-                    "deployment_job_id: null\n"
-                    "deployment_job_state: null\n"
-                    "description: null\n"
-                    "last_updated_timestamp: 1700000001000\n"
-                    "name: churn\n"
-                    "workspace: default\n")
-        && writeFile(
-              model + QStringLiteral("/version-1/meta.yaml"),
-              "creation_timestamp: 1700000001000\n"
-              "current_stage: None\n"
-              "deployment_job_state: null\n"
-              "description: ''\n"
-              "last_updated_timestamp: 1700000001000\n"
-              "model_id: null\n"
-              "name: churn\n"
-              "run_id: 0123456789abcdef0123456789abcdef\n"
-              "run_link: ''\n"
-              "source: file:///tmp/mlruns/1/0123456789abcdef0123456789abcdef/artifacts/model\n"
-              "status: READY\n"
-              "status_message: null\n"
-              "storage_location: file:///tmp/mlruns/1/0123456789abcdef0123456789abcdef/artifacts/model\n"
-              "user_id: '1234'\n"
-              "version: 1\n"
-              "workspace: default\n");
+    const bool written = writeFile(model + QStringLiteral("/meta.yaml"), KnownModelMeta)
+        && writeFile(model + QStringLiteral("/version-1/meta.yaml"), KnownVersionMeta);
     return written ? root : QString();
+}
+
+QByteArray TestFileRegistryWrite::withLines(QByteArray text,
+                                            const QList<std::pair<QByteArray, QByteArray>> &lines)
+{
+    for (const auto &[from, to] : lines) {
+        const qsizetype at = text.indexOf(from + '\n');
+        if (at < 0 || (at > 0 && text.at(at - 1) != '\n'))
+            return "<no line " + from + ">";
+        text.replace(at, from.size(), to);
+    }
+    return text;
 }
 
 RegistryChange TestFileRegistryWrite::knownChange()
@@ -213,7 +187,7 @@ void TestFileRegistryWrite::sameAnswersAsSqlite()
     auto file = open(mlruns, true);
     QVERIFY(sqlite && file);
     QVERIFY(file->registryWritability().ok());
-    QCOMPARE(dump(*file, {}), dump(*sqlite, {}));
+    QCOMPARE(TestSupport::registryText(*file, {}), TestSupport::registryText(*sqlite, {}));
 
     RegistryChange promote;
     promote.model = QStringLiteral("classifier");
@@ -235,12 +209,14 @@ void TestFileRegistryWrite::sameAnswersAsSqlite()
         QVERIFY2(onFile.ok(), qPrintable(onFile ? QString() : onFile.error().message));
         sqliteTimes.append(onSqlite->time);
         fileTimes.append(onFile->time);
-        QCOMPARE(dump(*file, fileTimes), dump(*sqlite, sqliteTimes));
+        QCOMPARE(TestSupport::registryText(*file, fileTimes),
+                 TestSupport::registryText(*sqlite, sqliteTimes));
     }
     // Written and read back again by a fresh instance, and the same refusal on both.
     auto reopened = open(mlruns, false);
     QVERIFY(reopened);
-    QCOMPARE(dump(*reopened, fileTimes), dump(*sqlite, sqliteTimes));
+    QCOMPARE(TestSupport::registryText(*reopened, fileTimes),
+             TestSupport::registryText(*sqlite, sqliteTimes));
     const auto again = promote.inverted();
     QCOMPARE(file->applyRegistryChange(again).error().message,
              sqlite->applyRegistryChange(again).error().message);
@@ -260,36 +236,14 @@ void TestFileRegistryWrite::mlflowYamlText()
     // transition_model_version_stage, update_model_version, set_registered_model_alias: every
     // property of the entity, the values read kept in their types, keys sorted, PyYAML quoting.
     QCOMPARE(readFile(model + QStringLiteral("/version-1/meta.yaml")),
-             "creation_timestamp: 1700000001000\n"
-             "current_stage: Production\n"
-             "deployment_job_state: null\n"
-             "description: 'Ready: for prod'\n"
-             "last_updated_timestamp: "
-                 + now
-                 + "\n"
-                   "model_id: null\n"
-                   "name: churn\n"
-                   "run_id: 0123456789abcdef0123456789abcdef\n"
-                   "run_link: ''\n"
-                   "source: file:///tmp/mlruns/1/0123456789abcdef0123456789abcdef/artifacts/model\n"
-                   "status: READY\n"
-                   "status_message: null\n"
-                   "storage_location: file:///tmp/mlruns/1/0123456789abcdef0123456789abcdef/artifacts/model\n"
-                   "user_id: '1234'\n"
-                   "version: 1\n"
-                   "workspace: default\n");
+             withLines(KnownVersionMeta,
+                       {{"current_stage: None", "current_stage: Production"},
+                        {"description: ''", "description: 'Ready: for prod'"},
+                        {"last_updated_timestamp: 1700000001000", "last_updated_timestamp: " + now}}));
     QCOMPARE(readFile(model + QStringLiteral("/meta.yaml")),
-             "aliases:\n"
-             "  champion: '1'\n"
-             "creation_timestamp: 1700000000000\n"
-             "deployment_job_id: null\n"
-             "deployment_job_state: null\n"
-             "description: null\n"
-             "last_updated_timestamp: "
-                 + now
-                 + "\n"
-                   "name: churn\n"
-                   "workspace: default\n");
+             withLines(KnownModelMeta,
+                       {{"aliases: {}", "aliases:\n  champion: '1'"},
+                        {"last_updated_timestamp: 1700000001000", "last_updated_timestamp: " + now}}));
     // write_to(): the value as it is, no line break added; the alias file holds the version.
     QCOMPARE(readFile(model + QStringLiteral("/aliases/champion")), QByteArray("1"));
     QCOMPARE(readFile(model + QStringLiteral("/tags/team")), QByteArray("risk"));
