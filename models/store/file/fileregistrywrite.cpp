@@ -13,8 +13,10 @@
 #include <QMap>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cerrno>
 #include <functional>
+#include <set>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
@@ -135,27 +137,30 @@ public:
         };
     }
 
+    // m_stored's look-ups point back into this object.
+    FolderChange(const FolderChange &) = delete;
+    FolderChange &operator=(const FolderChange &) = delete;
+
     Error check() const { return RegistryRules::checkStored(m_change, m_stored); }
 
     // Every file the change writes: the versions' meta.yaml, the model's, then aliases and tags.
     Error plan(FileTransaction &transaction) const
     {
-        QMap<int, std::function<bool(const QString &, PyYamlMapping &)>> versionEdits;
+        std::set<int> editedVersions;
         for (const RegistryChange::StageChange &c : m_change.stages)
-            versionEdits[c.version];
+            editedVersions.insert(c.version);
         for (const RegistryChange::DescriptionChange &c : m_change.descriptions) {
             if (c.version != 0)
-                versionEdits[c.version];
+                editedVersions.insert(c.version);
         }
-        for (auto it = versionEdits.cbegin(); it != versionEdits.cend(); ++it) {
-            const QString folder = m_folder + QStringLiteral("/version-") + QString::number(it.key());
-            const auto meta = readMeta(folder);
+        for (const int version : editedVersions) {
+            const auto meta = readMeta(versionFolder(version));
             if (!meta)
                 return meta.error();
             transaction.write(
-                folder + QStringLiteral("/meta.yaml"),
+                versionFolder(version) + QStringLiteral("/meta.yaml"),
                 rewrittenMeta(*meta, versionMetaKeys(), [&](const QString &key, PyYamlMapping &out) {
-                    return editVersion(it.key(), key, out);
+                    return editVersion(version, key, out);
                 }));
         }
         // A stage or the model's description changes the model's time; an alias change rewrites
@@ -179,10 +184,8 @@ public:
                 transaction.write(path, QByteArray::number(c.to));
         }
         for (const RegistryChange::TagChange &c : m_change.tags) {
-            const QString path = (c.version != 0 ? m_folder + QStringLiteral("/version-")
-                                          + QString::number(c.version) + QStringLiteral("/tags/")
-                                                 : m_folder + QStringLiteral("/tags/"))
-                + c.key;
+            const QString owner = c.version != 0 ? versionFolder(c.version) : m_folder;
+            const QString path = owner + QStringLiteral("/tags/") + c.key;
             if (c.to)
                 transaction.write(path, c.to->toUtf8()); // no line break, as MLflow writes it
             else
@@ -192,6 +195,11 @@ public:
     }
 
 private:
+    QString versionFolder(int version) const
+    {
+        return m_folder + QStringLiteral("/version-") + QString::number(version);
+    }
+
     Result<std::optional<QString>> storedTag(int version, const QString &key) const
     {
         const KeyValueList *tags = &m_read.model.tags;
@@ -339,7 +347,7 @@ Result<RegistryWrite> FileStore::applyRegistryChange(const RegistryChange &chang
     // Under the lock: the files as they are now, which the user's view must still match.
     const DirFd registry = DirFd::open(-1, QFile::encodeName(m_path + QStringLiteral("/models")).constData());
     const auto stored = registry.isValid()
-        ? FileRegistry::readModelFolder(registry.fd(), change.model.toStdString())
+        ? FileRegistry::readModelFolder(registry.fd(), QFile::encodeName(change.model).toStdString())
         : std::nullopt;
     if (!stored)
         return noSuchModel;
