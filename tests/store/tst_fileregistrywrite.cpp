@@ -33,8 +33,10 @@ private:
                                              int busyTimeoutMs = 5000);
     // classifier: v1 None, v2 Production @champion, v3 Staging (tags), v4 soft-deleted; regressor.
     static QString buildSqlite(const QTemporaryDir &dir);
-    // An mlruns/ folder with one model as MLflow 3.11 writes it (the known case of MLflowYamlText).
-    static QString buildKnownCase(const QTemporaryDir &dir);
+    // An mlruns/ folder in `dir` with one model as MLflow 3.11 writes it (the known case of
+    // mlflowYamlText), opened; `root` gets the folder. Null on failure.
+    static std::unique_ptr<MlflowStore> openKnownCase(const QTemporaryDir &dir, QString *root,
+                                                      bool writable = true, int busyTimeoutMs = 5000);
     static const QByteArray KnownModelMeta, KnownVersionMeta;
     // `text` with each whole line `from` replaced by `to`.
     static QByteArray withLines(QByteArray text, const QList<std::pair<QByteArray, QByteArray>> &lines);
@@ -143,13 +145,14 @@ const QByteArray TestFileRegistryWrite::KnownVersionMeta
       "version: 1\n"
       "workspace: default\n";
 
-QString TestFileRegistryWrite::buildKnownCase(const QTemporaryDir &dir)
+std::unique_ptr<MlflowStore> TestFileRegistryWrite::openKnownCase(const QTemporaryDir &dir, QString *root,
+                                                                  bool writable, int busyTimeoutMs)
 {
-    const QString root = dir.filePath(QStringLiteral("mlruns"));
-    const QString model = root + QStringLiteral("/models/churn");
+    *root = dir.filePath(QStringLiteral("mlruns"));
+    const QString model = *root + QStringLiteral("/models/churn");
     const bool written = writeFile(model + QStringLiteral("/meta.yaml"), KnownModelMeta)
         && writeFile(model + QStringLiteral("/version-1/meta.yaml"), KnownVersionMeta);
-    return written ? root : QString();
+    return written ? open(*root, writable, busyTimeoutMs) : nullptr;
 }
 
 QByteArray TestFileRegistryWrite::withLines(QByteArray text,
@@ -225,9 +228,8 @@ void TestFileRegistryWrite::sameAnswersAsSqlite()
 void TestFileRegistryWrite::mlflowYamlText()
 {
     QTemporaryDir dir;
-    const QString root = buildKnownCase(dir);
-    QVERIFY(!root.isEmpty());
-    auto store = open(root, true);
+    QString root;
+    auto store = openKnownCase(dir, &root);
     QVERIFY(store);
     const auto written = store->applyRegistryChange(knownChange());
     QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().message));
@@ -270,19 +272,17 @@ void TestFileRegistryWrite::mlflowYamlText()
 void TestFileRegistryWrite::softDeletedVersionsAreNeverTouched()
 {
     QTemporaryDir dir;
-    const QString root = buildKnownCase(dir);
-    QVERIFY(!root.isEmpty());
-    // Version 2 in Production, then soft-deleted: the file store keeps its data, stage
-    // Deleted_Internal.
-    const QString deleted = root + QStringLiteral("/models/churn/version-2/meta.yaml");
-    QByteArray text = readFile(root + QStringLiteral("/models/churn/version-1/meta.yaml"));
-    text.replace("current_stage: None\n", "current_stage: Deleted_Internal\n");
-    text.replace("version: 1\n", "version: 2\n");
-    QVERIFY(writeFile(deleted, text));
-    QVERIFY(writeFile(root + QStringLiteral("/models/churn/version-2/tags/k"), "kept"));
-    const QByteArray before = readFile(deleted);
-    auto store = open(root, true);
+    QString root;
+    auto store = openKnownCase(dir, &root);
     QVERIFY(store);
+    // Version 2 in Production, then soft-deleted: the file store keeps its data and tags, stage
+    // Deleted_Internal.
+    const QByteArray before = withLines(
+        KnownVersionMeta,
+        {{"current_stage: None", "current_stage: Deleted_Internal"}, {"version: 1", "version: 2"}});
+    const QString deleted = root + QStringLiteral("/models/churn/version-2/meta.yaml");
+    QVERIFY(writeFile(deleted, before));
+    QVERIFY(writeFile(root + QStringLiteral("/models/churn/version-2/tags/k"), "kept"));
     RegistryChange c;
     c.model = QStringLiteral("churn");
     c.stages = {{2, "Deleted_Internal", "Production"}};
@@ -307,15 +307,14 @@ void TestFileRegistryWrite::softDeletedVersionsAreNeverTouched()
 void TestFileRegistryWrite::failedWriteRestoresEveryFile()
 {
     QTemporaryDir dir;
-    const QString root = buildKnownCase(dir);
-    QVERIFY(!root.isEmpty());
+    QString root;
+    auto store = openKnownCase(dir, &root);
+    QVERIFY(store);
     // A folder where the last step writes a file: the stage, description and alias are written
     // first, then that step fails.
     const QString blocked = root + QStringLiteral("/models/churn/version-1/tags/checks/data");
     QVERIFY(QDir().mkpath(blocked));
     const QMap<QString, QByteArray> before = files(root);
-    auto store = open(root, true);
-    QVERIFY(store);
     const auto written = store->applyRegistryChange(knownChange());
     QVERIFY(!written.ok());
     QCOMPARE(written.error().code, Error::Io);
@@ -335,9 +334,8 @@ void TestFileRegistryWrite::failedWriteRestoresEveryFile()
 void TestFileRegistryWrite::changedFilesAreAConflict()
 {
     QTemporaryDir dir;
-    const QString root = buildKnownCase(dir);
-    QVERIFY(!root.isEmpty());
-    auto store = open(root, true);
+    QString root;
+    auto store = openKnownCase(dir, &root);
     QVERIFY(store);
     const auto versions = store->modelVersions(QStringLiteral("churn"));
     QVERIFY(versions.ok());
@@ -361,9 +359,8 @@ void TestFileRegistryWrite::changedFilesAreAConflict()
 void TestFileRegistryWrite::readOnlyOpenWritesNothing()
 {
     QTemporaryDir dir;
-    const QString root = buildKnownCase(dir);
-    QVERIFY(!root.isEmpty());
-    auto store = open(root, false);
+    QString root;
+    auto store = openKnownCase(dir, &root, false);
     QVERIFY(store);
     const Error why = store->registryWritability();
     QCOMPARE(why.code, Error::ReadOnly);
@@ -379,8 +376,9 @@ void TestFileRegistryWrite::readOnlyOpenWritesNothing()
 void TestFileRegistryWrite::secondWriterWaitsForTheLock()
 {
     QTemporaryDir dir;
-    const QString root = buildKnownCase(dir);
-    QVERIFY(!root.isEmpty());
+    QString root;
+    auto store = openKnownCase(dir, &root, true, 300);
+    QVERIFY(store);
     // Another Kaizen holds the model's lock (flock conflicts between two opens in one process too).
     const QByteArray lockPath
         = QFile::encodeName(root + QStringLiteral("/models/churn/") + QLatin1String(LockFile));
@@ -388,8 +386,6 @@ void TestFileRegistryWrite::secondWriterWaitsForTheLock()
     QVERIFY(held >= 0);
     QCOMPARE(::flock(held, LOCK_EX | LOCK_NB), 0);
     const QMap<QString, QByteArray> before = files(root);
-    auto store = open(root, true, 300);
-    QVERIFY(store);
     QElapsedTimer timer;
     timer.start();
     const auto written = store->applyRegistryChange(knownChange());

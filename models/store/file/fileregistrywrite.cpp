@@ -39,35 +39,20 @@ constexpr char LockFileName[] = ".kaizen-lock"; // in the model's folder; MLflow
 // other files), in any order: PyYamlMapping sorts them.
 const QStringList &modelMetaKeys()
 {
-    static const QStringList keys = {QStringLiteral("aliases"),
-                                     QStringLiteral("creation_timestamp"),
-                                     QStringLiteral("deployment_job_id"),
-                                     QStringLiteral("deployment_job_state"),
-                                     QStringLiteral("description"),
-                                     QStringLiteral("last_updated_timestamp"),
-                                     QStringLiteral("name"),
-                                     QStringLiteral("workspace")};
+    static const QStringList keys = QStringLiteral("aliases creation_timestamp deployment_job_id "
+                                                   "deployment_job_state description last_updated_timestamp "
+                                                   "name workspace")
+                                        .split(QLatin1Char(' '));
     return keys;
 }
 
 const QStringList &versionMetaKeys()
 {
-    static const QStringList keys = {QStringLiteral("creation_timestamp"),
-                                     QStringLiteral("current_stage"),
-                                     QStringLiteral("deployment_job_state"),
-                                     QStringLiteral("description"),
-                                     QStringLiteral("last_updated_timestamp"),
-                                     QStringLiteral("model_id"),
-                                     QStringLiteral("name"),
-                                     QStringLiteral("run_id"),
-                                     QStringLiteral("run_link"),
-                                     QStringLiteral("source"),
-                                     QStringLiteral("status"),
-                                     QStringLiteral("status_message"),
-                                     QStringLiteral("storage_location"),
-                                     QStringLiteral("user_id"),
-                                     QStringLiteral("version"),
-                                     QStringLiteral("workspace")};
+    static const QStringList keys
+        = QStringLiteral("creation_timestamp current_stage deployment_job_state description "
+                         "last_updated_timestamp model_id name run_id run_link source status status_message "
+                         "storage_location user_id version workspace")
+              .split(QLatin1Char(' '));
     return keys;
 }
 
