@@ -19,11 +19,21 @@ namespace Store {
 namespace {
 
 // `content` as the whole of `path`, through a temporary file renamed over it (QSaveFile), keeping
-// the permissions of the file it replaces.
+// the permissions of the file it replaces. The bytes reach the disk before the rename, so that a
+// power cut leaves the old file or the new one, never an empty one.
 bool replaceFile(const QString &path, const QByteArray &content, QString *error)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.flush()) {
+        *error = file.errorString();
+        return false;
+    }
+    if (::fsync(file.handle()) != 0) {
+        *error = qt_error_string(errno);
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
         *error = file.errorString();
         return false;
     }
