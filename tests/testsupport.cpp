@@ -175,4 +175,43 @@ QString kaizenBinary()
     return qEnvironmentVariable("KAIZEN_BIN");
 }
 
+QString registryText(Store::MlflowStore &store, const QList<qint64> &times)
+{
+    const auto models = store.registeredModels();
+    if (!models)
+        return QStringLiteral("error: ") + models.error().message;
+    QString out;
+    const auto tags = [](const Store::KeyValueList &list) {
+        QStringList text;
+        for (const auto &[key, value] : list)
+            text.append(key + QLatin1Char('=') + value);
+        return text.join(QLatin1Char(','));
+    };
+    for (const Store::RegisteredModel &m : *models) {
+        out += QStringLiteral("%1 [%2] %3 %4 tags:%5\n")
+                   .arg(m.name, m.description)
+                   .arg(m.creationTime)
+                   .arg(m.lastUpdatedTime)
+                   .arg(tags(m.tags));
+        for (auto it = m.latestVersions.begin(); it != m.latestVersions.end(); ++it)
+            out += QStringLiteral("  latest %1=%2\n").arg(it.key()).arg(it.value());
+        for (auto it = m.aliases.begin(); it != m.aliases.end(); ++it)
+            out += QStringLiteral("  alias %1=%2\n").arg(it.key()).arg(it.value());
+        const auto versions = store.modelVersions(m.name);
+        if (!versions)
+            return QStringLiteral("error: ") + versions.error().message;
+        for (const Store::ModelVersion &v : *versions) {
+            out += QStringLiteral("  v%1 %2 %3 [%4] %5 %6 aliases:%7 tags:%8\n")
+                       .arg(v.version)
+                       .arg(v.stage, v.status, v.description)
+                       .arg(v.creationTime)
+                       .arg(v.lastUpdatedTime)
+                       .arg(v.aliases.join(QLatin1Char(',')), tags(v.tags));
+        }
+    }
+    for (qsizetype i = 0; i < times.size(); ++i)
+        out.replace(QString::number(times.at(i)), QStringLiteral("T%1").arg(i));
+    return out;
+}
+
 } // namespace TestSupport

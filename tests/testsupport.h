@@ -50,6 +50,11 @@ const Store::SchemaInfo &sqliteSchema(const Store::MlflowStore &store);
 QList<QStringList> queryRows(const QString &dbPath, const QByteArray &sql);
 // The same as one string: columns joined by '|', rows by ';'.
 QString queryText(const QString &dbPath, const QByteArray &sql);
+// Every registry value `store` returns (models, latest versions, aliases, versions with stage,
+// status, description, times, aliases and tags) as text, so that two reads compare as strings;
+// each time in `times` is written as T<index>, so that stores written at different moments
+// compare too. An error reading is the text "error: <message>".
+QString registryText(Store::MlflowStore &store, const QList<qint64> &times = {});
 // Path of the kaizen executable under test (from the KAIZEN_BIN environment variable).
 QString kaizenBinary();
 

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QSet>
 
 // The rules of MLflow's mlflow/utils/validation.py and model_version_stages.py, with their
 // messages, so that Kaizen refuses exactly what MLflow refuses.
@@ -18,6 +19,11 @@ QString tr(const char *text)
 Error refused(const QString &message)
 {
     return Error::make(Error::Refused, message);
+}
+
+Error invalid(const QString &message)
+{
+    return Error::make(Error::InvalidArgument, message);
 }
 
 // Python's len(): code points, not UTF-16 units.
@@ -152,6 +158,50 @@ Error RegistryRules::checkTag(int version, const QString &key, const QString &va
 Error RegistryRules::checkDescription(const QString &description)
 {
     return checkLength(tr("description"), MaxDescriptionLength, description);
+}
+
+Error RegistryRules::checkChange(const RegistryChange &change)
+{
+    if (change.model.isEmpty())
+        return invalid(tr("Registered model name cannot be empty."));
+    QSet<int> versions;
+    for (const RegistryChange::StageChange &c : change.stages) {
+        if (canonicalStage(c.to).isEmpty()) {
+            return refused(tr("Invalid Model Version stage: %1. Value must be one of None, Staging, "
+                              "Production, Archived.")
+                               .arg(c.to));
+        }
+        if (versions.contains(c.version))
+            return invalid(tr("The change moves version %1 twice.").arg(c.version));
+        versions.insert(c.version);
+    }
+    QSet<QString> aliases;
+    for (const RegistryChange::AliasChange &c : change.aliases) {
+        if (Error e = checkAlias(c.alias); !e.ok())
+            return e;
+        if (aliases.contains(c.alias))
+            return invalid(tr("The change sets alias %1 twice.").arg(c.alias));
+        if (c.to < 0)
+            return invalid(tr("Alias %1 cannot point to version %2.").arg(c.alias).arg(c.to));
+        aliases.insert(c.alias);
+    }
+    QSet<std::pair<int, QString>> tags;
+    for (const RegistryChange::TagChange &c : change.tags) {
+        if (Error e = checkTag(c.version, c.key, c.to.value_or(QString())); !e.ok())
+            return e;
+        if (tags.contains({c.version, c.key}))
+            return invalid(tr("The change sets tag %1 twice.").arg(c.key));
+        tags.insert({c.version, c.key});
+    }
+    QSet<int> described;
+    for (const RegistryChange::DescriptionChange &c : change.descriptions) {
+        if (Error e = checkDescription(c.to); !e.ok())
+            return e;
+        if (described.contains(c.version))
+            return invalid(tr("The change sets a description twice."));
+        described.insert(c.version);
+    }
+    return {};
 }
 
 RegistryChange RegistryChange::inverted() const

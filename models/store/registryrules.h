@@ -25,6 +25,10 @@ Error checkTag(int version, const QString &key, const QString &value);
 // Ok, or Refused: descriptions are at most 5,000 characters.
 Error checkDescription(const QString &description);
 
+// A whole change against the rules above, and no version, alias, tag or description changed
+// twice by one change: Refused or InvalidArgument, checked before a backend locks its store.
+Error checkChange(const RegistryChange &change);
+
 // The logged model of a `models:/m-<id>` source (MLflow 3: a version registered from a logged
 // model): "m-<id>"; empty for any other source.
 QString loggedModelIdOf(const QString &source);

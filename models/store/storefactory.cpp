@@ -18,7 +18,7 @@ Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const Op
     case Location::Kind::Local:
         if (QFileInfo(parsed.path()).isDir()) {
             // An mlruns/ folder (the file store); FileStore::open() says why another folder is not.
-            if (auto store = FileStore::open(parsed.path()); store)
+            if (auto store = FileStore::open(parsed.path(), options); store)
                 return std::unique_ptr<MlflowStore>(std::move(store).value());
             else
                 return store.error();

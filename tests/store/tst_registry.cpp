@@ -37,8 +37,6 @@ private:
     static RegistryChange withTag(int version, const QString &key, const std::optional<QString> &from,
                                   const std::optional<QString> &to);
     static RegistryChange withDescription(int version, const QString &from, const QString &to);
-    // Every registry value the store returns, as text: equal dumps, nothing written.
-    static QString dump(MlflowStore &store);
     static ModelVersion version(MlflowStore &store, int number,
                                 const QString &model = QStringLiteral("classifier"));
     static RegisteredModel model(MlflowStore &store, const QString &name = QStringLiteral("classifier"));
@@ -145,43 +143,6 @@ RegistryChange TestRegistry::withDescription(int version, const QString &from, c
     RegistryChange c = change({{1, "None", "Staging"}});
     c.descriptions = {{version, from, to}};
     return c;
-}
-
-QString TestRegistry::dump(MlflowStore &store)
-{
-    const auto models = store.registeredModels();
-    if (!models)
-        return QStringLiteral("error: ") + models.error().message;
-    QString out;
-    const auto tags = [](const KeyValueList &list) {
-        QStringList text;
-        for (const auto &[key, value] : list)
-            text.append(key + QLatin1Char('=') + value);
-        return text.join(QLatin1Char(','));
-    };
-    for (const RegisteredModel &m : *models) {
-        out += QStringLiteral("%1 [%2] %3 %4 tags:%5\n")
-                   .arg(m.name, m.description)
-                   .arg(m.creationTime)
-                   .arg(m.lastUpdatedTime)
-                   .arg(tags(m.tags));
-        for (auto it = m.latestVersions.begin(); it != m.latestVersions.end(); ++it)
-            out += QStringLiteral("  latest %1=%2\n").arg(it.key()).arg(it.value());
-        for (auto it = m.aliases.begin(); it != m.aliases.end(); ++it)
-            out += QStringLiteral("  alias %1=%2\n").arg(it.key()).arg(it.value());
-        const auto versions = store.modelVersions(m.name);
-        if (!versions)
-            return QStringLiteral("error: ") + versions.error().message;
-        for (const ModelVersion &v : *versions) {
-            out += QStringLiteral("  v%1 %2 [%3] %4 %5 aliases:%6 tags:%7\n")
-                       .arg(v.version)
-                       .arg(v.stage, v.description)
-                       .arg(v.creationTime)
-                       .arg(v.lastUpdatedTime)
-                       .arg(v.aliases.join(QLatin1Char(',')), tags(v.tags));
-        }
-    }
-    return out;
 }
 
 ModelVersion TestRegistry::version(MlflowStore &store, int number, const QString &model)
@@ -330,7 +291,7 @@ void TestRegistry::transitionWithArchivingAndItsUndo()
     Fixture f;
     QVERIFY(build(f));
     QVERIFY(f.store->applyRegistryChange(change({{4, "Staging", "None"}, {1, "None", "Staging"}})).ok());
-    const QString before = dump(*f.store);
+    const QString before = TestSupport::registryText(*f.store);
 
     // Version 2 and 3 are in Production; 1 goes there and archives both.
     const RegistryChange promote = change(
@@ -358,7 +319,7 @@ void TestRegistry::transitionWithArchivingAndItsUndo()
         QCOMPARE(version(*f.store, v).lastUpdatedTime, undone->time);
     QCOMPARE(model(*f.store).latestVersions,
              (QMap<QString, int> {{"None", 4}, {"Production", 3}, {"Staging", 1}}));
-    QVERIFY(dump(*f.store) != before); // times moved on
+    QVERIFY(TestSupport::registryText(*f.store) != before); // times moved on
 }
 
 void TestRegistry::stageNamesAreCanonicalised()
@@ -413,7 +374,7 @@ void TestRegistry::tagsAreUpsertedAndDeletedWithoutTimes()
 {
     Fixture f;
     QVERIFY(build(f));
-    const QString before = dump(*f.store);
+    const QString before = TestSupport::registryText(*f.store);
     const qint64 modelTime = model(*f.store).lastUpdatedTime;
 
     // test_set_registered_model_tag / test_set_model_version_tag: new keys, overrides, deletes,
@@ -438,7 +399,7 @@ void TestRegistry::tagsAreUpsertedAndDeletedWithoutTimes()
     QCOMPARE(version(*f.store, 3).lastUpdatedTime, T0 + 3500);
 
     QVERIFY(f.store->applyRegistryChange(c.inverted()).ok());
-    QCOMPARE(dump(*f.store), before); // tags change no time, so the undo is exact
+    QCOMPARE(TestSupport::registryText(*f.store), before); // tags change no time, so the undo is exact
 }
 
 void TestRegistry::descriptionsTouchTheirOwnRow()
@@ -550,12 +511,12 @@ void TestRegistry::rejectedChangesWriteNothing()
     QFETCH(QString, message);
     Fixture f;
     QVERIFY(build(f));
-    const QString before = dump(*f.store);
+    const QString before = TestSupport::registryText(*f.store);
     const auto written = f.store->applyRegistryChange(change);
     QVERIFY(!written.ok());
     QCOMPARE(written.error().code, code);
     QVERIFY2(written.error().message.contains(message), qPrintable(written.error().message));
-    QCOMPARE(dump(*f.store), before);
+    QCOMPARE(TestSupport::registryText(*f.store), before);
     QVERIFY(f.store->registryWritability().ok()); // the store stays writable
 }
 
@@ -601,13 +562,13 @@ void TestRegistry::conflictsWriteNothing()
         else if (seen == 5)
             change.seen.append({5, QStringLiteral("None"), T0});
     }
-    const QString before = dump(*f.store);
+    const QString before = TestSupport::registryText(*f.store);
     const auto written = f.store->applyRegistryChange(change);
     QVERIFY(!written.ok());
     QCOMPARE(written.error().code, Error::Conflict);
     QVERIFY2(written.error().message.contains(QLatin1String("changed since you looked")),
              qPrintable(written.error().message));
-    QCOMPARE(dump(*f.store), before);
+    QCOMPARE(TestSupport::registryText(*f.store), before);
     // Its valid part alone goes through: the conflict was the only obstacle.
     QVERIFY(f.store->applyRegistryChange(TestRegistry::change({{1, "None", "Staging"}})).ok());
 }
@@ -619,11 +580,11 @@ void TestRegistry::readOnlyStoreRefusesWrites()
     const Error why = f.store->registryWritability();
     QCOMPARE(why.code, Error::ReadOnly);
     QVERIFY2(why.message.contains(QLatin1String("opened read-only")), qPrintable(why.message));
-    const QString before = dump(*f.store);
+    const QString before = TestSupport::registryText(*f.store);
     const auto written = f.store->applyRegistryChange(change({{1, "None", "Staging"}}));
     QVERIFY(!written.ok());
     QCOMPARE(written.error().code, Error::ReadOnly);
-    QCOMPARE(dump(*f.store), before);
+    QCOMPARE(TestSupport::registryText(*f.store), before);
 }
 
 QTEST_GUILESS_MAIN(TestRegistry)

@@ -1,3 +1,5 @@
+#include "fileregistry.h"
+
 #include "filestore.h"
 #include "mlrunsfiles.h"
 #include "registryrules.h"
@@ -18,6 +20,7 @@
 namespace Store {
 
 using namespace Mlruns;
+using namespace FileRegistry;
 
 namespace {
 
@@ -32,7 +35,9 @@ KeyValueList sortedTags(int dir, const char *sub)
     return tags;
 }
 
-std::optional<int> versionNumber(std::string_view text)
+} // namespace
+
+std::optional<int> FileRegistry::versionNumber(std::string_view text)
 {
     while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
         text.remove_suffix(1);
@@ -43,14 +48,7 @@ std::optional<int> versionNumber(std::string_view text)
     return value;
 }
 
-// One model folder as read: its meta, aliases and versions (live and soft-deleted).
-struct ModelFolder
-{
-    RegisteredModel model;
-    QList<ModelVersion> versions; // every version, stage Deleted_Internal included
-};
-
-std::optional<ModelFolder> readModelFolder(int registry, const std::string &name)
+std::optional<ModelFolder> FileRegistry::readModelFolder(int registry, const std::string &name)
 {
     const DirFd dir = DirFd::open(registry, name.c_str());
     const auto text = dir.isValid() ? readFile(dir.fd(), "meta.yaml") : std::nullopt;
@@ -118,12 +116,10 @@ std::optional<ModelFolder> readModelFolder(int registry, const std::string &name
     return folder;
 }
 
-bool isLive(const ModelVersion &v)
+bool FileRegistry::isLive(const ModelVersion &v)
 {
     return v.stage != QLatin1String(Stages::DeletedInternal);
 }
-
-} // namespace
 
 Result<RegisteredModelList> FileStore::registeredModels()
 {
@@ -204,16 +200,10 @@ Result<ModelVersionList> FileStore::readVersions(const QString &model, const QSt
     return versions;
 }
 
-Error FileStore::registryWritability()
+bool FileRegistry::isFolderName(const QString &name)
 {
-    return Error::make(Error::ReadOnly,
-                       tr("Kaizen reads the model registry of a file store (mlruns folder) but "
-                          "cannot change it yet; use MLflow to change it."));
-}
-
-Result<RegistryWrite> FileStore::applyRegistryChange(const RegistryChange &)
-{
-    return registryWritability();
+    return !name.isEmpty() && name != QLatin1String(".") && name != QLatin1String("..")
+        && !name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char('%'));
 }
 
 } // namespace Store

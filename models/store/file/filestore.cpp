@@ -66,9 +66,10 @@ bool FileStore::looksLikeMlruns(const QString &path)
     return false;
 }
 
-Result<std::unique_ptr<FileStore>> FileStore::open(const QString &path)
+Result<std::unique_ptr<FileStore>> FileStore::open(const QString &path, const OpenOptions &options)
 {
     std::unique_ptr<FileStore> store(new FileStore);
+    store->m_busyTimeoutMs = options.busyTimeoutMs;
     store->m_path = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     if (!folderIdentity(store->m_path, &store->m_device, &store->m_inode)) {
         return Error::make(
@@ -83,6 +84,7 @@ Result<std::unique_ptr<FileStore>> FileStore::open(const QString &path)
                                     "folder or an MLflow database file.")
                                .arg(QDir::toNativeSeparators(store->m_path)));
     }
+    store->decideWritability(options.writable);
     return store;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mlflowstore.h"
+#include "storefactory.h"
 
 #include <QString>
 #include <QStringList>
@@ -14,16 +15,18 @@
 
 namespace Store {
 
-// The file-store backend: reads an MLflow mlruns/ folder (format notes §4), read-only, every
-// MLflow era of its meta.yaml files. Runs are read by several threads at once (opening the small
-// files is the cost); a malformed run is skipped with a warning (warnings()), never a failed read.
-// Registry writes are not supported yet: registryWritability() says so.
+// The file-store backend: reads an MLflow mlruns/ folder (format notes §4), every MLflow era of its
+// meta.yaml files. Runs are read by several threads at once (opening the small files is the cost);
+// a malformed run is skipped with a warning (warnings()), never a failed read. Opened writable, it
+// also writes the model registry (fileregistrywrite.cpp) as MLflow's FileStore lays it out, with
+// the SQLite backend's semantics; tracking data is never written.
 class FileStore final : public MlflowStore
 {
 public:
     // `path` is the mlruns folder. Fails with IsDirectory when it holds no experiment folder
-    // (<id>/meta.yaml), no .trash and no models/ folder.
-    static Result<std::unique_ptr<FileStore>> open(const QString &path);
+    // (<id>/meta.yaml), no .trash and no models/ folder. busyTimeoutMs, writable: see OpenOptions
+    // (the timeout is how long a registry write waits for another Kaizen's).
+    static Result<std::unique_ptr<FileStore>> open(const QString &path, const OpenOptions &options = {});
     // Whether `path` is a folder that looks like an mlruns store (see open()).
     static bool looksLikeMlruns(const QString &path);
 
@@ -90,10 +93,14 @@ private:
 
     // fileregistry.cpp
     Result<ModelVersionList> readVersions(const QString &model, const QString &runId) const;
+    // fileregistrywrite.cpp: decides m_writability.
+    void decideWritability(bool writable);
 
     QString m_path; // absolute, clean
     quint64 m_device = 0; // of the folder opened, to notice a replaced folder
     quint64 m_inode = 0;
+    int m_busyTimeoutMs = OpenOptions::DefaultBusyTimeoutMs;
+    Error m_writability; // of the registry
     mutable std::mutex m_warningsMutex; // warnings come from the reading threads
     static constexpr qsizetype MaxWarnings = 200;
     mutable QStringList m_warnings;

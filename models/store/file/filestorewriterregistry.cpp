@@ -1,19 +1,9 @@
+#include "fileregistry.h"
 #include "filestorewriter.h"
 
 namespace Store {
 
-namespace {
-
-constexpr char Workspace[] = "default";
-
-// A registered model's name is its folder's name (MLflow refuses '/' and '%' in names).
-bool isFolderName(const QString &name)
-{
-    return !name.isEmpty() && name != QLatin1String(".") && name != QLatin1String("..")
-        && !name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char('%'));
-}
-
-} // namespace
+using FileRegistry::isFolderName;
 
 Error FileStoreWriter::writeRegistry()
 {
@@ -50,7 +40,7 @@ Error FileStoreWriter::writeRegisteredModel(const RegisteredModel &model)
         .stringOrNull(QStringLiteral("description"), model.description)
         .timeOrNull(QStringLiteral("last_updated_timestamp"), model.lastUpdatedTime)
         .string(QStringLiteral("name"), model.name)
-        .string(QStringLiteral("workspace"), QLatin1String(Workspace));
+        .string(QStringLiteral("workspace"), QLatin1String(FileRegistry::DefaultWorkspace));
     if (Error e = writeYaml(folder + QStringLiteral("/meta.yaml"), meta); !e.ok())
         return e;
     for (const auto &[key, value] : model.tags) {
@@ -97,7 +87,7 @@ Error FileStoreWriter::writeModelVersion(const QString &modelFolder, const Model
         .stringOrNull(QStringLiteral("storage_location"), locationInStore(version.storageLocation))
         .stringOrNull(QStringLiteral("user_id"), version.userId)
         .integer(QStringLiteral("version"), version.version)
-        .string(QStringLiteral("workspace"), QLatin1String(Workspace));
+        .string(QStringLiteral("workspace"), QLatin1String(FileRegistry::DefaultWorkspace));
     if (Error e = writeYaml(folder + QStringLiteral("/meta.yaml"), meta); !e.ok())
         return e;
     const QString owner = tr("version %1 of registered model %2").arg(version.version).arg(version.modelName);

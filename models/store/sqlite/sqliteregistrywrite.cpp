@@ -1,3 +1,4 @@
+#include "registrychangecheck.h"
 #include "registryrules.h"
 #include "sqliteerrors.h"
 #include "sqlitestore.h"
@@ -6,11 +7,9 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QSet>
 
 #include <algorithm>
 #include <chrono>
-#include <map>
 #include <optional>
 #include <sqlite3.h>
 #include <thread>
@@ -68,63 +67,6 @@ Error readOnly(const QString &why)
                        why + QLatin1Char(' ') + tr("The model registry is shown read-only."));
 }
 
-Error noSuchVersion(const QString &model, int version)
-{
-    return Error::make(Error::NoSuchVersion,
-                       tr("Model Version (name=%1, version=%2) not found.").arg(model).arg(version));
-}
-
-Error invalid(const QString &message)
-{
-    return Error::make(Error::InvalidArgument, message);
-}
-
-// MLflow's rules, checked before the store is locked.
-Error checkRules(const RegistryChange &change)
-{
-    if (change.model.isEmpty())
-        return invalid(tr("Registered model name cannot be empty."));
-    QSet<int> versions;
-    for (const RegistryChange::StageChange &c : change.stages) {
-        if (RegistryRules::canonicalStage(c.to).isEmpty()) {
-            return Error::make(Error::Refused,
-                               tr("Invalid Model Version stage: %1. Value must be one of None, Staging, "
-                                  "Production, Archived.")
-                                   .arg(c.to));
-        }
-        if (versions.contains(c.version))
-            return invalid(tr("The change moves version %1 twice.").arg(c.version));
-        versions.insert(c.version);
-    }
-    QSet<QString> aliases;
-    for (const RegistryChange::AliasChange &c : change.aliases) {
-        if (Error e = RegistryRules::checkAlias(c.alias); !e.ok())
-            return e;
-        if (aliases.contains(c.alias))
-            return invalid(tr("The change sets alias %1 twice.").arg(c.alias));
-        if (c.to < 0)
-            return invalid(tr("Alias %1 cannot point to version %2.").arg(c.alias).arg(c.to));
-        aliases.insert(c.alias);
-    }
-    QSet<std::pair<int, QString>> tags;
-    for (const RegistryChange::TagChange &c : change.tags) {
-        if (Error e = RegistryRules::checkTag(c.version, c.key, c.to.value_or(QString())); !e.ok())
-            return e;
-        if (tags.contains({c.version, c.key}))
-            return invalid(tr("The change sets tag %1 twice.").arg(c.key));
-        tags.insert({c.version, c.key});
-    }
-    QSet<int> described;
-    for (const RegistryChange::DescriptionChange &c : change.descriptions) {
-        if (Error e = RegistryRules::checkDescription(c.to); !e.ok())
-            return e;
-        if (described.contains(c.version))
-            return invalid(tr("The change sets a description twice."));
-        described.insert(c.version);
-    }
-    return {};
-}
-
 // One change inside its transaction: reads the model's rows, checks that the user's view of
 // them still holds, then writes.
 class RegistryTransaction
@@ -140,39 +82,19 @@ public:
     {
         if (Error e = load(); !e.ok())
             return e;
-        if (Error e = checkSeen(); !e.ok())
-            return e;
-        if (Error e = checkParts(); !e.ok())
+        if (Error e = RegistryRules::checkStored(m_change, m_stored); !e.ok())
             return e;
         return write();
     }
 
 private:
-    struct Version
-    {
-        QString stage;
-        qint64 lastUpdatedTime = NoTime;
-        QString description;
-    };
-
     QByteArray ws(const char *table) const { return m_schema.inDefaultWorkspace(table, table); }
     static std::optional<qint64> optionalTime(const SqliteStatement &s, int column)
     {
         return s.isNull(column) ? std::nullopt : std::optional<qint64>(s.int64(column));
     }
 
-    Error conflict(const QString &what) const
-    {
-        return Error::make(Error::Conflict,
-                           tr("Registered model %1 changed since you looked: %2. Nothing was "
-                              "changed; look again and retry.")
-                               .arg(m_change.model, what));
-    }
-    Error liveVersion(int version) const
-    {
-        return m_versions.count(version) ? Error() : noSuchVersion(m_change.model, version);
-    }
-
+    // The model's row and live versions; aliases and tags are looked up as the check asks.
     Error load()
     {
         SqliteStatement model(
@@ -184,7 +106,12 @@ private:
             return Error::make(Error::NoSuchModel,
                                tr("Registered Model with name=%1 not found.").arg(m_change.model));
         }
-        m_description = model.string(0);
+        m_stored.description = model.string(0);
+        m_stored.hasAliases = m_schema.hasAliases;
+        m_stored.hasRegisteredModelTags = m_schema.hasRegisteredModelTags;
+        m_stored.hasModelVersionTags = m_schema.hasModelVersionTags;
+        m_stored.aliasVersion = [this](const QString &alias) { return storedAlias(alias); };
+        m_stored.tagValue = [this](int version, const QString &key) { return storedTag(version, key); };
 
         SqliteStatement versions(
             m_db,
@@ -194,117 +121,42 @@ private:
                 + ws("model_versions"));
         versions.bind(1, m_change.model);
         while (versions.step()) {
-            m_versions[int(versions.int64(0))]
+            m_stored.liveVersions[int(versions.int64(0))]
                 = {versions.string(1), optionalTime(versions, 2).value_or(NoTime), versions.string(3)};
         }
         return versions.isValid() ? versions.error() : m_db.lastError();
     }
 
-    // The live versions, their stages and times, as the user saw them.
-    Error checkSeen() const
+    Result<int> storedAlias(const QString &alias) const
     {
-        if (m_change.seen.isEmpty())
-            return {};
-        std::map<int, RegistryChange::SeenVersion> seen;
-        for (const RegistryChange::SeenVersion &s : m_change.seen)
-            seen[s.version] = s;
-        for (const auto &[version, row] : m_versions) {
-            const auto it = seen.find(version);
-            if (it == seen.end())
-                return conflict(tr("version %1 was added").arg(version));
-            if (it->second.stage != row.stage)
-                return conflict(
-                    tr("version %1 is in %2 now, not %3").arg(version).arg(row.stage, it->second.stage));
-            if (it->second.lastUpdatedTime != row.lastUpdatedTime)
-                return conflict(tr("version %1 was changed").arg(version));
-        }
-        for (const auto &[version, s] : seen) {
-            if (!m_versions.count(version))
-                return conflict(tr("version %1 was deleted").arg(version));
-        }
-        return {};
+        SqliteStatement row(m_db,
+                            "SELECT version FROM registered_model_aliases WHERE name = ?1 AND alias = ?2"
+                                + ws("registered_model_aliases"));
+        row.bind(1, m_change.model);
+        row.bind(2, alias);
+        const int stored = row.step() ? int(row.int64(0)) : 0;
+        if (Error e = row.isValid() ? row.error() : m_db.lastError(); !e.ok())
+            return e;
+        return stored;
     }
 
-    // Every part's `from` against the stored row, and the rows a part needs.
-    Error checkParts()
+    Result<std::optional<QString>> storedTag(int version, const QString &key) const
     {
-        for (const RegistryChange::StageChange &c : m_change.stages) {
-            if (Error e = liveVersion(c.version); !e.ok())
-                return e;
-            const QString stored = m_versions.at(c.version).stage;
-            const QString from = RegistryRules::canonicalStage(c.from);
-            if (stored != (from.isEmpty() ? c.from : from))
-                return conflict(tr("version %1 is in %2 now, not %3").arg(c.version).arg(stored, c.from));
-        }
-        for (const RegistryChange::DescriptionChange &c : m_change.descriptions) {
-            if (c.version != 0) {
-                if (Error e = liveVersion(c.version); !e.ok())
-                    return e;
-            }
-            const QString stored = c.version != 0 ? m_versions.at(c.version).description : m_description;
-            if (stored != c.from) {
-                return conflict(c.version != 0
-                                    ? tr("the description of version %1 was changed").arg(c.version)
-                                    : tr("its description was changed"));
-            }
-        }
-        if (!m_change.aliases.isEmpty() && !m_schema.hasAliases) {
-            return Error::make(Error::Refused,
-                               tr("This store's MLflow has no aliases (they came with MLflow 2.2)."));
-        }
-        for (const RegistryChange::AliasChange &c : m_change.aliases) {
-            SqliteStatement alias(
-                m_db,
-                "SELECT version FROM registered_model_aliases WHERE name = ?1 AND alias = ?2"
-                    + ws("registered_model_aliases"));
-            alias.bind(1, m_change.model);
-            alias.bind(2, c.alias);
-            const int stored = alias.step() ? int(alias.int64(0)) : 0;
-            if (Error e = alias.isValid() ? alias.error() : m_db.lastError(); !e.ok())
-                return e;
-            if (stored != c.from) {
-                return conflict(stored == 0
-                                    ? tr("alias %1 was deleted").arg(c.alias)
-                                    : tr("alias %1 points to version %2 now").arg(c.alias).arg(stored));
-            }
-            if (c.to != 0) {
-                if (Error e = liveVersion(c.to); !e.ok())
-                    return e;
-            }
-        }
-        for (const RegistryChange::TagChange &c : m_change.tags) {
-            const bool ofVersion = c.version != 0;
-            if (ofVersion ? !m_schema.hasModelVersionTags : !m_schema.hasRegisteredModelTags) {
-                return Error::make(
-                    Error::Refused,
-                    tr("This store's MLflow has no registry tags (they came with MLflow 1.10)."));
-            }
-            if (ofVersion) {
-                if (Error e = liveVersion(c.version); !e.ok())
-                    return e;
-            }
-            const QByteArray sql = ofVersion
-                ? "SELECT value FROM model_version_tags WHERE name = ?1 AND \"key\" = ?2 AND version = ?3"
-                    + ws("model_version_tags")
-                : "SELECT value FROM registered_model_tags WHERE name = ?1 AND \"key\" = ?2"
-                    + ws("registered_model_tags");
-            SqliteStatement tag(m_db, sql);
-            tag.bind(1, m_change.model);
-            tag.bind(2, c.key);
-            if (ofVersion)
-                tag.bind(3, qint64(c.version));
-            const std::optional<QString> stored
-                = tag.step() ? std::optional<QString>(tag.string(0)) : std::nullopt;
-            if (Error e = tag.isValid() ? tag.error() : m_db.lastError(); !e.ok())
-                return e;
-            if (stored != c.from) {
-                const QString owner = ofVersion ? tr("version %1").arg(c.version) : tr("the model");
-                return conflict(!stored      ? tr("tag %1 of %2 was deleted").arg(c.key, owner)
-                                    : c.from ? tr("tag %1 of %2 was changed").arg(c.key, owner)
-                                             : tr("tag %1 of %2 was added").arg(c.key, owner));
-            }
-        }
-        return {};
+        const QByteArray sql = version != 0
+            ? "SELECT value FROM model_version_tags WHERE name = ?1 AND \"key\" = ?2 AND version = ?3"
+                + ws("model_version_tags")
+            : "SELECT value FROM registered_model_tags WHERE name = ?1 AND \"key\" = ?2"
+                + ws("registered_model_tags");
+        SqliteStatement tag(m_db, sql);
+        tag.bind(1, m_change.model);
+        tag.bind(2, key);
+        if (version != 0)
+            tag.bind(3, qint64(version));
+        const std::optional<QString> stored
+            = tag.step() ? std::optional<QString>(tag.string(0)) : std::nullopt;
+        if (Error e = tag.isValid() ? tag.error() : m_db.lastError(); !e.ok())
+            return e;
+        return stored;
     }
 
     Error execute(const QByteArray &sql, const QList<std::variant<QString, qint64>> &values)
@@ -411,8 +263,7 @@ private:
     const SchemaInfo &m_schema;
     const RegistryChange &m_change;
     const qint64 m_now;
-    QString m_description; // the model's
-    std::map<int, Version> m_versions; // live ones
+    RegistryRules::StoredModel m_stored;
 };
 
 // Errors a change's own checks return (they carry their message); the rest are SQLite's.
@@ -494,7 +345,7 @@ Result<RegistryWrite> SqliteStore::applyRegistryChange(const RegistryChange &cha
 {
     if (!m_writability.ok())
         return m_writability;
-    if (Error e = checkRules(change); !e.ok())
+    if (Error e = RegistryRules::checkChange(change); !e.ok())
         return e;
 
     RegistryWrite written;
