@@ -17,18 +17,9 @@ using SqliteErrors::describe;
 namespace {
 
 // NaN rows order by the 0 MLflow stores for them, as metricHistory()'s ORDER BY does.
-inline double storedValue(double value)
-{
-    return std::isnan(value) ? 0.0 : value;
-}
-
 inline bool pointLess(const MetricSeries &s, size_t a, size_t b)
 {
-    if (s.steps[a] != s.steps[b])
-        return s.steps[a] < s.steps[b];
-    if (s.timestamps[a] != s.timestamps[b])
-        return s.timestamps[a] < s.timestamps[b];
-    return storedValue(s.values[a]) < storedValue(s.values[b]);
+    return seriesRowLess(s.steps[a], s.timestamps[a], s.values[a], s.steps[b], s.timestamps[b], s.values[b]);
 }
 
 template<typename T> void permute(std::vector<T> &array, const std::vector<size_t> &order)
@@ -128,8 +119,9 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
     const int timestampCol = column++;
     const int stepCol = m_schema.hasMetricStep ? column++ : -1;
     const int isNanCol = m_schema.hasMetricIsNan ? column++ : -1;
+    const int rowidCol = column++;
     columns = QByteArray(perRun ? "" : "run_uuid, ") + (keyColumn ? "\"key\", " : "") + "value, timestamp"
-        + (stepCol >= 0 ? ", step" : "") + (isNanCol >= 0 ? ", is_nan" : "");
+        + (stepCol >= 0 ? ", step" : "") + (isNanCol >= 0 ? ", is_nan" : "") + ", rowid";
     QByteArray keyFilter;
     if (!everyKey) {
         keyFilter = "\"key\" IN (";
@@ -155,6 +147,13 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
     for (size_t i = 0; i < wanted.size(); ++i)
         query.bind(int(i + 2), std::string_view(wanted[i]));
 
+    // Where later appends start (SeriesTail::position): rows stored after this read get larger
+    // rowids than any row now, so max(the series' largest rowid, this) is safe even though the
+    // rows are read in a later snapshot.
+    const std::optional<qint64> rowidBefore = maxMetricRowid();
+    if (!rowidBefore)
+        return describe(m_db.lastError(), m_path, timeout);
+
     // Counting a run's rows walks only its index entries: with it, one key's arrays are sized
     // once instead of regrown (and shrunk) as rows arrive.
     std::unique_ptr<SqliteStatement> count;
@@ -173,6 +172,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
             MetricSeries series;
             series.runId = runId;
             series.key = QString::fromStdString(key);
+            series.tail.position = *rowidBefore; // the largest rowid seen, while reading
             if (expectedRows > 0) {
                 reserveLarge(series.steps, size_t(expectedRows));
                 reserveLarge(series.timestamps, size_t(expectedRows));
@@ -187,6 +187,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
                       [](const auto &a, const auto &b) { return a.first < b.first; });
         for (auto &[key, series] : buffer.byKey) {
             orderSeries(series);
+            series.tail = tailAfter({}, series, series.tail.position);
             deliver(std::move(series));
         }
         buffer.byKey.clear();
@@ -211,6 +212,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
                         continue;
                     MetricSeries added;
                     added.runId = buffer->runId;
+                    added.tail.position = *rowidBefore;
                     added.key = QString::fromUtf8(key.data(), qsizetype(key.size()));
                     buffer->byKey.emplace_back(std::string(key), std::move(added));
                     buffer->lastHit = buffer->byKey.size() - 1;
@@ -221,6 +223,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
             series->values.push_back(isNan ? std::numeric_limits<double>::quiet_NaN() : query.real(valueCol));
             series->timestamps.push_back(query.int64(timestampCol));
             series->steps.push_back(stepCol >= 0 ? query.int64(stepCol) : 0);
+            series->tail.position = std::max(series->tail.position, query.int64(rowidCol));
         }
         if (Error e = query.error(); !e.ok())
             return describe(e, m_path, timeout);
@@ -282,6 +285,67 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
             progress(i + 1, runList.size());
     }
     return {};
+}
+
+} // namespace Store
+
+namespace Store {
+
+Result<MlflowStore::MetricAppend> SqliteStore::readMetricAppend(const QString &runId, const QString &key,
+                                                                const SeriesTail &after)
+{
+    MetricAppend append;
+    append.rows.runId = runId;
+    append.rows.key = key;
+    if (after.position < 0) { // a tail no read of this backend filled: nothing to go on
+        append.rewritten = true;
+        return append;
+    }
+    const int timeout = m_db.busyTimeoutMs();
+    if (Error e = checkRunsExist({runId}); !e.ok())
+        return e;
+
+    // The largest rowid and the rows below it from one snapshot: the next append starts there.
+    SqliteReadTransaction snapshot(m_db);
+    const std::optional<qint64> rowidNow = maxMetricRowid();
+    if (!rowidNow)
+        return describe(m_db.lastError(), m_path, timeout);
+    if (*rowidNow < after.position) { // rows were deleted: rowids may be handed out again
+        append.rewritten = true;
+        return append;
+    }
+    // Only the rows stored since, of every run: a range of the table's own b-tree, no index. Run
+    // and key are compared here, so that no index on them can tempt the planner.
+    const QByteArray sql = QByteArray("SELECT run_uuid, \"key\", value, timestamp, ")
+        + (m_schema.hasMetricStep ? "step" : "0") + ", " + (m_schema.hasMetricIsNan ? "is_nan" : "0")
+        + " FROM metrics WHERE rowid > ?1";
+    SqliteStatement query(m_db, sql);
+    if (!query.isValid())
+        return describe(query.error(), m_path, timeout);
+    query.bind(1, after.position);
+    const std::string run = runId.toStdString();
+    const std::string wantedKey = key.toStdString();
+    MetricSeries &rows = append.rows;
+    while (query.step()) {
+        if (query.text(0) != run || query.text(1) != wantedKey)
+            continue;
+        const double value = query.int64(5) != 0 ? std::numeric_limits<double>::quiet_NaN() : query.real(2);
+        const qint64 timestamp = query.int64(3);
+        const qint64 step = query.int64(4);
+        if (isBeforeTail(after, step, timestamp, value)) {
+            append.rows = MetricSeries {runId, key, {}, {}, {}, {}};
+            append.rewritten = true;
+            return append;
+        }
+        rows.values.push_back(value);
+        rows.timestamps.push_back(timestamp);
+        rows.steps.push_back(step);
+    }
+    if (Error e = query.error(); !e.ok())
+        return describe(e, m_path, timeout);
+    orderSeries(rows); // ties stay in rowid order, as a whole read keeps them
+    rows.tail = tailAfter(after, rows, *rowidNow);
+    return append;
 }
 
 } // namespace Store
