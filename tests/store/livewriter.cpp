@@ -145,13 +145,7 @@ bool LiveWriter::runSql(const QByteArray &sql)
     shell.start(QStringLiteral("sqlite3"), {QStringLiteral("-bail"), m_location});
     shell.write(sql);
     shell.closeWriteChannel();
-    if (!shell.waitForFinished(30000) || shell.exitStatus() != QProcess::NormalExit
-        || shell.exitCode() != 0) {
-        m_error = QStringLiteral("sqlite3 failed: %1 %2")
-                      .arg(shell.errorString(), QString::fromUtf8(shell.readAllStandardError()));
-        return false;
-    }
-    return true;
+    return succeeded(shell);
 }
 
 bool LiveWriter::runShell(const QString &script, const QStringList &arguments)
@@ -159,11 +153,16 @@ bool LiveWriter::runShell(const QString &script, const QStringList &arguments)
     QProcess shell;
     shell.start(QStringLiteral("sh"),
                 QStringList {QStringLiteral("-c"), script, QStringLiteral("sh")} + arguments);
-    if (!shell.waitForFinished(30000) || shell.exitStatus() != QProcess::NormalExit
-        || shell.exitCode() != 0) {
-        m_error = QStringLiteral("sh failed: %1 %2")
-                      .arg(shell.errorString(), QString::fromUtf8(shell.readAllStandardError()));
-        return false;
-    }
-    return true;
+    return succeeded(shell);
+}
+
+bool LiveWriter::succeeded(QProcess &process)
+{
+    if (process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit
+        && process.exitCode() == 0)
+        return true;
+    m_error = QStringLiteral("%1 failed: %2 %3")
+                  .arg(process.program(), process.errorString(),
+                       QString::fromUtf8(process.readAllStandardError()));
+    return false;
 }

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QString>
 
+class QProcess;
 class QTemporaryDir;
 
 // Another process writing a store while a run trains, as MLflow's tracking client does: the
@@ -45,6 +46,8 @@ public:
 private:
     bool runSql(const QByteArray &sql);
     bool runShell(const QString &script, const QStringList &arguments);
+    // Waits for `process`; false (and lastError() set) unless it exited with 0.
+    bool succeeded(QProcess &process);
     QString runFolder(const QString &runId) const;
 
     QString m_location;

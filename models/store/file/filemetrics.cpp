@@ -185,10 +185,6 @@ Error FileStore::readMetricSeries(const QStringList &runIds, const QStringList &
     return {};
 }
 
-} // namespace Store
-
-namespace Store {
-
 // Metric files only grow: the lines after the tail's byte offset are the new rows. A file shorter
 // than that offset (replaced, truncated) is a rewrite, and so is a line that orders before the
 // tail (a run resumed at an earlier step): merging it in would need the whole series, which the
@@ -196,21 +192,13 @@ namespace Store {
 Result<MlflowStore::MetricAppend> FileStore::readMetricAppend(const QString &runId, const QString &key,
                                                               const SeriesTail &after)
 {
-    MetricAppend append;
-    append.rows.runId = runId;
-    append.rows.key = key;
-    const auto rewritten = [&] {
-        MetricAppend whole; // no rows: the caller reads the series anew
-        whole.rows.runId = runId;
-        whole.rows.key = key;
-        whole.rewritten = true;
-        return whole;
-    };
+    const auto rewritten = [&] { return MetricAppend::none(runId, key, true); };
     if (after.position < 0) // a tail no read of this backend filled: nothing to go on
         return rewritten();
     const auto run = findRun(runId);
     if (!run)
         return noSuchRun(runId);
+    MetricAppend append = MetricAppend::none(runId, key);
     append.rows.tail = after;
     const std::string name = key.toStdString();
     if (!isSafeKey(name))
@@ -222,13 +210,14 @@ Result<MlflowStore::MetricAppend> FileStore::readMetricAppend(const QString &run
     const auto readFailed
         = [&] { return Error::make(Error::Io, tr("Cannot read metric %1 of run %2.").arg(key, runId)); };
     struct stat info;
-    if (::fstat(fd, &info) != 0 || qint64(info.st_size) < after.position) {
-        const bool sized = ::fstat(fd, &info) == 0;
-        ::close(fd);
-        return sized ? Result<MetricAppend>(rewritten()) : Result<MetricAppend>(readFailed());
-    }
-    const std::optional<std::string> bytes = readFrom(fd, after.position);
+    const bool sized = ::fstat(fd, &info) == 0;
+    const bool shrank = sized && qint64(info.st_size) < after.position;
+    std::optional<std::string> bytes;
+    if (sized && !shrank)
+        bytes = readFrom(fd, after.position);
     ::close(fd);
+    if (shrank)
+        return rewritten();
     if (!bytes)
         return readFailed();
     const size_t length = completeLength(*bytes, !isUnfinished(run->second.attributes.status));

@@ -287,20 +287,11 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
     return {};
 }
 
-} // namespace Store
-
-namespace Store {
-
 Result<MlflowStore::MetricAppend> SqliteStore::readMetricAppend(const QString &runId, const QString &key,
                                                                 const SeriesTail &after)
 {
-    MetricAppend append;
-    append.rows.runId = runId;
-    append.rows.key = key;
-    if (after.position < 0) { // a tail no read of this backend filled: nothing to go on
-        append.rewritten = true;
-        return append;
-    }
+    if (after.position < 0) // a tail no read of this backend filled: nothing to go on
+        return MetricAppend::none(runId, key, true);
     const int timeout = m_db.busyTimeoutMs();
     if (Error e = checkRunsExist({runId}); !e.ok())
         return e;
@@ -310,10 +301,8 @@ Result<MlflowStore::MetricAppend> SqliteStore::readMetricAppend(const QString &r
     const std::optional<qint64> rowidNow = maxMetricRowid();
     if (!rowidNow)
         return describe(m_db.lastError(), m_path, timeout);
-    if (*rowidNow < after.position) { // rows were deleted: rowids may be handed out again
-        append.rewritten = true;
-        return append;
-    }
+    if (*rowidNow < after.position) // rows were deleted: rowids may be handed out again
+        return MetricAppend::none(runId, key, true);
     // Only the rows stored since, of every run: a range of the table's own b-tree, no index. Run
     // and key are compared here, so that no index on them can tempt the planner.
     const QByteArray sql = QByteArray("SELECT run_uuid, \"key\", value, timestamp, ")
@@ -325,6 +314,7 @@ Result<MlflowStore::MetricAppend> SqliteStore::readMetricAppend(const QString &r
     query.bind(1, after.position);
     const std::string run = runId.toStdString();
     const std::string wantedKey = key.toStdString();
+    MetricAppend append = MetricAppend::none(runId, key);
     MetricSeries &rows = append.rows;
     while (query.step()) {
         if (query.text(0) != run || query.text(1) != wantedKey)
@@ -332,11 +322,8 @@ Result<MlflowStore::MetricAppend> SqliteStore::readMetricAppend(const QString &r
         const double value = query.int64(5) != 0 ? std::numeric_limits<double>::quiet_NaN() : query.real(2);
         const qint64 timestamp = query.int64(3);
         const qint64 step = query.int64(4);
-        if (isBeforeTail(after, step, timestamp, value)) {
-            append.rows = MetricSeries {runId, key, {}, {}, {}, {}};
-            append.rewritten = true;
-            return append;
-        }
+        if (isBeforeTail(after, step, timestamp, value))
+            return MetricAppend::none(runId, key, true);
         rows.values.push_back(value);
         rows.timestamps.push_back(timestamp);
         rows.steps.push_back(step);
