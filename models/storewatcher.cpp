@@ -50,7 +50,7 @@ void StoreWatcher::setLocation(const QString &location)
     m_timer.stop();
     m_debounce.stop();
     watchFolders();
-    pollNow(); // the baseline (with an empty location, the worker closes the old store)
+    startPoll(); // the baseline, paused or not (with an empty location: the old store is closed)
 }
 
 void StoreWatcher::setInterval(int ms)
@@ -79,8 +79,12 @@ void StoreWatcher::setPaused(bool paused)
 
 void StoreWatcher::pollNow()
 {
-    if (m_paused)
-        return;
+    if (!m_paused)
+        startPoll();
+}
+
+void StoreWatcher::startPoll()
+{
     if (m_polling) {
         m_pollAgain = true;
         return;
@@ -143,8 +147,8 @@ void StoreWatcher::finishPoll(const PollResult &result, quint64 generation)
         }
         emit polled();
     }
-    if (m_pollAgain && !m_paused)
-        pollNow();
+    if (m_pollAgain)
+        startPoll();
     else
         scheduleNextPoll();
 }

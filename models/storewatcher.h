@@ -33,8 +33,8 @@ public:
     QString location() const { return m_location; }
     void setInterval(int ms);
     int interval() const { return m_intervalMs; }
-    // While paused nothing is polled and nothing emitted; resuming polls at once, and a change
-    // noticed while paused is reported then.
+    // While paused nothing is polled (but the baseline of a new location) and storeChanged() is
+    // not emitted; resuming polls at once, and a change noticed while paused is reported then.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
     // Polls now, or right after the poll in flight; nothing while paused.
@@ -57,6 +57,7 @@ private:
         Store::Error error;
     };
     static PollResult poll(PollState &state, const QString &location);
+    void startPoll(); // paused or not
     void finishPoll(const PollResult &result, quint64 generation);
     void scheduleNextPoll();
     void watchFolders();

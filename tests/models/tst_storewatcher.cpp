@@ -22,6 +22,7 @@ private slots:
     void changeArrivesWithinTwoIntervals();
     void nothingChangedNothingEmitted();
     void pausedWatcherStaysQuietThenReports();
+    void locationSetWhilePausedTakesItsBaseline();
     void newRunFolderBringsThePollForward();
     void missingStoreFailsOnce();
     void destroyedWhilePolling();
@@ -98,6 +99,21 @@ void TestStoreWatcher::pausedWatcherStaysQuietThenReports()
 
     watcher.setPaused(false);
     QVERIFY(changed.wait(2 * Interval));
+    QCOMPARE(changed.count(), 1);
+}
+
+void TestStoreWatcher::locationSetWhilePausedTakesItsBaseline()
+{
+    StoreWatcher watcher;
+    watcher.setInterval(Interval);
+    watcher.setPaused(true);
+    QSignalSpy changed(&watcher, &StoreWatcher::storeChanged);
+    QVERIFY(watch(watcher, m_location)); // polled once, paused or not
+    LiveWriter writer(m_location);
+    QVERIFY(writer.logMetric(LiveWriter::RunningRun, QStringLiteral("loss"),
+                             {{10, LiveWriter::Start + 10, 0.5}}));
+    watcher.setPaused(false);
+    QVERIFY(changed.wait(2 * Interval)); // measured against the baseline taken while paused
     QCOMPARE(changed.count(), 1);
 }
 
