@@ -10,6 +10,11 @@
 //     readMetricAppend() from the whole read's tail; the ratio append / whole (K times, medians).
 // The stores are written into a temporary folder. Exits 1 when a result is wrong: a token that
 // did not change after a write, or changed without one, or a row count that is off.
+//
+// Measured (release, warm, 2 cores shared with other builds, load average ~5), defaults:
+// changeToken() 0.0085 ms on SQLite, 57 ms on 10,000 runs (835 ms for the first call);
+// 100 appended rows of 1,000,000: SQLite 0.40 ms against 501 ms whole (ratio 0.0008), mlruns
+// 0.32 ms against 347 ms (0.0009).
 
 #include "benchsupport.h"
 #include "sqlitehandle.h"
