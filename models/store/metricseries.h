@@ -4,6 +4,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -45,18 +46,38 @@ struct MetricSeries
     }
 };
 
-// The tail of `series` as read in full (rows, last row); `position` is the backend's to set.
-inline SeriesTail tailOf(const MetricSeries &series)
+// Whether row a comes before row b in a series' order: step, timestamp, then value, NaN rows
+// ordering by the 0 MLflow stores for them (as the SQL store's ORDER BY does).
+inline bool seriesRowLess(qint64 stepA, qint64 timestampA, double valueA, qint64 stepB, qint64 timestampB,
+                          double valueB)
 {
-    SeriesTail tail;
-    tail.rows = series.size();
-    if (!series.isEmpty()) {
-        tail.step = series.steps.back();
-        tail.timestamp = series.timestamps.back();
-        const double last = series.values.back();
-        tail.value = last != last ? 0.0 : last; // NaN orders by the 0 stored for it
-    }
+    if (stepA != stepB)
+        return stepA < stepB;
+    if (timestampA != timestampB)
+        return timestampA < timestampB;
+    return (std::isnan(valueA) ? 0.0 : valueA) < (std::isnan(valueB) ? 0.0 : valueB);
+}
+
+// The tail after `rows` were read following `before` (a default tail: a read from the start),
+// `position` the backend's position after them.
+inline SeriesTail tailAfter(const SeriesTail &before, const MetricSeries &rows, qint64 position)
+{
+    SeriesTail tail = before;
+    tail.position = position;
+    if (rows.isEmpty())
+        return tail;
+    tail.rows += rows.size();
+    tail.step = rows.steps.back();
+    tail.timestamp = rows.timestamps.back();
+    tail.value = rows.values.back();
     return tail;
+}
+
+// Whether (step, timestamp, value) comes before the last row `tail` read: a row stored since then
+// that the series' order puts before rows already read.
+inline bool isBeforeTail(const SeriesTail &tail, qint64 step, qint64 timestamp, double value)
+{
+    return tail.rows > 0 && seriesRowLess(step, timestamp, value, tail.step, tail.timestamp, tail.value);
 }
 
 // Series are large and immutable once read: views share them.

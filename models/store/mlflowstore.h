@@ -63,6 +63,16 @@ public:
     {
         MetricSeries rows;
         bool rewritten = false;
+
+        // No rows of (runId, key), the tail left to the backend.
+        static MetricAppend none(const QString &runId, const QString &key, bool rewritten = false)
+        {
+            MetricAppend append;
+            append.rows.runId = runId;
+            append.rows.key = key;
+            append.rewritten = rewritten;
+            return append;
+        }
     };
     virtual Result<MetricAppend> readMetricAppend(const QString &runId, const QString &key,
                                                   const SeriesTail &after)

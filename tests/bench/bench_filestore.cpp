@@ -26,11 +26,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fcntl.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -57,55 +54,6 @@ double msSince(const QElapsedTimer &timer)
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
-bool writeFile(const std::string &path, const std::string &content)
-{
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return false;
-    const bool ok = ::write(fd, content.data(), content.size()) == ssize_t(content.size());
-    return ::close(fd) == 0 && ok;
-}
-
-// The mlruns folder at `root`, as MLflow 2.x writes it; false on failure.
-bool writeMlruns(const std::string &root, int runs)
-{
-    const std::string experiment = root + "/0";
-    if (!QDir().mkpath(QString::fromStdString(experiment)))
-        return false;
-    bool ok = writeFile(experiment + "/meta.yaml",
-                        "artifact_location: file://" + experiment
-                            + "\ncreation_time: 1700000000000\nexperiment_id: '0'\nlast_update_time: "
-                              "1700000000000\nlifecycle_stage: active\nname: Default\n");
-    quint32 state = 2463534242u;
-    const auto next = [&] { return state = state * 1664525u + 1013904223u; };
-    for (int i = 0; i < runs && ok; ++i) {
-        char id[33];
-        std::snprintf(id, sizeof id, "%08x%08x%08x%08x", next(), next(), next(), unsigned(i));
-        const std::string run = experiment + '/' + id;
-        for (const char *sub : {"", "/metrics", "/params", "/tags", "/artifacts"})
-            ::mkdir((run + sub).c_str(), 0755);
-        const std::string start = std::to_string(1700000000000LL + i * 1000LL);
-        ok = writeFile(run + "/meta.yaml",
-                       "artifact_uri: file://" + run + "/artifacts\nend_time: " + start
-                           + "\nentry_point_name: ''\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: "
-                           + id + "\nrun_name: run-" + std::to_string(i) + "\nrun_uuid: " + id
-                           + "\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: " + start
-                           + "\nstatus: 3\ntags: []\nuser_id: bench\n");
-        for (int p = 0; p < Params && ok; ++p)
-            ok = writeFile(run + "/params/param_" + std::to_string(p), std::to_string(next() % 1000));
-        for (int t = 0; t < Tags && ok; ++t)
-            ok = writeFile(run + "/tags/tag_" + std::to_string(t), "value-" + std::to_string(next() % 100));
-        for (int m = 0; m < Metrics && ok; ++m) {
-            std::string lines;
-            for (int l = 0; l < MetricLines; ++l)
-                lines += start + ' ' + std::to_string(double(next() % 10000) / 10000.0) + ' '
-                    + std::to_string(l) + '\n';
-            ok = writeFile(run + "/metrics/metric_" + std::to_string(m), lines);
-        }
-    }
-    return ok && writeFile(root + "/.bench-runs", std::to_string(runs));
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -129,7 +77,9 @@ int main(int argc, char **argv)
     timer.start();
     if (!reuse) {
         QDir(root).removeRecursively();
-        if (!writeMlruns(QFile::encodeName(root).toStdString(), runs)) {
+        const BenchSupport::MlrunsShape shape {
+            .runs = runs, .params = Params, .tags = Tags, .metrics = Metrics, .metricLines = MetricLines};
+        if (!BenchSupport::writeMlruns(QFile::encodeName(root).toStdString(), shape)) {
             std::printf("could not write %s\n", qPrintable(root));
             return 1;
         }

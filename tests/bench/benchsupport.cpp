@@ -9,8 +9,67 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace BenchSupport {
+
+namespace {
+
+bool writeWholeFile(const std::string &path, const std::string &content)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return false;
+    const bool ok = ::write(fd, content.data(), content.size()) == ssize_t(content.size());
+    return ::close(fd) == 0 && ok;
+}
+
+} // namespace
+
+bool writeMlruns(const std::string &root, const MlrunsShape &shape)
+{
+    const std::string experiment = root + "/0";
+    if (!QDir().mkpath(QString::fromStdString(experiment)))
+        return false;
+    bool ok = writeWholeFile(experiment + "/meta.yaml",
+                             "artifact_location: file://" + experiment
+                                 + "\ncreation_time: 1700000000000\nexperiment_id: '0'\nlast_update_time: "
+                                   "1700000000000\nlifecycle_stage: active\nname: Default\n");
+    quint32 state = 2463534242u;
+    const auto next = [&] { return state = state * 1664525u + 1013904223u; };
+    for (int i = 0; i < shape.runs && ok; ++i) {
+        char id[33];
+        std::snprintf(id, sizeof id, "%08x%08x%08x%08x", next(), next(), next(), unsigned(i));
+        const std::string run = experiment + '/' + id;
+        for (const char *sub : {"", "/metrics", "/params", "/tags", "/artifacts"})
+            ::mkdir((run + sub).c_str(), 0755);
+        const std::string start = std::to_string(1700000000000LL + i * 1000LL);
+        // The last `unfinishedRuns` runs are still running: no end time, status 1.
+        const bool unfinished = i >= shape.runs - shape.unfinishedRuns;
+        ok = writeWholeFile(
+            run + "/meta.yaml",
+            "artifact_uri: file://" + run + "/artifacts\nend_time: " + (unfinished ? "null" : start)
+                + "\nentry_point_name: ''\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: " + id
+                + "\nrun_name: run-" + std::to_string(i) + "\nrun_uuid: " + id
+                + "\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: " + start
+                + "\nstatus: " + (unfinished ? "1" : "3") + "\ntags: []\nuser_id: bench\n");
+        for (int p = 0; p < shape.params && ok; ++p)
+            ok = writeWholeFile(run + "/params/param_" + std::to_string(p), std::to_string(next() % 1000));
+        for (int t = 0; t < shape.tags && ok; ++t)
+            ok = writeWholeFile(run + "/tags/tag_" + std::to_string(t),
+                                "value-" + std::to_string(next() % 100));
+        for (int m = 0; m < shape.metrics && ok; ++m) {
+            std::string lines;
+            for (int l = 0; l < shape.metricLines; ++l)
+                lines += start + ' ' + std::to_string(double(next() % 10000) / 10000.0) + ' '
+                    + std::to_string(l) + '\n';
+            ok = writeWholeFile(run + "/metrics/metric_" + std::to_string(m), lines);
+        }
+    }
+    return ok && writeWholeFile(root + "/.bench-runs", std::to_string(shape.runs));
+}
 
 Arguments::Arguments(const QString &description)
 {

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace Store {
@@ -54,6 +55,21 @@ private:
     QCommandLineParser m_parser;
     std::vector<Binding> m_bindings;
 };
+
+// An mlruns folder (MLflow's file store) of `runs` runs in experiment 0, each with meta.yaml,
+// `params` params, `tags` tags and `metrics` metrics of `metricLines` lines, as MLflow 2.x writes
+// them; the last `unfinishedRuns` runs still RUNNING. Writes <root>/.bench-runs (the run count).
+struct MlrunsShape
+{
+    int runs = 0;
+    int params = 10;
+    int tags = 18;
+    int metrics = 10;
+    int metricLines = 5;
+    int unfinishedRuns = 0;
+};
+// False on failure.
+bool writeMlruns(const std::string &root, const MlrunsShape &shape);
 
 double mib(qint64 bytes);
 std::optional<qint64> scalar(Store::SqliteConnection &db, const QByteArray &sql);

@@ -4,9 +4,9 @@
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <cmath>
+#include <cerrno>
 #include <fcntl.h>
-#include <numeric>
+#include <unistd.h>
 
 // Metric histories of an mlruns/ folder: one file per (run, key), a line per logged point
 // (format notes §4), ordered here as the SQL store's ORDER BY step, timestamp, value.
@@ -33,28 +33,25 @@ bool isSafeKey(const std::string &key)
     return true;
 }
 
-inline double storedValue(double value)
+// The bytes of `content` that hold whole lines: up to its last newline, or all of it when
+// `lastLineToo`. A live run's writer may be in the middle of its last line: it is left for the
+// next read (SeriesTail::position stays before it).
+size_t completeLength(std::string_view content, bool lastLineToo)
 {
-    return std::isnan(value) ? 0.0 : value;
+    if (lastLineToo)
+        return content.size();
+    const size_t newline = content.rfind('\n');
+    return newline == std::string_view::npos ? 0 : newline + 1;
 }
 
-// Reads one metric file into `series` (empty when it does not exist), ordered by (step,
-// timestamp, value), ties in file order; the first bad line's number, 0 if none.
-int readSeries(int runDir, const std::string &key, MetricSeries &series)
+// Parses metric lines into `series`, ordered by (step, timestamp, value), ties in file order;
+// the first bad line's number, 0 if none.
+int parseSeries(std::string_view content, MetricSeries &series)
 {
-    if (!isSafeKey(key))
-        return 0;
-    const auto content = readFile(runDir, ("metrics/" + key).c_str());
-    if (!content)
-        return 0;
     std::vector<MetricPoint> points;
-    const int bad = forEachMetricLine(*content, [&](const MetricPoint &p) { points.push_back(p); });
+    const int bad = forEachMetricLine(content, [&](const MetricPoint &p) { points.push_back(p); });
     std::stable_sort(points.begin(), points.end(), [](const MetricPoint &a, const MetricPoint &b) {
-        if (a.step != b.step)
-            return a.step < b.step;
-        if (a.timestamp != b.timestamp)
-            return a.timestamp < b.timestamp;
-        return storedValue(a.value) < storedValue(b.value);
+        return seriesRowLess(a.step, a.timestamp, a.value, b.step, b.timestamp, b.value);
     });
     series.steps.resize(points.size());
     series.timestamps.resize(points.size());
@@ -67,6 +64,39 @@ int readSeries(int runDir, const std::string &key, MetricSeries &series)
     return bad;
 }
 
+// Reads one metric file into `series` (empty when it does not exist) with its tail; the first
+// bad line's number, 0 if none. `live`: the run is not finished (see completeLength()).
+int readSeries(int runDir, const std::string &key, bool live, MetricSeries &series)
+{
+    series.tail = tailAfter({}, series, 0);
+    if (!isSafeKey(key))
+        return 0;
+    const auto content = readFile(runDir, ("metrics/" + key).c_str());
+    if (!content)
+        return 0;
+    const size_t length = completeLength(*content, !live);
+    const int bad = parseSeries(std::string_view(*content).substr(0, length), series);
+    series.tail = tailAfter({}, series, qint64(length));
+    return bad;
+}
+
+// The bytes of the file open as `fd` from `offset` to its end; nullopt when a read fails.
+std::optional<std::string> readFrom(int fd, qint64 offset)
+{
+    std::string bytes;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::pread(fd, buffer, sizeof buffer, off_t(offset + qint64(bytes.size())));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return std::nullopt;
+        if (n == 0)
+            return bytes;
+        bytes.append(buffer, size_t(n));
+    }
+}
+
 } // namespace
 
 Result<MetricHistory> FileStore::metricHistory(const QString &runId, const QString &key)
@@ -76,7 +106,8 @@ Result<MetricHistory> FileStore::metricHistory(const QString &runId, const QStri
         return noSuchRun(runId);
     const DirFd dir = DirFd::open(-1, run->first.c_str());
     MetricSeries series;
-    if (const int bad = readSeries(dir.fd(), key.toStdString(), series)) {
+    if (const int bad
+        = readSeries(dir.fd(), key.toStdString(), isUnfinished(run->second.attributes.status), series)) {
         warn(QCoreApplication::translate("Store::FileStore",
                                          "Run %1: line %2 of metric %3 does not parse; the line is skipped.")
                  .arg(runId)
@@ -112,19 +143,20 @@ Error FileStore::readMetricSeries(const QStringList &runIds, const QStringList &
     if (progress)
         progress(0, runList.size());
     // Unknown runs fail the whole read before anything is delivered.
-    std::vector<std::string> folders;
+    std::vector<std::pair<std::string, bool>> folders; // and whether the run is unfinished
     for (const QString &id : runList) {
         const auto run = findRun(id);
         if (!run)
             return noSuchRun(id);
-        folders.push_back(run->first);
+        folders.emplace_back(run->first, isUnfinished(run->second.attributes.status));
     }
     for (qsizetype i = 0; i < runList.size(); ++i) {
         if (cancel && cancel->load())
             return Error::make(
                 Error::Cancelled,
                 QCoreApplication::translate("Store::FileStore", "Reading the metrics was cancelled."));
-        const DirFd dir = DirFd::open(-1, folders[size_t(i)].c_str());
+        const auto &[folder, live] = folders[size_t(i)];
+        const DirFd dir = DirFd::open(-1, folder.c_str());
         std::vector<std::string> runKeys;
         if (wanted.isEmpty()) {
             listKeyFiles(dir.fd(), "metrics", runKeys);
@@ -137,7 +169,7 @@ Error FileStore::readMetricSeries(const QStringList &runIds, const QStringList &
             MetricSeries series;
             series.runId = runList[i];
             series.key = QString::fromStdString(key);
-            if (const int bad = readSeries(dir.fd(), key, series)) {
+            if (const int bad = readSeries(dir.fd(), key, live, series)) {
                 warn(QCoreApplication::translate("Store::FileStore",
                                                  "Run %1: line %2 of metric %3 does not parse; the line is "
                                                  "skipped.")
@@ -151,6 +183,53 @@ Error FileStore::readMetricSeries(const QStringList &runIds, const QStringList &
             progress(i + 1, runList.size());
     }
     return {};
+}
+
+// Metric files only grow: the lines after the tail's byte offset are the new rows. A file shorter
+// than that offset (replaced, truncated) is a rewrite, and so is a line that orders before the
+// tail (a run resumed at an earlier step): merging it in would need the whole series, which the
+// caller then reads.
+Result<MlflowStore::MetricAppend> FileStore::readMetricAppend(const QString &runId, const QString &key,
+                                                              const SeriesTail &after)
+{
+    const auto rewritten = [&] { return MetricAppend::none(runId, key, true); };
+    if (after.position < 0) // a tail no read of this backend filled: nothing to go on
+        return rewritten();
+    const auto run = findRun(runId);
+    if (!run)
+        return noSuchRun(runId);
+    MetricAppend append = MetricAppend::none(runId, key);
+    append.rows.tail = after;
+    const std::string name = key.toStdString();
+    if (!isSafeKey(name))
+        return append; // never a file, never rows
+    const DirFd dir = DirFd::open(-1, run->first.c_str());
+    const int fd = ::openat(dir.fd(), ("metrics/" + name).c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return after.position > 0 ? rewritten() : append;
+    const auto readFailed
+        = [&] { return Error::make(Error::Io, tr("Cannot read metric %1 of run %2.").arg(key, runId)); };
+    struct stat info;
+    const bool sized = ::fstat(fd, &info) == 0;
+    const bool shrank = sized && qint64(info.st_size) < after.position;
+    std::optional<std::string> bytes;
+    if (sized && !shrank)
+        bytes = readFrom(fd, after.position);
+    ::close(fd);
+    if (shrank)
+        return rewritten();
+    if (!bytes)
+        return readFailed();
+    const size_t length = completeLength(*bytes, !isUnfinished(run->second.attributes.status));
+    MetricSeries &rows = append.rows;
+    if (parseSeries(std::string_view(*bytes).substr(0, length), rows)) {
+        warn(tr("Run %1: a line appended to metric %2 does not parse; the line is skipped.").arg(runId, key));
+    }
+    if (!rows.isEmpty()
+        && isBeforeTail(after, rows.steps.front(), rows.timestamps.front(), rows.values.front()))
+        return rewritten();
+    rows.tail = tailAfter(after, rows, after.position + qint64(length));
+    return append;
 }
 
 } // namespace Store

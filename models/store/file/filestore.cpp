@@ -334,19 +334,3 @@ Result<DatasetInputList> FileStore::datasets(const QString &runId)
 }
 
 } // namespace Store
-
-namespace Store {
-
-// Live updates: not implemented yet (next step of the file-store work).
-Result<QByteArray> FileStore::changeToken()
-{
-    return Error::make(Error::Unsupported, QStringLiteral("Live updates are not implemented yet."));
-}
-
-Result<MlflowStore::MetricAppend> FileStore::readMetricAppend(const QString &, const QString &,
-                                                              const SeriesTail &)
-{
-    return Error::make(Error::Unsupported, QStringLiteral("Live updates are not implemented yet."));
-}
-
-} // namespace Store

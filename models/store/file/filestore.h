@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -42,7 +43,9 @@ public:
     Error readMetricSeries(const QStringList &runIds, const QStringList &keys,
                            const std::function<void(MetricSeries &&)> &deliver, const CancelFlag *cancel,
                            const ProgressFn &progress) override;
+    // filelive.cpp: a digest of the stat of what a writer touches (see there).
     Result<QByteArray> changeToken() override;
+    // filemetrics.cpp
     Result<MetricAppend> readMetricAppend(const QString &runId, const QString &key,
                                           const SeriesTail &after) override;
     Result<DatasetInputList> datasets(const QString &runId) override;
@@ -90,6 +93,11 @@ private:
                                        struct stat *identity = nullptr) const;
     // The folder of run `runId` (absolute) and its meta; nullopt when no experiment holds it.
     std::optional<std::pair<std::string, RunMeta>> findRun(const QString &runId) const;
+
+    // filelive.cpp: what changeToken() found of each run folder, so that it parses a meta.yaml
+    // again only when the file changed.
+    struct LiveRuns;
+    std::shared_ptr<LiveRuns> m_liveRuns;
 
     // fileregistry.cpp
     Result<ModelVersionList> readVersions(const QString &model, const QString &runId) const;

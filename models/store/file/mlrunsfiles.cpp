@@ -355,6 +355,11 @@ QString statusName(const std::optional<std::string> &status)
     return QString::fromStdString(*status).toUpper(); // a newer writer's name
 }
 
+bool isUnfinished(const QString &status)
+{
+    return status == QLatin1String("RUNNING") || status == QLatin1String("SCHEDULED");
+}
+
 bool isSafeId(const QString &id)
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-zA-Z0-9][\\w\\-]{0,255}$"));

@@ -118,6 +118,8 @@ template<typename F> int forEachMetricLine(std::string_view content, F &&point)
 // Run status as MLflow's file store writes it (an int 1..5, or a name) as the name; RUNNING when
 // missing.
 QString statusName(const std::optional<std::string> &status);
+// Whether a run of that status (a statusName()) may still log: RUNNING or SCHEDULED.
+bool isUnfinished(const QString &status);
 
 // Whether `id` can be a folder name MLflow wrote for a run or an experiment (no '/', no "..").
 bool isSafeId(const QString &id);

@@ -17,18 +17,9 @@ using SqliteErrors::describe;
 namespace {
 
 // NaN rows order by the 0 MLflow stores for them, as metricHistory()'s ORDER BY does.
-inline double storedValue(double value)
-{
-    return std::isnan(value) ? 0.0 : value;
-}
-
 inline bool pointLess(const MetricSeries &s, size_t a, size_t b)
 {
-    if (s.steps[a] != s.steps[b])
-        return s.steps[a] < s.steps[b];
-    if (s.timestamps[a] != s.timestamps[b])
-        return s.timestamps[a] < s.timestamps[b];
-    return storedValue(s.values[a]) < storedValue(s.values[b]);
+    return seriesRowLess(s.steps[a], s.timestamps[a], s.values[a], s.steps[b], s.timestamps[b], s.values[b]);
 }
 
 template<typename T> void permute(std::vector<T> &array, const std::vector<size_t> &order)
@@ -128,8 +119,9 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
     const int timestampCol = column++;
     const int stepCol = m_schema.hasMetricStep ? column++ : -1;
     const int isNanCol = m_schema.hasMetricIsNan ? column++ : -1;
+    const int rowidCol = column++;
     columns = QByteArray(perRun ? "" : "run_uuid, ") + (keyColumn ? "\"key\", " : "") + "value, timestamp"
-        + (stepCol >= 0 ? ", step" : "") + (isNanCol >= 0 ? ", is_nan" : "");
+        + (stepCol >= 0 ? ", step" : "") + (isNanCol >= 0 ? ", is_nan" : "") + ", rowid";
     QByteArray keyFilter;
     if (!everyKey) {
         keyFilter = "\"key\" IN (";
@@ -155,6 +147,13 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
     for (size_t i = 0; i < wanted.size(); ++i)
         query.bind(int(i + 2), std::string_view(wanted[i]));
 
+    // Where later appends start (SeriesTail::position): rows stored after this read get larger
+    // rowids than any row now, so max(the series' largest rowid, this) is safe even though the
+    // rows are read in a later snapshot.
+    const std::optional<qint64> rowidBefore = maxMetricRowid();
+    if (!rowidBefore)
+        return describe(m_db.lastError(), m_path, timeout);
+
     // Counting a run's rows walks only its index entries: with it, one key's arrays are sized
     // once instead of regrown (and shrunk) as rows arrive.
     std::unique_ptr<SqliteStatement> count;
@@ -173,6 +172,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
             MetricSeries series;
             series.runId = runId;
             series.key = QString::fromStdString(key);
+            series.tail.position = *rowidBefore; // the largest rowid seen, while reading
             if (expectedRows > 0) {
                 reserveLarge(series.steps, size_t(expectedRows));
                 reserveLarge(series.timestamps, size_t(expectedRows));
@@ -187,7 +187,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
                       [](const auto &a, const auto &b) { return a.first < b.first; });
         for (auto &[key, series] : buffer.byKey) {
             orderSeries(series);
-            series.tail = tailOf(series);
+            series.tail = tailAfter({}, series, series.tail.position);
             deliver(std::move(series));
         }
         buffer.byKey.clear();
@@ -212,6 +212,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
                         continue;
                     MetricSeries added;
                     added.runId = buffer->runId;
+                    added.tail.position = *rowidBefore;
                     added.key = QString::fromUtf8(key.data(), qsizetype(key.size()));
                     buffer->byKey.emplace_back(std::string(key), std::move(added));
                     buffer->lastHit = buffer->byKey.size() - 1;
@@ -222,6 +223,7 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
             series->values.push_back(isNan ? std::numeric_limits<double>::quiet_NaN() : query.real(valueCol));
             series->timestamps.push_back(query.int64(timestampCol));
             series->steps.push_back(stepCol >= 0 ? query.int64(stepCol) : 0);
+            series->tail.position = std::max(series->tail.position, query.int64(rowidCol));
         }
         if (Error e = query.error(); !e.ok())
             return describe(e, m_path, timeout);
@@ -285,74 +287,51 @@ Error SqliteStore::readMetricSeries(const QStringList &runIds, const QStringList
     return {};
 }
 
-Result<QByteArray> SqliteStore::changeToken()
-{
-    // Counts the commits of other connections (another process, or Kaizen's registry writer):
-    // the caller keeps this instance for polling, so its own reads never change it.
-    SqliteStatement version(m_db, "PRAGMA data_version");
-    if (!version.isValid() || !version.step())
-        return describe(version.error(), m_path, m_db.busyTimeoutMs());
-    return QByteArray::number(version.int64(0));
-}
-
 Result<MlflowStore::MetricAppend> SqliteStore::readMetricAppend(const QString &runId, const QString &key,
                                                                 const SeriesTail &after)
 {
+    if (after.position < 0) // a tail no read of this backend filled: nothing to go on
+        return MetricAppend::none(runId, key, true);
     const int timeout = m_db.busyTimeoutMs();
-    // Both statements in one snapshot: a row committed between them would look like a rewrite.
-    SqliteReadTransaction transaction(m_db);
-    const QByteArray index = m_schema.metricHistoryIndex.isEmpty()
-        ? QByteArray()
-        : " INDEXED BY " + m_schema.metricHistoryIndex.toLatin1();
-    const QByteArray step = m_schema.hasMetricStep ? "step" : "0";
-    const QByteArray isNan = m_schema.hasMetricIsNan ? "is_nan" : "0";
-    SqliteStatement count(m_db,
-                          "SELECT count(*) FROM metrics" + index + " WHERE run_uuid = ?1 AND \"key\" = ?2");
-    if (!count.isValid())
-        return describe(count.error(), m_path, timeout);
-    count.bind(1, runId);
-    count.bind(2, key);
-    if (!count.step())
-        return describe(count.error(), m_path, timeout);
-    const qint64 total = count.int64(0);
+    if (Error e = checkRunsExist({runId}); !e.ok())
+        return e;
 
-    // After the tail in the series' order (step, timestamp, value; a NaN row has its stored 0).
-    SqliteStatement query(m_db,
-                          "SELECT value, timestamp, " + step + ", " + isNan + " FROM metrics" + index
-                              + " WHERE run_uuid = ?1 AND \"key\" = ?2 AND (" + step + " > ?3 OR (" + step
-                              + " = ?3 AND (timestamp > ?4 OR (timestamp = ?4 AND value > ?5))))");
+    // The largest rowid and the rows below it from one snapshot: the next append starts there.
+    SqliteReadTransaction snapshot(m_db);
+    const std::optional<qint64> rowidNow = maxMetricRowid();
+    if (!rowidNow)
+        return describe(m_db.lastError(), m_path, timeout);
+    if (*rowidNow < after.position) // rows were deleted: rowids may be handed out again
+        return MetricAppend::none(runId, key, true);
+    // Only the rows stored since, of every run: a range of the table's own b-tree, no index. Run
+    // and key are compared here, so that no index on them can tempt the planner.
+    const QByteArray sql = QByteArray("SELECT run_uuid, \"key\", value, timestamp, ")
+        + (m_schema.hasMetricStep ? "step" : "0") + ", " + (m_schema.hasMetricIsNan ? "is_nan" : "0")
+        + " FROM metrics WHERE rowid > ?1";
+    SqliteStatement query(m_db, sql);
     if (!query.isValid())
         return describe(query.error(), m_path, timeout);
-    query.bind(1, runId);
-    query.bind(2, key);
-    query.bind(3, after.step);
-    query.bind(4, after.timestamp);
-    query.bind(5, after.value);
-    MetricAppend append;
+    query.bind(1, after.position);
+    const std::string run = runId.toStdString();
+    const std::string wantedKey = key.toStdString();
+    MetricAppend append = MetricAppend::none(runId, key);
     MetricSeries &rows = append.rows;
-    rows.runId = runId;
-    rows.key = key;
-    if (after.rows > 0) {
-        while (query.step()) {
-            rows.values.push_back(query.int64(3) != 0 ? std::numeric_limits<double>::quiet_NaN()
-                                                      : query.real(0));
-            rows.timestamps.push_back(query.int64(1));
-            rows.steps.push_back(query.int64(2));
-        }
-        if (Error e = query.error(); !e.ok())
-            return describe(e, m_path, timeout);
+    while (query.step()) {
+        if (query.text(0) != run || query.text(1) != wantedKey)
+            continue;
+        const double value = query.int64(5) != 0 ? std::numeric_limits<double>::quiet_NaN() : query.real(2);
+        const qint64 timestamp = query.int64(3);
+        const qint64 step = query.int64(4);
+        if (isBeforeTail(after, step, timestamp, value))
+            return MetricAppend::none(runId, key, true);
+        rows.values.push_back(value);
+        rows.timestamps.push_back(timestamp);
+        rows.steps.push_back(step);
     }
-    // Rows added before the tail (a step logged late) or removed: the series is not the old one
-    // plus these rows.
-    if (after.rows == 0 || total != after.rows + rows.size()) {
-        append.rows = {};
-        append.rewritten = total != after.rows;
-        append.rows.tail = after;
-        return append;
-    }
-    orderSeries(rows);
-    rows.tail = rows.isEmpty() ? after : tailOf(rows);
-    rows.tail.rows = after.rows + rows.size();
+    if (Error e = query.error(); !e.ok())
+        return describe(e, m_path, timeout);
+    orderSeries(rows); // ties stay in rowid order, as a whole read keeps them
+    rows.tail = tailAfter(after, rows, *rowidNow);
     return append;
 }
 

@@ -254,6 +254,29 @@ Result<MetricHistory> SqliteStore::metricHistory(const QString &runId, const QSt
     return history;
 }
 
+// Other connections' commits (PRAGMA data_version; this connection never writes) and the file's
+// identity, so that a replaced file (a restored backup, a copy moved over it) changes it too.
+Result<QByteArray> SqliteStore::changeToken()
+{
+    SqliteStatement version(m_db, "PRAGMA data_version");
+    if (!version.step()) {
+        const Error e = version.isValid() ? version.error() : m_db.lastError();
+        return describe(e.ok() ? m_db.lastError() : e, m_path, m_db.busyTimeoutMs());
+    }
+    quint64 device = 0, inode = 0;
+    const bool exists = fileIdentity(m_path, &device, &inode);
+    return QByteArray("sqlite:") + QByteArray::number(version.int64(0)) + ':'
+        + (exists ? QByteArray::number(device) + ':' + QByteArray::number(inode) : QByteArray("gone"));
+}
+
+std::optional<qint64> SqliteStore::maxMetricRowid()
+{
+    SqliteStatement max(m_db, "SELECT max(rowid) FROM metrics");
+    if (!max.step())
+        return std::nullopt;
+    return max.isNull(0) ? 0 : max.int64(0);
+}
+
 Result<DatasetInputList> SqliteStore::datasets(const QString &runId)
 {
     DatasetInputList list;

@@ -37,7 +37,11 @@ public:
     Error readMetricSeries(const QStringList &runIds, const QStringList &keys,
                            const std::function<void(MetricSeries &&)> &deliver, const CancelFlag *cancel,
                            const ProgressFn &progress) override;
+    // PRAGMA data_version and the file's identity.
     Result<QByteArray> changeToken() override;
+    // The rows whose rowid is above the tail's position (rowids grow as rows are inserted), found
+    // by one range scan of the rows stored since, whatever indexes the store has; a new row that
+    // orders before the tail, or a table whose rowids shrank (rows deleted), is a rewrite.
     Result<MetricAppend> readMetricAppend(const QString &runId, const QString &key,
                                           const SeriesTail &after) override;
     Result<DatasetInputList> datasets(const QString &runId) override;
@@ -77,6 +81,9 @@ private:
     // Runs `sql` (BEGIN IMMEDIATE, COMMIT) on m_writer, again after a short pause while the store
     // is busy, for up to the busy timeout; counts the retries.
     Error execWhileBusy(const char *sql, int *retries);
+
+    // The largest rowid of the metrics table (0 when empty); nullopt when the read failed.
+    std::optional<qint64> maxMetricRowid();
 
     // sqliteruns.cpp
     bool hasRunUuidIndex(const QByteArray &table);
