@@ -233,6 +233,14 @@ void RunTreeModel::buildTree(const std::vector<char> &visible)
     }
 }
 
+int RunTreeModel::runningRunCount() const
+{
+    int running = 0;
+    for (int row = 0; row < m_runs.size(); ++row)
+        running += m_runs.run(row).status == QLatin1String("RUNNING");
+    return running;
+}
+
 int RunTreeModel::runRow(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this)

@@ -49,6 +49,8 @@ public:
     // selection, expansion and scroll position. Otherwise as setRuns(); returns false then.
     bool updateRuns(const Store::RunTable &runs);
     const Store::RunTable &runs() const { return m_runs; }
+    // The runs whose status is RUNNING.
+    int runningRunCount() const;
     // Experiment names by id, for the experiment column and the name column's tooltip (runs of
     // several experiments can be shown together). Emits dataChanged for those two columns.
     void setExperimentNames(const QHash<QString, QString> &names);

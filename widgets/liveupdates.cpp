@@ -2,6 +2,7 @@
 
 #include "chartspage.h"
 #include "runspage.h"
+#include "runtreemodel.h"
 #include "storewatcher.h"
 
 #include <QAction>
@@ -39,7 +40,6 @@ LiveUpdates::LiveUpdates(RunsPage *runs, ChartsPage *charts, QObject *parent)
     m_indicator->setObjectName(QStringLiteral("runningRunsLabel"));
     m_indicator->hide();
 
-    m_watcher->setInterval(DefaultIntervalMs);
     connect(runs, &RunsPage::storeOpened, m_watcher, &StoreWatcher::setLocation);
     connect(m_watcher, &StoreWatcher::storeChanged, runs, &RunsPage::refresh);
     connect(runs, &RunsPage::runsRefreshed, charts, &ChartsPage::refreshCurves);
@@ -56,7 +56,7 @@ LiveUpdates::~LiveUpdates()
 
 void LiveUpdates::updateIndicator()
 {
-    const int running = m_runs->runningRunCount();
+    const int running = m_runs->runModel()->runningRunCount();
     const bool follow = m_followAction->isChecked();
     m_indicator->setVisible(running > 0);
     m_indicator->setText(follow ? tr("● %n running", nullptr, running)
@@ -73,6 +73,6 @@ void LiveUpdates::saveSettings(QSettings &settings) const
 
 void LiveUpdates::restoreSettings(const QSettings &settings)
 {
-    m_watcher->setInterval(qMax(100, settings.value(IntervalKey, DefaultIntervalMs).toInt()));
+    m_watcher->setInterval(qMax(100, settings.value(IntervalKey, StoreWatcher::DefaultIntervalMs).toInt()));
     m_followAction->setChecked(settings.value(FollowKey, true).toBool());
 }

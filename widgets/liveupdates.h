@@ -16,8 +16,6 @@ class LiveUpdates : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int DefaultIntervalMs = 2000;
-
     LiveUpdates(RunsPage *runs, ChartsPage *charts, QObject *parent = nullptr);
     ~LiveUpdates() override;
 

@@ -245,15 +245,6 @@ void RunsPage::refresh()
     m_loader->loadExperiments(viewType(m_showDeletedAction->isChecked()));
 }
 
-int RunsPage::runningRunCount() const
-{
-    const Store::RunTable &runs = m_runModel->runs();
-    int running = 0;
-    for (int row = 0; row < runs.size(); ++row)
-        running += runs.run(row).status == QLatin1String("RUNNING");
-    return running;
-}
-
 void RunsPage::cancelLoading()
 {
     if (m_loader->isLoading())

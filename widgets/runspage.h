@@ -57,8 +57,6 @@ public:
 
     QString location() const { return m_location; } // of the open store, empty before one
     bool isLoading() const;
-    // The runs shown whose status is RUNNING.
-    int runningRunCount() const;
     QString statusText() const { return m_statusText; }
 
     // The experiments whose runs are shown or loading, in the store's order; the first of them.
