@@ -62,8 +62,10 @@ int runGui(int argc, char **argv, CommandLine cl)
     }
     MainWindow window;
     window.show();
-    for (const QString &store : std::as_const(cl.stores))
-        window.openStore(store, cl.experiments.value(0), cl.runIds);
+    if (cl.stores.isEmpty())
+        window.restoreOpenStores();
+    else
+        window.openStores(cl.stores, cl.experiments.value(0), cl.runIds);
     return app.exec();
 }
 

@@ -44,6 +44,8 @@ namespace {
 
 const QString RecentStoresKey = QStringLiteral("MainWindow/recentStores");
 const QString PageKey = QStringLiteral("MainWindow/page");
+const QString OpenStoresKey = QStringLiteral("MainWindow/openStores"); // the current one first
+const QString ReopenStoresKey = QStringLiteral("MainWindow/reopenStores");
 
 } // namespace
 
@@ -79,7 +81,8 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createStatusBar();
 
-    connect(m_runsPage, &RunsPage::storeOpened, this, &MainWindow::onStoreOpened);
+    connect(m_runsPage, &RunsPage::storeOpened, this, &MainWindow::addRecentStore);
+    connect(m_runsPage, &RunsPage::currentStoreChanged, this, &MainWindow::onCurrentStoreChanged);
     connect(m_runsPage, &RunsPage::openFailed, this,
             [this](const QString &location, const Store::Error &error) {
                 if (error.code == Store::Error::NotFound)
@@ -144,6 +147,17 @@ void MainWindow::createActions()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     fillRecentMenu(); // enabled state
     fileMenu->addAction(m_runsPage->reloadAction());
+    m_closeStoreAction = fileMenu->addAction(tr("&Close Store"), this, &MainWindow::closeCurrentStore);
+    m_closeStoreAction->setObjectName(QStringLiteral("closeStoreAction"));
+    m_closeStoreAction->setShortcut(QKeySequence::Close);
+    m_closeStoreAction->setToolTip(tr("Close the store whose runs show; the other open stores stay"));
+    m_closeStoreAction->setEnabled(false);
+    m_reopenStoresAction = fileMenu->addAction(tr("Reopen Stores at &Start"));
+    m_reopenStoresAction->setObjectName(QStringLiteral("reopenStoresAction"));
+    m_reopenStoresAction->setCheckable(true);
+    m_reopenStoresAction->setChecked(QSettings().value(ReopenStoresKey, true).toBool());
+    m_reopenStoresAction->setToolTip(tr("Open the stores that were open when Kaizen closed, unless the "
+                                        "command line names stores"));
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // QKeySequence::Quit is empty on some platforms
@@ -290,17 +304,51 @@ void MainWindow::chooseFolderStore()
         openStore(path);
 }
 
-void MainWindow::onStoreOpened(const QString &location)
+void MainWindow::openStores(const QStringList &locations, const QString &experimentNameOrId,
+                            const QStringList &runIds)
+{
+    if (locations.isEmpty())
+        return;
+    openStore(locations.constFirst(), experimentNameOrId, runIds);
+    for (qsizetype i = 1; i < locations.size(); ++i)
+        m_runsPage->addStore(Store::Location::normalize(locations.at(i)));
+}
+
+bool MainWindow::restoreOpenStores()
+{
+    const QStringList stores = QSettings().value(OpenStoresKey).toStringList();
+    if (!m_reopenStoresAction->isChecked() || stores.isEmpty())
+        return false;
+    openStores(stores);
+    return true;
+}
+
+void MainWindow::closeCurrentStore()
+{
+    if (!m_runsPage->location().isEmpty())
+        m_runsPage->closeStore(m_runsPage->location());
+}
+
+void MainWindow::onCurrentStoreChanged(const QString &location)
 {
     const Store::Location store = Store::Location::parse(location);
-    setWindowTitle(tr("%1 — Kaizen").arg(store.displayName()));
+    setWindowTitle(location.isEmpty() ? tr("Kaizen") : tr("%1 — Kaizen").arg(store.displayName()));
     m_modelsPage->setLocation(location);
+    m_closeStoreAction->setEnabled(!location.isEmpty());
+    if (!location.isEmpty())
+        addRecentStore(location); // going back to an open store is a use too
+    m_closeStoreAction->setText(location.isEmpty() ? tr("&Close Store")
+                                                   : tr("&Close “%1”").arg(store.displayName()));
     updateStoreLabel();
-    addRecentStore(location);
 }
 
 void MainWindow::updateStoreLabel()
 {
+    if (m_runsPage->location().isEmpty()) {
+        m_storeLabel->clear();
+        m_storeLabel->setToolTip({});
+        return;
+    }
     const Store::Location store = Store::Location::parse(m_runsPage->location());
     const bool writable = m_modelsPage->isWritable();
     m_storeLabel->setText(writable ? tr("%1 · registry changes allowed").arg(store.displayLocation())
@@ -494,6 +542,11 @@ void MainWindow::saveSettings() const
     m_modelsPage->saveSettings(settings);
     m_live->saveSettings(settings);
     settings.setValue(PageKey, m_tabs->currentIndex());
+    QStringList stores = m_runsPage->openStores();
+    if (const QString current = m_runsPage->location(); stores.removeAll(current) > 0)
+        stores.prepend(current);
+    settings.setValue(OpenStoresKey, stores);
+    settings.setValue(ReopenStoresKey, m_reopenStoresAction->isChecked());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

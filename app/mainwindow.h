@@ -10,6 +10,7 @@ class LiveUpdates;
 class ComparePage;
 class ModelsPage;
 class NoticeBar;
+class QAction;
 class QLabel;
 class QMenu;
 class QMimeData;
@@ -29,9 +30,20 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // `location`: see Store::Location; the experiment is a name or an id.
+    // `location`: see Store::Location; the experiment is a name or an id. Opens the store
+    // beside the open ones (or goes to it) and shows its runs.
     void openStore(const QString &location, const QString &experimentNameOrId = {},
                    const QStringList &runIds = {});
+    // Opens stores side by side (the command line's `kaizen STORE STORE...`), the first shown.
+    void openStores(const QStringList &locations, const QString &experimentNameOrId = {},
+                    const QStringList &runIds = {});
+    // The stores open when Kaizen last closed, when File › Reopen Stores at Start is on;
+    // false when there were none to open.
+    bool restoreOpenStores();
+    // Closes the store whose runs show (File › Close Store).
+    void closeCurrentStore();
+    QAction *closeStoreAction() const { return m_closeStoreAction; }
+    QAction *reopenStoresAction() const { return m_reopenStoresAction; }
 
     enum Page { RunsTab, ChartsTab, CompareTab, ModelsTab, ArtifactsTab, PageCount };
 
@@ -65,7 +77,7 @@ private:
     void addRecentStore(const QString &location);
     void removeRecentStore(const QString &location);
     void fillRecentMenu();
-    void onStoreOpened(const QString &location);
+    void onCurrentStoreChanged(const QString &location);
     void showError(const QString &title, const QString &message);
     void setProgress(qint64 done, qint64 total);
     void updateLoading();
@@ -85,6 +97,8 @@ private:
     LiveUpdates *m_live;
     NoticeBar *m_noticeBar;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_closeStoreAction = nullptr;
+    QAction *m_reopenStoresAction = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_storeLabel = nullptr;
     QProgressBar *m_progressBar = nullptr;

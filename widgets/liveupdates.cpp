@@ -40,7 +40,7 @@ LiveUpdates::LiveUpdates(RunsPage *runs, ChartsPage *charts, QObject *parent)
     m_indicator->setObjectName(QStringLiteral("runningRunsLabel"));
     m_indicator->hide();
 
-    connect(runs, &RunsPage::storeOpened, m_watcher, &StoreWatcher::setLocation);
+    connect(runs, &RunsPage::currentStoreChanged, m_watcher, &StoreWatcher::setLocation);
     connect(m_watcher, &StoreWatcher::storeChanged, runs, &RunsPage::refresh);
     connect(runs, &RunsPage::runsRefreshed, charts, &ChartsPage::refreshCurves);
     connect(runs, &RunsPage::runsRefreshed, this, &LiveUpdates::updateIndicator);

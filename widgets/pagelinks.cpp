@@ -15,7 +15,7 @@ namespace PageLinks {
 
 void linkCharts(RunsPage *runs, ChartsPage *charts)
 {
-    QObject::connect(runs, &RunsPage::storeOpened, charts, &ChartsPage::setLocation);
+    QObject::connect(runs, &RunsPage::currentStoreChanged, charts, &ChartsPage::setLocation);
     QObject::connect(runs, &RunsPage::selectedRunsChanged, charts,
                      [runs, charts] { charts->setRuns(runs->runModel()->runs(), runs->selectedRunIds()); });
 }

@@ -2,6 +2,7 @@
 
 #include "artifactspane.h"
 #include "experimentlistmodel.h"
+#include "experimentpane.h"
 #include "pageframe.h"
 #include "registryloader.h"
 #include "runcolumnsmenu.h"
@@ -28,46 +29,33 @@
 
 #include <algorithm>
 
-namespace {
-
-Store::ViewType viewType(bool showDeleted)
-{
-    return showDeleted ? Store::ViewType::All : Store::ViewType::ActiveOnly;
-}
-
-} // namespace
-
 RunsPage::RunsPage(QWidget *parent)
     : QWidget(parent),
-      m_loader(new RunLoader(this)),
-      m_experimentModel(new ExperimentListModel(this)),
       m_runModel(new RunTreeModel(this)),
       m_runProxy(new RunSortFilterProxy(this)),
-      m_detailsModel(new RunDetailsModel(this))
+      m_detailsModel(new RunDetailsModel(this)),
+      m_firstRowsLimit(RunLoader::DefaultFirstRowsLimit)
 {
     m_runProxy->setRunModel(m_runModel);
     createActions();
     createLayout();
 
-    connect(m_loader, &RunLoader::experimentsLoaded, this, &RunsPage::onExperimentsLoaded);
-    connect(m_loader, &RunLoader::loadFailed, this, &RunsPage::onLoadFailed);
-    connect(m_loader, &RunLoader::noticeChanged, this, &RunsPage::noticeChanged);
-    connect(m_loader, &RunLoader::firstRunsLoaded, this, [this](const Store::RunTable &runs) {
-        if (m_showFirstRows)
-            applyRuns(runs, false);
-    });
-    connect(m_loader, &RunLoader::runsLoaded, this,
-            [this](const Store::RunTable &runs) { applyRuns(runs, true); });
-    connect(m_loader, &RunLoader::progressChanged, this, &RunsPage::progressChanged);
-    connect(m_loader, &RunLoader::loadingChanged, this, [this](bool loading) {
-        emit loadingChanged(loading);
-        updateStatusText();
-    });
-    connect(m_loader, &RunLoader::datasetsLoaded, m_detailsModel, &RunDetailsModel::setDatasets);
-    connect(m_loader, &RunLoader::datasetsFailed, this,
-            [this](const QString &runId, const Store::Error &error) {
-                m_detailsModel->setDatasetsFailed(runId, error.message);
+    connect(m_experimentPane, &ExperimentPane::loaderAdded, this, &RunsPage::connectLoader);
+    connect(m_experimentPane, &ExperimentPane::storeOpened, this, &RunsPage::storeOpened);
+    connect(m_experimentPane, &ExperimentPane::openFailed, this,
+            [this](const QString &location, const Store::Error &error) {
+                m_statusText = tr("Could not open %1.").arg(location);
+                emit statusTextChanged(m_statusText);
+                emit loadingChanged(isLoading());
+                emit openFailed(location, error);
             });
+    connect(m_experimentPane, &ExperimentPane::currentStoreChanged, this, &RunsPage::onCurrentStoreChanged);
+    connect(m_experimentPane, &ExperimentPane::experimentsChosen, this, &RunsPage::loadRuns);
+    connect(m_experimentPane, &ExperimentPane::noticeChanged, this, &RunsPage::noticeChanged);
+    connect(m_experimentPane, &ExperimentPane::messageChanged, this, [this](const QString &message) {
+        m_statusText = message;
+        emit statusTextChanged(m_statusText);
+    });
 
     m_datasetsTimer = new QTimer(this);
     m_datasetsTimer->setSingleShot(true);
@@ -75,7 +63,7 @@ RunsPage::RunsPage(QWidget *parent)
     connect(m_datasetsTimer, &QTimer::timeout, this, [this] {
         if (!m_detailsModel->hasRun())
             return;
-        m_loader->loadDatasets(m_detailsModel->runId());
+        loader()->loadDatasets(m_detailsModel->runId());
         m_registryLoader->loadVersionsOfRun(m_location, m_detailsModel->runId());
         const int row = m_runModel->runs().indexOfRun(m_detailsModel->runId());
         if (row < 0)
@@ -105,6 +93,93 @@ void RunsPage::revealRun(const QString &experimentId, const QString &runId)
 
 RunsPage::~RunsPage() = default;
 
+QTreeView *RunsPage::experimentView() const
+{
+    return m_experimentPane->view();
+}
+
+ExperimentListModel *RunsPage::experimentModel() const
+{
+    return m_experimentPane->model();
+}
+
+RunLoader *RunsPage::loader() const
+{
+    return m_experimentPane->loader(m_location);
+}
+
+void RunsPage::setFirstRowsLimit(int limit)
+{
+    m_firstRowsLimit = limit;
+    for (const QString &location : m_experimentPane->locations())
+        m_experimentPane->loader(location)->setFirstRowsLimit(limit);
+}
+
+QStringList RunsPage::openStores() const
+{
+    return m_experimentPane->locations();
+}
+
+// Every store has a loader; what it reads shows while its store is the current one.
+void RunsPage::connectLoader(const QString &location, RunLoader *loader)
+{
+    loader->setFirstRowsLimit(m_firstRowsLimit);
+    const auto current = [this, location] { return location == m_location; };
+    connect(loader, &RunLoader::loadFailed, this, [this, current](const Store::Error &error) {
+        if (current())
+            onLoadFailed(error);
+    });
+    connect(loader, &RunLoader::firstRunsLoaded, this, [this, current](const Store::RunTable &runs) {
+        if (current() && m_showFirstRows)
+            applyRuns(runs, false);
+    });
+    connect(loader, &RunLoader::runsLoaded, this, [this, current](const Store::RunTable &runs) {
+        if (current())
+            applyRuns(runs, true);
+    });
+    connect(loader, &RunLoader::progressChanged, this, [this, current](qint64 done, qint64 total) {
+        if (current())
+            emit progressChanged(done, total);
+    });
+    connect(loader, &RunLoader::loadingChanged, this, [this, current] {
+        if (!current())
+            return;
+        emit loadingChanged(isLoading());
+        updateStatusText();
+    });
+    connect(loader, &RunLoader::datasetsLoaded, this,
+            [this, current](const QString &runId, const Store::DatasetInputList &datasets) {
+                if (current())
+                    m_detailsModel->setDatasets(runId, datasets);
+            });
+    connect(loader, &RunLoader::datasetsFailed, this,
+            [this, current](const QString &runId, const Store::Error &error) {
+                if (current())
+                    m_detailsModel->setDatasetsFailed(runId, error.message);
+            });
+}
+
+void RunsPage::onCurrentStoreChanged(const QString &location)
+{
+    if (RunLoader *previous = loader())
+        previous->cancel();
+    m_location = location;
+    m_refreshing = false;
+    m_runsExperimentIds.clear();
+    m_runModel->setRuns({});
+    m_runModel->setExperimentNames(m_experimentPane->experimentNames());
+    m_reloadAction->setEnabled(!location.isEmpty());
+    if (location.isEmpty()) {
+        m_frame->showMessage(m_noStoreMessage);
+        m_detailsModel->clear();
+        m_artifactsPane->clear();
+    } else {
+        m_frame->showMessage({});
+    }
+    emit currentStoreChanged(location);
+    emit loadingChanged(isLoading());
+}
+
 void RunsPage::showArtifacts()
 {
     m_sideTabs->setCurrentWidget(m_artifactsPane);
@@ -128,9 +203,7 @@ void RunsPage::createActions()
     m_showDeletedAction->setCheckable(true);
     m_showDeletedAction->setToolTip(tr("Show deleted experiments and runs"));
     connect(m_showDeletedAction, &QAction::toggled, this, [this](bool show) {
-        m_changingExperiment = true; // the reset drops the selection; reload() selects again
-        m_experimentModel->setShowDeleted(show);
-        m_changingExperiment = false;
+        m_experimentPane->setShowDeleted(show);
         reload();
     });
 }
@@ -138,29 +211,12 @@ void RunsPage::createActions()
 void RunsPage::createLayout()
 {
     // Experiments.
-    auto *experimentPane = new QWidget(this);
-    m_experimentView = new QTreeView(experimentPane);
-    m_experimentView->setObjectName(QStringLiteral("experimentView"));
-    m_experimentView->setModel(m_experimentModel);
-    m_experimentView->setRootIsDecorated(false);
-    m_experimentView->setUniformRowHeights(true);
-    // Ctrl/Shift+click adds experiments: their runs show together in one tree.
-    m_experimentView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_experimentView->setAllColumnsShowFocus(true);
-    m_experimentView->header()->setStretchLastSection(false);
-    m_experimentView->header()->setSectionResizeMode(ExperimentListModel::NameColumn, QHeaderView::Stretch);
-    m_experimentView->header()->setSectionResizeMode(ExperimentListModel::RunCountColumn,
-                                                     QHeaderView::ResizeToContents);
-    connect(m_experimentView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &RunsPage::onExperimentSelectionChanged);
-    m_showDeletedBox = new QCheckBox(m_showDeletedAction->text().remove(QLatin1Char('&')), experimentPane);
-    m_showDeletedBox->setToolTip(m_showDeletedAction->toolTip());
-    connect(m_showDeletedBox, &QCheckBox::toggled, m_showDeletedAction, &QAction::setChecked);
-    connect(m_showDeletedAction, &QAction::toggled, m_showDeletedBox, &QCheckBox::setChecked);
-    auto *experimentLayout = new QVBoxLayout(experimentPane);
-    experimentLayout->setContentsMargins(0, 0, 0, 0);
-    experimentLayout->addWidget(m_experimentView, 1);
-    experimentLayout->addWidget(m_showDeletedBox);
+    m_experimentPane = new ExperimentPane(this);
+    QCheckBox *showDeleted = m_experimentPane->showDeletedBox();
+    showDeleted->setText(m_showDeletedAction->text().remove(QLatin1Char('&')));
+    showDeleted->setToolTip(m_showDeletedAction->toolTip());
+    connect(showDeleted, &QCheckBox::toggled, m_showDeletedAction, &QAction::setChecked);
+    connect(m_showDeletedAction, &QAction::toggled, showDeleted, &QCheckBox::setChecked);
 
     // Runs.
     auto *runPane = new QWidget(this);
@@ -209,32 +265,43 @@ void RunsPage::createLayout()
     m_sideTabs->addTab(m_artifactsPane, tr("Artifacts"));
 
     m_frame = new PageFrame(QStringLiteral("runs"), this);
-    m_frame->addPane(experimentPane, 0, 180);
+    m_frame->addPane(m_experimentPane, 0, 180);
     m_frame->addPane(runPane, 1, 900);
     m_frame->addPane(m_sideTabs, 0, 420);
-    m_frame->showMessage(tr("<p style=\"font-size:large\">No store open</p>"
-                            "<p>Open an MLflow tracking database with <b>File &gt; Open…</b>, an "
-                            "<tt>mlruns</tt> folder with <b>File &gt; Open Folder…</b>, or drop either "
-                            "here.</p>"));
+    m_noStoreMessage = tr("<p style=\"font-size:large\">No store open</p>"
+                          "<p>Open an MLflow tracking database with <b>File &gt; Open…</b>, an "
+                          "<tt>mlruns</tt> folder with <b>File &gt; Open Folder…</b>, or drop either "
+                          "here.</p>");
+    m_frame->showMessage(m_noStoreMessage);
 }
 
 void RunsPage::openStore(const QString &location, const QString &experimentNameOrId,
                          const QStringList &runIds)
 {
-    m_pendingLocation = location;
-    m_pendingExperiment = experimentNameOrId;
     m_pendingRunIds = runIds;
-    m_loader->setLocation(location);
-    m_loader->loadExperiments(viewType(m_showDeletedAction->isChecked()));
-    m_statusText = tr("Opening %1…").arg(location);
-    emit statusTextChanged(m_statusText);
+    m_experimentPane->openStore(location, experimentNameOrId);
+    if (!m_experimentPane->pendingLocation().isEmpty()) {
+        m_statusText = tr("Opening %1…").arg(location);
+        emit statusTextChanged(m_statusText);
+        emit loadingChanged(true);
+    }
+}
+
+void RunsPage::addStore(const QString &location)
+{
+    m_experimentPane->addStore(location);
+}
+
+void RunsPage::closeStore(const QString &location)
+{
+    m_experimentPane->closeStore(location);
 }
 
 void RunsPage::reload()
 {
-    if (m_location.isEmpty() || !m_pendingLocation.isEmpty())
+    if (m_location.isEmpty() || !m_experimentPane->pendingLocation().isEmpty())
         return;
-    m_loader->loadExperiments(viewType(m_showDeletedAction->isChecked()));
+    m_experimentPane->reload();
 }
 
 void RunsPage::refresh()
@@ -242,99 +309,24 @@ void RunsPage::refresh()
     if (m_location.isEmpty() || isLoading() || m_refreshing)
         return;
     m_refreshing = true;
-    m_loader->loadExperiments(viewType(m_showDeletedAction->isChecked()));
+    m_experimentPane->refresh();
 }
 
 void RunsPage::cancelLoading()
 {
-    if (m_loader->isLoading())
-        m_loader->cancel(); // updates the status text through loadingChanged
+    if (RunLoader *current = loader(); current && current->isLoading())
+        current->cancel(); // updates the status text through loadingChanged
 }
 
 bool RunsPage::isLoading() const
 {
-    return (m_loader->isLoading() && !m_refreshing) || !m_pendingLocation.isEmpty();
-}
-
-void RunsPage::onExperimentsLoaded(const Store::ExperimentList &experiments)
-{
-    const bool newStore = !m_pendingLocation.isEmpty();
-    if (newStore) {
-        m_location = m_pendingLocation;
-        m_pendingLocation.clear();
-        m_runsExperimentIds.clear();
-        m_runModel->setRuns({});
-        m_reloadAction->setEnabled(true);
-        m_frame->showMessage({});
-        emit storeOpened(m_location);
-    }
-    const QStringList previous = m_runsExperimentIds;
-    m_changingExperiment = true;
-    m_experimentModel->setExperiments(experiments);
-    QHash<QString, QString> names;
-    for (const Store::Experiment &experiment : experiments)
-        names.insert(experiment.id, experiment.name);
-    m_runModel->setExperimentNames(names);
-
-    QModelIndexList targets;
-    if (!m_pendingExperiment.isEmpty()) {
-        const QModelIndex found = m_experimentModel->findExperiment(m_pendingExperiment);
-        if (found.isValid())
-            targets.append(found);
-        else
-            m_statusText = tr("No experiment “%1” in this store.").arg(m_pendingExperiment);
-        m_pendingExperiment.clear();
-    }
-    if (targets.isEmpty()) {
-        for (const QString &id : previous) {
-            if (const QModelIndex index = m_experimentModel->indexOfExperiment(id); index.isValid())
-                targets.append(index);
-        }
-    }
-    for (int row = 0; targets.isEmpty() && row < m_experimentModel->rowCount(); ++row) {
-        const QModelIndex index = m_experimentModel->index(row, 0);
-        if (m_experimentModel->experimentAt(index).runCount > 0)
-            targets.append(index);
-    }
-    if (targets.isEmpty() && m_experimentModel->rowCount() > 0)
-        targets.append(m_experimentModel->index(0, 0));
-    selectExperimentRows(targets);
-    m_changingExperiment = false;
-
-    QStringList ids;
-    for (const QModelIndex &index : std::as_const(targets))
-        ids.append(m_experimentModel->experimentId(index));
-    loadRuns(ids, !newStore && ids == previous);
-}
-
-void RunsPage::selectExperimentRows(const QList<QModelIndex> &indexes)
-{
-    QItemSelectionModel *selectionModel = m_experimentView->selectionModel();
-    if (indexes.isEmpty()) {
-        selectionModel->clear();
-        return;
-    }
-    QItemSelection selection;
-    for (const QModelIndex &index : indexes)
-        selection.select(index, index);
-    selectionModel->setCurrentIndex(indexes.first(), QItemSelectionModel::NoUpdate);
-    selectionModel->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const RunLoader *current = loader();
+    return (current && current->isLoading() && !m_refreshing)
+        || !m_experimentPane->pendingLocation().isEmpty();
 }
 
 void RunsPage::onLoadFailed(const Store::Error &error)
 {
-    if (!m_pendingLocation.isEmpty()) {
-        // The store did not open: keep showing the one that was open.
-        const QString failed = m_pendingLocation;
-        m_pendingLocation.clear();
-        m_pendingExperiment.clear();
-        m_pendingRunIds.clear();
-        m_loader->setLocation(m_location);
-        m_statusText = tr("Could not open %1.").arg(failed);
-        emit statusTextChanged(m_statusText);
-        emit openFailed(failed, error);
-        return;
-    }
     if (std::exchange(m_refreshing, false))
         return; // a live update that failed (the writer held the lock): the next change tries again
     m_statusText = tr("Could not read the runs.");
@@ -342,49 +334,15 @@ void RunsPage::onLoadFailed(const Store::Error &error)
     emit loadFailed(error);
 }
 
-void RunsPage::onExperimentSelectionChanged()
-{
-    if (m_changingExperiment)
-        return;
-    QItemSelectionModel *selectionModel = m_experimentView->selectionModel();
-    QModelIndexList rows = selectionModel->selectedRows(ExperimentListModel::NameColumn);
-    if (rows.isEmpty()) {
-        // A click beside the rows, or Ctrl+click on the last selected one: the runs shown stay,
-        // and so does their experiments' selection.
-        QItemSelection selection;
-        for (const QString &id : std::as_const(m_runsExperimentIds)) {
-            if (const QModelIndex index = m_experimentModel->indexOfExperiment(id); index.isValid())
-                selection.select(index, index);
-        }
-        if (!selection.isEmpty()) {
-            m_changingExperiment = true;
-            selectionModel->select(selection, QItemSelectionModel::Select | QItemSelectionModel::Rows);
-            m_changingExperiment = false;
-        }
-        return;
-    }
-    std::sort(rows.begin(), rows.end(),
-              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
-    QStringList ids;
-    for (const QModelIndex &index : std::as_const(rows))
-        ids.append(m_experimentModel->experimentId(index));
-    if (ids != m_runsExperimentIds)
-        loadRuns(ids, false);
-}
-
 bool RunsPage::selectExperiment(const QString &nameOrId)
 {
-    const QModelIndex index = m_experimentModel->findExperiment(nameOrId);
-    if (!index.isValid())
-        return false;
-    m_experimentView->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    return true;
+    return m_experimentPane->selectExperiment(nameOrId);
 }
 
 void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
 {
     m_runsExperimentIds = experimentIds;
+    m_runModel->setExperimentNames(m_experimentPane->experimentNames());
     // Which experiment a run is of matters only when several are shown.
     m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::ExperimentColumn),
                                      experimentIds.size() > 1);
@@ -402,14 +360,15 @@ void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
     }
     if (experimentIds.isEmpty()) {
         m_refreshing = false;
-        m_loader->cancel();
+        if (RunLoader *current = loader())
+            current->cancel();
         updateStatusText();
         return;
     }
     Store::RunQuery query;
     query.experimentIds = experimentIds; // one query: MLflow's order across the experiments
-    query.view = viewType(m_showDeletedAction->isChecked());
-    m_loader->loadRuns(query);
+    query.view = m_experimentPane->viewType();
+    loader()->loadRuns(query);
     updateStatusText();
 }
 
@@ -524,16 +483,18 @@ void RunsPage::clearRunIdFilter()
 
 void RunsPage::updateStatusText()
 {
-    if (!m_pendingLocation.isEmpty())
+    if (!m_experimentPane->pendingLocation().isEmpty())
         return;
+    const RunLoader *current = loader();
+    const bool loading = current && current->isLoading();
     const int total = m_runModel->runs().size();
     const bool filtered = m_runProxy->isFiltered();
     QString text;
     if (m_runsExperimentIds.isEmpty())
         text = tr("No experiment selected.");
-    else if (m_loader->isLoading() && total == 0)
+    else if (loading && total == 0)
         text = tr("Loading runs…");
-    else if (!m_runsComplete && m_loader->isLoading())
+    else if (!m_runsComplete && loading)
         text = filtered ? tr("Loading runs… %1 of the first %2 match the filter.")
                               .arg(m_runProxy->matchCount())
                               .arg(total)
@@ -586,7 +547,7 @@ void RunsPage::restoreSettings(const QSettings &settings)
         m_sortOrder = Qt::DescendingOrder;
     const QSignalBlocker blocker(m_showDeletedAction);
     m_showDeletedAction->setChecked(value("showDeleted").toBool());
-    m_showDeletedBox->setChecked(m_showDeletedAction->isChecked());
-    m_experimentModel->setShowDeleted(m_showDeletedAction->isChecked());
+    m_experimentPane->showDeletedBox()->setChecked(m_showDeletedAction->isChecked());
+    m_experimentPane->setShowDeleted(m_showDeletedAction->isChecked());
     m_columnsMenu->restoreSettings(settings);
 }

@@ -13,6 +13,7 @@
 
 class ArtifactsPane;
 class ExperimentListModel;
+class ExperimentPane;
 class PageFrame;
 class QAction;
 class QCheckBox;
@@ -30,10 +31,11 @@ class RunTreeModel;
 class SearchFilter;
 class SearchFilterEdit;
 
-// The run browser: experiments on the left (several can be selected, Ctrl/Shift+click), the
-// runs of the selected experiments as one tree in the middle (filter box above), the current
-// run's details on the right. Owns its models, its
-// loader and its actions; the window places the actions in menus and shows the signals.
+// The run browser: the open stores' experiments on the left (several can be selected,
+// Ctrl/Shift+click; the runs of one store show at a time), the runs of the selected experiments
+// as one tree in the middle (filter box above), the current run's details on the right. Owns its
+// models, its loaders and its actions; the window places the actions in menus and shows the
+// signals.
 class RunsPage : public QWidget
 {
     Q_OBJECT
@@ -44,18 +46,25 @@ public:
     explicit RunsPage(QWidget *parent = nullptr);
     ~RunsPage() override;
 
-    // Opens a store (any Store::Location), then selects the experiment (name or id;
-    // empty: the first with runs) and, once they are loaded, the runs with these ids.
+    // Opens a store (any Store::Location) beside the open ones, or goes to it if it is open,
+    // then selects the experiment (name or id; empty: the ones selected before, else the first
+    // with runs) and, once they are loaded, the runs with these ids.
     void openStore(const QString &location, const QString &experimentNameOrId = {},
                    const QStringList &runIds = {});
-    // Reads the store again, keeping the experiments, the selection and the scroll position.
+    // Opens a store beside the others without showing it.
+    void addStore(const QString &location);
+    // Closes a store; the runs of the first store left show when it was the current one.
+    void closeStore(const QString &location);
+    // The open stores, in the order they were opened.
+    QStringList openStores() const;
+    // Reads the stores again, keeping the experiments, the selection and the scroll position.
     void reload();
     // Live updates: the store changed. Reads it again quietly (no loading state) and applies the
     // runs in place (RunTreeModel::updateRuns()), then runsRefreshed(). Skipped while a load runs.
     void refresh();
     void cancelLoading();
 
-    QString location() const { return m_location; } // of the open store, empty before one
+    QString location() const { return m_location; } // of the store whose runs show, empty before one
     bool isLoading() const;
     QString statusText() const { return m_statusText; }
 
@@ -95,20 +104,27 @@ public:
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
 
-    QTreeView *experimentView() const { return m_experimentView; }
+    QTreeView *experimentView() const;
+    ExperimentPane *experimentPane() const { return m_experimentPane; }
     QTreeView *runView() const { return m_runView; }
     SearchFilterEdit *filterEdit() const { return m_filterEdit; }
     RunDetailsView *detailsView() const { return m_detailsView; }
     ArtifactsPane *artifactsPane() const { return m_artifactsPane; }
     QTabWidget *sideTabs() const { return m_sideTabs; }
-    ExperimentListModel *experimentModel() const { return m_experimentModel; }
+    ExperimentListModel *experimentModel() const;
     RunTreeModel *runModel() const { return m_runModel; }
     RunSortFilterProxy *runProxy() const { return m_runProxy; }
     RunDetailsModel *detailsModel() const { return m_detailsModel; }
-    RunLoader *loader() const { return m_loader; }
+    // The current store's loader (null before one is open); every store's first read shows
+    // this many rows first.
+    RunLoader *loader() const;
+    void setFirstRowsLimit(int limit);
 
 signals:
+    // A store was opened (the current one or one beside it).
     void storeOpened(const QString &location);
+    // The store whose runs show changed (empty: none is open any more).
+    void currentStoreChanged(const QString &location);
     void openFailed(const QString &location, const Store::Error &error);
     // Reading runs of the open store failed.
     void loadFailed(const Store::Error &error);
@@ -129,26 +145,22 @@ signals:
 private:
     void createActions();
     void createLayout();
-    void onExperimentsLoaded(const Store::ExperimentList &experiments);
+    void connectLoader(const QString &location, RunLoader *loader);
+    void onCurrentStoreChanged(const QString &location);
     void onLoadFailed(const Store::Error &error);
-    void onExperimentSelectionChanged();
-    void selectExperimentRows(const QList<QModelIndex> &indexes);
     void loadRuns(const QStringList &experimentIds, bool keepView);
     void applyRuns(const Store::RunTable &runs, bool complete);
     void onCurrentRunChanged(const QModelIndex &current);
     void onFilterChanged(const SearchFilter &filter);
     void updateStatusText();
 
-    RunLoader *m_loader;
     RegistryLoader *m_registryLoader = nullptr;
-    ExperimentListModel *m_experimentModel;
     RunTreeModel *m_runModel;
     RunSortFilterProxy *m_runProxy;
     RunDetailsModel *m_detailsModel;
 
     PageFrame *m_frame = nullptr;
-    QTreeView *m_experimentView = nullptr;
-    QCheckBox *m_showDeletedBox = nullptr;
+    ExperimentPane *m_experimentPane = nullptr;
     SearchFilterEdit *m_filterEdit = nullptr;
     RunTreeView *m_runView = nullptr;
     RunDetailsView *m_detailsView = nullptr;
@@ -162,20 +174,19 @@ private:
     QAction *m_showDeletedAction = nullptr;
     QAction *m_columnsAction = nullptr;
 
-    QString m_location; // the open store
-    QString m_pendingLocation; // a store being opened
-    QString m_pendingExperiment;
+    QString m_location; // the store whose runs show
     QStringList m_pendingRunIds;
+    int m_firstRowsLimit;
     QStringList m_runsExperimentIds; // whose runs are shown or loading, in the store's order
     bool m_showFirstRows = true; // false on reload: keep the old rows until all new ones are in
     bool m_runsComplete = false;
     bool m_refreshing = false; // a refresh() is reading the store again
-    bool m_changingExperiment = false;
     bool m_applyingSort = false; // sorting by code, not by a click on the header
     bool m_applyingRunIdFilter = false;
     RunTreeView::State m_viewBeforeRunIdFilter; // restored when the run-id filter goes
     bool m_selectedWhileRunIdFiltered = false;
     QString m_statusText;
+    QString m_noStoreMessage;
 
     QString m_sortKey;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

@@ -115,7 +115,8 @@ void TestMainWindow::opensDemoStoreWithArguments()
                      [&] { window.openStore(m_demo, QStringLiteral("llm-finetune"), {wanted}); }));
     RunsPage *page = window.runsPage();
     QVERIFY(window.windowTitle().contains(QStringLiteral("mlflow.db")));
-    QCOMPARE(page->experimentView()->model()->rowCount(), Store::DemoStore::Counts::ActiveExperiments);
+    QCOMPARE(page->experimentView()->model()->rowCount(page->experimentView()->rootIndex()),
+             Store::DemoStore::Counts::ActiveExperiments);
     QCOMPARE(page->experimentModel()->experimentAt(page->experimentView()->currentIndex()).name,
              QStringLiteral("llm-finetune"));
     QCOMPARE(page->runView()->model()->rowCount(), Store::DemoStore::Counts::LlmRuns);
@@ -282,7 +283,7 @@ void TestMainWindow::progressAndCancel()
 {
     MainWindow window;
     window.show();
-    window.runsPage()->loader()->setFirstRowsLimit(4);
+    window.runsPage()->setFirstRowsLimit(4);
     auto *cancel = window.findChild<QPushButton *>(QStringLiteral("cancelLoadingButton"));
     auto *progress = window.findChild<QProgressBar *>(QStringLiteral("loadingProgress"));
     QVERIFY(cancel && progress);

@@ -208,7 +208,7 @@ void TestComparePage::runsOfSeveralExperiments()
     // Ctrl+click style: tabular-gbm joins mnist-cnn in the run browser.
     QVERIFY(WidgetTestSupport::showRuns(browser.runs, [&] {
         browser.runs->experimentView()->selectionModel()->select(
-            browser.runs->experimentModel()->indexOfExperiment(QStringLiteral("2")),
+            browser.runs->experimentModel()->indexOfExperiment(browser.runs->location(), QStringLiteral("2")),
             QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }));
     QString gbmRun;

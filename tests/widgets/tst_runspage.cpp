@@ -112,7 +112,8 @@ void TestRunsPage::opensExperimentAndShowsTree()
     QVERIFY(openDemo(page));
     QCOMPARE(opened.count(), 1);
     QCOMPARE(page.location(), m_demo);
-    QCOMPARE(page.experimentView()->model()->rowCount(), Store::DemoStore::Counts::ActiveExperiments);
+    QCOMPARE(page.experimentView()->model()->rowCount(page.experimentView()->rootIndex()),
+             Store::DemoStore::Counts::ActiveExperiments);
     QCOMPARE(page.currentExperimentId(), QStringLiteral("1"));
     QCOMPARE(page.experimentModel()->experimentId(page.experimentView()->currentIndex()),
              QStringLiteral("1"));
@@ -287,7 +288,7 @@ void TestRunsPage::showsRunsOfSeveralExperiments()
 
     // Ctrl+click style: tabular-gbm joins mnist-cnn.
     QVERIFY(WidgetTestSupport::showRuns(&page, [&] {
-        experiments->select(page.experimentModel()->indexOfExperiment(QStringLiteral("2")),
+        experiments->select(page.experimentModel()->indexOfExperiment(page.location(), QStringLiteral("2")),
                             QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }));
     QCOMPARE(page.currentExperimentIds(), (QStringList {QStringLiteral("1"), QStringLiteral("2")}));
@@ -372,7 +373,7 @@ void TestRunsPage::ctrlClickAddsExperiment()
     QVERIFY(openDemo(page)); // mnist-cnn
     QTreeView *view = page.experimentView();
     const auto clickAt = [&](const QString &id, Qt::KeyboardModifiers modifiers) {
-        const QModelIndex index = page.experimentModel()->indexOfExperiment(id);
+        const QModelIndex index = page.experimentModel()->indexOfExperiment(page.location(), id);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, view->visualRect(index).center());
     };
     QVERIFY(WidgetTestSupport::showRuns(&page, [&] { clickAt(QStringLiteral("3"), Qt::ControlModifier); }));
@@ -393,7 +394,7 @@ void TestRunsPage::experimentColumnFollowsUserChoice()
     const auto selectBoth = [](RunsPage &page) {
         return WidgetTestSupport::showRuns(&page, [&] {
             page.experimentView()->selectionModel()->select(
-                page.experimentModel()->indexOfExperiment(QStringLiteral("2")),
+                page.experimentModel()->indexOfExperiment(page.location(), QStringLiteral("2")),
                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
         });
     };
@@ -451,7 +452,8 @@ void TestRunsPage::showDeleted()
     RunsPage page;
     QVERIFY(openDemo(page, QStringLiteral("tabular-gbm")));
     QVERIFY(WidgetTestSupport::showRuns(&page, [&] { page.showDeletedAction()->setChecked(true); }));
-    QCOMPARE(page.experimentView()->model()->rowCount(), Store::DemoStore::Counts::Experiments);
+    QCOMPARE(page.experimentView()->model()->rowCount(page.experimentView()->rootIndex()),
+             Store::DemoStore::Counts::Experiments);
     QCOMPARE(page.currentExperimentId(), QStringLiteral("2"));
     QCOMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::GbmRuns);
     int deleted = 0;
@@ -461,7 +463,8 @@ void TestRunsPage::showDeleted()
 
     page.showDeletedAction()->setChecked(false);
     QTRY_COMPARE(page.runModel()->runs().size(), Store::DemoStore::Counts::GbmActiveRuns);
-    QCOMPARE(page.experimentView()->model()->rowCount(), Store::DemoStore::Counts::ActiveExperiments);
+    QCOMPARE(page.experimentView()->model()->rowCount(page.experimentView()->rootIndex()),
+             Store::DemoStore::Counts::ActiveExperiments);
 }
 
 void TestRunsPage::detailsShowNoteAndDatasets()
@@ -609,7 +612,7 @@ void TestRunsPage::filterAppliesAfterTyping()
 void TestRunsPage::firstRowsThenAllKeepSelection()
 {
     RunsPage page;
-    page.loader()->setFirstRowsLimit(5);
+    page.setFirstRowsLimit(5);
     QSignalSpy shown(&page, &RunsPage::runsShown);
     // The user picks a run while the rest loads (acting inside the signal keeps the test
     // independent of how fast the rest arrives).
@@ -638,7 +641,7 @@ void TestRunsPage::firstRowsThenAllKeepSelection()
 void TestRunsPage::cancelKeepsFirstRows()
 {
     RunsPage page;
-    page.loader()->setFirstRowsLimit(5);
+    page.setFirstRowsLimit(5);
     QSignalSpy shown(&page, &RunsPage::runsShown);
     QSignalSpy loading(&page, &RunsPage::loadingChanged);
     bool wasLoading = false;
@@ -666,7 +669,7 @@ void TestRunsPage::reloadKeepsSelection()
     const QString picked = page.runModel()->runs().run(2).runId;
     page.selectRuns({picked});
     QSignalSpy shown(&page, &RunsPage::runsShown);
-    page.loader()->setFirstRowsLimit(2);
+    page.setFirstRowsLimit(2);
     page.reloadAction()->trigger();
     QVERIFY(shown.wait());
     // No flash of the first rows on reload: the old rows stay until all new ones are in.
