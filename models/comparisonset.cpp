@@ -156,6 +156,54 @@ bool ComparisonSet::startComparing()
     return true;
 }
 
+namespace {
+
+// The run's values by key name: the tables intern their keys each in their own order.
+template<typename Entries, typename Value>
+QHash<QString, QString> byName(Entries entries, const QStringList &keys, Value value)
+{
+    QHash<QString, QString> named;
+    for (const auto &entry : entries)
+        named.insert(keys.at(entry.key), value(entry));
+    return named;
+}
+
+bool sameRun(const Store::RunTable &a, int rowA, const Store::RunTable &b, int rowB)
+{
+    const Store::RunAttributes &x = a.run(rowA);
+    const Store::RunAttributes &y = b.run(rowB);
+    if (x.status != y.status || x.endTime != y.endTime || x.runName != y.runName
+        || x.lifecycleStage != y.lifecycleStage)
+        return false;
+    const auto text = [](const Store::RunTable &table) {
+        return [&table](const Store::RunTable::TextEntry &entry) { return table.textString(entry); };
+    };
+    const auto metric = [](const Store::RunTable::MetricEntry &entry) {
+        const Store::LatestMetric &m = entry.metric;
+        return QStringLiteral("%1 %2 %3 %4")
+            .arg(m.step)
+            .arg(m.timestamp)
+            .arg(m.storedValue(), 0, 'g', 17)
+            .arg(m.isNan);
+    };
+    return byName(a.params(rowA), a.paramKeys(), text(a)) == byName(b.params(rowB), b.paramKeys(), text(b))
+        && byName(a.tags(rowA), a.tagKeys(), text(a)) == byName(b.tags(rowB), b.tagKeys(), text(b))
+        && byName(a.metrics(rowA), a.metricKeys(), metric) == byName(b.metrics(rowB), b.metricKeys(), metric);
+}
+
+} // namespace
+
+bool ComparisonSet::comparedRunsChangedIn(const QString &location, const Store::RunTable &table) const
+{
+    const QString store = Store::Location::normalize(location);
+    return std::any_of(m_compared.cbegin(), m_compared.cend(), [&](const RunSource &source) {
+        if (Store::Location::normalize(source.location) != store || source.row < 0)
+            return false;
+        const int row = table.indexOfRun(source.runId);
+        return row < 0 || !sameRun(source.table, source.row, table, row);
+    });
+}
+
 void ComparisonSet::forgetCompared()
 {
     m_comparedKeys.clear();

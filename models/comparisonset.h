@@ -56,6 +56,9 @@ public:
     bool startComparing();
     // Makes the next startComparing() take the same runs again (after a failure or a cancel).
     void forgetCompared();
+    // Live updates: whether a compared run of the store reads differently in its new `table`
+    // (status, times, name, params, tags, latest metrics), or is gone from it.
+    bool comparedRunsChangedIn(const QString &location, const Store::RunTable &table) const;
     // No runs compared, no columns.
     void clearCompared();
     QList<RunDiff::RunSource> comparedRuns() const { return m_compared; }

@@ -60,6 +60,7 @@ ComparePage::ComparePage(QWidget *parent)
     connect(m_loader, &RunDiffLoader::diffLoaded, this, &ComparePage::onDiffLoaded);
     connect(m_loader, &RunDiffLoader::diffFailed, this, [this](const QString &message) {
         m_comparison->forgetCompared(); // try again when shown again
+        m_quietLoad = false;
         m_loadState = LoadState::Failed;
         m_failure = message;
         updateEmptyState();
@@ -67,13 +68,18 @@ ComparePage::ComparePage(QWidget *parent)
     });
     connect(m_loader, &RunDiffLoader::cancelled, this, [this] {
         m_comparison->forgetCompared(); // compare again when shown again
+        m_quietLoad = false;
         m_loadState = LoadState::Cancelled;
         updateEmptyState();
     });
-    connect(m_loader, &RunDiffLoader::progressChanged, this, &ComparePage::progressChanged);
+    connect(m_loader, &RunDiffLoader::progressChanged, this, [this](qint64 done, qint64 total) {
+        if (!m_quietLoad)
+            emit progressChanged(done, total);
+    });
     connect(m_loader, &RunDiffLoader::loadingChanged, this, [this](bool loading) {
         updateEmptyState();
-        emit loadingChanged(loading);
+        if (!m_quietLoad)
+            emit loadingChanged(loading);
     });
     updateEmptyState();
 }
@@ -215,6 +221,15 @@ QTreeView *ComparePage::view(Table table) const
 
 void ComparePage::setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds)
 {
+    m_quietRefresh = false;
+    m_comparison->setSelection(location, runs, runIds);
+}
+
+void ComparePage::refreshRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds)
+{
+    m_quietRefresh = m_comparison->comparedRunsChangedIn(location, runs);
+    if (m_quietRefresh)
+        m_comparison->forgetCompared();
     m_comparison->setSelection(location, runs, runIds);
 }
 
@@ -235,6 +250,7 @@ void ComparePage::showEvent(QShowEvent *event)
 void ComparePage::applyRuns()
 {
     m_runsPending = false;
+    const bool quiet = std::exchange(m_quietRefresh, false);
     m_comparison->updateRuns();
     if (m_comparison->runs().size() < 2) {
         m_loader->cancel();
@@ -248,13 +264,15 @@ void ComparePage::applyRuns()
         return;
     }
     m_loadState = LoadState::Loading;
+    m_quietLoad = quiet;
     m_loader->compare(m_comparison->comparedRuns(), RunDiffLoader::Unavailable::Skip);
-    showDiff(Diff()); // the diff of other runs must not look like theirs while they load
+    if (!quiet)
+        showDiff(Diff()); // the diff of other runs must not look like theirs while they load
 }
 
 bool ComparePage::isLoading() const
 {
-    return m_loader->isLoading();
+    return m_loader->isLoading() && !m_quietLoad;
 }
 
 void ComparePage::cancelLoading()
@@ -361,7 +379,14 @@ void ComparePage::onDiffLoaded(const Diff &diff)
     m_failure.clear();
     m_comparison->setColumns(m_loader->unavailableRuns(), m_loader->readSources());
     Q_ASSERT(m_comparison->columnCount() == diff.runs.size());
+    if (!std::exchange(m_quietLoad, false)) {
+        showDiff(diff);
+        return;
+    }
+    const QList<CompareTablesPane::Place> places
+        = m_tables->places(); // a live update: the user's place stays
     showDiff(diff);
+    m_tables->setPlaces(places);
 }
 
 void ComparePage::showDiff(const Diff &diff)

@@ -64,6 +64,9 @@ public:
     // The runs to compare: `runIds` of `runs`, read from the store at `location`. Applied when
     // the page is shown (at once if it is).
     void setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds);
+    // Live updates: the store's runs were read again. Compares again, quietly (the old diff
+    // stays, with its scroll positions, until the new one is in), when a compared run changed.
+    void refreshRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds);
     // The runs compared (or being compared), in column order: pinned ones, then selected ones.
     // The same run id can appear twice (a run and its copy in another store).
     QStringList runIds() const { return m_comparison->runIds(); }
@@ -208,6 +211,8 @@ private:
     NoticeBar *m_noticeBar = nullptr;
 
     bool m_runsPending = false; // the runs changed while the page was hidden
+    bool m_quietRefresh = false; // the next applyRuns() is a live update's
+    bool m_quietLoad = false; // the diff loading is a live update's: no busy state, old diff shown
     using LoadState = ComparisonMessages::LoadState;
     LoadState m_loadState = LoadState::Idle;
     QString m_failure;

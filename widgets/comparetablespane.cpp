@@ -7,6 +7,7 @@
 #include "runheaderview.h"
 
 #include <QMenu>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTimer>
@@ -222,5 +223,31 @@ void CompareTablesPane::updateDetail()
         // Long values: the character diff on a worker, the value at once.
         m_detailWatcher.setProperty("generation", m_detailGeneration);
         m_detailWatcher.setFuture(QtConcurrent::run([detail] { return detail.finished(); }));
+    }
+}
+
+QList<CompareTablesPane::Place> CompareTablesPane::places() const
+{
+    QList<Place> places;
+    for (const QTreeView *view : {m_paramView, m_metricView, m_tagView}) {
+        const QModelIndex current = view->currentIndex();
+        places.append({view->verticalScrollBar()->value(), view->horizontalScrollBar()->value(),
+                       current.isValid() ? current.row() : -1, current.isValid() ? current.column() : -1});
+    }
+    return places;
+}
+
+void CompareTablesPane::setPlaces(const QList<Place> &places)
+{
+    const QList<QTreeView *> views {m_paramView, m_metricView, m_tagView};
+    for (qsizetype i = 0; i < views.size() && i < places.size(); ++i) {
+        QTreeView *view = views.at(i);
+        const Place &place = places.at(i);
+        view->doItemsLayout(); // the scroll ranges of the new rows, now rather than on the next paint
+        if (const QModelIndex current = view->model()->index(place.row, place.column); current.isValid())
+            view->selectionModel()->setCurrentIndex(
+                current, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        view->verticalScrollBar()->setValue(place.vertical);
+        view->horizontalScrollBar()->setValue(place.horizontal);
     }
 }

@@ -26,6 +26,17 @@ public:
     ~CompareTablesPane() override;
 
     QTreeView *view(Table table) const;
+    // Where each table is scrolled to and its current cell, to be put back after its model was
+    // reset with much the same rows (a live update).
+    struct Place
+    {
+        int vertical = 0;
+        int horizontal = 0;
+        int row = -1;
+        int column = -1;
+    };
+    QList<Place> places() const;
+    void setPlaces(const QList<Place> &places);
     QTabWidget *tabs() const { return m_tabs; }
     QTextBrowser *detailBrowser() const { return m_detail; }
     Table currentTable() const;

@@ -25,6 +25,9 @@ void linkCompare(RunsPage *runs, ComparePage *compare)
     QObject::connect(runs, &RunsPage::selectedRunsChanged, compare, [runs, compare] {
         compare->setRuns(runs->location(), runs->runModel()->runs(), runs->selectedRunIds());
     });
+    QObject::connect(runs, &RunsPage::runsRefreshed, compare, [runs, compare] {
+        compare->refreshRuns(runs->location(), runs->runModel()->runs(), runs->selectedRunIds());
+    });
     // The run table's context menu pins the selected runs (they stay compared in other stores).
     runs->runView()->setContextMenuPolicy(Qt::ActionsContextMenu);
     runs->runView()->addAction(compare->pinAction());

@@ -1,8 +1,12 @@
 #include "chartspage.h"
+#include "comparepage.h"
 #include "curvechartview.h"
 #include "liveupdates.h"
 #include "metriccurveloader.h"
+#include "metricdiffmodel.h"
 #include "metricseriesloader.h"
+#include "rundiff.h"
+#include "rundiffloader.h"
 #include "runspage.h"
 #include "runtreemodel.h"
 #include "store/livewriter.h"
@@ -16,6 +20,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
+
+#include <limits>
 
 // A training script writes to the store while the window shows it: new runs appear as inserted
 // rows, statuses change in place, and the charts grow by the new points alone. Runs on each
@@ -28,6 +35,7 @@ private slots:
     void initTestCase();
     void followsAWriterProcess();
     void pausedIgnoresChanges();
+    void compareFollowsComparedRuns();
 
 private:
     static constexpr int IntervalMs = 400;
@@ -129,6 +137,62 @@ void TestLiveUpdates::pausedIgnoresChanges()
     live.followAction()->setChecked(true);
     QTRY_COMPARE(browser.runs->runModel()->indexOfRun(trainer, RunTreeModel::StatusColumn).data().toString(),
                  QStringLiteral("FINISHED"));
+}
+
+// The latest value of `key` for the compared run `runId` in the diff shown; NaN when absent.
+static double comparedLatest(const ComparePage *compare, const QString &runId, const QString &key)
+{
+    const RunDiff::Diff &diff = compare->diff();
+    for (const RunDiff::MetricRow &row : diff.metrics) {
+        for (qsizetype run = 0; row.key == key && run < diff.runs.size(); ++run) {
+            if (diff.runs[run].runId == runId && row.values[run])
+                return row.values[run]->latest;
+        }
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+void TestLiveUpdates::compareFollowsComparedRuns()
+{
+    QTemporaryDir dir;
+    const QString location = LiveWriter::buildStore(dir);
+    QVERIFY(!location.isEmpty());
+    LiveWriter writer(location);
+    const QString trainer = LiveWriter::RunningRun;
+    Browser browser;
+    LiveUpdates live(browser.runs, browser.charts);
+    live.watcher()->setInterval(IntervalMs);
+    browser.show();
+    browser.setCurrentWidget(browser.compare);
+    QVERIFY(browser.openStore(location, QStringLiteral("live")));
+    browser.runs->selectRuns({trainer, LiveWriter::FinishedRun});
+    ComparePage *compare = browser.compare;
+    QTRY_COMPARE(compare->diff().runs.size(), 2);
+    QCOMPARE(comparedLatest(compare, trainer, Loss), 0.2);
+    // The user is on the loss row of the metrics table.
+    QTreeView *metrics = compare->metricView();
+    metrics->setCurrentIndex(metrics->model()->index(0, 0));
+    QSignalSpy resets(compare->metricModel(), &QAbstractItemModel::modelReset);
+    QSignalSpy busy(compare, &ComparePage::loadingChanged);
+
+    // A run that is not compared starts: nothing compared changed, the diff stays as it is.
+    QVERIFY2(writer.createRun(Second), qPrintable(writer.lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(browser.runs->runModel()->runs().size(), 3, 2 * IntervalMs + 1000);
+    QTest::qWait(50);
+    QCOMPARE(resets.count(), 0);
+
+    // The compared run logs more: the diff shows its new latest value, without a busy state and
+    // with the user's place kept.
+    QList<LiveWriter::Row> rows;
+    for (qint64 step = 5; step < 10; ++step)
+        rows.append({step, LiveWriter::Start + step, 1.0 / double(step + 1)});
+    QVERIFY2(writer.logMetric(trainer, Loss, rows), qPrintable(writer.lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(comparedLatest(compare, trainer, Loss), 0.1, 2 * IntervalMs + 1000);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(busy.count(), 0);
+    QVERIFY(!compare->isLoading());
+    QCOMPARE(metrics->currentIndex().row(), 0);
+    QCOMPARE(compare->diff().runs.size(), 2);
 }
 
 QTEST_MAIN(TestLiveUpdates)
