@@ -36,6 +36,7 @@ private slots:
     void followsAWriterProcess();
     void pausedIgnoresChanges();
     void compareFollowsComparedRuns();
+    void newMetricKeyAddsAColumn();
 
 private:
     static constexpr int IntervalMs = 400;
@@ -193,6 +194,34 @@ void TestLiveUpdates::compareFollowsComparedRuns()
     QVERIFY(!compare->isLoading());
     QCOMPARE(metrics->currentIndex().row(), 0);
     QCOMPARE(compare->diff().runs.size(), 2);
+}
+
+void TestLiveUpdates::newMetricKeyAddsAColumn()
+{
+    QTemporaryDir dir;
+    const QString location = LiveWriter::buildStore(dir);
+    QVERIFY(!location.isEmpty());
+    LiveWriter writer(location);
+    const QString trainer = LiveWriter::RunningRun;
+    Browser browser;
+    LiveUpdates live(browser.runs, browser.charts);
+    live.watcher()->setInterval(IntervalMs);
+    browser.show();
+    QVERIFY(browser.openStore(location, QStringLiteral("live")));
+    browser.runs->selectRuns({trainer});
+    RunTreeModel *model = browser.runs->runModel();
+    QCOMPARE(model->columnOfKey(QStringLiteral("metrics.accuracy")), -1);
+    // The run logs a metric no run had: a column of its own comes, and the user's selection
+    // and current run stay (the columns change, so the table is laid out again).
+    QVERIFY2(writer.logMetric(trainer, QStringLiteral("accuracy"), {{0, LiveWriter::Start, 0.5}}),
+             qPrintable(writer.lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(model->columnOfKey(QStringLiteral("metrics.accuracy")) >= 0,
+                             2 * IntervalMs + 1000);
+    const QModelIndex accuracy
+        = model->indexOfRun(trainer, model->columnOfKey(QStringLiteral("metrics.accuracy")));
+    QCOMPARE(accuracy.data(RunTreeModel::SortRole).toDouble(), 0.5);
+    QCOMPARE(browser.runs->selectedRunIds(), QStringList({trainer}));
+    QCOMPARE(browser.runs->currentRunId(), trainer);
 }
 
 QTEST_MAIN(TestLiveUpdates)
