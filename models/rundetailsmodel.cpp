@@ -1,6 +1,7 @@
 #include "rundetailsmodel.h"
 
 #include "runformat.h"
+#include "storelocation.h"
 
 #include <QCollator>
 #include <QColor>
@@ -32,7 +33,7 @@ void RunDetailsModel::clear()
     endResetModel();
 }
 
-void RunDetailsModel::setRun(const Store::RunTable &runs, int row)
+void RunDetailsModel::setRun(const Store::RunTable &runs, int row, const QString &location)
 {
     if (row < 0 || row >= runs.size()) {
         clear();
@@ -60,6 +61,8 @@ void RunDetailsModel::setRun(const Store::RunTable &runs, int row)
     addAttribute(tr("Run ID"), run.runId);
     addAttribute(tr("Run name"), run.runName);
     addAttribute(tr("Experiment ID"), run.experimentId);
+    if (!location.isEmpty())
+        addAttribute(tr("Store"), Store::Location::parse(location).displayLocation());
     addAttribute(tr("Status"), run.status);
     if (run.isDeleted())
         addAttribute(tr("Lifecycle"), run.lifecycleStage);

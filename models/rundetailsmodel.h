@@ -23,8 +23,9 @@ public:
 
     explicit RunDetailsModel(QObject *parent = nullptr);
 
-    // Shows run `row` of `runs`; datasets are cleared until setDatasets() brings them.
-    void setRun(const Store::RunTable &runs, int row);
+    // Shows run `row` of `runs`, from the store at `location` (a row of its own when given:
+    // several stores may be open); datasets are cleared until setDatasets() brings them.
+    void setRun(const Store::RunTable &runs, int row, const QString &location = {});
     void clear();
     // Applies only while `runId` is the shown run (datasets arrive later, from a worker).
     void setDatasets(const QString &runId, const Store::DatasetInputList &datasets);

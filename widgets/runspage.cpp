@@ -441,7 +441,7 @@ void RunsPage::onCurrentRunChanged(const QModelIndex &current)
     }
     if (m_runModel->runs().run(row).runId == m_detailsModel->runId())
         return;
-    m_detailsModel->setRun(m_runModel->runs(), row);
+    m_detailsModel->setRun(m_runModel->runs(), row, m_location);
     m_datasetsTimer->start();
 }
 

@@ -2,6 +2,7 @@
 #include "rundetailsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,6 +93,11 @@ void TestRunDetailsModel::sections()
     model.setRun(m_runs, m_runs.indexOfRun(NestedRunsStore::runId(ChildA)));
     QCOMPARE(model.value(model.indexOfKey(Section::Attributes, QStringLiteral("Parent run"))),
              NestedRunsStore::runId(Sweep));
+    // Several stores may be open: the run says which one it is of, when told.
+    QVERIFY(!model.indexOfKey(Section::Attributes, QStringLiteral("Store")).isValid());
+    model.setRun(m_runs, m_runs.indexOfRun(NestedRunsStore::runId(ChildA)), m_path);
+    QCOMPARE(model.value(model.indexOfKey(Section::Attributes, QStringLiteral("Store"))),
+             QDir::toNativeSeparators(m_path));
 }
 
 void TestRunDetailsModel::paramsAndMetrics()
