@@ -25,6 +25,11 @@ RunTreeModel::RunTreeModel(QObject *parent) : QAbstractItemModel(parent) { }
 
 void RunTreeModel::setRuns(const Store::RunTable &runs)
 {
+    setRuns(mergeRuns({{QString(), runs}}));
+}
+
+void RunTreeModel::setRuns(const MergedRuns &runs)
+{
     beginResetModel();
     adoptTable(runs);
     const int count = m_runs.size();
@@ -37,18 +42,61 @@ void RunTreeModel::setRuns(const Store::RunTable &runs)
     endResetModel();
 }
 
-void RunTreeModel::adoptTable(const Store::RunTable &runs)
+void RunTreeModel::adoptTable(const MergedRuns &runs)
 {
-    m_runs = runs;
+    m_runs = runs.runs;
+    m_locations = runs.locations.isEmpty() ? QStringList {QString()} : runs.locations;
+    m_storeOfRow = runs.storeOfRow;
+    m_storeOfRow.resize(size_t(m_runs.size()), 0);
     m_sourceTag = m_runs.tagKeyIndex(QLatin1String(Store::Tags::SourceName));
     m_userTag = m_runs.tagKeyIndex(QLatin1String(Store::Tags::User));
-    m_rowOfRunId.clear();
-    m_rowOfRunId.reserve(m_runs.size());
-    for (int row = 0; row < m_runs.size(); ++row)
-        m_rowOfRunId.insert(m_runs.run(row).runId, row);
+    m_rowOfKey.clear();
+    m_rowOfKey.reserve(m_runs.size());
+    m_rowOfOtherStoreRun.clear();
+    for (int row = 0; row < m_runs.size(); ++row) {
+        m_rowOfKey.insert(runKey(row), row);
+        if (m_storeOfRow[size_t(row)] != 0)
+            m_rowOfOtherStoreRun.insert(m_runs.run(row).runId, row);
+    }
+}
+
+QString RunTreeModel::keyOf(int store, const QString &runId) const
+{
+    return store == 0 ? runId : m_locations.value(store) + QLatin1Char('\n') + runId;
+}
+
+QString RunTreeModel::runKey(int runRow) const
+{
+    if (runRow < 0 || runRow >= m_runs.size())
+        return {};
+    return keyOf(m_storeOfRow[size_t(runRow)], m_runs.run(runRow).runId);
+}
+
+QString RunTreeModel::location(int runRow) const
+{
+    if (runRow < 0 || runRow >= m_runs.size())
+        return {};
+    return m_locations.value(m_storeOfRow[size_t(runRow)]);
+}
+
+int RunTreeModel::rowOfRun(const QString &runId) const
+{
+    const int row = m_rowOfKey.value(runId, -1);
+    return row >= 0 ? row : m_rowOfOtherStoreRun.value(runId, -1);
+}
+
+int RunTreeModel::rowOfRun(const QString &location, const QString &runId) const
+{
+    const int store = int(m_locations.indexOf(location));
+    return store < 0 ? -1 : rowOfKey(keyOf(store, runId));
 }
 
 bool RunTreeModel::updateRuns(const Store::RunTable &runs)
+{
+    return updateRuns(mergeRuns({{m_locations.value(0), runs}}));
+}
+
+bool RunTreeModel::updateRuns(const MergedRuns &merged)
 {
     // Rows can be inserted, not moved: every run shown must stay, under the same parent, and the
     // columns must stay the same (a new key would move the columns after it).
@@ -63,33 +111,36 @@ bool RunTreeModel::updateRuns(const Store::RunTable &runs)
               }
               return true;
           };
-    if (!sameColumns(m_metricColumns, m_runs.metricKeys(), runs.metricKeys())
+    const Store::RunTable &runs = merged.runs;
+    const QStringList locations = merged.locations.isEmpty() ? QStringList {QString()} : merged.locations;
+    if (locations != m_locations || !sameColumns(m_metricColumns, m_runs.metricKeys(), runs.metricKeys())
         || !sameColumns(m_paramColumns, m_runs.paramKeys(), runs.paramKeys())) {
-        setRuns(runs);
+        setRuns(merged);
         return false;
     }
     std::vector<int> slotOfNewRow(size_t(runs.size()), -1);
     int kept = 0;
     for (int row = 0; row < runs.size(); ++row) {
-        const int oldRow = m_rowOfRunId.value(runs.run(row).runId, -1);
+        const int store = merged.storeOfRow.empty() ? 0 : merged.storeOfRow[size_t(row)];
+        const int oldRow = rowOfKey(keyOf(store, runs.run(row).runId));
         if (oldRow < 0)
             continue;
         if (runs.run(row).parentRunId != m_runs.run(oldRow).parentRunId) {
-            setRuns(runs);
+            setRuns(merged);
             return false;
         }
         slotOfNewRow[size_t(row)] = m_slotOfRow[size_t(oldRow)];
         ++kept;
     }
     if (kept != m_runs.size()) {
-        setRuns(runs);
+        setRuns(merged);
         return false;
     }
 
     // The new table under the old tree; the new runs get the slots after the old ones, so that
     // they come last among their siblings and insert without moving a row.
     const int oldCount = m_runs.size();
-    adoptTable(runs);
+    adoptTable(merged);
     m_rowOfSlot.assign(size_t(runs.size()), -1);
     int nextSlot = oldCount;
     for (int row = 0; row < runs.size(); ++row) {
@@ -134,10 +185,11 @@ bool RunTreeModel::updateRuns(const Store::RunTable &runs)
 
 int RunTreeModel::parentSlotOf(int slot) const
 {
-    const QString &parentId = m_runs.run(m_rowOfSlot[size_t(slot)]).parentRunId;
+    const int childRow = m_rowOfSlot[size_t(slot)];
+    const QString &parentId = m_runs.run(childRow).parentRunId;
     if (parentId.isEmpty())
         return -1;
-    const int row = m_rowOfRunId.value(parentId, -1);
+    const int row = rowOfKey(keyOf(m_storeOfRow[size_t(childRow)], parentId)); // of the same store
     return row < 0 ? -1 : m_slotOfRow[size_t(row)];
 }
 
@@ -161,9 +213,14 @@ void RunTreeModel::emitAllDataChanged(const QList<int> &roles)
 
 void RunTreeModel::setExperimentNames(const QHash<QString, QString> &names)
 {
-    if (names == m_experimentNames)
+    setExperimentNames(m_locations.value(0), names);
+}
+
+void RunTreeModel::setExperimentNames(const QString &location, const QHash<QString, QString> &names)
+{
+    if (names == m_experimentNames.value(location))
         return;
-    m_experimentNames = names;
+    m_experimentNames.insert(location, names);
     emitAllDataChanged({Qt::DisplayRole, Qt::ToolTipRole, SortRole});
 }
 

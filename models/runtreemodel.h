@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mergedruns.h"
 #include "runtable.h"
 
 #include <QAbstractItemModel>
@@ -12,7 +13,10 @@
 // attributes, then one column per metric (its latest value) and one per param, keys in
 // alphabetical order.
 //
-// Wraps an immutable Store::RunTable; an index's internal id is the run's slot (see m_rowOfSlot).
+// Wraps an immutable Store::RunTable, possibly the runs of several stores merged (MergedRuns);
+// an index's internal id is the run's slot (see m_rowOfSlot). A run is told by its key:
+// runKey(), its id for runs of the first store, "<location>\n<id>" for the others' (a store and
+// its copy hold the same ids).
 class RunTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -21,6 +25,7 @@ public:
         NameColumn,
         // Settings name columns by key (columnKey()), not by number: new ones can go anywhere.
         ExperimentColumn,
+        StoreColumn, // whose runs are shown with other stores'
         StatusColumn,
         StartTimeColumn,
         DurationColumn,
@@ -36,6 +41,7 @@ public:
         // On the header: the column's key in MLflow's search syntax ("params.lr").
         ColumnKeyRole,
         IsDeletedRole,
+        RunKeyRole, // runKey()
     };
     enum class ColumnKind { Attribute, Param, Metric };
 
@@ -43,22 +49,34 @@ public:
 
     // Replaces every run and column.
     void setRuns(const Store::RunTable &runs);
+    void setRuns(const MergedRuns &runs);
     // The same store read again (live updates): when every run shown is still there under the
     // same parent and the columns are the same, the new runs are inserted as rows (last among
     // their siblings) and the others' values change in place (dataChanged), so views keep their
     // selection, expansion and scroll position. Otherwise as setRuns(); returns false then.
     bool updateRuns(const Store::RunTable &runs);
+    bool updateRuns(const MergedRuns &runs); // the same stores, in the same order
     const Store::RunTable &runs() const { return m_runs; }
     // The runs whose status is RUNNING.
     int runningRunCount() const;
     // Experiment names by id, for the experiment column and the name column's tooltip (runs of
     // several experiments can be shown together). Emits dataChanged for those two columns.
-    void setExperimentNames(const QHash<QString, QString> &names);
+    void setExperimentNames(const QHash<QString, QString> &names); // of the first store
+    void setExperimentNames(const QString &location, const QHash<QString, QString> &names);
+    // The stores of the runs (empty names: a table given without one); a run's store.
+    QStringList locations() const { return m_locations; }
+    QString location(int runRow) const;
+    // A run's key (see above), and the row of a key.
+    QString runKey(int runRow) const;
+    int rowOfKey(const QString &key) const { return m_rowOfKey.value(key, -1); }
+    // The row of a run of a store, -1 if it is not shown.
+    int rowOfRun(const QString &location, const QString &runId) const;
 
     // The run's row in runs(), -1 for an invalid index.
     int runRow(const QModelIndex &index) const;
     QString runId(const QModelIndex &index) const;
-    int rowOfRun(const QString &runId) const { return m_rowOfRunId.value(runId, -1); }
+    // The row of a run of the first store (of any store, for an id no first-store run has).
+    int rowOfRun(const QString &runId) const;
     QModelIndex indexOfRun(const QString &runId, int column = NameColumn) const;
     QModelIndex indexOfRow(int runRow, int column = NameColumn) const;
     // The table row of a run's parent in this tree, -1 for a top-level run.
@@ -80,7 +98,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    void adoptTable(const Store::RunTable &runs);
+    void adoptTable(const MergedRuns &runs);
+    QString keyOf(int store, const QString &runId) const;
     void buildTree(const std::vector<char> &visible);
     int parentSlotOf(int slot) const; // of the run's parent, -1 at the top or when not in the table
     void emitAllDataChanged(const QList<int> &roles);
@@ -97,8 +116,11 @@ private:
     }
 
     Store::RunTable m_runs;
-    QHash<QString, int> m_rowOfRunId;
-    QHash<QString, QString> m_experimentNames;
+    QStringList m_locations {QString()};
+    std::vector<int> m_storeOfRow; // index in m_locations
+    QHash<QString, int> m_rowOfKey;
+    QHash<QString, int> m_rowOfOtherStoreRun; // run id -> row, for runs of stores but the first
+    QHash<QString, QHash<QString, QString>> m_experimentNames; // by store, by experiment id
     // The tree is kept in slots, an index's internal id: a run keeps its slot when
     // updateRuns() brings a new table, where its row may differ.
     std::vector<int> m_rowOfSlot; // table row of each slot

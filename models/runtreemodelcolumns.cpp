@@ -1,9 +1,9 @@
 // RunTreeModel's columns and the values shown in them; the tree and its updates are in
 // runtreemodel.cpp.
-#include "runtreemodel.h"
-
 #include "runcolors.h"
 #include "runformat.h"
+#include "runtreemodel.h"
+#include "storelocation.h"
 
 #include <QFileInfo>
 
@@ -23,6 +23,8 @@ QString RunTreeModel::columnTitle(int column) const
         return tr("Name");
     case ExperimentColumn:
         return tr("Experiment");
+    case StoreColumn:
+        return tr("Store");
     case StatusColumn:
         return tr("Status");
     case StartTimeColumn:
@@ -50,6 +52,8 @@ QString RunTreeModel::columnKey(int column) const
         return QStringLiteral("attributes.run_name");
     case ExperimentColumn:
         return QStringLiteral("attributes.experiment_name");
+    case StoreColumn:
+        return QStringLiteral("attributes.store");
     case StatusColumn:
         return QStringLiteral("attributes.status");
     case StartTimeColumn:
@@ -101,7 +105,7 @@ QString RunTreeModel::userName(int row) const
 QString RunTreeModel::experimentName(int row) const
 {
     const QString &id = m_runs.run(row).experimentId;
-    const QString name = m_experimentNames.value(id);
+    const QString name = m_experimentNames.value(location(row)).value(id);
     return name.isEmpty() ? id : name;
 }
 
@@ -113,6 +117,8 @@ QVariant RunTreeModel::displayValue(int row, int column) const
         return run.runName.isEmpty() ? run.runId : run.runName;
     case ExperimentColumn:
         return experimentName(row);
+    case StoreColumn:
+        return Store::Location::parse(location(row)).displayName();
     case StatusColumn:
         return run.status;
     case StartTimeColumn:
@@ -147,6 +153,8 @@ QVariant RunTreeModel::sortValue(int row, int column) const
         const QString experiment = experimentName(row);
         return experiment.isEmpty() ? QVariant() : QVariant(experiment);
     }
+    case StoreColumn:
+        return Store::Location::parse(location(row)).displayName();
     case StatusColumn:
         return run.status;
     case StartTimeColumn:
@@ -188,6 +196,8 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
         return sortValue(row, column);
     case RunIdRole:
         return run.runId;
+    case RunKeyRole:
+        return runKey(row);
     case IsDeletedRole:
         return run.isDeleted();
     case Qt::DecorationRole:
@@ -197,11 +207,17 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == NameColumn) {
             const QString experiment = experimentName(row);
-            return experiment.isEmpty() ? tr("Run %1").arg(run.runId)
-                                        : tr("Run %1\nExperiment: %2").arg(run.runId, experiment);
+            QString tip = experiment.isEmpty() ? tr("Run %1").arg(run.runId)
+                                               : tr("Run %1\nExperiment: %2").arg(run.runId, experiment);
+            if (m_locations.size() > 1)
+                tip += QLatin1Char('\n')
+                    + tr("Store: %1").arg(Store::Location::parse(location(row)).displayLocation());
+            return tip;
         }
+        if (column == StoreColumn)
+            return Store::Location::parse(location(row)).displayLocation();
         if (column == ExperimentColumn) {
-            const QString name = m_experimentNames.value(run.experimentId);
+            const QString name = m_experimentNames.value(location(row)).value(run.experimentId);
             return name.isEmpty() ? tr("Experiment ID: %1").arg(run.experimentId)
                                   : tr("Experiment: %1\nID: %2").arg(name, run.experimentId);
         }

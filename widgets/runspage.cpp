@@ -166,7 +166,7 @@ void RunsPage::onCurrentStoreChanged(const QString &location)
     m_location = location;
     m_refreshing = false;
     m_runsExperimentIds.clear();
-    m_runModel->setRuns({});
+    m_runModel->setRuns(Store::RunTable());
     m_runModel->setExperimentNames(m_experimentPane->experimentNames());
     m_reloadAction->setEnabled(!location.isEmpty());
     if (location.isEmpty()) {
@@ -242,6 +242,7 @@ void RunsPage::createLayout()
 
     m_columnsMenu = new RunColumnsMenu(m_runView, m_runModel, QStringLiteral("RunsPage"), this);
     m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::ExperimentColumn), false);
+    m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::StoreColumn), false);
     m_columnsAction = m_columnsMenu->menuAction();
     auto *columnsButton = new QToolButton(runPane);
     columnsButton->setDefaultAction(m_columnsAction);
@@ -352,7 +353,7 @@ void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
     if (!m_refreshing)
         m_runsComplete = false;
     if (!keepView) {
-        m_runModel->setRuns({});
+        m_runModel->setRuns(Store::RunTable());
         m_detailsModel->clear();
         m_artifactsPane->clear();
         emit currentRunChanged(m_location, {});

@@ -149,7 +149,7 @@ void TestRunTreeModel::columnsAndHeaders()
     for (int column = 0; column < model.columnCount(); ++column)
         headers.append(model.headerData(column, Qt::Horizontal).toString());
     QCOMPARE(headers,
-             QStringList({"Name", "Experiment", "Status", "Start time", "Duration", "User", "Source",
+             QStringList({"Name", "Experiment", "Store", "Status", "Start time", "Duration", "User", "Source",
                           "metrics.acc", "metrics.loss", "params.lr"}));
     // Metrics first: they are what runs are compared by.
     QCOMPARE(model.columnKind(RunTreeModel::FixedColumnCount), RunTreeModel::ColumnKind::Metric);

@@ -146,11 +146,12 @@ void TestRunsPage::headersAndColumns()
     page.resize(1400, 800);
     QVERIFY(openDemo(page));
     const QStringList shown = headers(page);
-    QCOMPARE(shown.mid(0, 7),
-             QStringList({"Name", "Experiment", "Status", "Start time", "Duration", "User", "Source"}));
-    // One experiment: which one each run is of goes without saying.
+    QCOMPARE(shown.mid(0, 8),
+             QStringList({"Name", "Experiment", "Store", "Status", "Start time", "Duration", "User", "Source"}));
+    // One experiment of one store: which one each run is of goes without saying.
     QVERIFY(page.runView()->header()->isSectionHidden(RunTreeModel::ExperimentColumn));
     QVERIFY(!page.isColumnVisible(QStringLiteral("attributes.experiment_name")));
+    QVERIFY(page.runView()->header()->isSectionHidden(RunTreeModel::StoreColumn));
     QVERIFY(shown.contains(QStringLiteral("params.learning_rate")));
     QVERIFY(shown.contains(QStringLiteral("params.batch_size")));
     QVERIFY(shown.contains(QStringLiteral("metrics.val_accuracy")));
