@@ -399,14 +399,14 @@ void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
     // Runs asked for on the command line win over what the view showed before.
     QStringList wanted;
     for (const QString &id : std::as_const(m_pendingRunIds)) {
-        if (m_runModel->rowOfRun(id) >= 0)
-            wanted.append(id);
+        if (const int row = m_runModel->rowOfRun(id); row >= 0)
+            wanted.append(m_runModel->runKey(row));
     }
     if (!wanted.isEmpty() || (complete && !m_pendingRunIds.isEmpty())) {
         RunTreeView::State pending;
-        pending.selectedRunIds = wanted;
-        pending.currentRunId = wanted.value(0);
-        pending.expandedRunIds = state.expandedRunIds;
+        pending.selectedRunKeys = wanted;
+        pending.currentRunKey = wanted.value(0);
+        pending.expandedRunKeys = state.expandedRunKeys;
         m_runView->restoreState(pending);
         if (complete || wanted.size() == m_pendingRunIds.size())
             m_pendingRunIds.clear();
@@ -426,8 +426,11 @@ void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
 void RunsPage::selectRuns(const QStringList &runIds)
 {
     RunTreeView::State state;
-    state.selectedRunIds = runIds;
-    state.currentRunId = runIds.value(0);
+    for (const QString &id : runIds) {
+        if (const int row = m_runModel->rowOfRun(id); row >= 0)
+            state.selectedRunKeys.append(m_runModel->runKey(row));
+    }
+    state.currentRunKey = state.selectedRunKeys.value(0);
     m_runView->restoreState(state);
 }
 

@@ -38,25 +38,39 @@ QStringList RunTreeView::selectedRunIds() const
     return ids;
 }
 
-QModelIndex RunTreeView::indexOfRun(const QString &runId) const
+QString RunTreeView::currentRunKey() const
 {
-    if (runId.isEmpty())
+    return m_model->runKey(m_model->runRow(m_proxy->mapToSource(currentIndex())));
+}
+
+QStringList RunTreeView::selectedRunKeys() const
+{
+    QStringList keys;
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        keys.append(m_model->runKey(m_model->runRow(m_proxy->mapToSource(index))));
+    return keys;
+}
+
+QModelIndex RunTreeView::indexOfRunKey(const QString &runKey) const
+{
+    if (runKey.isEmpty())
         return {};
-    return m_proxy->mapFromSource(m_model->indexOfRun(runId));
+    return m_proxy->mapFromSource(m_model->indexOfRow(m_model->rowOfKey(runKey)));
 }
 
 RunTreeView::State RunTreeView::captureState() const
 {
     State state;
-    state.currentRunId = currentRunId();
-    state.selectedRunIds = selectedRunIds();
-    state.topRunId = m_model->runId(m_proxy->mapToSource(indexAt(QPoint(0, 0))));
+    state.currentRunKey = currentRunKey();
+    state.selectedRunKeys = selectedRunKeys();
+    state.topRunKey = m_model->runKey(m_model->runRow(m_proxy->mapToSource(indexAt(QPoint(0, 0)))));
     if (m_model->runs().size() > ExpandAllLimit) {
         const Store::RunTable &runs = m_model->runs();
         for (int row = 0; row < runs.size(); ++row) {
             const QModelIndex index = m_model->indexOfRow(row);
             if (m_model->rowCount(index) > 0 && isExpanded(m_proxy->mapFromSource(index)))
-                state.expandedRunIds.insert(runs.run(row).runId);
+                state.expandedRunKeys.insert(m_model->runKey(row));
         }
     }
     return state;
@@ -64,19 +78,19 @@ RunTreeView::State RunTreeView::captureState() const
 
 void RunTreeView::restoreState(const State &state)
 {
-    for (const QString &id : state.expandedRunIds)
-        expand(indexOfRun(id));
+    for (const QString &key : state.expandedRunKeys)
+        expand(indexOfRunKey(key));
     QItemSelection selection;
-    for (const QString &id : state.selectedRunIds) {
-        const QModelIndex index = indexOfRun(id);
+    for (const QString &key : state.selectedRunKeys) {
+        const QModelIndex index = indexOfRunKey(key);
         if (index.isValid())
             selection.select(index, index);
     }
-    const QModelIndex current = indexOfRun(state.currentRunId);
+    const QModelIndex current = indexOfRunKey(state.currentRunKey);
     if (current.isValid())
         selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
     selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    const QModelIndex top = indexOfRun(state.topRunId);
+    const QModelIndex top = indexOfRunKey(state.topRunKey);
     if (top.isValid()) {
         scrollTo(top, QAbstractItemView::PositionAtTop);
         // scrollTo() keeps a visible current row where it is; make sure the current one shows.

@@ -17,21 +17,24 @@ public:
     // Trees up to this size open fully expanded.
     static constexpr int ExpandAllLimit = 2000;
 
-    // What a model reset loses.
+    // What a model reset loses, by run key (RunTreeModel::runKey(): a run's id when one store
+    // is shown).
     struct State
     {
-        QString currentRunId;
-        QStringList selectedRunIds;
-        QString topRunId; // the first row in sight
-        QSet<QString> expandedRunIds; // kept only for trees too large to open fully
+        QString currentRunKey;
+        QStringList selectedRunKeys;
+        QString topRunKey; // the first row in sight
+        QSet<QString> expandedRunKeys; // kept only for trees too large to open fully
     };
 
     RunTreeView(RunTreeModel *model, RunSortFilterProxy *proxy, QWidget *parent = nullptr);
 
     QString currentRunId() const;
     QStringList selectedRunIds() const;
-    // The run's row in the view; invalid for an empty id, an unknown or a filtered-out run.
-    QModelIndex indexOfRun(const QString &runId) const;
+    QString currentRunKey() const;
+    QStringList selectedRunKeys() const;
+    // The run's row in the view; invalid for an empty key, an unknown or a filtered-out run.
+    QModelIndex indexOfRunKey(const QString &runKey) const;
 
     State captureState() const;
     // Selects, expands and scrolls as the state says (the current row in sight).
