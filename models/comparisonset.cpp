@@ -26,16 +26,50 @@ QString ComparisonSet::runKey(const RunSource &source)
 void ComparisonSet::setSelection(const QString &location, const Store::RunTable &table,
                                  const QStringList &runIds)
 {
-    m_location = location;
-    m_table = table;
-    m_selectedIds = runIds;
+    QList<int> rows;
+    for (const QString &id : runIds) {
+        if (const int row = table.indexOfRun(id); row >= 0)
+            rows.append(row);
+    }
+    setSelection(mergeRuns({{location, table}}), rows);
+}
+
+void ComparisonSet::setSelection(const MergedRuns &shown, const QList<int> &selectedRows)
+{
+    m_shown = shown;
+    m_shownStores.clear();
+    for (const QString &location : shown.locations)
+        m_shownStores.append(Store::Location::normalize(location));
+    m_selectedRows = selectedRows;
     emit selectionChanged();
+}
+
+int ComparisonSet::rowIn(const MergedRuns &shown, const QStringList &stores, const RunSource &run)
+{
+    const int store = int(stores.indexOf(Store::Location::normalize(run.location)));
+    if (store < 0 || run.location.isEmpty())
+        return -1;
+    const auto storeOf
+        = [&](int row) { return shown.storeOfRow.empty() ? 0 : shown.storeOfRow[size_t(row)]; };
+    const int row = shown.runs.indexOfRun(run.runId);
+    if (row < 0 || storeOf(row) == store)
+        return row;
+    for (int other = 0; other < shown.runs.size(); ++other) { // the same id in two stores: rare
+        if (storeOf(other) == store && shown.runs.run(other).runId == run.runId)
+            return other;
+    }
+    return -1;
+}
+
+RunSource ComparisonSet::selectedSource(int row) const
+{
+    return {m_shown.location(row), m_shown.runs.run(row).runId, m_shown.runs, row};
 }
 
 bool ComparisonSet::hasRunsToPin() const
 {
-    return std::any_of(m_selectedIds.cbegin(), m_selectedIds.cend(), [this](const QString &id) {
-        return m_table.indexOfRun(id) >= 0 && !isPinned(m_location, id);
+    return std::any_of(m_selectedRows.cbegin(), m_selectedRows.cend(), [this](int row) {
+        return !isPinned(m_shown.location(row), m_shown.runs.run(row).runId);
     });
 }
 
@@ -62,10 +96,10 @@ void ComparisonSet::setPinnedRuns(const QList<RunSource> &pinned)
 void ComparisonSet::pinSelectedRuns()
 {
     QList<RunSource> pinned = m_pinned;
-    for (const QString &id : std::as_const(m_selectedIds)) {
-        const int row = m_table.indexOfRun(id);
-        if (row >= 0 && !isPinned(m_location, id))
-            pinned.append(detachedSource({m_location, id, m_table, row}));
+    for (const int row : std::as_const(m_selectedRows)) {
+        const RunSource source = selectedSource(row);
+        if (!isPinned(source.location, source.runId))
+            pinned.append(detachedSource(source));
     }
     setPinnedRuns(pinned);
 }
@@ -115,22 +149,19 @@ void ComparisonSet::updateRuns()
 {
     QList<RunSource> sources;
     QStringList keys;
-    const QString here = Store::Location::normalize(m_location);
     for (const RunSource &pinned : std::as_const(m_pinned)) {
-        RunSource source = pinned;
-        if (const int row = m_table.indexOfRun(pinned.runId);
-            row >= 0 && !m_location.isEmpty() && here == Store::Location::normalize(pinned.location))
-            source = {m_location, pinned.runId, m_table, row};
-        sources.append(source);
-        keys.append(runKey(source));
+        // A pinned run the run browser shows comes with its newest values.
+        const int row = rowIn(m_shown, m_shownStores, pinned);
+        sources.append(row >= 0 ? selectedSource(row) : pinned);
+        keys.append(runKey(pinned));
     }
     QSet<QString> seen(keys.cbegin(), keys.cend());
-    for (const QString &id : std::as_const(m_selectedIds)) {
-        const int row = m_table.indexOfRun(id);
-        const QString key = here + QLatin1Char('\n') + id; // runKey() without a path per run
-        if (row < 0 || seen.contains(key))
+    for (const int row : std::as_const(m_selectedRows)) {
+        const RunSource source = selectedSource(row);
+        const QString key = runKey(source);
+        if (seen.contains(key))
             continue;
-        sources.append({m_location, id, m_table, row});
+        sources.append(source);
         keys.append(key);
         seen.insert(key);
     }
@@ -193,14 +224,16 @@ bool sameRun(const Store::RunTable &a, int rowA, const Store::RunTable &b, int r
 
 } // namespace
 
-bool ComparisonSet::comparedRunsChangedIn(const QString &location, const Store::RunTable &table) const
+bool ComparisonSet::comparedRunsChangedIn(const MergedRuns &shown) const
 {
-    const QString store = Store::Location::normalize(location);
+    QStringList stores;
+    for (const QString &location : shown.locations)
+        stores.append(Store::Location::normalize(location));
     return std::any_of(m_compared.cbegin(), m_compared.cend(), [&](const RunSource &source) {
-        if (Store::Location::normalize(source.location) != store || source.row < 0)
+        if (source.row < 0 || !stores.contains(Store::Location::normalize(source.location)))
             return false;
-        const int row = table.indexOfRun(source.runId);
-        return row < 0 || !sameRun(source.table, source.row, table, row);
+        const int row = rowIn(shown, stores, source);
+        return row < 0 || !sameRun(source.table, source.row, shown.runs, row);
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mergedruns.h"
 #include "rundiffloader.h"
 #include "runtable.h"
 
@@ -28,6 +29,8 @@ public:
 
     // The open store, its runs and the selected ones (ids `table` does not hold are left out).
     void setSelection(const QString &location, const Store::RunTable &table, const QStringList &runIds);
+    // The runs shown, of one or more stores, and the selected ones (rows of `shown.runs`).
+    void setSelection(const MergedRuns &shown, const QList<int> &selectedRows);
     // True when a selected run is not pinned yet.
     bool hasRunsToPin() const;
 
@@ -56,9 +59,9 @@ public:
     bool startComparing();
     // Makes the next startComparing() take the same runs again (after a failure or a cancel).
     void forgetCompared();
-    // Live updates: whether a compared run of the store reads differently in its new `table`
+    // Live updates: whether a compared run of the stores shown reads differently in `shown`
     // (status, times, name, params, tags, latest metrics), or is gone from it.
-    bool comparedRunsChangedIn(const QString &location, const Store::RunTable &table) const;
+    bool comparedRunsChangedIn(const MergedRuns &shown) const;
     // No runs compared, no columns.
     void clearCompared();
     QList<RunDiff::RunSource> comparedRuns() const { return m_compared; }
@@ -94,9 +97,12 @@ private:
     const RunDiff::RunSource *sourceOfColumn(int run) const;
 
     QList<RunDiff::RunSource> m_pinned; // each with a table of its own run, or none when restored
-    QString m_location;
-    Store::RunTable m_table;
-    QStringList m_selectedIds;
+    RunDiff::RunSource selectedSource(int row) const; // of a row of m_shown
+    // The run's row in `shown` (whose locations, normalised, are `stores`), -1 if not there.
+    static int rowIn(const MergedRuns &shown, const QStringList &stores, const RunDiff::RunSource &run);
+    MergedRuns m_shown; // the runs shown in the run browser (the newest values of their runs)
+    QStringList m_shownStores; // m_shown.locations, normalised
+    QList<int> m_selectedRows; // of m_shown
     QList<RunDiff::RunSource> m_runs; // pinned + selected, in column order
     QStringList m_runKeys; // of m_runs
     // The diff shown or loading: the keys of its sources, the runs left out, and per column its

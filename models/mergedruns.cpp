@@ -20,8 +20,7 @@ MergedRuns mergeRuns(const QList<StoreRuns> &stores)
     for (const StoreRuns &store : stores)
         merged.locations.append(store.location);
     if (stores.size() == 1) {
-        merged.runs = stores.constFirst().runs;
-        merged.storeOfRow.assign(size_t(merged.runs.size()), 0);
+        merged.runs = stores.constFirst().runs; // storeOfRow empty: every row is of the one store
         return merged;
     }
     Store::RunTableBuilder builder;

@@ -21,7 +21,7 @@ struct MergedRuns
 {
     Store::RunTable runs;
     QStringList locations; // the stores, in the order given
-    std::vector<int> storeOfRow; // per row of `runs`: its store's index in `locations`
+    std::vector<int> storeOfRow; // per row of `runs`: its store's index in `locations`; empty: all 0
 
     QString location(int row) const
     {

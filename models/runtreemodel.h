@@ -65,6 +65,8 @@ public:
     void setExperimentNames(const QString &location, const QHash<QString, QString> &names);
     // The stores of the runs (empty names: a table given without one); a run's store.
     QStringList locations() const { return m_locations; }
+    // The runs with their stores, as given to setRuns() (one store: its location, maybe empty).
+    MergedRuns mergedRuns() const { return {m_runs, m_locations, m_storeOfRow}; }
     QString location(int runRow) const;
     // A run's key (see above), and the row of a key.
     QString runKey(int runRow) const;

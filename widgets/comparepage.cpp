@@ -219,18 +219,18 @@ QTreeView *ComparePage::view(Table table) const
     return m_tables->view(CompareTablesPane::Table(table));
 }
 
-void ComparePage::setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds)
+void ComparePage::setRuns(const MergedRuns &shown, const QList<int> &selectedRows)
 {
     m_quietRefresh = false;
-    m_comparison->setSelection(location, runs, runIds);
+    m_comparison->setSelection(shown, selectedRows);
 }
 
-void ComparePage::refreshRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds)
+void ComparePage::refreshRuns(const MergedRuns &shown, const QList<int> &selectedRows)
 {
-    m_quietRefresh = m_comparison->comparedRunsChangedIn(location, runs);
+    m_quietRefresh = m_comparison->comparedRunsChangedIn(shown);
     if (m_quietRefresh)
         m_comparison->forgetCompared();
-    m_comparison->setSelection(location, runs, runIds);
+    m_comparison->setSelection(shown, selectedRows);
 }
 
 void ComparePage::scheduleApplyRuns()

@@ -63,10 +63,11 @@ public:
 
     // The runs to compare: `runIds` of `runs`, read from the store at `location`. Applied when
     // the page is shown (at once if it is).
-    void setRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds);
+    // The runs the run browser shows (of one or more stores) and the selected ones among them.
+    void setRuns(const MergedRuns &shown, const QList<int> &selectedRows);
     // Live updates: the store's runs were read again. Compares again, quietly (the old diff
     // stays, with its scroll positions, until the new one is in), when a compared run changed.
-    void refreshRuns(const QString &location, const Store::RunTable &runs, const QStringList &runIds);
+    void refreshRuns(const MergedRuns &shown, const QList<int> &selectedRows);
     // The runs compared (or being compared), in column order: pinned ones, then selected ones.
     // The same run id can appear twice (a run and its copy in another store).
     QStringList runIds() const { return m_comparison->runIds(); }

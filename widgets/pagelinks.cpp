@@ -23,10 +23,10 @@ void linkCharts(RunsPage *runs, ChartsPage *charts)
 void linkCompare(RunsPage *runs, ComparePage *compare)
 {
     QObject::connect(runs, &RunsPage::selectedRunsChanged, compare, [runs, compare] {
-        compare->setRuns(runs->location(), runs->runModel()->runs(), runs->selectedRunIds());
+        compare->setRuns(runs->runModel()->mergedRuns(), runs->selectedRunRows());
     });
     QObject::connect(runs, &RunsPage::runsRefreshed, compare, [runs, compare] {
-        compare->refreshRuns(runs->location(), runs->runModel()->runs(), runs->selectedRunIds());
+        compare->refreshRuns(runs->runModel()->mergedRuns(), runs->selectedRunRows());
     });
     // The run table's context menu pins the selected runs (they stay compared in other stores).
     runs->runView()->setContextMenuPolicy(Qt::ActionsContextMenu);

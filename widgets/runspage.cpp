@@ -115,6 +115,16 @@ void RunsPage::setFirstRowsLimit(int limit)
         m_experimentPane->loader(location)->setFirstRowsLimit(limit);
 }
 
+QList<int> RunsPage::selectedRunRows() const
+{
+    QList<int> rows;
+    for (const QString &key : m_runView->selectedRunKeys()) {
+        if (const int row = m_runModel->rowOfKey(key); row >= 0)
+            rows.append(row);
+    }
+    return rows;
+}
+
 QStringList RunsPage::openStores() const
 {
     return m_experimentPane->locations();
@@ -167,7 +177,7 @@ void RunsPage::onCurrentStoreChanged(const QString &location)
     m_refreshing = false;
     m_runsExperimentIds.clear();
     m_runModel->setRuns(Store::RunTable());
-    m_runModel->setExperimentNames(m_experimentPane->experimentNames());
+    m_runModel->setExperimentNames(m_location, m_experimentPane->experimentNames());
     m_reloadAction->setEnabled(!location.isEmpty());
     if (location.isEmpty()) {
         m_frame->showMessage(m_noStoreMessage);
@@ -343,7 +353,7 @@ bool RunsPage::selectExperiment(const QString &nameOrId)
 void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
 {
     m_runsExperimentIds = experimentIds;
-    m_runModel->setExperimentNames(m_experimentPane->experimentNames());
+    m_runModel->setExperimentNames(m_location, m_experimentPane->experimentNames());
     // Which experiment a run is of matters only when several are shown.
     m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::ExperimentColumn),
                                      experimentIds.size() > 1);
@@ -376,7 +386,8 @@ void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
 void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
 {
     const RunTreeView::State state = m_runView->captureState();
-    if (std::exchange(m_refreshing, false) && complete && m_runModel->updateRuns(runs)) {
+    const MergedRuns shown = mergeRuns({{m_location, runs}});
+    if (std::exchange(m_refreshing, false) && complete && m_runModel->updateRuns(shown)) {
         // In place: the views keep selection, expansion and scroll position by themselves.
         updateStatusText();
         emit runsRefreshed();
@@ -384,7 +395,7 @@ void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
     }
     m_applyingSort = true;
     m_runProxy->sort(-1); // sort once, below, rather than on reset and again
-    m_runModel->setRuns(runs);
+    m_runModel->setRuns(shown);
     m_columnsMenu->applyToView();
     const int sortColumn = m_sortKey.isEmpty() ? -1 : m_runModel->columnOfKey(m_sortKey);
     if (sortColumn >= 0)

@@ -73,6 +73,8 @@ public:
     QString currentExperimentId() const { return m_runsExperimentIds.value(0); }
     QString currentRunId() const { return m_runView->currentRunId(); }
     QStringList selectedRunIds() const { return m_runView->selectedRunIds(); }
+    // The selected runs' rows in runModel()->runs().
+    QList<int> selectedRunRows() const;
     // Selects this experiment alone (as a click does).
     bool selectExperiment(const QString &nameOrId);
     // Selects the runs that are loaded, the first one current.

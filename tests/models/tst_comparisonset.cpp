@@ -1,6 +1,6 @@
 #include "comparisonset.h"
-#include "storelocation.h"
 #include "runtable.h"
+#include "storelocation.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -43,6 +43,7 @@ private slots:
     void pinnedRunsComeFirst();
     void pinnedAndSelectedRunKeepsItsPinnedPlace();
     void sameRunIdInTwoStoresIsTwoRuns();
+    void selectedRunsOfSeveralStores();
     void baselineFollowsItsRun();
     void columnsPinAndUnpinTheirRuns();
     void unpinUnavailableUnpinsOnlyThoseLeftOut();
@@ -54,6 +55,31 @@ private:
     QString m_storeB;
     Store::RunTable m_table = runTable(4);
 };
+
+// The run browser shows the runs of two stores (the same ids in both): the selection names each
+// run's own store, and a pinned run of either store comes with the newest values shown.
+void TestComparisonSet::selectedRunsOfSeveralStores()
+{
+    ComparisonSet set;
+    const MergedRuns shown = mergeRuns({{m_storeA, m_table}, {m_storeB, m_table}});
+    const int bRow = m_table.size() + 1; // r2 of store B
+    set.setSelection(shown, {0, bRow});
+    QVERIFY(set.hasRunsToPin());
+    set.updateRuns();
+    QCOMPARE(set.runIds(), QStringList({"r1", "r2"}));
+    QCOMPARE(locationsOf(set.runs()), QStringList({m_storeA, m_storeB}));
+    QCOMPARE(set.runs()[1].row, bRow);
+    set.pinSelectedRuns();
+    QCOMPARE(set.pinnedRuns().size(), 2);
+    QVERIFY(!set.hasRunsToPin());
+    // Other runs selected: the pinned ones stay, each read from the rows shown.
+    set.setSelection(shown, {m_table.size()}); // r1 of store B
+    set.updateRuns();
+    QCOMPARE(set.runIds(), QStringList({"r1", "r2", "r1"}));
+    QCOMPARE(locationsOf(set.runs()), QStringList({m_storeA, m_storeB, m_storeB}));
+    QCOMPARE(set.runs()[1].row, bRow);
+    QCOMPARE(set.runs()[0].row, 0);
+}
 
 void TestComparisonSet::init()
 {
