@@ -1,7 +1,5 @@
 #include "demostore.h"
 #include "filestoreexport.h"
-#include "pythonformat.h"
-#include "pyyamlwriter.h"
 #include "storebuilder.h"
 #include "storefactory.h"
 #include "testsupport.h"
@@ -54,12 +52,6 @@ class TestFileStoreWriter : public QObject
 
 private slots:
     void initTestCase();
-
-    void pythonFloat_data();
-    void pythonFloat();
-    void yamlScalars_data();
-    void yamlScalars();
-    void fileUris();
 
     void experimentMeta();
     void runMeta();
@@ -176,125 +168,6 @@ void TestFileStoreWriter::initTestCase()
     const QString db = buildStore(m_dir.filePath(QStringLiteral("mlflow.db")), m_otherRoot);
     QVERIFY(!db.isEmpty());
     QCOMPARE(TestSupport::exportToFileStore(db, m_mlruns), m_mlruns);
-}
-
-void TestFileStoreWriter::pythonFloat_data()
-{
-    QTest::addColumn<double>("value");
-    QTest::addColumn<QByteArray>("text");
-    // What Python's str(float) prints (checked against CPython 3.11).
-    QTest::addRow("0.1") << 0.1 << QByteArray("0.1");
-    QTest::addRow("1e-05") << 1e-05 << QByteArray("1e-05");
-    QTest::addRow("0.0001") << 0.0001 << QByteArray("0.0001");
-    QTest::addRow("5.0") << 5.0 << QByteArray("5.0");
-    QTest::addRow("-2.5") << -2.5 << QByteArray("-2.5");
-    QTest::addRow("0.0") << 0.0 << QByteArray("0.0");
-    QTest::addRow("-0.0") << -0.0 << QByteArray("-0.0");
-    QTest::addRow("16 digits") << 1234567890123456.0 << QByteArray("1234567890123456.0");
-    QTest::addRow("1e16") << 1e16 << QByteArray("1e+16");
-    QTest::addRow("large integer") << 12345678901234567890.0 << QByteArray("1.2345678901234567e+19");
-    QTest::addRow("DBL_MAX") << std::numeric_limits<double>::max() << QByteArray("1.7976931348623157e+308");
-    QTest::addRow("0.1 + 0.2") << 0.1 + 0.2 << QByteArray("0.30000000000000004");
-    QTest::addRow("denormal") << 5e-324 << QByteArray("5e-324");
-    QTest::addRow("1e22") << 1e22 << QByteArray("1e+22");
-    QTest::addRow("nan") << std::nan("") << QByteArray("nan");
-    QTest::addRow("inf") << std::numeric_limits<double>::infinity() << QByteArray("inf");
-    QTest::addRow("-inf") << -std::numeric_limits<double>::infinity() << QByteArray("-inf");
-}
-
-void TestFileStoreWriter::pythonFloat()
-{
-    QFETCH(double, value);
-    QFETCH(QByteArray, text);
-    QCOMPARE(Store::pythonFloat(value), text);
-}
-
-void TestFileStoreWriter::yamlScalars_data()
-{
-    QTest::addColumn<QString>("value");
-    QTest::addColumn<QString>("yaml");
-    // What yaml.dump({'k': value}, Dumper=CSafeDumper, default_flow_style=False,
-    // allow_unicode=True, sort_keys=True) writes after "k: " (PyYAML 6.0.3, libyaml).
-    QTest::addRow("empty") << ""
-                           << "''";
-    QTest::addRow("int-like") << "0"
-                              << "'0'";
-    QTest::addRow("float-like") << "1.0"
-                                << "'1.0'";
-    QTest::addRow("1e-05 is a string in YAML 1.1") << "1e-05"
-                                                   << "1e-05";
-    QTest::addRow("hex int") << "0x1F"
-                             << "'0x1F'";
-    QTest::addRow("sexagesimal") << "12:30"
-                                 << "'12:30'";
-    QTest::addRow("bool") << "yes"
-                          << "'yes'";
-    QTest::addRow("None") << "None"
-                          << "None";
-    QTest::addRow("null") << "null"
-                          << "'null'";
-    QTest::addRow("tilde") << "~"
-                           << "'~'";
-    QTest::addRow("date") << "2024-01-02"
-                          << "'2024-01-02'";
-    QTest::addRow("leading space") << " lead"
-                                   << "' lead'";
-    QTest::addRow("trailing space") << "trail "
-                                    << "'trail '";
-    QTest::addRow("colon space") << "a: b"
-                                 << "'a: b'";
-    QTest::addRow("hash inside") << "a#b"
-                                 << "a#b";
-    QTest::addRow("space hash") << "a #b"
-                                << "'a #b'";
-    QTest::addRow("dash space") << "- x"
-                                << "'- x'";
-    QTest::addRow("JSON") << "{\"uri\": \"s3://b/train.parquet\"}"
-                          << "'{\"uri\": \"s3://b/train.parquet\"}'";
-    QTest::addRow("apostrophe inside") << "it's"
-                                       << "it's";
-    QTest::addRow("leading apostrophe") << "'q"
-                                        << "'''q'";
-    QTest::addRow("line break") << "x\ny"
-                                << "'x\n\n  y'";
-    QTest::addRow("tab") << "tab\there"
-                         << "\"tab\\there\"";
-    QTest::addRow("umlaut") << QString::fromUtf8("\xc3\xbc") << QString::fromUtf8("\xc3\xbc");
-    QTest::addRow("emoji") << QString::fromUtf8("\xf0\x9f\x98\x80") << "\"\\U0001F600\"";
-    QTest::addRow("NEL") << QString::fromUtf8("a\xc2\x85"
-                                              "b")
-                         << "\"a\\Nb\"";
-    QTest::addRow("file URI") << "file:///tmp/my%20runs/0"
-                              << "file:///tmp/my%20runs/0";
-    QTest::addRow("folded plain")
-        << "Predicts which customers cancel within 30 days, for the retention team and their weekly list."
-        << "Predicts which customers cancel within 30 days, for the retention team and their\n  weekly list.";
-    QTest::addRow("Markdown")
-        << "The `champion` alias is served.\n\n## Monitoring\nRetrain when auc falls below 0.80."
-        << "'The `champion` alias is served.\n\n\n  ## Monitoring\n\n  Retrain when auc falls below 0.80.'";
-}
-
-void TestFileStoreWriter::yamlScalars()
-{
-    QFETCH(QString, value);
-    QFETCH(QString, yaml);
-    QCOMPARE(PyYamlMapping::scalarAsValue(QStringLiteral("k"), value), yaml);
-}
-
-void TestFileStoreWriter::fileUris()
-{
-    QCOMPARE(pathToFileUri(QStringLiteral("/home/u/my runs/0")),
-             QStringLiteral("file:///home/u/my%20runs/0"));
-    QCOMPARE(pathToFileUri(QString::fromUtf8("/a:b+c@d/\xc3\xa9_.-~")),
-             QStringLiteral("file:///a%3Ab%2Bc%40d/%C3%A9_.-~"));
-    QCOMPARE(localPathOfLocation(QStringLiteral("file:///home/u/my%20runs/0")),
-             QStringLiteral("/home/u/my runs/0"));
-    QCOMPARE(localPathOfLocation(QStringLiteral("file://localhost/x/")), QStringLiteral("/x"));
-    QCOMPARE(localPathOfLocation(QStringLiteral("file:/x/y")), QStringLiteral("/x/y"));
-    QCOMPARE(localPathOfLocation(QStringLiteral("/x/./y")), QStringLiteral("/x/y"));
-    QVERIFY(localPathOfLocation(QStringLiteral("file://host/x")).isEmpty());
-    QVERIFY(localPathOfLocation(QStringLiteral("s3://bucket/x")).isEmpty());
-    QVERIFY(localPathOfLocation(QStringLiteral("./mlruns/0")).isEmpty());
 }
 
 void TestFileStoreWriter::experimentMeta()
