@@ -109,6 +109,7 @@ void TestFileStore::metaYamlEras()
     QCOMPARE(b.status, QStringLiteral("RUNNING"));
     QCOMPARE(b.startTime, NoTime);
     QCOMPARE(b.endTime, NoTime);
+    QCOMPARE(b.deletedTime, NoTime); // deleted_time: null, or no key before MLflow 1.28
     QCOMPARE(*store->artifactUri(runId(1)), a.artifactUri);
     QVERIFY(store->warnings().isEmpty());
 }
@@ -245,7 +246,10 @@ void TestFileStore::trashedExperiments()
     QCOMPARE(store->runs({})->size(), 1);
     RunQuery deleted;
     deleted.view = ViewType::DeletedOnly;
-    QCOMPARE(store->runs(deleted)->size(), 2);
+    const auto deletedRuns = store->runs(deleted);
+    QCOMPARE(deletedRuns->size(), 2);
+    QCOMPARE(deletedRuns->run(deletedRuns->indexOfRun(runId(2))).deletedTime, 1700000009000);
+    QCOMPARE(deletedRuns->run(deletedRuns->indexOfRun(runId(3))).deletedTime, NoTime); // deleted_time: null
     deleted.experimentIds = {QStringLiteral("17")};
     QCOMPARE(store->runs(deleted)->size(), 1);
     QVERIFY(store->artifactUri(runId(3)).ok());

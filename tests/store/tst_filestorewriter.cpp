@@ -239,11 +239,24 @@ void TestFileStoreWriter::runMeta()
                           "status: 1\n"
                           "tags: []\n"
                           "user_id: cy\n"));
-    // A deleted run stays in its experiment's folder.
-    const QByteArray deleted
-        = readFile(m_mlruns + QStringLiteral("/1/") + RunDeleted + QStringLiteral("/meta.yaml"));
-    QVERIFY2(deleted.contains("\nlifecycle_stage: deleted\n"), deleted.constData());
-    QVERIFY2(deleted.contains("\nrun_name: gone\n"), deleted.constData());
+    // A deleted run stays in its experiment's folder; delete_run wrote when.
+    QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/") + RunDeleted + QStringLiteral("/meta.yaml")),
+             QByteArray("artifact_uri: " + m_mlrunsUri.toUtf8() + "/1/" + RunDeleted.toUtf8()
+                        + "/artifacts\n"
+                          "deleted_time: 1700000005000\n"
+                          "end_time: 1700000004000\n"
+                          "entry_point_name: ''\n"
+                          "experiment_id: '1'\n"
+                          "lifecycle_stage: deleted\n"
+                          "run_id: '11111111111111111111111111111111'\n"
+                          "run_name: gone\n"
+                          "source_name: ''\n"
+                          "source_type: 4\n"
+                          "source_version: ''\n"
+                          "start_time: 1700000003000\n"
+                          "status: 3\n"
+                          "tags: []\n"
+                          "user_id: bob\n"));
 }
 
 void TestFileStoreWriter::metricLines()

@@ -248,6 +248,12 @@ void TestMlflowStore::deletedRunsAndExperimentsAreHiddenByDefault()
     const auto trashed = (*reader)->runs(deleted);
     QCOMPARE(trashed->size(), 2);
     QVERIFY(trashed->run(0).isDeleted());
+    // When each was deleted (the file fixture writes run ...05 as MLflow 1.2 did, without it).
+    QCOMPARE(trashed->run(0).runId, QStringLiteral("aaaa0000000000000000000000000004"));
+    QCOMPARE(trashed->run(0).deletedTime, 1700000007000);
+    const auto live = (*reader)->runs({});
+    for (int row = 0; row < live->size(); ++row)
+        QCOMPARE(live->run(row).deletedTime, NoTime);
 }
 
 void TestMlflowStore::experimentFilterAndFirstPage()

@@ -230,6 +230,7 @@ std::optional<FileStore::RunMeta> FileStore::readRunMeta(int experimentDir, cons
     a.artifactUri = meta->qstring("artifact_uri");
     a.startTime = meta->time("start_time");
     a.endTime = meta->time("end_time");
+    a.deletedTime = meta->time("deleted_time");
     return run;
 }
 

@@ -243,11 +243,14 @@ Error FileStoreWriter::writeRun(const RunTable &table, int row)
         .integer(QStringLiteral("status"), runStatusNumber(run.status))
         .emptyList(QStringLiteral("tags"))
         .string(QStringLiteral("user_id"), run.userId);
-    // create_run writes deleted_time: null; update_run_info (a run that ended) rewrites the file
-    // without it; delete_run and delete_experiment write the time. The interface has no
-    // deleted_time: a run deleted with its experiment was deleted when the experiment was.
+    // create_run writes deleted_time: null; update_run_info (a run that ended) and restore_run
+    // rewrite the file without it; delete_run and delete_experiment write the time. A store older
+    // than runs.deleted_time (MLflow 1.28) has none: a run deleted with its experiment was
+    // deleted when the experiment was, and another is written as such a store's file is.
     if (run.isDeleted()) {
-        const qint64 deleted = m_deletedExperimentTimes.value(run.experimentId, NoTime);
+        const qint64 deleted = run.deletedTime != NoTime
+            ? run.deletedTime
+            : m_deletedExperimentTimes.value(run.experimentId, NoTime);
         if (deleted != NoTime)
             meta.integer(QStringLiteral("deleted_time"), deleted);
     } else if (run.status == QLatin1String("RUNNING") && run.endTime == NoTime) {
