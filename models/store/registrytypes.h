@@ -31,8 +31,6 @@ inline QStringList registryStages()
             QLatin1String(Stages::Archived)};
 }
 
-using KeyValueList = QList<std::pair<QString, QString>>; // in key order
-
 struct RegisteredModel
 {
     QString name;

@@ -219,8 +219,12 @@ void TestFileStore::trashedExperiments()
     out.experiment(QStringLiteral("606783375233873416"), QStringLiteral("sweep"));
     out.experimentTag(QStringLiteral("606783375233873416"), QStringLiteral("mlflow.note.content"),
                       QStringLiteral("# About"));
+    out.experimentTag(QStringLiteral("606783375233873416"), QStringLiteral("team/lead"),
+                      QStringLiteral("ann"));
+    out.experimentTag(QStringLiteral("606783375233873416"), QStringLiteral("gpu"), QStringLiteral("2"));
     out.experiment(QStringLiteral("17"), QStringLiteral("gone"), QStringLiteral("deleted"), 1700000000000,
                    true);
+    out.experimentTag(QStringLiteral("17"), QStringLiteral("reason"), QStringLiteral("superseded\n"));
     out.run({runId(1), QStringLiteral("606783375233873416")});
     Run deletedRun {runId(2), QStringLiteral("606783375233873416")};
     deletedRun.lifecycleStage = QStringLiteral("deleted");
@@ -243,6 +247,11 @@ void TestFileStore::trashedExperiments()
     QCOMPARE(names(ViewType::All), (QStringList {"0:Default:0", "17:gone:1", "606783375233873416:sweep:2"}));
     const auto active = store->experiments(ViewType::ActiveOnly);
     QCOMPARE(active->at(1).description, QStringLiteral("# About"));
+    // Every tag file, a key with '/' from a sub-folder, in key order.
+    QCOMPARE(active->at(1).tags,
+             (KeyValueList {{"gpu", "2"}, {"mlflow.note.content", "# About"}, {"team/lead", "ann"}}));
+    QCOMPARE(store->experiments(ViewType::DeletedOnly)->first().tags,
+             (KeyValueList {{"reason", "superseded\n"}})); // the file's whole content
     QCOMPARE(store->runs({})->size(), 1);
     RunQuery deleted;
     deleted.view = ViewType::DeletedOnly;

@@ -88,7 +88,9 @@ QString TestFileStoreWriter::buildStore(const QString &dbPath, const QString &ar
     const qint64 churn = b.addExperiment({.name = QStringLiteral("churn"),
                                           .creationTime = T0 + 10,
                                           .artifactLocation = m_mlruns + QStringLiteral("/1"),
-                                          .description = QStringLiteral("Predicts churn.")});
+                                          .description = QStringLiteral("Predicts churn."),
+                                          .tags = {{QStringLiteral("project"), QStringLiteral("retention")},
+                                                   {QStringLiteral("data/owner"), QStringLiteral("ada")}}});
     b.addRun({.experimentId = churn,
               .name = QStringLiteral("train-1"),
               .userId = QStringLiteral("ada"),
@@ -131,7 +133,9 @@ QString TestFileStoreWriter::buildStore(const QString &dbPath, const QString &ar
               .status = QStringLiteral("RUNNING"),
               .startTime = T0 + 6000,
               .runId = RunRunning});
-    const qint64 old = b.addExperiment({.name = QStringLiteral("old"), .creationTime = T0 + 20});
+    const qint64 old = b.addExperiment({.name = QStringLiteral("old"),
+                                        .creationTime = T0 + 20,
+                                        .tags = {{QStringLiteral("project"), QStringLiteral("legacy")}}});
     b.addRun({.experimentId = old,
               .name = QStringLiteral("old-run"),
               .userId = QStringLiteral("dee"),
@@ -182,8 +186,13 @@ void TestFileStoreWriter::experimentMeta()
                           "name: churn\n"
                           "trace_location: null\n"
                           "workspace: default\n"));
+    // Every experiment tag is a file (set_experiment_tag), a key with '/' in a sub-folder.
+    QCOMPARE(filesUnder(m_mlruns + QStringLiteral("/1/tags")),
+             (QStringList {"data/owner", "mlflow.note.content", "project"}));
     QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/tags/mlflow.note.content")),
              QByteArray("Predicts churn."));
+    QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/tags/project")), QByteArray("retention"));
+    QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/tags/data/owner")), QByteArray("ada"));
     // Default, created with the store, its artifacts outside the mlruns folder.
     QCOMPARE(readFile(m_mlruns + QStringLiteral("/0/meta.yaml")),
              QByteArray("artifact_location: " + m_otherRoot.toUtf8()
@@ -299,9 +308,11 @@ void TestFileStoreWriter::deletedExperimentInTrash()
                           "last_update_time: 1700000009000\n"
                           "lifecycle_stage: deleted\n"
                           "name: old\n"
-                          "tags: {}\n"
+                          "tags:\n"
+                          "  project: legacy\n"
                           "trace_location: null\n"
                           "workspace: default\n"));
+    QCOMPARE(readFile(m_mlruns + QStringLiteral("/.trash/2/tags/project")), QByteArray("legacy"));
     QCOMPARE(readFile(m_mlruns + QStringLiteral("/.trash/2/") + RunOld + QStringLiteral("/meta.yaml")),
              QByteArray("artifact_uri: " + m_otherRoot.toUtf8() + "/2/" + RunOld.toUtf8()
                         + "/artifacts\n"

@@ -145,6 +145,8 @@ QString TestMlflowStore::populatedStore(const QTemporaryDir &dir)
         INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time)
           VALUES (1, 'sweep', '/data/mlruns/1', 'active', 1700000000000, 1700000000000),
                  (2, 'gone', '/data/mlruns/2', 'deleted', 1700000000000, 1700000500000);
+        INSERT INTO experiment_tags ("key", value, experiment_id) VALUES
+          ('mlflow.note.content', 'Learning-rate sweep.', 1), ('project', 'digits', 1), ('team/owner', 'ann', 1);
         INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status, start_time,
                           end_time, source_version, lifecycle_stage, artifact_uri, experiment_id, deleted_time)
           VALUES ('aaaa0000000000000000000000000001', 'parent', 'UNKNOWN', '', '', 'ann', 'FINISHED', 1700000001000, 1700000009000, '', 'active', '/data/mlruns/1/aaaa/artifacts', 1, NULL),
@@ -239,6 +241,13 @@ void TestMlflowStore::deletedRunsAndExperimentsAreHiddenByDefault()
         names.append(e.name + QLatin1Char(':') + QString::number(e.runCount));
     QCOMPARE(names, (QStringList {"Default:0", "sweep:4", "gone:1"}));
     QVERIFY(all->at(2).isDeleted());
+    // Every experiment tag, in key order; the note is also the description.
+    QCOMPARE(all->at(1).tags,
+             (KeyValueList {{"mlflow.note.content", "Learning-rate sweep."},
+                            {"project", "digits"},
+                            {"team/owner", "ann"}}));
+    QCOMPARE(all->at(1).description, QStringLiteral("Learning-rate sweep."));
+    QVERIFY(all->at(0).tags.isEmpty());
 
     RunQuery everything;
     everything.view = ViewType::All;

@@ -169,9 +169,9 @@ Error FileStoreWriter::writeExperiment(const Experiment &experiment)
     }
     const QString folder = experiment.isDeleted() ? QStringLiteral(".trash/") + experiment.id : experiment.id;
     m_experimentFolders.insert(experiment.id, folder);
-    PyYamlMapping tags; // the experiment tags Kaizen reads: the description
-    if (!experiment.description.isEmpty())
-        tags.string(QLatin1String(Tags::Note), experiment.description);
+    PyYamlMapping tags;
+    for (const auto &[key, value] : experiment.tags)
+        tags.string(key, value);
     PyYamlMapping meta;
     meta.string(QStringLiteral("artifact_location"), locationInStore(experiment.artifactLocation))
         .timeOrNull(QStringLiteral("creation_time"), experiment.creationTime)
@@ -188,9 +188,13 @@ Error FileStoreWriter::writeExperiment(const Experiment &experiment)
     }
     if (Error e = writeYaml(folder + QStringLiteral("/meta.yaml"), meta); !e.ok())
         return e;
-    if (!experiment.description.isEmpty())
-        return writeKeyFile(folder + QStringLiteral("/tags"), QLatin1String(Tags::Note),
-                            experiment.description, tr("experiment %1").arg(experiment.id));
+    // set_experiment_tag: tags/<key>, the value as the file's whole content.
+    for (const auto &[key, value] : experiment.tags) {
+        if (Error e = writeKeyFile(folder + QStringLiteral("/tags"), key, value,
+                                   tr("experiment %1").arg(experiment.id));
+            !e.ok())
+            return e;
+    }
     return {};
 }
 
