@@ -58,6 +58,8 @@ struct DatasetInput
     QString sourceType;
     QString source;
     QString context; // input tag mlflow.data.context
+    QString schema; // JSON as MLflow stored it (datasets.dataset_schema); empty when none
+    QString profile; // JSON (datasets.dataset_profile); empty when none
 };
 using DatasetInputList = QList<DatasetInput>;
 

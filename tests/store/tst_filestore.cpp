@@ -20,8 +20,8 @@ using namespace FileStoreFixture;
 Q_DECLARE_METATYPE(FileStoreFixture::Era)
 
 // What only the file store (mlruns/, format notes §4) has: meta.yaml eras, metric line formats,
-// nested keys, .trash, malformed runs, folders that are no store. The file model registry:
-// tst_fileregistry.
+// nested keys, .trash, experiment tags, dataset schemas, malformed runs, folders that are no
+// store. The file model registry: tst_fileregistry.
 class TestFileStore : public QObject
 {
     Q_OBJECT
@@ -270,8 +270,17 @@ void TestFileStore::datasetsOfARun()
     MlrunsWriter out(dir.path());
     out.experiment(QStringLiteral("0"), QStringLiteral("Default"));
     out.run({runId(1), QStringLiteral("0")});
-    out.dataset(QStringLiteral("0"), QStringLiteral("d1"), QStringLiteral("wine"), QStringLiteral("ab12"),
-                QStringLiteral("local"), QStringLiteral("{\"uri\": \"/data/wine.csv\"}"));
+    // As MLflow writes it (PyYAML 6.0.3): the long schema folded over three lines.
+    out.writeFile(
+        QStringLiteral("0/datasets/d1/meta.yaml"),
+        "digest: ab12\n"
+        "name: wine\n"
+        "profile: '{\"num_rows\": 1599, \"num_elements\": 4797}'\n"
+        "schema: '{\"mlflow_colspec\": [{\"type\": \"double\", \"name\": \"fixed acidity\", \"required\":\n"
+        "  true}, {\"type\": \"double\", \"name\": \"residual sugar\", \"required\": true}, {\"type\":\n"
+        "  \"long\", \"name\": \"quality\", \"required\": true}]}'\n"
+        "source: '{\"uri\": \"/data/wine.csv\"}'\n"
+        "source_type: local\n");
     out.dataset(QStringLiteral("0"), QStringLiteral("d2"), QStringLiteral("eval-set"), QStringLiteral("cd34"),
                 QStringLiteral("http"), QStringLiteral("{\"url\": \"https://x/y\"}"));
     out.input(runId(1), QStringLiteral("i1"), QStringLiteral("d1"), QStringLiteral("training"));
@@ -286,6 +295,13 @@ void TestFileStore::datasetsOfARun()
     QCOMPARE(datasets->at(1).source, QStringLiteral("{\"uri\": \"/data/wine.csv\"}"));
     QCOMPARE(datasets->at(1).digest, QStringLiteral("ab12"));
     QCOMPARE(datasets->at(1).sourceType, QStringLiteral("local"));
+    QCOMPARE(datasets->at(1).schema,
+             QStringLiteral(R"({"mlflow_colspec": [{"type": "double", "name": "fixed acidity", "required": )"
+                            R"(true}, {"type": "double", "name": "residual sugar", "required": true}, )"
+                            R"({"type": "long", "name": "quality", "required": true}]})"));
+    QCOMPARE(datasets->at(1).profile, QStringLiteral(R"({"num_rows": 1599, "num_elements": 4797})"));
+    QVERIFY(datasets->at(0).schema.isEmpty()); // schema: null
+    QVERIFY(datasets->at(0).profile.isEmpty());
 }
 
 void TestFileStore::malformedRunsAreSkippedWithWarnings()

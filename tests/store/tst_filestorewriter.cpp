@@ -24,6 +24,11 @@ const QString RunA = QStringLiteral("0123456789abcdef0123456789abcdef");
 const QString RunDeleted = QStringLiteral("11111111111111111111111111111111");
 const QString RunRunning = QStringLiteral("22222222222222222222222222222222");
 const QString RunOld = QStringLiteral("33333333333333333333333333333333");
+// Long enough that PyYAML folds it.
+constexpr char CustomersSchema[]
+    = R"({"mlflow_colspec": [{"type": "long", "name": "tenure", "required": true}, {"type": "double", )"
+      R"("name": "monthly_charges", "required": true}, {"type": "boolean", "name": "churned", )"
+      R"("required": true}]})";
 
 QByteArray readFile(const QString &path)
 {
@@ -118,7 +123,9 @@ QString TestFileStoreWriter::buildStore(const QString &dbPath, const QString &ar
                         .name = QStringLiteral("customers"),
                         .digest = QStringLiteral("abc123"),
                         .sourceType = QStringLiteral("local"),
-                        .source = QStringLiteral("{\"uri\": \"/data/customers.parquet\"}")});
+                        .source = QStringLiteral("{\"uri\": \"/data/customers.parquet\"}"),
+                        .schema = QLatin1String(CustomersSchema),
+                        .profile = QStringLiteral("{\"num_rows\": 7043, \"num_elements\": 21129}")});
     b.logInput(RunA, dataset, QStringLiteral("training"));
     b.addRun({.experimentId = churn,
               .name = QStringLiteral("gone"),
@@ -339,13 +346,18 @@ void TestFileStoreWriter::datasetInputs()
         = QString::fromLatin1(QCryptographicHash::hash("customersabc123", QCryptographicHash::Md5).toHex());
     const QString inputId = QString::fromLatin1(
         QCryptographicHash::hash((datasetId + RunA).toUtf8(), QCryptographicHash::Md5).toHex());
-    QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/datasets/") + datasetId + QStringLiteral("/meta.yaml")),
-             QByteArray("digest: abc123\n"
-                        "name: customers\n"
-                        "profile: null\n"
-                        "schema: null\n"
-                        "source: '{\"uri\": \"/data/customers.parquet\"}'\n"
-                        "source_type: local\n"));
+    QCOMPARE(
+        readFile(m_mlruns + QStringLiteral("/1/datasets/") + datasetId + QStringLiteral("/meta.yaml")),
+        QByteArray(
+            "digest: abc123\n"
+            "name: customers\n"
+            "profile: '{\"num_rows\": 7043, \"num_elements\": 21129}'\n"
+            "schema: '{\"mlflow_colspec\": [{\"type\": \"long\", \"name\": \"tenure\", \"required\": true},\n"
+            "  {\"type\": \"double\", \"name\": \"monthly_charges\", \"required\": true}, {\"type\": "
+            "\"boolean\",\n"
+            "  \"name\": \"churned\", \"required\": true}]}'\n"
+            "source: '{\"uri\": \"/data/customers.parquet\"}'\n"
+            "source_type: local\n"));
     QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/") + RunA + QStringLiteral("/inputs/") + inputId
                       + QStringLiteral("/meta.yaml")),
              QByteArray("destination_id: " + datasetId.toUtf8()

@@ -172,8 +172,11 @@ with **markdown**', 'aaaa0000000000000000000000000001');
         INSERT INTO latest_metrics ("key", value, timestamp, step, is_nan, run_uuid) VALUES
           ('loss', 0, 1700000002200, 1, 1, 'aaaa0000000000000000000000000002'),
           ('loss', 1.7976931348623157e308, 1700000004200, 1, 0, 'aaaa0000000000000000000000000003');
-        INSERT INTO datasets (dataset_uuid, experiment_id, name, digest, dataset_source_type, dataset_source)
-          VALUES ('d0000000000000000000000000000001', 1, 'mnist', 'abc123', 'local', '{"uri": "/data/mnist"}');
+        INSERT INTO datasets (dataset_uuid, experiment_id, name, digest, dataset_source_type, dataset_source,
+                              dataset_schema, dataset_profile)
+          VALUES ('d0000000000000000000000000000001', 1, 'mnist', 'abc123', 'local', '{"uri": "/data/mnist"}',
+                  '{"mlflow_colspec": [{"type": "binary", "name": "image", "required": true}, {"type": "long", "name": "label", "required": true}]}',
+                  '{"num_rows": 60000, "num_elements": 120000}');
         INSERT INTO inputs (input_uuid, source_type, source_id, destination_type, destination_id, step)
           VALUES ('i0000000000000000000000000000001', 'DATASET', 'd0000000000000000000000000000001', 'RUN', 'aaaa0000000000000000000000000002', 0);
         INSERT INTO input_tags (input_uuid, name, value) VALUES ('i0000000000000000000000000000001', 'mlflow.data.context', 'training');
@@ -374,6 +377,10 @@ void TestMlflowStore::datasetsOfARun()
     QCOMPARE(datasets->first().name, QStringLiteral("mnist"));
     QCOMPARE(datasets->first().context, QStringLiteral("training"));
     QCOMPARE(datasets->first().sourceType, QStringLiteral("local"));
+    QCOMPARE(datasets->first().schema,
+             QStringLiteral(R"({"mlflow_colspec": [{"type": "binary", "name": "image", "required": true}, )"
+                            R"({"type": "long", "name": "label", "required": true}]})"));
+    QCOMPARE(datasets->first().profile, QStringLiteral(R"({"num_rows": 60000, "num_elements": 120000})"));
     QVERIFY((*reader)->datasets(QStringLiteral("aaaa0000000000000000000000000001"))->isEmpty());
 }
 

@@ -334,6 +334,8 @@ Result<DatasetInputList> FileStore::datasets(const QString &runId)
         d.digest = yamlQString(*dataset, "digest");
         d.sourceType = yamlQString(*dataset, "source_type");
         d.source = yamlQString(*dataset, "source");
+        d.schema = yamlQString(*dataset, "schema");
+        d.profile = yamlQString(*dataset, "profile");
         if (const YAML::Node tags = (*input)["tags"]; tags && tags.IsMap())
             d.context = yamlQString(tags, "mlflow.data.context");
         list.append(d);

@@ -288,7 +288,8 @@ Error FileStoreWriter::writeDatasets(const RunAttributes &run)
     if (!datasets)
         return datasets.error();
     for (const DatasetInput &dataset : *datasets) {
-        // log_inputs: the dataset once per experiment, an input per (dataset, run).
+        // log_inputs: the dataset once per experiment (dict(dataset): every property of MLflow's
+        // Dataset, schema and profile None when not logged), an input per (dataset, run).
         const QString datasetId = md5Hex(dataset.name, dataset.digest);
         const QString datasetFolder
             = m_experimentFolders.value(run.experimentId) + QStringLiteral("/datasets/") + datasetId;
@@ -297,8 +298,8 @@ Error FileStoreWriter::writeDatasets(const RunAttributes &run)
             PyYamlMapping meta;
             meta.string(QStringLiteral("digest"), dataset.digest)
                 .string(QStringLiteral("name"), dataset.name)
-                .null(QStringLiteral("profile")) // not in the interface
-                .null(QStringLiteral("schema")) // not in the interface
+                .stringOrNull(QStringLiteral("profile"), dataset.profile)
+                .stringOrNull(QStringLiteral("schema"), dataset.schema)
                 .string(QStringLiteral("source"), dataset.source)
                 .string(QStringLiteral("source_type"), dataset.sourceType);
             if (Error e = writeYaml(datasetFolder + QStringLiteral("/meta.yaml"), meta); !e.ok())

@@ -300,13 +300,14 @@ Result<DatasetInputList> SqliteStore::datasets(const QString &runId)
     SqliteStatement query(m_db,
                           "SELECT d.name, d.digest, d.dataset_source_type, d.dataset_source, "
                           "(SELECT t.value FROM input_tags t WHERE t.input_uuid = i.input_uuid "
-                          "AND t.name = 'mlflow.data.context') "
+                          "AND t.name = 'mlflow.data.context'), d.dataset_schema, d.dataset_profile "
                           "FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id "
                           "WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' "
                           "AND i.destination_id = ? ORDER BY d.name");
     query.bind(1, runId);
     while (query.step()) {
-        list.append({query.string(0), query.string(1), query.string(2), query.string(3), query.string(4)});
+        list.append({query.string(0), query.string(1), query.string(2), query.string(3), query.string(4),
+                     query.string(5), query.string(6)});
     }
     if (Error e = query.isValid() ? query.error() : m_db.lastError(); !e.ok())
         return describe(e, m_path, m_db.busyTimeoutMs());
