@@ -8,7 +8,7 @@ using namespace Store;
 using namespace FileStoreFixture;
 
 // The file model registry (mlruns/models, format notes §4) as FileStore reads it: models, their
-// tags and aliases, live versions with the latest per stage.
+// tags and aliases, live versions with the latest per stage, and soft-deleted versions on request.
 class TestFileRegistry : public QObject
 {
     Q_OBJECT
@@ -25,6 +25,7 @@ private:
 
 private slots:
     void registry();
+    void softDeletedVersions();
 };
 
 void TestFileRegistry::registry()
@@ -92,6 +93,54 @@ void TestFileRegistry::registry()
     change.model = QStringLiteral("classifier");
     change.stages = {{1, QStringLiteral("Archived"), QStringLiteral("None")}};
     QCOMPARE(store->applyRegistryChange(change).error().code, Error::ReadOnly);
+}
+
+void TestFileRegistry::softDeletedVersions()
+{
+    QTemporaryDir dir;
+    MlrunsWriter out(dir.path());
+    out.experiment(QStringLiteral("0"), QStringLiteral("Default"));
+    out.run({runId(1), QStringLiteral("0")});
+    out.registeredModel(QStringLiteral("classifier"), 1000, 9000, QString());
+    MlrunsWriter::Version live;
+    live.runId = runId(1);
+    live.source = QStringLiteral("runs:/%1/model").arg(runId(1));
+    out.modelVersion(QStringLiteral("classifier"), live);
+    // MLflow's file store soft-deletes by the stage alone: the version keeps its data and tags.
+    MlrunsWriter::Version deleted = live;
+    deleted.version = 2;
+    deleted.stage = QStringLiteral("Deleted_Internal");
+    deleted.description = QStringLiteral("Overfitted.");
+    deleted.userId = QStringLiteral("ann");
+    deleted.lastUpdated = 9000;
+    out.modelVersion(QStringLiteral("classifier"), deleted);
+    out.modelVersionTag(QStringLiteral("classifier"), 2, QStringLiteral("validation"),
+                        QStringLiteral("failed"));
+    QVERIFY(out.ok());
+    auto store = open(dir.path());
+    QVERIFY(store);
+
+    const auto versions = [&](ViewType view) {
+        QList<int> numbers;
+        const auto list = store->modelVersions(QStringLiteral("classifier"), view);
+        for (const ModelVersion &v : list.ok() ? *list : ModelVersionList())
+            numbers.append(v.version);
+        return numbers;
+    };
+    QCOMPARE(versions(ViewType::ActiveOnly), QList<int> {1});
+    QCOMPARE(versions(ViewType::DeletedOnly), QList<int> {2});
+    QCOMPARE(versions(ViewType::All), (QList<int> {1, 2}));
+    const ModelVersion v = store->modelVersions(QStringLiteral("classifier"), ViewType::DeletedOnly)->first();
+    QCOMPARE(v.stage, QStringLiteral("Deleted_Internal"));
+    QCOMPARE(v.description, QStringLiteral("Overfitted."));
+    QCOMPARE(v.userId, QStringLiteral("ann"));
+    QCOMPARE(v.runId, runId(1));
+    QCOMPARE(v.runExperimentId, QStringLiteral("0"));
+    QCOMPARE(v.lastUpdatedTime, 9000);
+    QCOMPARE(v.tags, (KeyValueList {{QStringLiteral("validation"), QStringLiteral("failed")}}));
+    // Still out of the latest versions and of the run's versions.
+    QVERIFY(store->registeredModels()->first().latestVersions.keys() == QStringList {QStringLiteral("None")});
+    QCOMPARE(store->modelVersionsOfRun(runId(1))->size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFileRegistry)

@@ -65,6 +65,7 @@ private slots:
     void deletedExperimentInTrash();
     void datasetInputs();
     void registeredModelAndVersion();
+    void softDeletedVersion();
     void artifactLocationOutsideKept();
 
     void refusesNonEmptyTarget();
@@ -164,6 +165,15 @@ QString TestFileStoreWriter::buildStore(const QString &dbPath, const QString &ar
     b.setModelVersionTag(model, 1, QStringLiteral("validation"), QStringLiteral("passed"));
     b.setAlias(model, QStringLiteral("champion"), 1);
     b.transitionStage(model, 1, QStringLiteral("Production"), T0 + 12000);
+    // Version 2, soft-deleted: the SQL store redacts it and keeps its tags.
+    b.addModelVersion({.modelName = model,
+                       .source = b.runArtifactUri(RunA) + QStringLiteral("/model"),
+                       .runId = RunA,
+                       .creationTime = T0 + 11500,
+                       .userId = QStringLiteral("bob"),
+                       .description = QStringLiteral("Second try."),
+                       .tags = {{QStringLiteral("validation"), QStringLiteral("failed")}}});
+    b.deleteModelVersion(model, 2, T0 + 13000);
     if (!b.finish().ok())
         return {};
     return dbPath;
@@ -384,7 +394,7 @@ void TestFileStoreWriter::registeredModelAndVersion()
                         "\n"
                         "\n"
                         "  Retrained monthly.'\n"
-                        "last_updated_timestamp: 1700000012000\n"
+                        "last_updated_timestamp: 1700000013000\n"
                         "name: churn-classifier\n"
                         "workspace: default\n"));
     QCOMPARE(readFile(model + QStringLiteral("/tags/team")), QByteArray("risk"));
@@ -412,6 +422,33 @@ void TestFileStoreWriter::registeredModelAndVersion()
                           "version: 1\n"
                           "workspace: default\n"));
     QCOMPARE(readFile(model + QStringLiteral("/version-1/tags/validation")), QByteArray("passed"));
+}
+
+void TestFileStoreWriter::softDeletedVersion()
+{
+    // Written as delete_model_version leaves it (stage Deleted_Internal, its tags kept), with what
+    // the SQL store left of it: source, run and link redacted, description and user gone.
+    const QString version = m_mlruns + QStringLiteral("/models/churn-classifier/version-2");
+    QCOMPARE(readFile(version + QStringLiteral("/meta.yaml")),
+             QByteArray("creation_timestamp: 1700000011500\n"
+                        "current_stage: Deleted_Internal\n"
+                        "deployment_job_state: null\n"
+                        "description: null\n"
+                        "last_updated_timestamp: 1700000013000\n"
+                        "model_id: null\n"
+                        "name: churn-classifier\n"
+                        "run_id: REDACTED-RUN-ID\n"
+                        "run_link: REDACTED-RUN-LINK\n"
+                        "source: REDACTED-SOURCE-PATH\n"
+                        "status: READY\n"
+                        "status_message: null\n"
+                        "storage_location: "
+                        + m_mlrunsUri.toUtf8() + "/1/" + RunA.toUtf8()
+                        + "/artifacts/model\n"
+                          "user_id: null\n"
+                          "version: 2\n"
+                          "workspace: default\n"));
+    QCOMPARE(readFile(version + QStringLiteral("/tags/validation")), QByteArray("failed"));
 }
 
 void TestFileStoreWriter::artifactLocationOutsideKept()
@@ -488,7 +525,7 @@ void TestFileStoreWriter::demoStore()
     }
     QCOMPARE(experiments, Counts::Experiments);
     QCOMPARE(runs, Counts::Runs);
-    QCOMPARE(versions, Counts::LiveModelVersions);
+    QCOMPARE(versions, Counts::ModelVersions); // the soft-deleted one too
     QCOMPARE(artifactRuns, Counts::RunsWithModels);
     QVERIFY(QFileInfo::exists(mlruns + QStringLiteral("/.trash/4/meta.yaml")));
     QCOMPARE(QDir(mlruns + QStringLiteral("/models")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(),

@@ -37,6 +37,7 @@ private slots:
     void firstPageIsTheHeadOfMlflowOrder();
     void datasetsOfARun();
     void artifactUriOfARun();
+    void softDeletedModelVersionsOnRequest();
 };
 
 Result<std::unique_ptr<MlflowStore>> TestMlflowStore::open(const QString &sqlitePath,
@@ -398,6 +399,38 @@ void TestMlflowStore::artifactUriOfARun()
     const auto missing = (*reader)->artifactUri(QStringLiteral("0123456789abcdef0123456789abcdef"));
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().code, Error::NoSuchRun);
+}
+
+void TestMlflowStore::softDeletedModelVersionsOnRequest()
+{
+    QTemporaryDir dir;
+    constexpr qint64 T0 = 1700000000000;
+    auto reader = open(TestSupport::buildRegistryStore(dir, QStringLiteral("registry.db"), T0), dir);
+    QVERIFY(reader.ok());
+    const QString churn = QStringLiteral("churn-classifier");
+    const auto numbers = [&](ViewType view) {
+        QList<int> list;
+        const auto versions = (*reader)->modelVersions(churn, view);
+        for (const ModelVersion &v : versions.ok() ? *versions : ModelVersionList())
+            list.append(v.version);
+        return list;
+    };
+    QCOMPARE(numbers(ViewType::ActiveOnly), (QList<int> {1, 2, 3, 4}));
+    QCOMPARE(numbers(ViewType::DeletedOnly), (QList<int> {5}));
+    QCOMPARE(numbers(ViewType::All), (QList<int> {1, 2, 3, 4, 5}));
+    const ModelVersion deleted = (*reader)->modelVersions(churn, ViewType::DeletedOnly)->first();
+    QCOMPARE(deleted.stage, QLatin1String(Stages::DeletedInternal));
+    QCOMPARE(deleted.source, QStringLiteral("REDACTED-SOURCE-PATH")); // as MLflow's SQL store left it
+    QCOMPARE(deleted.runId, QStringLiteral("REDACTED-RUN-ID"));
+    QCOMPARE(deleted.lastUpdatedTime, T0 + 13000);
+    QVERIFY(deleted.runExperimentId.isEmpty());
+    QCOMPARE((*reader)->modelVersions(QStringLiteral("nope"), ViewType::All).error().code,
+             Error::NoSuchModel);
+    // Latest versions per stage never count it.
+    const auto models = (*reader)->registeredModels();
+    QVERIFY(models.ok());
+    for (const RegisteredModel &m : *models)
+        QVERIFY(!m.latestVersions.contains(QLatin1String(Stages::DeletedInternal)));
 }
 
 QTEST_GUILESS_MAIN(TestMlflowStore)
