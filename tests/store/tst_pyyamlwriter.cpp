@@ -4,7 +4,7 @@
 
 using namespace Store;
 
-// PyYamlMapping writes scalars as PyYAML's yaml.dump (libyaml's emitter) does.
+// PyYamlMapping writes scalars and nested mappings as PyYAML's yaml.dump (libyaml's emitter) does.
 class TestPyYamlWriter : public QObject
 {
     Q_OBJECT
@@ -12,6 +12,7 @@ class TestPyYamlWriter : public QObject
 private slots:
     void yamlScalars_data();
     void yamlScalars();
+    void nestedMapping();
 };
 
 void TestPyYamlWriter::yamlScalars_data()
@@ -83,6 +84,33 @@ void TestPyYamlWriter::yamlScalars()
     QFETCH(QString, value);
     QFETCH(QString, yaml);
     QCOMPARE(PyYamlMapping::scalarAsValue(QStringLiteral("k"), value), yaml);
+}
+
+// A deleted experiment's meta.yaml holds its tags as a nested mapping: keys sorted, quoted and
+// folded one level deeper (what yaml.dump writes, PyYAML 6.0.3).
+void TestPyYamlWriter::nestedMapping()
+{
+    PyYamlMapping tags;
+    tags.string(QStringLiteral("project"), QStringLiteral("churn"))
+        .string(QStringLiteral("mlflow.note.content"),
+                QStringLiteral("# Baseline\n\nLogistic regression on the 2023 snapshot, kept for comparison "
+                               "with every later model."))
+        .string(QStringLiteral("0"), QStringLiteral("1.5"));
+    PyYamlMapping meta;
+    meta.string(QStringLiteral("name"), QStringLiteral("old"))
+        .mapping(QStringLiteral("tags"), tags)
+        .mapping(QStringLiteral("empty"), PyYamlMapping());
+    QCOMPARE(meta.toYaml(),
+             QByteArray("empty: {}\n"
+                        "name: old\n"
+                        "tags:\n"
+                        "  '0': '1.5'\n"
+                        "  mlflow.note.content: '# Baseline\n"
+                        "\n"
+                        "\n"
+                        "    Logistic regression on the 2023 snapshot, kept for comparison with every later\n"
+                        "    model.'\n"
+                        "  project: churn\n"));
 }
 
 QTEST_GUILESS_MAIN(TestPyYamlWriter)
