@@ -9,10 +9,15 @@ class MlflowStore;
 
 // Writes everything `source` holds, read through the store interface, as the mlruns/ folder
 // that MLflow's FileStore (MLflow 3.11) would have written for it at `mlrunsFolder`
-// (../shared/docs/mlflow-format.md §4): experiments (deleted ones under .trash/), runs with
-// their params, tags, metric histories and dataset inputs, and the model registry under
-// models/. Metric values are written as Python prints floats, MLflow's +/-DBL_MAX stand-in for
+// (../shared/docs/mlflow-format.md §4): experiments with all their tags (deleted ones under
+// .trash/), runs with their params, tags, metric histories, deleted_time and dataset inputs
+// (schema and profile included), and the model registry under models/, soft-deleted versions
+// included. Metric values are written as Python prints floats, MLflow's +/-DBL_MAX stand-in for
 // infinity as inf and -inf.
+//
+// Not written, because the store interface does not read them: MLflow 3's logged models
+// (<experiment>/models/<model id>/ and the runs' outputs/; a version registered from one keeps
+// its models:/m-<id> source), traces, and the tracking server's own tables.
 //
 // `mlrunsFolder` must not exist, be empty, or hold nothing but the artifact folders of the
 // source's own experiments (<mlrunsFolder>/<experiment id>, where the source keeps artifacts

@@ -86,8 +86,11 @@ public:
     // The model registry (MLflow >= 1.4); a store without its tables fails with NoRegistry.
     // Registered models by name, with their latest version per stage and their aliases.
     virtual Result<RegisteredModelList> registeredModels() = 0;
-    // The model's live versions (never Deleted_Internal), version ascending; NoSuchModel.
-    virtual Result<ModelVersionList> modelVersions(const QString &model) = 0;
+    // The model's versions, version ascending; NoSuchModel. ActiveOnly: the live ones. DeletedOnly:
+    // the soft-deleted ones (stage Deleted_Internal), which MLflow keeps so that a version number
+    // is never given twice (a SQL store has redacted their source, run and link). All: both.
+    virtual Result<ModelVersionList> modelVersions(const QString &model, ViewType view = ViewType::ActiveOnly)
+        = 0;
     // The live versions of every model registered from `runId`, by model name and version.
     virtual Result<ModelVersionList> modelVersionsOfRun(const QString &runId) = 0;
 

@@ -31,8 +31,6 @@ inline QStringList registryStages()
             QLatin1String(Stages::Archived)};
 }
 
-using KeyValueList = QList<std::pair<QString, QString>>; // in key order
-
 struct RegisteredModel
 {
     QString name;
@@ -49,7 +47,7 @@ struct ModelVersion
 {
     QString modelName;
     int version = 0;
-    QString stage; // None, Staging, Production, Archived
+    QString stage; // None, Staging, Production, Archived; Deleted_Internal when soft-deleted
     QString status; // READY, PENDING_REGISTRATION, FAILED_REGISTRATION
     QString statusMessage;
     QString runId; // empty when NULL
@@ -68,7 +66,7 @@ struct ModelVersion
     QString loggedModelName;
     QString loggedModelRunId;
 };
-using ModelVersionList = QList<ModelVersion>; // version ascending, soft-deleted ones left out
+using ModelVersionList = QList<ModelVersion>; // version ascending
 
 // One registry change the user asked for, as the rows it touches: every part carries the value
 // the user saw (`from`) and the value to write (`to`). A store applies a change in one

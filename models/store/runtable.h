@@ -32,6 +32,9 @@ struct RunAttributes
     QString parentRunId; // tag mlflow.parentRunId, empty for top-level runs
     qint64 startTime = NoTime;
     qint64 endTime = NoTime;
+    // When the run was deleted (runs.deleted_time, MLflow >= 1.28; meta.yaml deleted_time);
+    // NoTime for a live run, or when the store did not record it.
+    qint64 deletedTime = NoTime;
 
     bool isDeleted() const { return lifecycleStage == QLatin1String("deleted"); }
 };

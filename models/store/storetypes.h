@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <utility>
 
 namespace Store {
 
@@ -17,6 +18,8 @@ inline constexpr qint64 NoTime = std::numeric_limits<qint64>::min();
 
 // Which lifecycle stages a read includes (MLflow's ViewType).
 enum class ViewType { ActiveOnly, DeletedOnly, All };
+
+using KeyValueList = QList<std::pair<QString, QString>>; // in key order
 
 struct Experiment
 {
@@ -28,6 +31,7 @@ struct Experiment
     qint64 lastUpdateTime = NoTime;
     int runCount = 0; // runs of the requested view type
     QString description; // experiment tag mlflow.note.content
+    KeyValueList tags; // every experiment tag, the note included
 
     bool isDeleted() const { return lifecycleStage == QLatin1String("deleted"); }
 };
@@ -54,6 +58,8 @@ struct DatasetInput
     QString sourceType;
     QString source;
     QString context; // input tag mlflow.data.context
+    QString schema; // JSON as MLflow stored it (datasets.dataset_schema); empty when none
+    QString profile; // JSON (datasets.dataset_profile); empty when none
 };
 using DatasetInputList = QList<DatasetInput>;
 

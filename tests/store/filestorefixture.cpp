@@ -204,13 +204,16 @@ void MlrunsWriter::metricText(const QString &runId, const QString &key, const QB
 }
 
 void MlrunsWriter::dataset(const QString &experimentId, const QString &datasetId, const QString &name,
-                           const QString &digest, const QString &sourceType, const QString &source)
+                           const QString &digest, const QString &sourceType, const QString &source,
+                           const QString &schema, const QString &profile)
 {
+    const auto orNull
+        = [](const QString &text) { return text.isEmpty() ? QByteArray("null") : yamlString(text); };
     writeFile(experimentFolder(experimentId) + QStringLiteral("/datasets/") + datasetId
                   + QStringLiteral("/meta.yaml"),
               "digest: " + yamlString(digest) + "\nname: " + yamlString(name)
-                  + "\nprofile: null\nschema: null\nsource: " + yamlString(source)
-                  + "\nsource_type: " + yamlString(sourceType) + "\n");
+                  + "\nprofile: " + orNull(profile) + "\nschema: " + orNull(schema)
+                  + "\nsource: " + yamlString(source) + "\nsource_type: " + yamlString(sourceType) + "\n");
 }
 
 void MlrunsWriter::input(const QString &runId, const QString &inputId, const QString &datasetId,

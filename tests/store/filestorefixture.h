@@ -64,8 +64,10 @@ public:
     void metric(const QString &runId, const QString &key, qint64 timestamp, double value, qint64 step);
     // Appends raw text (whole lines, '\n' included) to metrics/<key>.
     void metricText(const QString &runId, const QString &key, const QByteArray &text);
+    // `schema` and `profile` are JSON; empty: null.
     void dataset(const QString &experimentId, const QString &datasetId, const QString &name,
-                 const QString &digest, const QString &sourceType, const QString &source);
+                 const QString &digest, const QString &sourceType, const QString &source,
+                 const QString &schema = {}, const QString &profile = {});
     void input(const QString &runId, const QString &inputId, const QString &datasetId,
                const QString &context);
 

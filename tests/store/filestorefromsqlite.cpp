@@ -117,10 +117,10 @@ void writeDatasets(Source &source, MlrunsWriter &out)
         return;
     SqliteStatement datasets(source.db,
                              "SELECT dataset_uuid, experiment_id, name, digest, dataset_source_type, "
-                             "dataset_source FROM datasets");
+                             "dataset_source, dataset_schema, dataset_profile FROM datasets");
     while (datasets.step()) {
         out.dataset(datasets.string(1), datasets.string(0), datasets.string(2), datasets.string(3),
-                    datasets.string(4), datasets.string(5));
+                    datasets.string(4), datasets.string(5), datasets.string(6), datasets.string(7));
     }
     SqliteStatement inputs(
         source.db,

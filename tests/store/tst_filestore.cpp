@@ -20,7 +20,8 @@ using namespace FileStoreFixture;
 Q_DECLARE_METATYPE(FileStoreFixture::Era)
 
 // What only the file store (mlruns/, format notes §4) has: meta.yaml eras, metric line formats,
-// nested keys, .trash, the file model registry, malformed runs, folders that are no store.
+// nested keys, .trash, experiment tags, dataset schemas, malformed runs, folders that are no
+// store. The file model registry: tst_fileregistry.
 class TestFileStore : public QObject
 {
     Q_OBJECT
@@ -43,7 +44,6 @@ private slots:
     void nestedKeys();
     void trashedExperiments();
     void datasetsOfARun();
-    void registry();
     void malformedRunsAreSkippedWithWarnings();
     void manyWarningsAreCounted();
     void notAnMlrunsFolder_data();
@@ -109,6 +109,7 @@ void TestFileStore::metaYamlEras()
     QCOMPARE(b.status, QStringLiteral("RUNNING"));
     QCOMPARE(b.startTime, NoTime);
     QCOMPARE(b.endTime, NoTime);
+    QCOMPARE(b.deletedTime, NoTime); // deleted_time: null, or no key before MLflow 1.28
     QCOMPARE(*store->artifactUri(runId(1)), a.artifactUri);
     QVERIFY(store->warnings().isEmpty());
 }
@@ -218,8 +219,12 @@ void TestFileStore::trashedExperiments()
     out.experiment(QStringLiteral("606783375233873416"), QStringLiteral("sweep"));
     out.experimentTag(QStringLiteral("606783375233873416"), QStringLiteral("mlflow.note.content"),
                       QStringLiteral("# About"));
+    out.experimentTag(QStringLiteral("606783375233873416"), QStringLiteral("team/lead"),
+                      QStringLiteral("ann"));
+    out.experimentTag(QStringLiteral("606783375233873416"), QStringLiteral("gpu"), QStringLiteral("2"));
     out.experiment(QStringLiteral("17"), QStringLiteral("gone"), QStringLiteral("deleted"), 1700000000000,
                    true);
+    out.experimentTag(QStringLiteral("17"), QStringLiteral("reason"), QStringLiteral("superseded\n"));
     out.run({runId(1), QStringLiteral("606783375233873416")});
     Run deletedRun {runId(2), QStringLiteral("606783375233873416")};
     deletedRun.lifecycleStage = QStringLiteral("deleted");
@@ -242,10 +247,18 @@ void TestFileStore::trashedExperiments()
     QCOMPARE(names(ViewType::All), (QStringList {"0:Default:0", "17:gone:1", "606783375233873416:sweep:2"}));
     const auto active = store->experiments(ViewType::ActiveOnly);
     QCOMPARE(active->at(1).description, QStringLiteral("# About"));
+    // Every tag file, a key with '/' from a sub-folder, in key order.
+    QCOMPARE(active->at(1).tags,
+             (KeyValueList {{"gpu", "2"}, {"mlflow.note.content", "# About"}, {"team/lead", "ann"}}));
+    QCOMPARE(store->experiments(ViewType::DeletedOnly)->first().tags,
+             (KeyValueList {{"reason", "superseded\n"}})); // the file's whole content
     QCOMPARE(store->runs({})->size(), 1);
     RunQuery deleted;
     deleted.view = ViewType::DeletedOnly;
-    QCOMPARE(store->runs(deleted)->size(), 2);
+    const auto deletedRuns = store->runs(deleted);
+    QCOMPARE(deletedRuns->size(), 2);
+    QCOMPARE(deletedRuns->run(deletedRuns->indexOfRun(runId(2))).deletedTime, 1700000009000);
+    QCOMPARE(deletedRuns->run(deletedRuns->indexOfRun(runId(3))).deletedTime, NoTime); // deleted_time: null
     deleted.experimentIds = {QStringLiteral("17")};
     QCOMPARE(store->runs(deleted)->size(), 1);
     QVERIFY(store->artifactUri(runId(3)).ok());
@@ -257,8 +270,17 @@ void TestFileStore::datasetsOfARun()
     MlrunsWriter out(dir.path());
     out.experiment(QStringLiteral("0"), QStringLiteral("Default"));
     out.run({runId(1), QStringLiteral("0")});
-    out.dataset(QStringLiteral("0"), QStringLiteral("d1"), QStringLiteral("wine"), QStringLiteral("ab12"),
-                QStringLiteral("local"), QStringLiteral("{\"uri\": \"/data/wine.csv\"}"));
+    // As MLflow writes it (PyYAML 6.0.3): the long schema folded over three lines.
+    out.writeFile(
+        QStringLiteral("0/datasets/d1/meta.yaml"),
+        "digest: ab12\n"
+        "name: wine\n"
+        "profile: '{\"num_rows\": 1599, \"num_elements\": 4797}'\n"
+        "schema: '{\"mlflow_colspec\": [{\"type\": \"double\", \"name\": \"fixed acidity\", \"required\":\n"
+        "  true}, {\"type\": \"double\", \"name\": \"residual sugar\", \"required\": true}, {\"type\":\n"
+        "  \"long\", \"name\": \"quality\", \"required\": true}]}'\n"
+        "source: '{\"uri\": \"/data/wine.csv\"}'\n"
+        "source_type: local\n");
     out.dataset(QStringLiteral("0"), QStringLiteral("d2"), QStringLiteral("eval-set"), QStringLiteral("cd34"),
                 QStringLiteral("http"), QStringLiteral("{\"url\": \"https://x/y\"}"));
     out.input(runId(1), QStringLiteral("i1"), QStringLiteral("d1"), QStringLiteral("training"));
@@ -273,73 +295,13 @@ void TestFileStore::datasetsOfARun()
     QCOMPARE(datasets->at(1).source, QStringLiteral("{\"uri\": \"/data/wine.csv\"}"));
     QCOMPARE(datasets->at(1).digest, QStringLiteral("ab12"));
     QCOMPARE(datasets->at(1).sourceType, QStringLiteral("local"));
-}
-
-void TestFileStore::registry()
-{
-    QTemporaryDir dir;
-    MlrunsWriter out(dir.path());
-    out.experiment(QStringLiteral("0"), QStringLiteral("Default"));
-    out.run({runId(1), QStringLiteral("0")});
-    out.registeredModel(QStringLiteral("classifier"), 1000, 5000, QStringLiteral("Two\nlines"));
-    out.registeredModel(QStringLiteral("anomaly"), 1000, 2000, QString());
-    out.registeredModelTag(QStringLiteral("classifier"), QStringLiteral("team"), QStringLiteral("risk"));
-    const auto version = [&](const QString &model, int number, const QString &stage, const QString &run) {
-        MlrunsWriter::Version v;
-        v.version = number;
-        v.stage = stage;
-        v.runId = run;
-        v.source = QStringLiteral("runs:/%1/model").arg(run);
-        out.modelVersion(model, v);
-    };
-    version(QStringLiteral("classifier"), 1, QStringLiteral("Archived"), runId(1));
-    version(QStringLiteral("classifier"), 2, QStringLiteral("Production"), runId(1));
-    version(QStringLiteral("classifier"), 3, QStringLiteral("Production"), QString());
-    version(QStringLiteral("classifier"), 4, QStringLiteral("Deleted_Internal"), runId(1));
-    version(QStringLiteral("classifier"), 10, QStringLiteral("Staging"), QString());
-    out.alias(QStringLiteral("classifier"), QStringLiteral("champion"), 3);
-    out.alias(QStringLiteral("classifier"), QStringLiteral("backup"), 3);
-    out.modelVersionTag(QStringLiteral("classifier"), 2, QStringLiteral("validated"), QStringLiteral("yes"));
-    QVERIFY(out.ok());
-    auto store = open(dir.path());
-    QVERIFY(store);
-
-    const auto models = store->registeredModels();
-    QVERIFY(models.ok());
-    QCOMPARE(models->size(), 2);
-    QCOMPARE(models->at(0).name, QStringLiteral("anomaly"));
-    const RegisteredModel &m = models->at(1);
-    QCOMPARE(m.description, QStringLiteral("Two\nlines"));
-    QCOMPARE(m.creationTime, 1000);
-    QCOMPARE(m.lastUpdatedTime, 5000);
-    QCOMPARE(m.latestVersions.value(QStringLiteral("Production")), 3);
-    QCOMPARE(m.latestVersions.value(QStringLiteral("Staging")), 10);
-    QVERIFY(!m.latestVersions.contains(QStringLiteral("Deleted_Internal")));
-    QCOMPARE(m.aliases.value(QStringLiteral("champion")), 3);
-    QCOMPARE(m.tags, (KeyValueList {{QStringLiteral("team"), QStringLiteral("risk")}}));
-
-    const auto versions = store->modelVersions(QStringLiteral("classifier"));
-    QVERIFY(versions.ok());
-    QList<int> numbers;
-    for (const ModelVersion &v : *versions)
-        numbers.append(v.version);
-    QCOMPARE(numbers, (QList<int> {1, 2, 3, 10})); // soft-deleted 4 hidden, 10 after 3
-    QCOMPARE(versions->at(2).aliases, (QStringList {"backup", "champion"}));
-    QCOMPARE(versions->at(1).tags, (KeyValueList {{QStringLiteral("validated"), QStringLiteral("yes")}}));
-    QCOMPARE(versions->at(1).runExperimentId, QStringLiteral("0"));
-    QCOMPARE(versions->at(1).status, QStringLiteral("READY"));
-    QCOMPARE(store->modelVersions(QStringLiteral("nope")).error().code, Error::NoSuchModel);
-    QCOMPARE(store->modelVersions(QStringLiteral("../0")).error().code, Error::NoSuchModel);
-
-    const auto ofRun = store->modelVersionsOfRun(runId(1));
-    QVERIFY(ofRun.ok());
-    QCOMPARE(ofRun->size(), 2);
-    QCOMPARE(store->registryWritability().code, Error::ReadOnly);
-    QVERIFY(!store->registryWritability().message.isEmpty());
-    RegistryChange change;
-    change.model = QStringLiteral("classifier");
-    change.stages = {{1, QStringLiteral("Archived"), QStringLiteral("None")}};
-    QCOMPARE(store->applyRegistryChange(change).error().code, Error::ReadOnly);
+    QCOMPARE(datasets->at(1).schema,
+             QStringLiteral(R"({"mlflow_colspec": [{"type": "double", "name": "fixed acidity", "required": )"
+                            R"(true}, {"type": "double", "name": "residual sugar", "required": true}, )"
+                            R"({"type": "long", "name": "quality", "required": true}]})"));
+    QCOMPARE(datasets->at(1).profile, QStringLiteral(R"({"num_rows": 1599, "num_elements": 4797})"));
+    QVERIFY(datasets->at(0).schema.isEmpty()); // schema: null
+    QVERIFY(datasets->at(0).profile.isEmpty());
 }
 
 void TestFileStore::malformedRunsAreSkippedWithWarnings()

@@ -1,7 +1,5 @@
 #include "demostore.h"
 #include "filestoreexport.h"
-#include "pythonformat.h"
-#include "pyyamlwriter.h"
 #include "storebuilder.h"
 #include "storefactory.h"
 #include "testsupport.h"
@@ -26,6 +24,11 @@ const QString RunA = QStringLiteral("0123456789abcdef0123456789abcdef");
 const QString RunDeleted = QStringLiteral("11111111111111111111111111111111");
 const QString RunRunning = QStringLiteral("22222222222222222222222222222222");
 const QString RunOld = QStringLiteral("33333333333333333333333333333333");
+// Long enough that PyYAML folds it.
+constexpr char CustomersSchema[]
+    = R"({"mlflow_colspec": [{"type": "long", "name": "tenure", "required": true}, {"type": "double", )"
+      R"("name": "monthly_charges", "required": true}, {"type": "boolean", "name": "churned", )"
+      R"("required": true}]})";
 
 QByteArray readFile(const QString &path)
 {
@@ -55,12 +58,6 @@ class TestFileStoreWriter : public QObject
 private slots:
     void initTestCase();
 
-    void pythonFloat_data();
-    void pythonFloat();
-    void yamlScalars_data();
-    void yamlScalars();
-    void fileUris();
-
     void experimentMeta();
     void runMeta();
     void metricLines();
@@ -68,6 +65,7 @@ private slots:
     void deletedExperimentInTrash();
     void datasetInputs();
     void registeredModelAndVersion();
+    void softDeletedVersion();
     void artifactLocationOutsideKept();
 
     void refusesNonEmptyTarget();
@@ -96,7 +94,9 @@ QString TestFileStoreWriter::buildStore(const QString &dbPath, const QString &ar
     const qint64 churn = b.addExperiment({.name = QStringLiteral("churn"),
                                           .creationTime = T0 + 10,
                                           .artifactLocation = m_mlruns + QStringLiteral("/1"),
-                                          .description = QStringLiteral("Predicts churn.")});
+                                          .description = QStringLiteral("Predicts churn."),
+                                          .tags = {{QStringLiteral("project"), QStringLiteral("retention")},
+                                                   {QStringLiteral("data/owner"), QStringLiteral("ada")}}});
     b.addRun({.experimentId = churn,
               .name = QStringLiteral("train-1"),
               .userId = QStringLiteral("ada"),
@@ -124,7 +124,9 @@ QString TestFileStoreWriter::buildStore(const QString &dbPath, const QString &ar
                         .name = QStringLiteral("customers"),
                         .digest = QStringLiteral("abc123"),
                         .sourceType = QStringLiteral("local"),
-                        .source = QStringLiteral("{\"uri\": \"/data/customers.parquet\"}")});
+                        .source = QStringLiteral("{\"uri\": \"/data/customers.parquet\"}"),
+                        .schema = QLatin1String(CustomersSchema),
+                        .profile = QStringLiteral("{\"num_rows\": 7043, \"num_elements\": 21129}")});
     b.logInput(RunA, dataset, QStringLiteral("training"));
     b.addRun({.experimentId = churn,
               .name = QStringLiteral("gone"),
@@ -139,7 +141,9 @@ QString TestFileStoreWriter::buildStore(const QString &dbPath, const QString &ar
               .status = QStringLiteral("RUNNING"),
               .startTime = T0 + 6000,
               .runId = RunRunning});
-    const qint64 old = b.addExperiment({.name = QStringLiteral("old"), .creationTime = T0 + 20});
+    const qint64 old = b.addExperiment({.name = QStringLiteral("old"),
+                                        .creationTime = T0 + 20,
+                                        .tags = {{QStringLiteral("project"), QStringLiteral("legacy")}}});
     b.addRun({.experimentId = old,
               .name = QStringLiteral("old-run"),
               .userId = QStringLiteral("dee"),
@@ -161,6 +165,15 @@ QString TestFileStoreWriter::buildStore(const QString &dbPath, const QString &ar
     b.setModelVersionTag(model, 1, QStringLiteral("validation"), QStringLiteral("passed"));
     b.setAlias(model, QStringLiteral("champion"), 1);
     b.transitionStage(model, 1, QStringLiteral("Production"), T0 + 12000);
+    // Version 2, soft-deleted: the SQL store redacts it and keeps its tags.
+    b.addModelVersion({.modelName = model,
+                       .source = b.runArtifactUri(RunA) + QStringLiteral("/model"),
+                       .runId = RunA,
+                       .creationTime = T0 + 11500,
+                       .userId = QStringLiteral("bob"),
+                       .description = QStringLiteral("Second try."),
+                       .tags = {{QStringLiteral("validation"), QStringLiteral("failed")}}});
+    b.deleteModelVersion(model, 2, T0 + 13000);
     if (!b.finish().ok())
         return {};
     return dbPath;
@@ -178,125 +191,6 @@ void TestFileStoreWriter::initTestCase()
     QCOMPARE(TestSupport::exportToFileStore(db, m_mlruns), m_mlruns);
 }
 
-void TestFileStoreWriter::pythonFloat_data()
-{
-    QTest::addColumn<double>("value");
-    QTest::addColumn<QByteArray>("text");
-    // What Python's str(float) prints (checked against CPython 3.11).
-    QTest::addRow("0.1") << 0.1 << QByteArray("0.1");
-    QTest::addRow("1e-05") << 1e-05 << QByteArray("1e-05");
-    QTest::addRow("0.0001") << 0.0001 << QByteArray("0.0001");
-    QTest::addRow("5.0") << 5.0 << QByteArray("5.0");
-    QTest::addRow("-2.5") << -2.5 << QByteArray("-2.5");
-    QTest::addRow("0.0") << 0.0 << QByteArray("0.0");
-    QTest::addRow("-0.0") << -0.0 << QByteArray("-0.0");
-    QTest::addRow("16 digits") << 1234567890123456.0 << QByteArray("1234567890123456.0");
-    QTest::addRow("1e16") << 1e16 << QByteArray("1e+16");
-    QTest::addRow("large integer") << 12345678901234567890.0 << QByteArray("1.2345678901234567e+19");
-    QTest::addRow("DBL_MAX") << std::numeric_limits<double>::max() << QByteArray("1.7976931348623157e+308");
-    QTest::addRow("0.1 + 0.2") << 0.1 + 0.2 << QByteArray("0.30000000000000004");
-    QTest::addRow("denormal") << 5e-324 << QByteArray("5e-324");
-    QTest::addRow("1e22") << 1e22 << QByteArray("1e+22");
-    QTest::addRow("nan") << std::nan("") << QByteArray("nan");
-    QTest::addRow("inf") << std::numeric_limits<double>::infinity() << QByteArray("inf");
-    QTest::addRow("-inf") << -std::numeric_limits<double>::infinity() << QByteArray("-inf");
-}
-
-void TestFileStoreWriter::pythonFloat()
-{
-    QFETCH(double, value);
-    QFETCH(QByteArray, text);
-    QCOMPARE(Store::pythonFloat(value), text);
-}
-
-void TestFileStoreWriter::yamlScalars_data()
-{
-    QTest::addColumn<QString>("value");
-    QTest::addColumn<QString>("yaml");
-    // What yaml.dump({'k': value}, Dumper=CSafeDumper, default_flow_style=False,
-    // allow_unicode=True, sort_keys=True) writes after "k: " (PyYAML 6.0.3, libyaml).
-    QTest::addRow("empty") << ""
-                           << "''";
-    QTest::addRow("int-like") << "0"
-                              << "'0'";
-    QTest::addRow("float-like") << "1.0"
-                                << "'1.0'";
-    QTest::addRow("1e-05 is a string in YAML 1.1") << "1e-05"
-                                                   << "1e-05";
-    QTest::addRow("hex int") << "0x1F"
-                             << "'0x1F'";
-    QTest::addRow("sexagesimal") << "12:30"
-                                 << "'12:30'";
-    QTest::addRow("bool") << "yes"
-                          << "'yes'";
-    QTest::addRow("None") << "None"
-                          << "None";
-    QTest::addRow("null") << "null"
-                          << "'null'";
-    QTest::addRow("tilde") << "~"
-                           << "'~'";
-    QTest::addRow("date") << "2024-01-02"
-                          << "'2024-01-02'";
-    QTest::addRow("leading space") << " lead"
-                                   << "' lead'";
-    QTest::addRow("trailing space") << "trail "
-                                    << "'trail '";
-    QTest::addRow("colon space") << "a: b"
-                                 << "'a: b'";
-    QTest::addRow("hash inside") << "a#b"
-                                 << "a#b";
-    QTest::addRow("space hash") << "a #b"
-                                << "'a #b'";
-    QTest::addRow("dash space") << "- x"
-                                << "'- x'";
-    QTest::addRow("JSON") << "{\"uri\": \"s3://b/train.parquet\"}"
-                          << "'{\"uri\": \"s3://b/train.parquet\"}'";
-    QTest::addRow("apostrophe inside") << "it's"
-                                       << "it's";
-    QTest::addRow("leading apostrophe") << "'q"
-                                        << "'''q'";
-    QTest::addRow("line break") << "x\ny"
-                                << "'x\n\n  y'";
-    QTest::addRow("tab") << "tab\there"
-                         << "\"tab\\there\"";
-    QTest::addRow("umlaut") << QString::fromUtf8("\xc3\xbc") << QString::fromUtf8("\xc3\xbc");
-    QTest::addRow("emoji") << QString::fromUtf8("\xf0\x9f\x98\x80") << "\"\\U0001F600\"";
-    QTest::addRow("NEL") << QString::fromUtf8("a\xc2\x85"
-                                              "b")
-                         << "\"a\\Nb\"";
-    QTest::addRow("file URI") << "file:///tmp/my%20runs/0"
-                              << "file:///tmp/my%20runs/0";
-    QTest::addRow("folded plain")
-        << "Predicts which customers cancel within 30 days, for the retention team and their weekly list."
-        << "Predicts which customers cancel within 30 days, for the retention team and their\n  weekly list.";
-    QTest::addRow("Markdown")
-        << "The `champion` alias is served.\n\n## Monitoring\nRetrain when auc falls below 0.80."
-        << "'The `champion` alias is served.\n\n\n  ## Monitoring\n\n  Retrain when auc falls below 0.80.'";
-}
-
-void TestFileStoreWriter::yamlScalars()
-{
-    QFETCH(QString, value);
-    QFETCH(QString, yaml);
-    QCOMPARE(PyYamlMapping::scalarAsValue(QStringLiteral("k"), value), yaml);
-}
-
-void TestFileStoreWriter::fileUris()
-{
-    QCOMPARE(pathToFileUri(QStringLiteral("/home/u/my runs/0")),
-             QStringLiteral("file:///home/u/my%20runs/0"));
-    QCOMPARE(pathToFileUri(QString::fromUtf8("/a:b+c@d/\xc3\xa9_.-~")),
-             QStringLiteral("file:///a%3Ab%2Bc%40d/%C3%A9_.-~"));
-    QCOMPARE(localPathOfLocation(QStringLiteral("file:///home/u/my%20runs/0")),
-             QStringLiteral("/home/u/my runs/0"));
-    QCOMPARE(localPathOfLocation(QStringLiteral("file://localhost/x/")), QStringLiteral("/x"));
-    QCOMPARE(localPathOfLocation(QStringLiteral("file:/x/y")), QStringLiteral("/x/y"));
-    QCOMPARE(localPathOfLocation(QStringLiteral("/x/./y")), QStringLiteral("/x/y"));
-    QVERIFY(localPathOfLocation(QStringLiteral("file://host/x")).isEmpty());
-    QVERIFY(localPathOfLocation(QStringLiteral("s3://bucket/x")).isEmpty());
-    QVERIFY(localPathOfLocation(QStringLiteral("./mlruns/0")).isEmpty());
-}
-
 void TestFileStoreWriter::experimentMeta()
 {
     QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/meta.yaml")),
@@ -309,8 +203,13 @@ void TestFileStoreWriter::experimentMeta()
                           "name: churn\n"
                           "trace_location: null\n"
                           "workspace: default\n"));
+    // Every experiment tag is a file (set_experiment_tag), a key with '/' in a sub-folder.
+    QCOMPARE(filesUnder(m_mlruns + QStringLiteral("/1/tags")),
+             (QStringList {"data/owner", "mlflow.note.content", "project"}));
     QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/tags/mlflow.note.content")),
              QByteArray("Predicts churn."));
+    QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/tags/project")), QByteArray("retention"));
+    QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/tags/data/owner")), QByteArray("ada"));
     // Default, created with the store, its artifacts outside the mlruns folder.
     QCOMPARE(readFile(m_mlruns + QStringLiteral("/0/meta.yaml")),
              QByteArray("artifact_location: " + m_otherRoot.toUtf8()
@@ -366,11 +265,24 @@ void TestFileStoreWriter::runMeta()
                           "status: 1\n"
                           "tags: []\n"
                           "user_id: cy\n"));
-    // A deleted run stays in its experiment's folder.
-    const QByteArray deleted
-        = readFile(m_mlruns + QStringLiteral("/1/") + RunDeleted + QStringLiteral("/meta.yaml"));
-    QVERIFY2(deleted.contains("\nlifecycle_stage: deleted\n"), deleted.constData());
-    QVERIFY2(deleted.contains("\nrun_name: gone\n"), deleted.constData());
+    // A deleted run stays in its experiment's folder; delete_run wrote when.
+    QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/") + RunDeleted + QStringLiteral("/meta.yaml")),
+             QByteArray("artifact_uri: " + m_mlrunsUri.toUtf8() + "/1/" + RunDeleted.toUtf8()
+                        + "/artifacts\n"
+                          "deleted_time: 1700000005000\n"
+                          "end_time: 1700000004000\n"
+                          "entry_point_name: ''\n"
+                          "experiment_id: '1'\n"
+                          "lifecycle_stage: deleted\n"
+                          "run_id: '11111111111111111111111111111111'\n"
+                          "run_name: gone\n"
+                          "source_name: ''\n"
+                          "source_type: 4\n"
+                          "source_version: ''\n"
+                          "start_time: 1700000003000\n"
+                          "status: 3\n"
+                          "tags: []\n"
+                          "user_id: bob\n"));
 }
 
 void TestFileStoreWriter::metricLines()
@@ -413,9 +325,11 @@ void TestFileStoreWriter::deletedExperimentInTrash()
                           "last_update_time: 1700000009000\n"
                           "lifecycle_stage: deleted\n"
                           "name: old\n"
-                          "tags: {}\n"
+                          "tags:\n"
+                          "  project: legacy\n"
                           "trace_location: null\n"
                           "workspace: default\n"));
+    QCOMPARE(readFile(m_mlruns + QStringLiteral("/.trash/2/tags/project")), QByteArray("legacy"));
     QCOMPARE(readFile(m_mlruns + QStringLiteral("/.trash/2/") + RunOld + QStringLiteral("/meta.yaml")),
              QByteArray("artifact_uri: " + m_otherRoot.toUtf8() + "/2/" + RunOld.toUtf8()
                         + "/artifacts\n"
@@ -442,13 +356,18 @@ void TestFileStoreWriter::datasetInputs()
         = QString::fromLatin1(QCryptographicHash::hash("customersabc123", QCryptographicHash::Md5).toHex());
     const QString inputId = QString::fromLatin1(
         QCryptographicHash::hash((datasetId + RunA).toUtf8(), QCryptographicHash::Md5).toHex());
-    QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/datasets/") + datasetId + QStringLiteral("/meta.yaml")),
-             QByteArray("digest: abc123\n"
-                        "name: customers\n"
-                        "profile: null\n"
-                        "schema: null\n"
-                        "source: '{\"uri\": \"/data/customers.parquet\"}'\n"
-                        "source_type: local\n"));
+    QCOMPARE(
+        readFile(m_mlruns + QStringLiteral("/1/datasets/") + datasetId + QStringLiteral("/meta.yaml")),
+        QByteArray(
+            "digest: abc123\n"
+            "name: customers\n"
+            "profile: '{\"num_rows\": 7043, \"num_elements\": 21129}'\n"
+            "schema: '{\"mlflow_colspec\": [{\"type\": \"long\", \"name\": \"tenure\", \"required\": true},\n"
+            "  {\"type\": \"double\", \"name\": \"monthly_charges\", \"required\": true}, {\"type\": "
+            "\"boolean\",\n"
+            "  \"name\": \"churned\", \"required\": true}]}'\n"
+            "source: '{\"uri\": \"/data/customers.parquet\"}'\n"
+            "source_type: local\n"));
     QCOMPARE(readFile(m_mlruns + QStringLiteral("/1/") + RunA + QStringLiteral("/inputs/") + inputId
                       + QStringLiteral("/meta.yaml")),
              QByteArray("destination_id: " + datasetId.toUtf8()
@@ -475,7 +394,7 @@ void TestFileStoreWriter::registeredModelAndVersion()
                         "\n"
                         "\n"
                         "  Retrained monthly.'\n"
-                        "last_updated_timestamp: 1700000012000\n"
+                        "last_updated_timestamp: 1700000013000\n"
                         "name: churn-classifier\n"
                         "workspace: default\n"));
     QCOMPARE(readFile(model + QStringLiteral("/tags/team")), QByteArray("risk"));
@@ -503,6 +422,33 @@ void TestFileStoreWriter::registeredModelAndVersion()
                           "version: 1\n"
                           "workspace: default\n"));
     QCOMPARE(readFile(model + QStringLiteral("/version-1/tags/validation")), QByteArray("passed"));
+}
+
+void TestFileStoreWriter::softDeletedVersion()
+{
+    // Written as delete_model_version leaves it (stage Deleted_Internal, its tags kept), with what
+    // the SQL store left of it: source, run and link redacted, description and user gone.
+    const QString version = m_mlruns + QStringLiteral("/models/churn-classifier/version-2");
+    QCOMPARE(readFile(version + QStringLiteral("/meta.yaml")),
+             QByteArray("creation_timestamp: 1700000011500\n"
+                        "current_stage: Deleted_Internal\n"
+                        "deployment_job_state: null\n"
+                        "description: null\n"
+                        "last_updated_timestamp: 1700000013000\n"
+                        "model_id: null\n"
+                        "name: churn-classifier\n"
+                        "run_id: REDACTED-RUN-ID\n"
+                        "run_link: REDACTED-RUN-LINK\n"
+                        "source: REDACTED-SOURCE-PATH\n"
+                        "status: READY\n"
+                        "status_message: null\n"
+                        "storage_location: "
+                        + m_mlrunsUri.toUtf8() + "/1/" + RunA.toUtf8()
+                        + "/artifacts/model\n"
+                          "user_id: null\n"
+                          "version: 2\n"
+                          "workspace: default\n"));
+    QCOMPARE(readFile(version + QStringLiteral("/tags/validation")), QByteArray("failed"));
 }
 
 void TestFileStoreWriter::artifactLocationOutsideKept()
@@ -579,7 +525,7 @@ void TestFileStoreWriter::demoStore()
     }
     QCOMPARE(experiments, Counts::Experiments);
     QCOMPARE(runs, Counts::Runs);
-    QCOMPARE(versions, Counts::LiveModelVersions);
+    QCOMPARE(versions, Counts::ModelVersions); // the soft-deleted one too
     QCOMPARE(artifactRuns, Counts::RunsWithModels);
     QVERIFY(QFileInfo::exists(mlruns + QStringLiteral("/.trash/4/meta.yaml")));
     QCOMPARE(QDir(mlruns + QStringLiteral("/models")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(),

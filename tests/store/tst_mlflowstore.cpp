@@ -37,6 +37,7 @@ private slots:
     void firstPageIsTheHeadOfMlflowOrder();
     void datasetsOfARun();
     void artifactUriOfARun();
+    void softDeletedModelVersionsOnRequest();
 };
 
 Result<std::unique_ptr<MlflowStore>> TestMlflowStore::open(const QString &sqlitePath,
@@ -145,6 +146,8 @@ QString TestMlflowStore::populatedStore(const QTemporaryDir &dir)
         INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time)
           VALUES (1, 'sweep', '/data/mlruns/1', 'active', 1700000000000, 1700000000000),
                  (2, 'gone', '/data/mlruns/2', 'deleted', 1700000000000, 1700000500000);
+        INSERT INTO experiment_tags ("key", value, experiment_id) VALUES
+          ('mlflow.note.content', 'Learning-rate sweep.', 1), ('project', 'digits', 1), ('team/owner', 'ann', 1);
         INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status, start_time,
                           end_time, source_version, lifecycle_stage, artifact_uri, experiment_id, deleted_time)
           VALUES ('aaaa0000000000000000000000000001', 'parent', 'UNKNOWN', '', '', 'ann', 'FINISHED', 1700000001000, 1700000009000, '', 'active', '/data/mlruns/1/aaaa/artifacts', 1, NULL),
@@ -170,8 +173,11 @@ with **markdown**', 'aaaa0000000000000000000000000001');
         INSERT INTO latest_metrics ("key", value, timestamp, step, is_nan, run_uuid) VALUES
           ('loss', 0, 1700000002200, 1, 1, 'aaaa0000000000000000000000000002'),
           ('loss', 1.7976931348623157e308, 1700000004200, 1, 0, 'aaaa0000000000000000000000000003');
-        INSERT INTO datasets (dataset_uuid, experiment_id, name, digest, dataset_source_type, dataset_source)
-          VALUES ('d0000000000000000000000000000001', 1, 'mnist', 'abc123', 'local', '{"uri": "/data/mnist"}');
+        INSERT INTO datasets (dataset_uuid, experiment_id, name, digest, dataset_source_type, dataset_source,
+                              dataset_schema, dataset_profile)
+          VALUES ('d0000000000000000000000000000001', 1, 'mnist', 'abc123', 'local', '{"uri": "/data/mnist"}',
+                  '{"mlflow_colspec": [{"type": "binary", "name": "image", "required": true}, {"type": "long", "name": "label", "required": true}]}',
+                  '{"num_rows": 60000, "num_elements": 120000}');
         INSERT INTO inputs (input_uuid, source_type, source_id, destination_type, destination_id, step)
           VALUES ('i0000000000000000000000000000001', 'DATASET', 'd0000000000000000000000000000001', 'RUN', 'aaaa0000000000000000000000000002', 0);
         INSERT INTO input_tags (input_uuid, name, value) VALUES ('i0000000000000000000000000000001', 'mlflow.data.context', 'training');
@@ -239,6 +245,13 @@ void TestMlflowStore::deletedRunsAndExperimentsAreHiddenByDefault()
         names.append(e.name + QLatin1Char(':') + QString::number(e.runCount));
     QCOMPARE(names, (QStringList {"Default:0", "sweep:4", "gone:1"}));
     QVERIFY(all->at(2).isDeleted());
+    // Every experiment tag, in key order; the note is also the description.
+    QCOMPARE(all->at(1).tags,
+             (KeyValueList {{"mlflow.note.content", "Learning-rate sweep."},
+                            {"project", "digits"},
+                            {"team/owner", "ann"}}));
+    QCOMPARE(all->at(1).description, QStringLiteral("Learning-rate sweep."));
+    QVERIFY(all->at(0).tags.isEmpty());
 
     RunQuery everything;
     everything.view = ViewType::All;
@@ -248,6 +261,12 @@ void TestMlflowStore::deletedRunsAndExperimentsAreHiddenByDefault()
     const auto trashed = (*reader)->runs(deleted);
     QCOMPARE(trashed->size(), 2);
     QVERIFY(trashed->run(0).isDeleted());
+    // When each was deleted (the file fixture writes run ...05 as MLflow 1.2 did, without it).
+    QCOMPARE(trashed->run(0).runId, QStringLiteral("aaaa0000000000000000000000000004"));
+    QCOMPARE(trashed->run(0).deletedTime, 1700000007000);
+    const auto live = (*reader)->runs({});
+    for (int row = 0; row < live->size(); ++row)
+        QCOMPARE(live->run(row).deletedTime, NoTime);
 }
 
 void TestMlflowStore::experimentFilterAndFirstPage()
@@ -359,6 +378,10 @@ void TestMlflowStore::datasetsOfARun()
     QCOMPARE(datasets->first().name, QStringLiteral("mnist"));
     QCOMPARE(datasets->first().context, QStringLiteral("training"));
     QCOMPARE(datasets->first().sourceType, QStringLiteral("local"));
+    QCOMPARE(datasets->first().schema,
+             QStringLiteral(R"({"mlflow_colspec": [{"type": "binary", "name": "image", "required": true}, )"
+                            R"({"type": "long", "name": "label", "required": true}]})"));
+    QCOMPARE(datasets->first().profile, QStringLiteral(R"({"num_rows": 60000, "num_elements": 120000})"));
     QVERIFY((*reader)->datasets(QStringLiteral("aaaa0000000000000000000000000001"))->isEmpty());
 }
 
@@ -376,6 +399,38 @@ void TestMlflowStore::artifactUriOfARun()
     const auto missing = (*reader)->artifactUri(QStringLiteral("0123456789abcdef0123456789abcdef"));
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().code, Error::NoSuchRun);
+}
+
+void TestMlflowStore::softDeletedModelVersionsOnRequest()
+{
+    QTemporaryDir dir;
+    constexpr qint64 T0 = 1700000000000;
+    auto reader = open(TestSupport::buildRegistryStore(dir, QStringLiteral("registry.db"), T0), dir);
+    QVERIFY(reader.ok());
+    const QString churn = QStringLiteral("churn-classifier");
+    const auto numbers = [&](ViewType view) {
+        QList<int> list;
+        const auto versions = (*reader)->modelVersions(churn, view);
+        for (const ModelVersion &v : versions.ok() ? *versions : ModelVersionList())
+            list.append(v.version);
+        return list;
+    };
+    QCOMPARE(numbers(ViewType::ActiveOnly), (QList<int> {1, 2, 3, 4}));
+    QCOMPARE(numbers(ViewType::DeletedOnly), (QList<int> {5}));
+    QCOMPARE(numbers(ViewType::All), (QList<int> {1, 2, 3, 4, 5}));
+    const ModelVersion deleted = (*reader)->modelVersions(churn, ViewType::DeletedOnly)->first();
+    QCOMPARE(deleted.stage, QLatin1String(Stages::DeletedInternal));
+    QCOMPARE(deleted.source, QStringLiteral("REDACTED-SOURCE-PATH")); // as MLflow's SQL store left it
+    QCOMPARE(deleted.runId, QStringLiteral("REDACTED-RUN-ID"));
+    QCOMPARE(deleted.lastUpdatedTime, T0 + 13000);
+    QVERIFY(deleted.runExperimentId.isEmpty());
+    QCOMPARE((*reader)->modelVersions(QStringLiteral("nope"), ViewType::All).error().code,
+             Error::NoSuchModel);
+    // Latest versions per stage never count it.
+    const auto models = (*reader)->registeredModels();
+    QVERIFY(models.ok());
+    for (const RegisteredModel &m : *models)
+        QVERIFY(!m.latestVersions.contains(QLatin1String(Stages::DeletedInternal)));
 }
 
 QTEST_GUILESS_MAIN(TestMlflowStore)

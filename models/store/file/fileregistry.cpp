@@ -15,7 +15,7 @@
 
 // The file model registry under mlruns/models (format notes §3, §4): a folder per registered model
 // with meta.yaml, tags/, aliases/ and version-<N>/ folders. Soft-deleted versions
-// (Deleted_Internal) are never shown.
+// (Deleted_Internal) are read only when asked for.
 
 namespace Store {
 
@@ -142,9 +142,9 @@ Result<RegisteredModelList> FileStore::registeredModels()
     return models;
 }
 
-Result<ModelVersionList> FileStore::modelVersions(const QString &model)
+Result<ModelVersionList> FileStore::modelVersions(const QString &model, ViewType view)
 {
-    return readVersions(model, {});
+    return readVersions(model, {}, view);
 }
 
 Result<ModelVersionList> FileStore::modelVersionsOfRun(const QString &runId)
@@ -152,7 +152,8 @@ Result<ModelVersionList> FileStore::modelVersionsOfRun(const QString &runId)
     return readVersions({}, runId);
 }
 
-Result<ModelVersionList> FileStore::readVersions(const QString &model, const QString &runId) const
+Result<ModelVersionList> FileStore::readVersions(const QString &model, const QString &runId,
+                                                 ViewType view) const
 {
     const auto noSuchModel = [&] {
         return Error::make(
@@ -169,7 +170,7 @@ Result<ModelVersionList> FileStore::readVersions(const QString &model, const QSt
         if (!folder)
             return noSuchModel();
         for (const ModelVersion &v : folder->versions) {
-            if (isLive(v))
+            if (view == ViewType::All || isLive(v) == (view == ViewType::ActiveOnly))
                 versions.append(v);
         }
     } else if (registry.isValid()) {

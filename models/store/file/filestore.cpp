@@ -162,8 +162,6 @@ std::vector<FileStore::ExperimentFolder> FileStore::experimentFolders() const
                 x.lifecycleStage = trashed ? QStringLiteral("deleted") : QStringLiteral("active");
             x.creationTime = yamlTime(*meta, "creation_time");
             x.lastUpdateTime = yamlTime(*meta, "last_update_time");
-            if (auto note = readFile(dir.fd(), (e.name + "/tags/" + Tags::Note).c_str()))
-                x.description = QString::fromStdString(*note);
             const bool duplicate
                 = std::any_of(folders.begin(), folders.end(),
                               [&](const ExperimentFolder &o) { return o.experiment.id == x.id; });
@@ -230,6 +228,7 @@ std::optional<FileStore::RunMeta> FileStore::readRunMeta(int experimentDir, cons
     a.artifactUri = meta->qstring("artifact_uri");
     a.startTime = meta->time("start_time");
     a.endTime = meta->time("end_time");
+    a.deletedTime = meta->time("deleted_time");
     return run;
 }
 
@@ -280,6 +279,17 @@ Result<ExperimentList> FileStore::experiments(ViewType view)
             continue;
         Experiment x = f.experiment;
         x.runCount = counts.value(x.id);
+        // The tags here rather than in experimentFolders(): run look-ups need no tag files.
+        const DirFd dir = DirFd::open(-1, f.path.c_str());
+        KeyValues tags;
+        if (dir.isValid())
+            readKeyFiles(dir.fd(), "tags", tags);
+        std::sort(tags.begin(), tags.end());
+        for (const auto &[key, value] : tags) {
+            x.tags.append({QString::fromStdString(key), QString::fromStdString(value)});
+            if (key == Tags::Note)
+                x.description = x.tags.last().second;
+        }
         list.append(x);
     }
     return list;
@@ -324,6 +334,8 @@ Result<DatasetInputList> FileStore::datasets(const QString &runId)
         d.digest = yamlQString(*dataset, "digest");
         d.sourceType = yamlQString(*dataset, "source_type");
         d.source = yamlQString(*dataset, "source");
+        d.schema = yamlQString(*dataset, "schema");
+        d.profile = yamlQString(*dataset, "profile");
         if (const YAML::Node tags = (*input)["tags"]; tags && tags.IsMap())
             d.context = yamlQString(tags, "mlflow.data.context");
         list.append(d);

@@ -53,7 +53,7 @@ public:
 
     // fileregistry.cpp
     Result<RegisteredModelList> registeredModels() override;
-    Result<ModelVersionList> modelVersions(const QString &model) override;
+    Result<ModelVersionList> modelVersions(const QString &model, ViewType view) override;
     Result<ModelVersionList> modelVersionsOfRun(const QString &runId) override;
     Error registryWritability() override;
     Result<RegistryWrite> applyRegistryChange(const RegistryChange &change) override;
@@ -100,7 +100,9 @@ private:
     std::shared_ptr<LiveRuns> m_liveRuns;
 
     // fileregistry.cpp
-    Result<ModelVersionList> readVersions(const QString &model, const QString &runId) const;
+    // The versions of `model` in `view`, or the live versions of every model from run `runId`.
+    Result<ModelVersionList> readVersions(const QString &model, const QString &runId,
+                                          ViewType view = ViewType::ActiveOnly) const;
     // fileregistrywrite.cpp: decides m_writability.
     void decideWritability(bool writable);
 

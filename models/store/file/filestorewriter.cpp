@@ -169,9 +169,9 @@ Error FileStoreWriter::writeExperiment(const Experiment &experiment)
     }
     const QString folder = experiment.isDeleted() ? QStringLiteral(".trash/") + experiment.id : experiment.id;
     m_experimentFolders.insert(experiment.id, folder);
-    PyYamlMapping tags; // the experiment tags Kaizen reads: the description
-    if (!experiment.description.isEmpty())
-        tags.string(QLatin1String(Tags::Note), experiment.description);
+    PyYamlMapping tags;
+    for (const auto &[key, value] : experiment.tags)
+        tags.string(key, value);
     PyYamlMapping meta;
     meta.string(QStringLiteral("artifact_location"), locationInStore(experiment.artifactLocation))
         .timeOrNull(QStringLiteral("creation_time"), experiment.creationTime)
@@ -188,9 +188,13 @@ Error FileStoreWriter::writeExperiment(const Experiment &experiment)
     }
     if (Error e = writeYaml(folder + QStringLiteral("/meta.yaml"), meta); !e.ok())
         return e;
-    if (!experiment.description.isEmpty())
-        return writeKeyFile(folder + QStringLiteral("/tags"), QLatin1String(Tags::Note),
-                            experiment.description, tr("experiment %1").arg(experiment.id));
+    // set_experiment_tag: tags/<key>, the value as the file's whole content.
+    for (const auto &[key, value] : experiment.tags) {
+        if (Error e = writeKeyFile(folder + QStringLiteral("/tags"), key, value,
+                                   tr("experiment %1").arg(experiment.id));
+            !e.ok())
+            return e;
+    }
     return {};
 }
 
@@ -243,11 +247,14 @@ Error FileStoreWriter::writeRun(const RunTable &table, int row)
         .integer(QStringLiteral("status"), runStatusNumber(run.status))
         .emptyList(QStringLiteral("tags"))
         .string(QStringLiteral("user_id"), run.userId);
-    // create_run writes deleted_time: null; update_run_info (a run that ended) rewrites the file
-    // without it; delete_run and delete_experiment write the time. The interface has no
-    // deleted_time: a run deleted with its experiment was deleted when the experiment was.
+    // create_run writes deleted_time: null; update_run_info (a run that ended) and restore_run
+    // rewrite the file without it; delete_run and delete_experiment write the time. A store older
+    // than runs.deleted_time (MLflow 1.28) has none: a run deleted with its experiment was
+    // deleted when the experiment was, and another is written as such a store's file is.
     if (run.isDeleted()) {
-        const qint64 deleted = m_deletedExperimentTimes.value(run.experimentId, NoTime);
+        const qint64 deleted = run.deletedTime != NoTime
+            ? run.deletedTime
+            : m_deletedExperimentTimes.value(run.experimentId, NoTime);
         if (deleted != NoTime)
             meta.integer(QStringLiteral("deleted_time"), deleted);
     } else if (run.status == QLatin1String("RUNNING") && run.endTime == NoTime) {
@@ -281,7 +288,8 @@ Error FileStoreWriter::writeDatasets(const RunAttributes &run)
     if (!datasets)
         return datasets.error();
     for (const DatasetInput &dataset : *datasets) {
-        // log_inputs: the dataset once per experiment, an input per (dataset, run).
+        // log_inputs: the dataset once per experiment (dict(dataset): every property of MLflow's
+        // Dataset, schema and profile None when not logged), an input per (dataset, run).
         const QString datasetId = md5Hex(dataset.name, dataset.digest);
         const QString datasetFolder
             = m_experimentFolders.value(run.experimentId) + QStringLiteral("/datasets/") + datasetId;
@@ -290,8 +298,8 @@ Error FileStoreWriter::writeDatasets(const RunAttributes &run)
             PyYamlMapping meta;
             meta.string(QStringLiteral("digest"), dataset.digest)
                 .string(QStringLiteral("name"), dataset.name)
-                .null(QStringLiteral("profile")) // not in the interface
-                .null(QStringLiteral("schema")) // not in the interface
+                .stringOrNull(QStringLiteral("profile"), dataset.profile)
+                .stringOrNull(QStringLiteral("schema"), dataset.schema)
                 .string(QStringLiteral("source"), dataset.source)
                 .string(QStringLiteral("source_type"), dataset.sourceType);
             if (Error e = writeYaml(datasetFolder + QStringLiteral("/meta.yaml"), meta); !e.ok())

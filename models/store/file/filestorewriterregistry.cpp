@@ -57,7 +57,9 @@ Error FileStoreWriter::writeRegisteredModel(const RegisteredModel &model)
             !e.ok())
             return e;
     }
-    Result<ModelVersionList> versions = m_source.modelVersions(model.name);
+    // Soft-deleted versions too: MLflow's next version number counts them. The file store's
+    // delete_model_version keeps a version's data; what a SQL source redacted is written redacted.
+    Result<ModelVersionList> versions = m_source.modelVersions(model.name, ViewType::All);
     if (!versions)
         return versions.error();
     for (const ModelVersion &version : *versions) {

@@ -22,9 +22,22 @@ QString tr(const char *text)
     return QCoreApplication::translate("Store::SqliteStore", text);
 }
 
-// Soft-deleted versions (Deleted_Internal) never show. MLflow always writes a stage; a NULL one
-// reads as 'None'.
+// Soft-deleted versions (Deleted_Internal) show only when asked for. MLflow always writes a
+// stage; a NULL one reads as 'None'.
 constexpr char LiveVersion[] = "coalesce(v.current_stage, 'None') <> 'Deleted_Internal'";
+
+QByteArray versionsIn(ViewType view)
+{
+    switch (view) {
+    case ViewType::ActiveOnly:
+        return LiveVersion;
+    case ViewType::DeletedOnly:
+        return "v.current_stage = 'Deleted_Internal'";
+    case ViewType::All:
+        break;
+    }
+    return "1";
+}
 
 Error statementError(const SqliteStatement &statement, const SqliteConnection &db)
 {
@@ -115,7 +128,7 @@ Result<RegisteredModelList> SqliteStore::registeredModels()
     return models;
 }
 
-Result<ModelVersionList> SqliteStore::modelVersions(const QString &model)
+Result<ModelVersionList> SqliteStore::modelVersions(const QString &model, ViewType view)
 {
     if (!m_schema.hasRegistry)
         return noRegistry();
@@ -131,7 +144,7 @@ Result<ModelVersionList> SqliteStore::modelVersions(const QString &model)
             return noSuchModel(model);
         }
     }
-    return readVersions(m_db, "v.name = ?1", model);
+    return readVersions(m_db, "v.name = ?1", model, view);
 }
 
 Result<ModelVersionList> SqliteStore::modelVersionsOfRun(const QString &runId)
@@ -143,7 +156,7 @@ Result<ModelVersionList> SqliteStore::modelVersionsOfRun(const QString &runId)
 }
 
 Result<ModelVersionList> SqliteStore::readVersions(SqliteConnection &db, const QByteArray &where,
-                                                   const QString &value)
+                                                   const QString &value, ViewType view)
 {
     QByteArray sql
         = "SELECT v.name, v.version, coalesce(v.current_stage, 'None'), v.status, v.status_message, "
@@ -151,7 +164,7 @@ Result<ModelVersionList> SqliteStore::readVersions(SqliteConnection &db, const Q
     sql += m_schema.hasRunLink ? "v.run_link, " : "NULL, ";
     sql += m_schema.hasStorageLocation ? "v.storage_location, " : "NULL, ";
     sql += "v.user_id, v.description, v.creation_time, v.last_updated_time FROM model_versions v WHERE "
-        + where + " AND " + LiveVersion + m_schema.inDefaultWorkspace("model_versions", "v")
+        + where + " AND " + versionsIn(view) + m_schema.inDefaultWorkspace("model_versions", "v")
         + " ORDER BY v.name, v.version";
     SqliteStatement query(db, sql);
     query.bind(1, value);

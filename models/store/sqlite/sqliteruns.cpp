@@ -215,8 +215,9 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
         where += " AND experiment_id IN (" + ids + ")";
     }
     const QByteArray columns
-        = "run_uuid, name, experiment_id, status, lifecycle_stage, user_id, artifact_uri, "
-          "start_time, end_time";
+        = QByteArray("run_uuid, name, experiment_id, status, lifecycle_stage, user_id, artifact_uri, "
+                     "start_time, end_time, ")
+        + (m_schema.hasRunDeletedTime ? "deleted_time" : "NULL");
     QByteArray sql
         = "SELECT " + columns + " FROM runs WHERE " + where + " ORDER BY start_time DESC, run_uuid ASC";
     if (query.limit >= 0)
@@ -248,6 +249,7 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
         run.artifactUri = runs.string(6);
         run.startTime = runs.isNull(7) ? NoTime : runs.int64(7);
         run.endTime = runs.isNull(8) ? NoTime : runs.int64(8);
+        run.deletedTime = runs.isNull(9) ? NoTime : runs.int64(9);
         builder.addRun(std::move(run), runs.text(0));
     };
     std::optional<std::vector<qint64>> firstRows;

@@ -187,6 +187,7 @@ Error SqliteStore::introspect()
 Result<ExperimentList> SqliteStore::experiments(ViewType view)
 {
     const int timeout = m_db.busyTimeoutMs();
+    SqliteReadTransaction snapshot(m_db); // counts, experiments and tags of one moment
     // Count runs once, grouped, instead of a correlated count per experiment.
     QHash<QString, int> runCounts;
     {
@@ -201,10 +202,6 @@ Result<ExperimentList> SqliteStore::experiments(ViewType view)
 
     QByteArray sql = "SELECT experiment_id, name, artifact_location, lifecycle_stage";
     sql += m_schema.hasExperimentTimes ? ", creation_time, last_update_time" : ", NULL, NULL";
-    sql += m_schema.hasExperimentTags
-        ? ", (SELECT value FROM experiment_tags t WHERE t.experiment_id = e.experiment_id AND t.\"key\" = "
-          "'mlflow.note.content')"
-        : ", NULL";
     sql += " FROM experiments e WHERE " + lifecycleCondition(view, "e.lifecycle_stage")
         + " ORDER BY e.experiment_id";
     SqliteStatement query(m_db, sql);
@@ -217,11 +214,29 @@ Result<ExperimentList> SqliteStore::experiments(ViewType view)
         e.lifecycleStage = query.string(3);
         e.creationTime = query.isNull(4) ? NoTime : query.int64(4);
         e.lastUpdateTime = query.isNull(5) ? NoTime : query.int64(5);
-        e.description = query.string(6);
         e.runCount = runCounts.value(e.id);
         experiments.append(e);
     }
     if (Error e = query.isValid() ? query.error() : m_db.lastError(); !e.ok())
+        return describe(e, m_path, timeout);
+    if (!m_schema.hasExperimentTags)
+        return experiments;
+
+    QHash<QString, qsizetype> rowOf;
+    for (qsizetype row = 0; row < experiments.size(); ++row)
+        rowOf.insert(experiments[row].id, row);
+    SqliteStatement tags(
+        m_db, "SELECT experiment_id, \"key\", value FROM experiment_tags ORDER BY experiment_id, \"key\"");
+    while (tags.step()) {
+        const auto row = rowOf.constFind(tags.string(0));
+        if (row == rowOf.cend())
+            continue; // an experiment outside the view
+        Experiment &e = experiments[*row];
+        e.tags.append({tags.string(1), tags.string(2)});
+        if (e.tags.last().first == QLatin1String(Tags::Note))
+            e.description = e.tags.last().second;
+    }
+    if (Error e = tags.isValid() ? tags.error() : m_db.lastError(); !e.ok())
         return describe(e, m_path, timeout);
     return experiments;
 }
@@ -285,13 +300,14 @@ Result<DatasetInputList> SqliteStore::datasets(const QString &runId)
     SqliteStatement query(m_db,
                           "SELECT d.name, d.digest, d.dataset_source_type, d.dataset_source, "
                           "(SELECT t.value FROM input_tags t WHERE t.input_uuid = i.input_uuid "
-                          "AND t.name = 'mlflow.data.context') "
+                          "AND t.name = 'mlflow.data.context'), d.dataset_schema, d.dataset_profile "
                           "FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id "
                           "WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' "
                           "AND i.destination_id = ? ORDER BY d.name");
     query.bind(1, runId);
     while (query.step()) {
-        list.append({query.string(0), query.string(1), query.string(2), query.string(3), query.string(4)});
+        list.append({query.string(0), query.string(1), query.string(2), query.string(3), query.string(4),
+                     query.string(5), query.string(6)});
     }
     if (Error e = query.isValid() ? query.error() : m_db.lastError(); !e.ok())
         return describe(e, m_path, m_db.busyTimeoutMs());

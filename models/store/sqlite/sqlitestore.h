@@ -49,7 +49,7 @@ public:
 
     // sqliteregistry.cpp
     Result<RegisteredModelList> registeredModels() override;
-    Result<ModelVersionList> modelVersions(const QString &model) override;
+    Result<ModelVersionList> modelVersions(const QString &model, ViewType view) override;
     Result<ModelVersionList> modelVersionsOfRun(const QString &runId) override;
     // sqliteregistrywrite.cpp
     Error registryWritability() override { return m_writability; }
@@ -69,10 +69,10 @@ private:
     // sqliteregistry.cpp
     Error noRegistry() const;
     Error noSuchModel(const QString &model) const;
-    // The live versions `where` selects (one text parameter, ?1), with their tags, aliases and
-    // logged models, ordered by name and version.
-    Result<ModelVersionList> readVersions(SqliteConnection &db, const QByteArray &where,
-                                          const QString &value);
+    // The versions in `view` that `where` selects (one text parameter, ?1), with their tags,
+    // aliases and logged models, ordered by name and version.
+    Result<ModelVersionList> readVersions(SqliteConnection &db, const QByteArray &where, const QString &value,
+                                          ViewType view = ViewType::ActiveOnly);
     Error addVersionDetails(SqliteConnection &db, ModelVersionList &versions);
 
     // sqliteregistrywrite.cpp
