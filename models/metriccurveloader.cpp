@@ -8,24 +8,50 @@
 #include <QStringList>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <functional>
+#include <optional>
 #include <vector>
 
 MetricCurveLoader::MetricCurveLoader(QObject *parent)
     : QObject(parent), m_loader(new MetricSeriesLoader(this))
 {
-    connect(m_loader, &MetricSeriesLoader::seriesLoaded, this, &MetricCurveLoader::onSeriesLoaded);
-    connect(m_loader, &MetricSeriesLoader::loadFinished, this, &MetricCurveLoader::onLoadFinished);
-    connect(m_loader, &MetricSeriesLoader::loadFailed, this, [this](const Store::Error &error) {
+    connectLoader(m_loader);
+}
+
+MetricCurveLoader::~MetricCurveLoader() = default;
+
+void MetricCurveLoader::connectLoader(MetricSeriesLoader *loader)
+{
+    connect(
+        loader, &MetricSeriesLoader::seriesLoaded, this,
+        [this, loader](const Store::MetricSeriesPtr &series) { onSeriesLoaded(loader->location(), series); });
+    connect(loader, &MetricSeriesLoader::loadFinished, this, [this, loader] { onLoadFinished(loader); });
+    connect(loader, &MetricSeriesLoader::loadFailed, this, [this, loader](const Store::Error &error) {
+        m_loading.remove(loader);
         m_requested.clear();
         emit loadFailed(error);
     });
 }
 
-MetricCurveLoader::~MetricCurveLoader() = default;
+MetricSeriesLoader *MetricCurveLoader::loaderFor(const QString &location)
+{
+    if (location == m_loader->location())
+        return m_loader;
+    MetricSeriesLoader *&loader = m_otherLoaders[location];
+    if (!loader) {
+        loader = new MetricSeriesLoader(this);
+        loader->setLocation(location);
+        connectLoader(loader);
+    }
+    return loader;
+}
 
 void MetricCurveLoader::setLocation(const QString &location)
 {
+    qDeleteAll(m_otherLoaders); // their caches too: a store no longer shown
+    m_otherLoaders.clear();
+    m_loading.clear();
     m_loader->setLocation(location);
     ++m_locationGeneration;
     m_curves.clear();
@@ -37,50 +63,78 @@ void MetricCurveLoader::setLocation(const QString &location)
 
 void MetricCurveLoader::setRuns(const QHash<QString, qint64> &startTimes)
 {
-    m_startTimes = startTimes;
+    QHash<QString, CurveRun> runs;
+    for (auto it = startTimes.cbegin(); it != startTimes.cend(); ++it)
+        runs.insert(it.key(), {m_loader->location(), it.key(), it.value()});
+    setRuns(runs);
+}
+
+void MetricCurveLoader::setRuns(const QHash<QString, CurveRun> &runs)
+{
+    m_runs = runs;
+    m_keyOfRun.clear();
+    for (auto it = runs.cbegin(); it != runs.cend(); ++it)
+        m_keyOfRun.insert(it->location + QLatin1Char('\n') + it->runId, it.key());
     // Keep what was read for the runs still shown (the series loader's cache has the others).
     m_curves.removeIf([this](QHash<CurveKey, std::shared_ptr<MetricCurve>>::iterator it) {
-        return !m_startTimes.contains(it.key().first);
+        return !m_runs.contains(it.key().first);
     });
-    m_absent.removeIf([this](const CurveKey &key) { return !m_startTimes.contains(key.first); });
+    m_absent.removeIf([this](const CurveKey &key) { return !m_runs.contains(key.first); });
 }
 
 bool MetricCurveLoader::load(const QList<CurveKey> &wanted)
 {
-    QStringList runs, keys;
+    struct StoreLoad
+    {
+        QStringList runIds, keys;
+    };
+    QHash<QString, StoreLoad> loads; // by store
     QSet<CurveKey> missing;
     for (const CurveKey &curveKey : wanted) {
-        if (m_curves.contains(curveKey) || m_absent.contains(curveKey) || m_preparing.contains(curveKey))
+        const auto run = m_runs.constFind(curveKey.first);
+        if (run == m_runs.cend() || run->location.isEmpty() || m_curves.contains(curveKey)
+            || m_absent.contains(curveKey) || m_preparing.contains(curveKey))
             continue;
         missing.insert(curveKey);
-        if (!runs.contains(curveKey.first))
-            runs.append(curveKey.first);
-        if (!keys.contains(curveKey.second))
-            keys.append(curveKey.second);
+        StoreLoad &load = loads[run->location];
+        if (!load.runIds.contains(run->runId))
+            load.runIds.append(run->runId);
+        if (!load.keys.contains(curveKey.second))
+            load.keys.append(curveKey.second);
     }
+    // What is in flight and no longer wanted stops.
+    for (MetricSeriesLoader *loader : std::as_const(m_loading)) {
+        if (!loads.contains(loader->location()))
+            loader->cancel();
+    }
+    m_loading.clear();
     if (missing.isEmpty()) {
-        // What is in flight is no longer wanted.
-        if (m_loader->isLoading())
-            m_loader->cancel();
         m_requested.clear();
         return m_preparing.isEmpty();
     }
-    if (m_loader->location().isEmpty())
-        return false;
     m_requested = missing;
-    m_loader->load(runs, keys);
+    for (auto it = loads.cbegin(); it != loads.cend(); ++it) {
+        MetricSeriesLoader *loader = loaderFor(it.key());
+        m_loading.insert(loader);
+        loader->load(it->runIds, it->keys);
+    }
     return false;
 }
 
 void MetricCurveLoader::cancel()
 {
     m_loader->cancel();
+    for (MetricSeriesLoader *loader : std::as_const(m_otherLoaders))
+        loader->cancel();
+    m_loading.clear();
     m_requested.clear();
 }
 
 bool MetricCurveLoader::isLoading() const
 {
-    return m_loader->isLoading();
+    return m_loader->isLoading()
+        || std::any_of(m_otherLoaders.cbegin(), m_otherLoaders.cend(),
+                       [](const MetricSeriesLoader *loader) { return loader->isLoading(); });
 }
 
 std::shared_ptr<MetricCurve> MetricCurveLoader::curve(const QString &runId, const QString &key) const
@@ -88,12 +142,14 @@ std::shared_ptr<MetricCurve> MetricCurveLoader::curve(const QString &runId, cons
     return m_curves.value(CurveKey(runId, key));
 }
 
-void MetricCurveLoader::onSeriesLoaded(const Store::MetricSeriesPtr &series)
+void MetricCurveLoader::onSeriesLoaded(const QString &location, const Store::MetricSeriesPtr &series)
 {
-    const CurveKey key(series->runId, series->key);
-    const auto start = m_startTimes.constFind(series->runId);
-    if (start == m_startTimes.cend() || m_curves.contains(key))
+    const QString runKey = m_keyOfRun.value(location + QLatin1Char('\n') + series->runId);
+    const CurveKey key(runKey, series->key);
+    const auto run = m_runs.constFind(runKey);
+    if (runKey.isEmpty() || run == m_runs.cend() || m_curves.contains(key))
         return;
+    const qint64 start = run->startTime;
     if (m_preparing.contains(key))
         return;
     // The first line's pyramid and break list take O(N): built on a worker, not the GUI thread.
@@ -102,14 +158,14 @@ void MetricCurveLoader::onSeriesLoaded(const Store::MetricSeriesPtr &series)
     auto *watcher = new QFutureWatcher<std::shared_ptr<MetricCurve>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, key, watcher] {
         watcher->deleteLater();
-        if (!m_preparing.remove(key) || !m_startTimes.contains(key.first))
+        if (!m_preparing.remove(key) || !m_runs.contains(key.first))
             return; // deselected or superseded meanwhile
         m_curves.insert(key, watcher->result());
         emit curveAdded(key.first, key.second);
         if (m_preparing.isEmpty() && m_finishPending)
-            onLoadFinished();
+            onLoadFinished(nullptr);
     });
-    watcher->setFuture(QtConcurrent::run([series, start = *start, lines = m_lines] {
+    watcher->setFuture(QtConcurrent::run([series, start, lines = m_lines] {
         auto curve = std::make_shared<MetricCurve>(series, start);
         for (const MetricCurve::LineOptions &options : lines)
             curve->line(options);
@@ -117,8 +173,13 @@ void MetricCurveLoader::onSeriesLoaded(const Store::MetricSeriesPtr &series)
     }));
 }
 
-void MetricCurveLoader::onLoadFinished()
+void MetricCurveLoader::onLoadFinished(MetricSeriesLoader *loader)
 {
+    if (loader) {
+        m_loading.remove(loader);
+        if (!m_loading.isEmpty())
+            return; // another store's series are still coming
+    }
     m_finishPending = !m_preparing.isEmpty(); // finish once the last curves are prepared
     if (m_finishPending)
         return;
@@ -187,6 +248,8 @@ using CurveKey = MetricCurveLoader::CurveKey;
 struct RefreshJob
 {
     CurveKey key;
+    QString location; // of the run
+    QString runId;
     Store::MetricSeriesPtr series;
     qint64 startTime = Store::NoTime;
 };
@@ -197,7 +260,8 @@ using Refreshed = std::vector<std::pair<CurveKey, std::shared_ptr<MetricCurve>>>
 // next refresh tries again).
 std::shared_ptr<Store::MetricSeries> readGrownSeries(Store::MlflowStore &store, const RefreshJob &job)
 {
-    const auto &[runId, key] = job.key;
+    const QString &runId = job.runId;
+    const QString &key = job.key.second;
     const auto readWhole = [&]() -> std::shared_ptr<Store::MetricSeries> {
         std::shared_ptr<Store::MetricSeries> whole;
         const Store::Error error = store.readMetricSeries({runId}, {key}, [&](Store::MetricSeries &&series) {
@@ -230,20 +294,31 @@ std::shared_ptr<Store::MetricSeries> readGrownSeries(Store::MlflowStore &store, 
 
 void MetricCurveLoader::refresh()
 {
-    const QString location = m_loader->location();
     if (m_refreshing) {
         m_refreshAgain = true;
         return;
     }
     std::vector<RefreshJob> jobs;
+    const auto addJob = [&](const CurveKey &key, const Store::MetricSeriesPtr &series) {
+        const CurveRun run = m_runs.value(key.first);
+        if (!run.location.isEmpty())
+            jobs.push_back({key, run.location, run.runId, series, run.startTime});
+    };
     for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it)
-        jobs.push_back(
-            {it.key(), it.value()->seriesPtr(), m_startTimes.value(it.key().first, Store::NoTime)});
+        addJob(it.key(), it.value()->seriesPtr());
     for (const CurveKey &key : std::as_const(m_absent))
-        jobs.push_back({key, nullptr, m_startTimes.value(key.first, Store::NoTime)});
-    if (jobs.empty() || location.isEmpty()) {
+        addJob(key, nullptr);
+    // One store after the other, each on a connection of its own.
+    std::sort(jobs.begin(), jobs.end(),
+              [](const RefreshJob &a, const RefreshJob &b) { return a.location < b.location; });
+    if (jobs.empty()) {
         emit refreshed();
         return;
+    }
+    QHash<QString, std::shared_ptr<Store::StorePool>> pools; // made here, used on the worker
+    for (const RefreshJob &job : jobs) {
+        if (!pools.contains(job.location))
+            pools.insert(job.location, Store::StorePool::shared(job.location));
     }
     m_refreshing = true;
     const quint64 generation = m_locationGeneration;
@@ -254,7 +329,7 @@ void MetricCurveLoader::refresh()
         if (generation == m_locationGeneration) {
             for (const auto &[key, curve] : watcher->result()) {
                 // A run deselected meanwhile, or a curve a load read anew, keeps what it has.
-                if (!m_startTimes.contains(key.first) || m_preparing.contains(key))
+                if (!m_runs.contains(key.first) || m_preparing.contains(key))
                     continue;
                 m_absent.remove(key);
                 m_curves.insert(key, curve);
@@ -265,21 +340,27 @@ void MetricCurveLoader::refresh()
         if (std::exchange(m_refreshAgain, false))
             refresh();
     });
-    watcher->setFuture(QtConcurrent::run(
-        [pool = Store::StorePool::shared(location), jobs = std::move(jobs), lines = m_lines] {
-            Refreshed refreshed;
-            auto lease = pool->acquire();
-            if (!lease)
-                return refreshed;
-            for (const RefreshJob &job : jobs) {
-                std::shared_ptr<Store::MetricSeries> grown = readGrownSeries(**lease, job);
-                if (!grown)
-                    continue;
-                auto curve = std::make_shared<MetricCurve>(std::move(grown), job.startTime);
-                for (const MetricCurve::LineOptions &options : lines)
-                    curve->line(options);
-                refreshed.emplace_back(job.key, std::move(curve));
+    watcher->setFuture(QtConcurrent::run([pools = std::move(pools), jobs = std::move(jobs), lines = m_lines] {
+        Refreshed refreshed;
+        std::optional<Store::StorePool::Lease> lease; // of the store of the jobs at hand
+        QString leased;
+        for (const RefreshJob &job : jobs) {
+            if (!lease || job.location != leased) {
+                lease.reset();
+                leased = job.location;
+                auto acquired = pools.value(job.location)->acquire();
+                if (!acquired)
+                    continue; // that store cannot be read now: the next refresh tries again
+                lease.emplace(std::move(*acquired));
             }
-            return refreshed;
-        }));
+            std::shared_ptr<Store::MetricSeries> grown = readGrownSeries(**lease, job);
+            if (!grown)
+                continue;
+            auto curve = std::make_shared<MetricCurve>(std::move(grown), job.startTime);
+            for (const MetricCurve::LineOptions &options : lines)
+                curve->line(options);
+            refreshed.emplace_back(job.key, std::move(curve));
+        }
+        return refreshed;
+    }));
 }

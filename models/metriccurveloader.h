@@ -26,7 +26,15 @@ class MetricCurveLoader : public QObject
 {
     Q_OBJECT
 public:
-    using CurveKey = std::pair<QString, QString>; // run id, metric key
+    using CurveKey = std::pair<QString, QString>; // run key, metric key
+    // A run whose curves are kept: its store, its id, and its start time (the origin of its
+    // relative time axis).
+    struct CurveRun
+    {
+        QString location;
+        QString runId;
+        qint64 startTime = 0;
+    };
 
     explicit MetricCurveLoader(QObject *parent = nullptr);
     ~MetricCurveLoader() override;
@@ -35,8 +43,10 @@ public:
 
     // The open store (any Store::Location); drops every curve of the previous one.
     void setLocation(const QString &location);
-    // The runs whose curves are kept, with each one's start time (the origin of its relative
-    // time axis); the curves of other runs are dropped, and so are their results in flight.
+    // The runs whose curves are kept, by run key (RunTreeModel::runKey()): runs of any store.
+    // The curves of other runs are dropped, and so are their results in flight.
+    void setRuns(const QHash<QString, CurveRun> &runs);
+    // Runs of the store setLocation() named, by id, with their start times.
     void setRuns(const QHash<QString, qint64> &startTimes);
 
     // Reads the curves of `wanted` that are neither kept, known to have no rows, nor being
@@ -46,8 +56,9 @@ public:
     void cancel();
     bool isLoading() const;
 
-    // The curve of (run, key), null until it is read and prepared, or when it has no rows.
-    std::shared_ptr<MetricCurve> curve(const QString &runId, const QString &key) const;
+    // The curve of (run key, metric key), null until it is read and prepared, or when it has no
+    // rows.
+    std::shared_ptr<MetricCurve> curve(const QString &runKey, const QString &key) const;
 
     // The lines every curve is to have; builds those they lack. Those of at most
     // inlineLineLimit() points in all are built at once and linesReady is emitted from here.
@@ -76,11 +87,18 @@ signals:
     void refreshed();
 
 private:
-    void onSeriesLoaded(const Store::MetricSeriesPtr &series);
-    void onLoadFinished();
+    void onSeriesLoaded(const QString &location, const Store::MetricSeriesPtr &series);
+    void onLoadFinished(MetricSeriesLoader *loader);
+    // The series loader of a store: m_loader for the store of setLocation(), one of its own for
+    // any other.
+    MetricSeriesLoader *loaderFor(const QString &location);
+    void connectLoader(MetricSeriesLoader *loader);
 
     MetricSeriesLoader *m_loader;
-    QHash<QString, qint64> m_startTimes; // of the runs whose curves are kept
+    QHash<QString, MetricSeriesLoader *> m_otherLoaders; // by location
+    QSet<MetricSeriesLoader *> m_loading; // of the load in flight
+    QHash<QString, CurveRun> m_runs; // by run key: those whose curves are kept
+    QHash<QString, QString> m_keyOfRun; // "<location>\n<run id>" -> run key
 
     QHash<CurveKey, std::shared_ptr<MetricCurve>> m_curves; // read
     QSet<CurveKey> m_absent; // read, no rows

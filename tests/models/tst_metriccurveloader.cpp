@@ -1,7 +1,9 @@
 #include "metriccurveloader.h"
 #include "metricseriesloader.h"
+#include "sqlitehandle.h"
 #include "storebuilder.h"
 
+#include <QFile>
 #include <QFutureWatcherBase>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -41,6 +43,7 @@ private slots:
     void smallLineChangesAreBuiltAtOnce();
     void largeLineChangesAreBuiltOnAWorker();
     void newerLineChangeSupersedesOlder();
+    void curvesOfSeveralStores();
 
 private:
     // A loader on the store with the curves of every run's "loss" and "lr" read.
@@ -281,6 +284,56 @@ void TestMetricCurveLoader::newerLineChangeSupersedesOlder()
     QVERIFY(everyCurveHas(loader, smoothed));
     for (const QString &run : std::as_const(m_runs))
         QVERIFY(!loader.curve(run, QStringLiteral("loss"))->hasLine(wall));
+}
+
+// Runs of two stores charted together: the store and a copy of it (the same run ids), where the
+// copy's run 0 has no "loss" yet. Each curve is read from its own store, and a refresh reads
+// what the copy gains.
+void TestMetricCurveLoader::curvesOfSeveralStores()
+{
+    const QString copy = m_dir.filePath(QStringLiteral("copy.db"));
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(m_store, copy));
+    Store::SqliteConnection db;
+    QCOMPARE(db.open(copy, Store::SqliteConnection::Mode::ReadWrite, 1000).code, Store::Error::None);
+    QCOMPARE(
+        db.exec("DELETE FROM metrics WHERE run_uuid = '" + m_runs[0].toLatin1() + "' AND key = 'loss';").code,
+        Store::Error::None);
+
+    MetricCurveLoader loader;
+    loader.setLocation(m_store);
+    const QString copied = copy + QLatin1Char('\n') + m_runs[0]; // the run browser's key for it
+    loader.setRuns(QHash<QString, MetricCurveLoader::CurveRun> {
+        {m_runs[0], {m_store, m_runs[0], FirstStart}},
+        {copied, {copy, m_runs[0], FirstStart}},
+        {m_runs[1], {m_store, m_runs[1], FirstStart + 1000}},
+    });
+    QSignalSpy loaded(&loader, &MetricCurveLoader::curvesLoaded);
+    const QString loss = QStringLiteral("loss");
+    QVERIFY(!loader.load({{m_runs[0], loss}, {copied, loss}, {m_runs[1], loss}}));
+    QVERIFY(loader.isLoading());
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(loaded.count(), 1); // once both stores are read
+    QVERIFY(!loader.isLoading());
+    QVERIFY(loader.curve(m_runs[0], loss));
+    QCOMPARE(loader.curve(m_runs[0], loss)->series().size(), Points);
+    QVERIFY(loader.curve(m_runs[1], loss));
+    QVERIFY(!loader.curve(copied, loss)); // read from the copy, where it has no rows
+    QVERIFY(loader.load({{m_runs[0], loss}, {copied, loss}, {m_runs[1], loss}})); // nothing missing
+
+    // The copy's run logs its first points: a refresh reads them from the copy alone.
+    QCOMPARE(
+        db.exec("INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES ('loss', 0.5, "
+                + QByteArray::number(FirstStart) + ", '" + m_runs[0].toLatin1() + "', 0, 0);")
+            .code,
+        Store::Error::None);
+    QSignalSpy refreshed(&loader, &MetricCurveLoader::refreshed);
+    loader.refresh();
+    QVERIFY(refreshed.wait(20000));
+    QVERIFY(loader.curve(copied, loss));
+    QCOMPARE(loader.curve(copied, loss)->series().size(), 1);
+    QCOMPARE(loader.curve(copied, loss)->series().values.front(), 0.5);
+    QCOMPARE(loader.curve(m_runs[0], loss)->series().size(), Points);
 }
 
 QTEST_MAIN(TestMetricCurveLoader)
