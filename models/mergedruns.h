@@ -23,9 +23,14 @@ struct MergedRuns
     QStringList locations; // the stores, in the order given
     std::vector<int> storeOfRow; // per row of `runs`: its store's index in `locations`; empty: all 0
 
-    QString location(int row) const
+    int store(int row) const { return storeOfRow.empty() ? 0 : storeOfRow[size_t(row)]; }
+    QString location(int row) const { return locations.value(store(row)); }
+    // A run's key: its id for the first store's runs, "<location>\n<id>" for the others' (the
+    // same id may be in two stores).
+    QString runKey(int row) const
     {
-        return locations.value(storeOfRow.empty() ? 0 : storeOfRow[size_t(row)]);
+        const QString &id = runs.run(row).runId;
+        return store(row) == 0 ? id : location(row) + QLatin1Char('\n') + id;
     }
 };
 

@@ -7,12 +7,20 @@ MetricKeyListModel::MetricKeyListModel(QObject *parent) : QAbstractListModel(par
 QList<MetricKeyListModel::Key> MetricKeyListModel::keysOfRuns(const Store::RunTable &runs,
                                                               const QStringList &runIds)
 {
+    QList<int> rows;
+    for (const QString &id : runIds) {
+        if (const int row = runs.indexOfRun(id); row >= 0)
+            rows.append(row);
+    }
+    return keysOfRows(runs, rows);
+}
+
+QList<MetricKeyListModel::Key> MetricKeyListModel::keysOfRows(const Store::RunTable &runs,
+                                                              const QList<int> &rows)
+{
     const QStringList &names = runs.metricKeys();
     std::vector<Key> byIndex(size_t(names.size()));
-    for (const QString &id : runIds) {
-        const int row = runs.indexOfRun(id);
-        if (row < 0)
-            continue;
+    for (const int row : rows) {
         for (const Store::RunTable::MetricEntry &entry : runs.metrics(row)) {
             Key &key = byIndex[size_t(entry.key)];
             ++key.runCount;
@@ -35,6 +43,11 @@ void MetricKeyListModel::setRuns(const Store::RunTable &runs, const QStringList 
     for (const QString &id : runIds)
         count += runs.indexOfRun(id) >= 0 ? 1 : 0;
     setKeys(keysOfRuns(runs, runIds), count);
+}
+
+void MetricKeyListModel::setRunRows(const Store::RunTable &runs, const QList<int> &rows)
+{
+    setKeys(keysOfRows(runs, rows), int(rows.size()));
 }
 
 void MetricKeyListModel::setKeys(QList<Key> keys, int runCount)

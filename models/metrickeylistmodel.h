@@ -36,10 +36,13 @@ public:
 
     // The keys of the latest metrics of `runIds` in `runs` (ids not in the table are skipped).
     static QList<Key> keysOfRuns(const Store::RunTable &runs, const QStringList &runIds);
+    static QList<Key> keysOfRows(const Store::RunTable &runs, const QList<int> &rows);
 
     // Replaces the keys (sorted here); `runCount` is the number of runs they came from.
     void setKeys(QList<Key> keys, int runCount);
     void setRuns(const Store::RunTable &runs, const QStringList &runIds);
+    // The same, for runs given by their rows in `runs` (runs of several stores may share ids).
+    void setRunRows(const Store::RunTable &runs, const QList<int> &rows);
     const QList<Key> &keys() const { return m_keys; }
     int runCount() const { return m_runCount; }
     QString keyAt(const QModelIndex &index) const;

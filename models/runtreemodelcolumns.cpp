@@ -202,7 +202,7 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
         return run.isDeleted();
     case Qt::DecorationRole:
         if (column == NameColumn)
-            return RunColors::color(run.runId);
+            return RunColors::color(runKey(row)); // as the charts colour it
         break;
     case Qt::ToolTipRole:
         if (column == NameColumn) {

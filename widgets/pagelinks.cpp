@@ -16,8 +16,9 @@ namespace PageLinks {
 void linkCharts(RunsPage *runs, ChartsPage *charts)
 {
     QObject::connect(runs, &RunsPage::currentStoreChanged, charts, &ChartsPage::setLocation);
-    QObject::connect(runs, &RunsPage::selectedRunsChanged, charts,
-                     [runs, charts] { charts->setRuns(runs->runModel()->runs(), runs->selectedRunIds()); });
+    QObject::connect(runs, &RunsPage::selectedRunsChanged, charts, [runs, charts] {
+        charts->setRuns(runs->runModel()->mergedRuns(), runs->selectedRunRows());
+    });
 }
 
 void linkCompare(RunsPage *runs, ComparePage *compare)

@@ -3,12 +3,18 @@
 #include "demostore.h"
 #include "experimentlistmodel.h"
 #include "experimentpane.h"
+#include "mergedruns.h"
+#include "metriccurveloader.h"
+#include "runcolors.h"
 #include "runloader.h"
 #include "runspage.h"
 #include "runtreemodel.h"
+#include "sqlitehandle.h"
+#include "storefactory.h"
 #include "testsupport.h"
 #include "widgettestsupport.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -31,6 +37,7 @@ private slots:
     void closingStores();
     void failingStoreLeavesTheOthers();
     void pinnedRunsCompareAcrossStores();
+    void chartsPlotRunsOfTwoStores();
 
 private:
     QTemporaryDir m_dir;
@@ -211,6 +218,49 @@ void TestSeveralStores::pinnedRunsCompareAcrossStores()
     QCOMPARE(compared[0].location, m_demo);
     QCOMPARE(compared[2].location, m_fixture);
     QCOMPARE(compared[2].runId, fixtureRun);
+}
+
+// The charts given runs of two stores with the same ids (the demo store and its copy, where the
+// copy's cnn-augment has lost its val_loss history): each curve is read from its own store, and
+// the two runs of one id get colours of their own.
+void TestSeveralStores::chartsPlotRunsOfTwoStores()
+{
+    const QString copy = m_dir.filePath(QStringLiteral("copy.db"));
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(m_demo, copy));
+    const auto read = [](const QString &path) {
+        auto store = Store::openStore(path);
+        return store ? *(*store)->runs({{QStringLiteral("1")}}) : Store::RunTable();
+    };
+    const Store::RunTable demoRuns = read(m_demo);
+    int augment = -1;
+    for (int row = 0; row < demoRuns.size(); ++row) {
+        if (demoRuns.run(row).runName == QLatin1String("cnn-augment"))
+            augment = row;
+    }
+    QVERIFY(augment >= 0);
+    const QString id = demoRuns.run(augment).runId;
+    Store::SqliteConnection db;
+    QCOMPARE(db.open(copy, Store::SqliteConnection::Mode::ReadWrite, 1000).code, Store::Error::None);
+    QCOMPARE(
+        db.exec("DELETE FROM metrics WHERE key = 'val_loss' AND run_uuid = '" + id.toLatin1() + "';").code,
+        Store::Error::None);
+
+    ChartsPage charts;
+    charts.resize(1200, 800);
+    charts.show();
+    charts.setLocation(m_demo);
+    const MergedRuns shown = mergeRuns({{m_demo, demoRuns}, {copy, read(copy)}});
+    const int copied = demoRuns.size() + augment; // the same run in the copy
+    QSignalSpy loaded(&charts, &ChartsPage::curvesLoaded);
+    charts.setRuns(shown, {augment, copied});
+    QCOMPARE(charts.runIds(), QStringList({id, copy + QLatin1Char('\n') + id}));
+    QTRY_VERIFY(!loaded.isEmpty());
+    MetricCurveLoader *curves = charts.curveLoader();
+    QTRY_VERIFY(curves->curve(id, QStringLiteral("val_loss"))
+                && curves->curve(charts.runIds()[1], QStringLiteral("train_loss")));
+    QVERIFY(!curves->curve(charts.runIds()[1], QStringLiteral("val_loss"))); // read from the copy
+    QVERIFY(RunColors::color(charts.runIds()[0]) != RunColors::color(charts.runIds()[1]));
 }
 
 QTEST_MAIN(TestSeveralStores)

@@ -155,16 +155,26 @@ void ChartsPage::setLocation(const QString &location)
 {
     m_location = location;
     m_curves->setLocation(location);
-    m_table = {};
-    m_pendingRunIds.clear();
+    m_shown = {};
+    m_pendingRows.clear();
     m_runsPending = false;
     applyRuns();
 }
 
 void ChartsPage::setRuns(const Store::RunTable &runs, const QStringList &runIds)
 {
-    m_table = runs;
-    m_pendingRunIds = runIds;
+    QList<int> rows;
+    for (const QString &id : runIds) {
+        if (const int row = runs.indexOfRun(id); row >= 0)
+            rows.append(row);
+    }
+    setRuns(mergeRuns({{m_location, runs}}), rows);
+}
+
+void ChartsPage::setRuns(const MergedRuns &shown, const QList<int> &selectedRows)
+{
+    m_shown = shown;
+    m_pendingRows = selectedRows;
     m_runsPending = true;
     if (isVisible())
         applyRuns();
@@ -184,24 +194,30 @@ void ChartsPage::applyRuns()
     m_runsPending = false;
     m_runIds.clear();
     m_chartedRuns.clear();
-    for (const QString &id : std::as_const(m_pendingRunIds)) {
-        const int row = m_table.indexOfRun(id);
-        if (row < 0 || m_chartedRuns.contains(id))
+    QList<int> rows;
+    const Store::RunTable &table = m_shown.runs;
+    for (const int row : std::as_const(m_pendingRows)) {
+        if (row < 0 || row >= table.size())
             continue;
-        const Store::RunAttributes &run = m_table.run(row);
-        ChartedRun info {RunFormat::runName(run.runName, id), run.startTime, {}};
-        for (const Store::RunTable::MetricEntry &entry : m_table.metrics(row))
-            info.keys.insert(m_table.metricKeys().at(entry.key));
-        m_chartedRuns.insert(id, info);
-        m_runIds.append(id);
+        const QString key = m_shown.runKey(row);
+        if (m_chartedRuns.contains(key))
+            continue;
+        const Store::RunAttributes &run = table.run(row);
+        const QString location = m_shown.location(row).isEmpty() ? m_location : m_shown.location(row);
+        ChartedRun info {RunFormat::runName(run.runName, run.runId), location, run.runId, run.startTime, {}};
+        for (const Store::RunTable::MetricEntry &entry : table.metrics(row))
+            info.keys.insert(table.metricKeys().at(entry.key));
+        m_chartedRuns.insert(key, info);
+        m_runIds.append(key);
+        rows.append(row);
     }
-    QHash<QString, qint64> startTimes;
+    QHash<QString, MetricCurveLoader::CurveRun> curveRuns;
     for (auto it = m_chartedRuns.cbegin(); it != m_chartedRuns.cend(); ++it)
-        startTimes.insert(it.key(), it->startTime);
-    m_curves->setRuns(startTimes);
+        curveRuns.insert(it.key(), {it->location, it->runId, it->startTime});
+    m_curves->setRuns(curveRuns);
 
     m_applyingRuns = true; // one rebuild below, not one per signal
-    m_keyModel->setRuns(m_table, m_runIds);
+    m_keyModel->setRunRows(table, rows);
     m_applyingRuns = false;
     rebuildCharts();
     loadMissing();
@@ -308,7 +324,7 @@ void ChartsPage::updateChart(CurveChartView *view, const QStringList &keys)
             ChartCurve c;
             c.curve = std::move(curve);
             c.runName = curveName(m_chartedRuns[runId].name, keys.at(k), combined);
-            c.color = RunColors::color(runId);
+            c.color = RunColors::color(runId); // by run key: a run and its copy in another store differ
             c.penStyle = combined ? KeyPenStyles[k % std::size(KeyPenStyles)] : Qt::SolidLine;
             wanted.push_back(std::move(c));
         }

@@ -3,6 +3,7 @@
 #include "chartgrid.h"
 #include "chartstoolbar.h"
 #include "curvemath.h"
+#include "mergedruns.h"
 #include "metriccurve.h"
 #include "runtable.h"
 #include "storeerror.h"
@@ -50,9 +51,13 @@ public:
     // The open store (any Store::Location); drops every curve of the previous one.
     void setLocation(const QString &location);
     QString location() const { return m_location; }
-    // The runs to plot: `runIds` of `runs`, which gives their names, start times and metric keys.
+    // The runs to plot: `runIds` of `runs` (of the store setLocation() named), which gives their
+    // names, start times and metric keys.
     void setRuns(const Store::RunTable &runs, const QStringList &runIds);
-    // The runs the charts show (a selection made while hidden shows once the page is).
+    // The same for runs of one or more stores: the selected rows of the runs shown.
+    void setRuns(const MergedRuns &shown, const QList<int> &selectedRows);
+    // The runs the charts show, by run key (MergedRuns::runKey(): their ids when one store is
+    // shown); a selection made while hidden shows once the page is.
     QStringList runIds() const { return m_runIds; }
 
     bool isLoading() const;
@@ -127,6 +132,8 @@ private:
     struct ChartedRun
     {
         QString name; // in the legends
+        QString location; // its store
+        QString runId;
         qint64 startTime = Store::NoTime;
         QSet<QString> keys; // of its latest metrics
     };
@@ -162,11 +169,11 @@ private:
     QTimer *m_updateTimer = nullptr;
 
     QString m_location;
-    Store::RunTable m_table; // of the runs asked for
-    QStringList m_pendingRunIds;
+    MergedRuns m_shown; // of the runs asked for
+    QList<int> m_pendingRows; // of m_shown
     bool m_runsPending = false;
     bool m_applyingRuns = false;
-    QStringList m_runIds; // shown
+    QStringList m_runIds; // shown, by run key
     QHash<QString, ChartedRun> m_chartedRuns; // the shown ones
 
     std::vector<CurveChartView *> m_charts; // grid order
