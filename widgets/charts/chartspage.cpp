@@ -75,7 +75,11 @@ ChartsPage::ChartsPage(QWidget *parent)
     updateEmptyState();
 }
 
-ChartsPage::~ChartsPage() = default;
+ChartsPage::~ChartsPage()
+{
+    // A top-level page hides in ~QWidget, after its members are gone: focus must not reach them.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+}
 
 MetricSeriesLoader *ChartsPage::loader() const
 {
