@@ -1,5 +1,8 @@
 #include "filestorefixture.h"
 
+#include "mlflowstore.h"
+#include "storefactory.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -9,6 +12,14 @@
 #include <cmath>
 
 namespace FileStoreFixture {
+
+std::unique_ptr<Store::MlflowStore> openOrWarn(const QString &path)
+{
+    auto store = Store::openStore(path);
+    if (!store.ok())
+        qWarning("%s", qPrintable(store.error().message));
+    return store.ok() ? std::move(store).value() : nullptr;
+}
 
 QByteArray yamlString(const QString &value)
 {

@@ -6,12 +6,25 @@
 #include <QString>
 
 #include <limits>
+#include <memory>
+
+namespace Store {
+class MlflowStore;
+}
 
 // Writes mlruns/ folders by hand, file by file, in MLflow's file-store layout (format notes §4),
 // for the file-store tests: every era of run meta.yaml and every metric line format.
 namespace FileStoreFixture {
 
 inline constexpr qint64 Null = std::numeric_limits<qint64>::min(); // a time written as `null`
+
+// Run id number i as MLflow writes ids (32 hex digits).
+inline QString runId(int i)
+{
+    return QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0'));
+}
+// The store at `path` (any backend), or null with its error printed as a warning.
+std::unique_ptr<Store::MlflowStore> openOrWarn(const QString &path);
 
 // How a run's meta.yaml looks, by the MLflow version that wrote it.
 enum class Era {

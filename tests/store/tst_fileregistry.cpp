@@ -12,17 +12,6 @@ using namespace FileStoreFixture;
 class TestFileRegistry : public QObject
 {
     Q_OBJECT
-
-private:
-    static QString runId(int i) { return QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0')); }
-    static std::unique_ptr<MlflowStore> open(const QString &path)
-    {
-        auto store = openStore(path);
-        if (!store.ok())
-            qWarning("%s", qPrintable(store.error().message));
-        return store.ok() ? std::move(store).value() : nullptr;
-    }
-
 private slots:
     void registry();
     void softDeletedVersions();
@@ -54,7 +43,7 @@ void TestFileRegistry::registry()
     out.alias(QStringLiteral("classifier"), QStringLiteral("backup"), 3);
     out.modelVersionTag(QStringLiteral("classifier"), 2, QStringLiteral("validated"), QStringLiteral("yes"));
     QVERIFY(out.ok());
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
 
     const auto models = store->registeredModels();
@@ -117,7 +106,7 @@ void TestFileRegistry::softDeletedVersions()
     out.modelVersionTag(QStringLiteral("classifier"), 2, QStringLiteral("validation"),
                         QStringLiteral("failed"));
     QVERIFY(out.ok());
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
 
     const auto versions = [&](ViewType view) {

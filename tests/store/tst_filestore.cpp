@@ -25,17 +25,6 @@ Q_DECLARE_METATYPE(FileStoreFixture::Era)
 class TestFileStore : public QObject
 {
     Q_OBJECT
-
-private:
-    static QString runId(int i) { return QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0')); }
-    static std::unique_ptr<MlflowStore> open(const QString &path)
-    {
-        auto store = openStore(path);
-        if (!store.ok())
-            qWarning("%s", qPrintable(store.error().message));
-        return store.ok() ? std::move(store).value() : nullptr;
-    }
-
 private slots:
     void metaYamlEras_data();
     void metaYamlEras();
@@ -89,7 +78,7 @@ void TestFileStore::metaYamlEras()
     out.run(running);
     QVERIFY(out.ok());
 
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
     const auto table = store->runs({});
     QVERIFY(table.ok());
@@ -128,7 +117,7 @@ void TestFileStore::metricLineFormats()
     out.metricText(runId(1), QStringLiteral("tie"), "100 -50.67 1\n100 4.7 1\n100 3.0 1\n100 -1.2 1\n");
     out.metricText(runId(1), QStringLiteral("nan_last"), "100 1.5 0\n100 nan 1\n");
     QVERIFY(out.ok());
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
     const auto table = store->runs({});
     QVERIFY(table.ok());
@@ -178,7 +167,7 @@ void TestFileStore::metricsIgnoreTheLocale()
     out.experiment(QStringLiteral("0"), QStringLiteral("Default"));
     out.run({runId(1), QStringLiteral("0")});
     out.metricText(runId(1), QStringLiteral("acc"), "100 0.5 0\n200 0.75 1\n");
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
     const auto table = store->runs({});
     const double latest = table->metric(0, QStringLiteral("acc"))->value;
@@ -199,7 +188,7 @@ void TestFileStore::nestedKeys()
     out.param(runId(1), QStringLiteral("text"), QStringLiteral("two\nlines\n"));
     out.tag(runId(1), QStringLiteral("a/b/c"), QStringLiteral("deep"));
     out.metric(runId(1), QStringLiteral("train/loss"), 100, 0.25, 3);
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
     const auto table = store->runs({});
     QCOMPARE(table->param(0, QStringLiteral("model/layers")), std::optional<QString>(QStringLiteral("12")));
@@ -233,7 +222,7 @@ void TestFileStore::trashedExperiments()
     Run trashed {runId(3), QStringLiteral("17")};
     trashed.lifecycleStage = QStringLiteral("deleted");
     out.run(trashed);
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
     const auto names = [&](ViewType view) {
         QStringList list;
@@ -285,7 +274,7 @@ void TestFileStore::datasetsOfARun()
                 QStringLiteral("http"), QStringLiteral("{\"url\": \"https://x/y\"}"));
     out.input(runId(1), QStringLiteral("i1"), QStringLiteral("d1"), QStringLiteral("training"));
     out.input(runId(1), QStringLiteral("i2"), QStringLiteral("d2"), QStringLiteral("eval"));
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
     const auto datasets = store->datasets(runId(1));
     QVERIFY(datasets.ok());
@@ -322,7 +311,7 @@ void TestFileStore::malformedRunsAreSkippedWithWarnings()
     out.writeFile(QStringLiteral("notes/readme.txt"), "not an experiment"); // no meta.yaml
     QVERIFY(out.ok());
 
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
     const auto table = store->runs({});
     QVERIFY(table.ok());
@@ -347,7 +336,7 @@ void TestFileStore::manyWarningsAreCounted()
     for (int i = 0; i < 300; ++i)
         out.writeFile(QStringLiteral("0/%1/params/p").arg(runId(i)), "1"); // no meta.yaml
     QVERIFY(out.ok());
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
     QVERIFY(store->runs({})->isEmpty());
     const QStringList warnings = store->warnings();
@@ -403,7 +392,7 @@ void TestFileStore::fileUriAndSymlinks()
                         real + QStringLiteral("/0/") + runId(3)));
     QVERIFY(QFile::link(real, dir.filePath(QStringLiteral("mlruns"))));
 
-    auto store = open(QStringLiteral("file://") + dir.filePath(QStringLiteral("mlruns")));
+    auto store = openOrWarn(QStringLiteral("file://") + dir.filePath(QStringLiteral("mlruns")));
     QVERIFY(store);
     QCOMPARE(store->location(), dir.filePath(QStringLiteral("mlruns")));
     const auto table = store->runs({});
@@ -436,7 +425,7 @@ void TestFileStore::manyRunsAndTheFirstPage()
         out.metric(runId(i), QStringLiteral("m"), 100, i * 0.5, 0);
     }
     QVERIFY(out.ok());
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
     qint64 lastDone = -1, lastTotal = 0;
     bool monotonic = true;
@@ -481,7 +470,7 @@ void TestFileStore::metricSeriesOfRuns()
         out.metricText(runId(i), QStringLiteral("val/acc"), "300 0.9 2\n100 0.5 0\n200 0.7 1\n");
         out.metric(runId(i), QStringLiteral("loss"), 100, 1.0, 0);
     }
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
     QStringList seen;
     QList<MetricSeries> series;
@@ -511,7 +500,7 @@ void TestFileStore::staleWhenReplaced()
     QTemporaryDir dir;
     const QString root = dir.filePath(QStringLiteral("mlruns"));
     MlrunsWriter(root).experiment(QStringLiteral("0"), QStringLiteral("Default"));
-    auto store = open(root);
+    auto store = openOrWarn(root);
     QVERIFY(store);
     QVERIFY(!store->isStale());
     QVERIFY(QDir().rename(root, dir.filePath(QStringLiteral("old"))));
@@ -541,7 +530,7 @@ void TestFileStore::changedRunsAreReadAgain()
         times[1] = times[0];
         QCOMPARE(::utimensat(AT_FDCWD, meta.constData(), times, 0), 0);
     }
-    auto store = open(dir.path());
+    auto store = openOrWarn(dir.path());
     QVERIFY(store);
     QCOMPARE(store->runs({})->run(0).status, QStringLiteral("RUNNING"));
     QCOMPARE(*store->artifactUri(runId(1)), store->runs({})->run(0).artifactUri);
