@@ -27,11 +27,11 @@ struct MergedRuns
     QString location(int row) const { return locations.value(store(row)); }
     // A run's key: its id for the first store's runs, "<location>\n<id>" for the others' (the
     // same id may be in two stores).
-    QString runKey(int row) const
+    QString keyOf(int store, const QString &runId) const
     {
-        const QString &id = runs.run(row).runId;
-        return store(row) == 0 ? id : location(row) + QLatin1Char('\n') + id;
+        return store == 0 ? runId : locations.value(store) + QLatin1Char('\n') + runId;
     }
+    QString runKey(int row) const { return keyOf(store(row), runs.run(row).runId); }
 };
 
 // The stores' runs in the order given, each store's rows in their order. One store's table is

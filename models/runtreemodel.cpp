@@ -32,51 +32,45 @@ void RunTreeModel::setRuns(const MergedRuns &runs)
 {
     beginResetModel();
     adoptTable(runs);
-    const int count = m_runs.size();
+    const int count = m_shown.runs.size();
     m_rowOfSlot.resize(size_t(count));
     std::iota(m_rowOfSlot.begin(), m_rowOfSlot.end(), 0);
     m_slotOfRow = m_rowOfSlot;
-    m_paramColumns = keyIndexesSortedByName(m_runs.paramKeys());
-    m_metricColumns = keyIndexesSortedByName(m_runs.metricKeys());
+    m_paramColumns = keyIndexesSortedByName(m_shown.runs.paramKeys());
+    m_metricColumns = keyIndexesSortedByName(m_shown.runs.metricKeys());
     buildTree(std::vector<char>(size_t(count), 1));
     endResetModel();
 }
 
 void RunTreeModel::adoptTable(const MergedRuns &runs)
 {
-    m_runs = runs.runs;
-    m_locations = runs.locations.isEmpty() ? QStringList {QString()} : runs.locations;
-    m_storeOfRow = runs.storeOfRow;
-    m_storeOfRow.resize(size_t(m_runs.size()), 0);
-    m_sourceTag = m_runs.tagKeyIndex(QLatin1String(Store::Tags::SourceName));
-    m_userTag = m_runs.tagKeyIndex(QLatin1String(Store::Tags::User));
+    m_shown = runs;
+    if (m_shown.locations.isEmpty())
+        m_shown.locations = {QString()};
+    m_sourceTag = m_shown.runs.tagKeyIndex(QLatin1String(Store::Tags::SourceName));
+    m_userTag = m_shown.runs.tagKeyIndex(QLatin1String(Store::Tags::User));
     m_rowOfKey.clear();
-    m_rowOfKey.reserve(m_runs.size());
+    m_rowOfKey.reserve(m_shown.runs.size());
     m_rowOfOtherStoreRun.clear();
-    for (int row = 0; row < m_runs.size(); ++row) {
+    for (int row = 0; row < m_shown.runs.size(); ++row) {
         m_rowOfKey.insert(runKey(row), row);
-        if (m_storeOfRow[size_t(row)] != 0)
-            m_rowOfOtherStoreRun.insert(m_runs.run(row).runId, row);
+        if (m_shown.store(row) != 0)
+            m_rowOfOtherStoreRun.insert(m_shown.runs.run(row).runId, row);
     }
-}
-
-QString RunTreeModel::keyOf(int store, const QString &runId) const
-{
-    return store == 0 ? runId : m_locations.value(store) + QLatin1Char('\n') + runId;
 }
 
 QString RunTreeModel::runKey(int runRow) const
 {
-    if (runRow < 0 || runRow >= m_runs.size())
+    if (runRow < 0 || runRow >= m_shown.runs.size())
         return {};
-    return keyOf(m_storeOfRow[size_t(runRow)], m_runs.run(runRow).runId);
+    return m_shown.runKey(runRow);
 }
 
 QString RunTreeModel::location(int runRow) const
 {
-    if (runRow < 0 || runRow >= m_runs.size())
+    if (runRow < 0 || runRow >= m_shown.runs.size())
         return {};
-    return m_locations.value(m_storeOfRow[size_t(runRow)]);
+    return m_shown.location(runRow);
 }
 
 int RunTreeModel::rowOfRun(const QString &runId) const
@@ -87,13 +81,13 @@ int RunTreeModel::rowOfRun(const QString &runId) const
 
 int RunTreeModel::rowOfRun(const QString &location, const QString &runId) const
 {
-    const int store = int(m_locations.indexOf(location));
-    return store < 0 ? -1 : rowOfKey(keyOf(store, runId));
+    const int store = int(m_shown.locations.indexOf(location));
+    return store < 0 ? -1 : rowOfKey(m_shown.keyOf(store, runId));
 }
 
 bool RunTreeModel::updateRuns(const Store::RunTable &runs)
 {
-    return updateRuns(mergeRuns({{m_locations.value(0), runs}}));
+    return updateRuns(mergeRuns({{m_shown.locations.value(0), runs}}));
 }
 
 bool RunTreeModel::updateRuns(const MergedRuns &merged)
@@ -113,8 +107,9 @@ bool RunTreeModel::updateRuns(const MergedRuns &merged)
           };
     const Store::RunTable &runs = merged.runs;
     const QStringList locations = merged.locations.isEmpty() ? QStringList {QString()} : merged.locations;
-    if (locations != m_locations || !sameColumns(m_metricColumns, m_runs.metricKeys(), runs.metricKeys())
-        || !sameColumns(m_paramColumns, m_runs.paramKeys(), runs.paramKeys())) {
+    if (locations != m_shown.locations
+        || !sameColumns(m_metricColumns, m_shown.runs.metricKeys(), runs.metricKeys())
+        || !sameColumns(m_paramColumns, m_shown.runs.paramKeys(), runs.paramKeys())) {
         setRuns(merged);
         return false;
     }
@@ -122,24 +117,24 @@ bool RunTreeModel::updateRuns(const MergedRuns &merged)
     int kept = 0;
     for (int row = 0; row < runs.size(); ++row) {
         const int store = merged.storeOfRow.empty() ? 0 : merged.storeOfRow[size_t(row)];
-        const int oldRow = rowOfKey(keyOf(store, runs.run(row).runId));
+        const int oldRow = rowOfKey(m_shown.keyOf(store, runs.run(row).runId));
         if (oldRow < 0)
             continue;
-        if (runs.run(row).parentRunId != m_runs.run(oldRow).parentRunId) {
+        if (runs.run(row).parentRunId != m_shown.runs.run(oldRow).parentRunId) {
             setRuns(merged);
             return false;
         }
         slotOfNewRow[size_t(row)] = m_slotOfRow[size_t(oldRow)];
         ++kept;
     }
-    if (kept != m_runs.size()) {
+    if (kept != m_shown.runs.size()) {
         setRuns(merged);
         return false;
     }
 
     // The new table under the old tree; the new runs get the slots after the old ones, so that
     // they come last among their siblings and insert without moving a row.
-    const int oldCount = m_runs.size();
+    const int oldCount = m_shown.runs.size();
     adoptTable(merged);
     m_rowOfSlot.assign(size_t(runs.size()), -1);
     int nextSlot = oldCount;
@@ -186,10 +181,10 @@ bool RunTreeModel::updateRuns(const MergedRuns &merged)
 int RunTreeModel::parentSlotOf(int slot) const
 {
     const int childRow = m_rowOfSlot[size_t(slot)];
-    const QString &parentId = m_runs.run(childRow).parentRunId;
+    const QString &parentId = m_shown.runs.run(childRow).parentRunId;
     if (parentId.isEmpty())
         return -1;
-    const int row = rowOfKey(keyOf(m_storeOfRow[size_t(childRow)], parentId)); // of the same store
+    const int row = rowOfKey(m_shown.keyOf(m_shown.store(childRow), parentId)); // of the same store
     return row < 0 ? -1 : m_slotOfRow[size_t(row)];
 }
 
@@ -213,7 +208,7 @@ void RunTreeModel::emitAllDataChanged(const QList<int> &roles)
 
 void RunTreeModel::setExperimentNames(const QHash<QString, QString> &names)
 {
-    setExperimentNames(m_locations.value(0), names);
+    setExperimentNames(m_shown.locations.value(0), names);
 }
 
 void RunTreeModel::setExperimentNames(const QString &location, const QHash<QString, QString> &names)
@@ -289,8 +284,8 @@ void RunTreeModel::buildTree(const std::vector<char> &visible)
 int RunTreeModel::runningRunCount() const
 {
     int running = 0;
-    for (int row = 0; row < m_runs.size(); ++row)
-        running += m_runs.run(row).status == QLatin1String("RUNNING");
+    for (int row = 0; row < m_shown.runs.size(); ++row)
+        running += m_shown.runs.run(row).status == QLatin1String("RUNNING");
     return running;
 }
 
@@ -310,7 +305,7 @@ int RunTreeModel::parentRow(int runRow) const
 QString RunTreeModel::runId(const QModelIndex &index) const
 {
     const int row = runRow(index);
-    return row < 0 ? QString() : m_runs.run(row).runId;
+    return row < 0 ? QString() : m_shown.runs.run(row).runId;
 }
 
 QModelIndex RunTreeModel::indexOfRun(const QString &runId, int column) const
@@ -320,7 +315,7 @@ QModelIndex RunTreeModel::indexOfRun(const QString &runId, int column) const
 
 QModelIndex RunTreeModel::indexOfRow(int runRow, int column) const
 {
-    if (runRow < 0 || runRow >= m_runs.size() || column < 0 || column >= columnCount())
+    if (runRow < 0 || runRow >= m_shown.runs.size() || column < 0 || column >= columnCount())
         return {};
     const int slot = m_slotOfRow[size_t(runRow)];
     return createIndex(m_position[size_t(slot)], column, quintptr(slot));

@@ -56,7 +56,7 @@ public:
     // selection, expansion and scroll position. Otherwise as setRuns(); returns false then.
     bool updateRuns(const Store::RunTable &runs);
     bool updateRuns(const MergedRuns &runs); // the same stores, in the same order
-    const Store::RunTable &runs() const { return m_runs; }
+    const Store::RunTable &runs() const { return m_shown.runs; }
     // The runs whose status is RUNNING.
     int runningRunCount() const;
     // Experiment names by id, for the experiment column and the name column's tooltip (runs of
@@ -64,9 +64,9 @@ public:
     void setExperimentNames(const QHash<QString, QString> &names); // of the first store
     void setExperimentNames(const QString &location, const QHash<QString, QString> &names);
     // The stores of the runs (empty names: a table given without one); a run's store.
-    QStringList locations() const { return m_locations; }
+    QStringList locations() const { return m_shown.locations; }
     // The runs with their stores, as given to setRuns() (one store: its location, maybe empty).
-    MergedRuns mergedRuns() const { return {m_runs, m_locations, m_storeOfRow}; }
+    const MergedRuns &mergedRuns() const { return m_shown; }
     QString location(int runRow) const;
     // A run's key (see above), and the row of a key.
     QString runKey(int runRow) const;
@@ -101,7 +101,6 @@ public:
 
 private:
     void adoptTable(const MergedRuns &runs);
-    QString keyOf(int store, const QString &runId) const;
     void buildTree(const std::vector<char> &visible);
     int parentSlotOf(int slot) const; // of the run's parent, -1 at the top or when not in the table
     void emitAllDataChanged(const QList<int> &roles);
@@ -117,9 +116,7 @@ private:
         return m_paramColumns.at(column - FixedColumnCount - int(m_metricColumns.size()));
     }
 
-    Store::RunTable m_runs;
-    QStringList m_locations {QString()};
-    std::vector<int> m_storeOfRow; // index in m_locations
+    MergedRuns m_shown {{}, {QString()}, {}}; // the runs with their stores (at least one, maybe unnamed)
     QHash<QString, int> m_rowOfKey;
     QHash<QString, int> m_rowOfOtherStoreRun; // run id -> row, for runs of stores but the first
     QHash<QString, QHash<QString, QString>> m_experimentNames; // by store, by experiment id

@@ -41,8 +41,8 @@ QString RunTreeModel::columnTitle(int column) const
     if (column < 0 || column >= columnCount())
         return {};
     if (columnKind(column) == ColumnKind::Param)
-        return m_runs.paramKeys().at(paramKey(column));
-    return m_runs.metricKeys().at(metricKey(column));
+        return m_shown.runs.paramKeys().at(paramKey(column));
+    return m_shown.runs.metricKeys().at(metricKey(column));
 }
 
 QString RunTreeModel::columnKey(int column) const
@@ -93,25 +93,25 @@ QStringList RunTreeModel::columnKeys() const
 
 QString RunTreeModel::sourceName(int row) const
 {
-    return m_runs.tag(row, m_sourceTag).value_or(QString());
+    return m_shown.runs.tag(row, m_sourceTag).value_or(QString());
 }
 
 QString RunTreeModel::userName(int row) const
 {
-    const QString &user = m_runs.run(row).userId;
-    return user.isEmpty() ? m_runs.tag(row, m_userTag).value_or(QString()) : user;
+    const QString &user = m_shown.runs.run(row).userId;
+    return user.isEmpty() ? m_shown.runs.tag(row, m_userTag).value_or(QString()) : user;
 }
 
 QString RunTreeModel::experimentName(int row) const
 {
-    const QString &id = m_runs.run(row).experimentId;
+    const QString &id = m_shown.runs.run(row).experimentId;
     const QString name = m_experimentNames.value(location(row)).value(id);
     return name.isEmpty() ? id : name;
 }
 
 QVariant RunTreeModel::displayValue(int row, int column) const
 {
-    const Store::RunAttributes &run = m_runs.run(row);
+    const Store::RunAttributes &run = m_shown.runs.run(row);
     switch (column) {
     case NameColumn:
         return run.runName.isEmpty() ? run.runId : run.runName;
@@ -138,14 +138,14 @@ QVariant RunTreeModel::displayValue(int row, int column) const
         break;
     }
     if (columnKind(column) == ColumnKind::Param)
-        return m_runs.param(row, paramKey(column)).value_or(QString());
-    const Store::LatestMetric *metric = m_runs.metric(row, metricKey(column));
+        return m_shown.runs.param(row, paramKey(column)).value_or(QString());
+    const Store::LatestMetric *metric = m_shown.runs.metric(row, metricKey(column));
     return metric ? RunFormat::metricValue(metric->value) : QString();
 }
 
 QVariant RunTreeModel::sortValue(int row, int column) const
 {
-    const Store::RunAttributes &run = m_runs.run(row);
+    const Store::RunAttributes &run = m_shown.runs.run(row);
     switch (column) {
     case NameColumn:
         return run.runName.isEmpty() ? run.runId : run.runName;
@@ -175,10 +175,10 @@ QVariant RunTreeModel::sortValue(int row, int column) const
         break;
     }
     if (columnKind(column) == ColumnKind::Param) {
-        const auto value = m_runs.param(row, paramKey(column));
+        const auto value = m_shown.runs.param(row, paramKey(column));
         return value ? QVariant(*value) : QVariant();
     }
-    const Store::LatestMetric *metric = m_runs.metric(row, metricKey(column));
+    const Store::LatestMetric *metric = m_shown.runs.metric(row, metricKey(column));
     return metric ? QVariant(metric->value) : QVariant();
 }
 
@@ -188,7 +188,7 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
     if (row < 0)
         return {};
     const int column = index.column();
-    const Store::RunAttributes &run = m_runs.run(row);
+    const Store::RunAttributes &run = m_shown.runs.run(row);
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(row, column);
@@ -209,7 +209,7 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
             const QString experiment = experimentName(row);
             QString tip = experiment.isEmpty() ? tr("Run %1").arg(run.runId)
                                                : tr("Run %1\nExperiment: %2").arg(run.runId, experiment);
-            if (m_locations.size() > 1)
+            if (m_shown.locations.size() > 1)
                 tip += QLatin1Char('\n')
                     + tr("Store: %1").arg(Store::Location::parse(location(row)).displayLocation());
             return tip;
