@@ -248,16 +248,16 @@ QVariant ExperimentListModel::data(const QModelIndex &index, int role) const
 
 void ExperimentListModel::updateNames()
 {
+    QStringList plain; // each store's file or folder name
+    for (const StoreRow &store : m_stores)
+        plain.append(Store::Location::parse(store.location).displayName());
     for (size_t position = 0; position < m_stores.size(); ++position) {
         StoreRow &store = m_stores[position];
-        const Store::Location location = Store::Location::parse(store.location);
-        QString name = location.displayName();
+        QString name = plain.at(qsizetype(position));
         // Two open stores of one name (mlflow.db, mlruns): say which folder each is in, as
         // editors do for files of one name.
-        const bool shared = std::any_of(m_stores.cbegin(), m_stores.cend(), [&](const StoreRow &other) {
-            return other.id != store.id && Store::Location::parse(other.location).displayName() == name;
-        });
-        if (shared && location.isLocal())
+        const Store::Location location = Store::Location::parse(store.location);
+        if (plain.count(name) > 1 && location.isLocal())
             name = tr("%1 (%2)").arg(name, QFileInfo(QFileInfo(location.path()).path()).fileName());
         if (name != store.name) {
             store.name = name;

@@ -165,16 +165,6 @@ void ChartsPage::setLocation(const QString &location)
     applyRuns();
 }
 
-void ChartsPage::setRuns(const Store::RunTable &runs, const QStringList &runIds)
-{
-    QList<int> rows;
-    for (const QString &id : runIds) {
-        if (const int row = runs.indexOfRun(id); row >= 0)
-            rows.append(row);
-    }
-    setRuns(mergeRuns({{m_location, runs}}), rows);
-}
-
 void ChartsPage::setRuns(const MergedRuns &shown, const QList<int> &selectedRows)
 {
     m_shown = shown;

@@ -51,10 +51,8 @@ public:
     // The open store (any Store::Location); drops every curve of the previous one.
     void setLocation(const QString &location);
     QString location() const { return m_location; }
-    // The runs to plot: `runIds` of `runs` (of the store setLocation() named), which gives their
-    // names, start times and metric keys.
-    void setRuns(const Store::RunTable &runs, const QStringList &runIds);
-    // The same for runs of one or more stores: the selected rows of the runs shown.
+    // The runs to plot: the selected rows of the runs shown (of one or more stores), which give
+    // their names, start times and metric keys.
     void setRuns(const MergedRuns &shown, const QList<int> &selectedRows);
     // The runs the charts show, by run key (MergedRuns::runKey(): their ids when one store is
     // shown); a selection made while hidden shows once the page is.
