@@ -44,6 +44,21 @@ private:
     static inline const QString Second = QStringLiteral("fedcba9876543210fedcba9876543210");
 };
 
+// A window following a store of its own (LiveWriter::buildStore()) at `intervalMs`.
+struct LiveWindow
+{
+    explicit LiveWindow(int intervalMs)
+        : location(LiveWriter::buildStore(dir)), writer(location), live(browser.runs, browser.charts)
+    {
+        live.watcher()->setInterval(intervalMs);
+    }
+    QTemporaryDir dir;
+    QString location; // empty when the store could not be built
+    LiveWriter writer;
+    Browser browser;
+    LiveUpdates live;
+};
+
 void TestLiveUpdates::initTestCase()
 {
     QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("sqlite3")).isEmpty(),
@@ -52,14 +67,13 @@ void TestLiveUpdates::initTestCase()
 
 void TestLiveUpdates::followsAWriterProcess()
 {
-    QTemporaryDir dir;
-    const QString location = LiveWriter::buildStore(dir);
-    QVERIFY(!location.isEmpty());
-    LiveWriter writer(location);
+    LiveWindow window(IntervalMs);
+    QVERIFY(!window.location.isEmpty());
+    const QString &location = window.location;
+    LiveWriter &writer = window.writer;
     const QString trainer = LiveWriter::RunningRun;
-    Browser browser;
-    LiveUpdates live(browser.runs, browser.charts);
-    live.watcher()->setInterval(IntervalMs);
+    Browser &browser = window.browser;
+    LiveUpdates &live = window.live;
     browser.show();
     browser.setCurrentWidget(browser.charts);
     QVERIFY(browser.openStore(location, QStringLiteral("live")));
@@ -119,14 +133,13 @@ void TestLiveUpdates::followsAWriterProcess()
 
 void TestLiveUpdates::pausedIgnoresChanges()
 {
-    QTemporaryDir dir;
-    const QString location = LiveWriter::buildStore(dir);
-    QVERIFY(!location.isEmpty());
-    LiveWriter writer(location);
+    LiveWindow window(IntervalMs / 4);
+    QVERIFY(!window.location.isEmpty());
+    const QString &location = window.location;
+    LiveWriter &writer = window.writer;
     const QString trainer = LiveWriter::RunningRun;
-    Browser browser;
-    LiveUpdates live(browser.runs, browser.charts);
-    live.watcher()->setInterval(IntervalMs / 4);
+    Browser &browser = window.browser;
+    LiveUpdates &live = window.live;
     QVERIFY(browser.openStore(location, QStringLiteral("live")));
     live.followAction()->setChecked(false);
     QVERIFY(live.indicator()->text().startsWith(QStringLiteral("⏸")));
@@ -155,14 +168,12 @@ static double comparedLatest(const ComparePage *compare, const QString &runId, c
 
 void TestLiveUpdates::compareFollowsComparedRuns()
 {
-    QTemporaryDir dir;
-    const QString location = LiveWriter::buildStore(dir);
-    QVERIFY(!location.isEmpty());
-    LiveWriter writer(location);
+    LiveWindow window(IntervalMs);
+    QVERIFY(!window.location.isEmpty());
+    const QString &location = window.location;
+    LiveWriter &writer = window.writer;
     const QString trainer = LiveWriter::RunningRun;
-    Browser browser;
-    LiveUpdates live(browser.runs, browser.charts);
-    live.watcher()->setInterval(IntervalMs);
+    Browser &browser = window.browser;
     browser.show();
     browser.setCurrentWidget(browser.compare);
     QVERIFY(browser.openStore(location, QStringLiteral("live")));
@@ -198,14 +209,12 @@ void TestLiveUpdates::compareFollowsComparedRuns()
 
 void TestLiveUpdates::newMetricKeyAddsAColumn()
 {
-    QTemporaryDir dir;
-    const QString location = LiveWriter::buildStore(dir);
-    QVERIFY(!location.isEmpty());
-    LiveWriter writer(location);
+    LiveWindow window(IntervalMs);
+    QVERIFY(!window.location.isEmpty());
+    const QString &location = window.location;
+    LiveWriter &writer = window.writer;
     const QString trainer = LiveWriter::RunningRun;
-    Browser browser;
-    LiveUpdates live(browser.runs, browser.charts);
-    live.watcher()->setInterval(IntervalMs);
+    Browser &browser = window.browser;
     browser.show();
     QVERIFY(browser.openStore(location, QStringLiteral("live")));
     browser.runs->selectRuns({trainer});
