@@ -65,13 +65,13 @@ CompareDetail CompareDetail::ofMetric(const MetricDiffModel &model, const QModel
             + (model.isBest(index.row(), run) ? QStringLiteral(" ★") : QString()) + storeNote(stores, run);
         if (!stats) {
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td colspan=\"4\"><i>%3</i></td></tr>")
-                        .arg(swatch(info.runId), name, tr("not logged"));
+                        .arg(swatch(info.colorKey()), name, tr("not logged"));
             continue;
         }
         html += QStringLiteral(
                     "<tr><td>%1</td><td>%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td>"
                     "<td align=\"right\">%5</td><td align=\"right\">%6</td></tr>")
-                    .arg(swatch(info.runId), name, RunFormat::metricValue(stats->latest),
+                    .arg(swatch(info.colorKey()), name, RunFormat::metricValue(stats->latest),
                          RunFormat::metricValue(stats->min), RunFormat::metricValue(stats->max),
                          QString::number(stats->bestStep(model.direction(key))));
     }
@@ -97,14 +97,15 @@ CompareDetail CompareDetail::ofText(const ParamDiffModel &model, const QModelInd
         for (int r = 0; r < row.values.size(); ++r) {
             const RunInfo &info = diff.runs[r];
             html += QStringLiteral("<p>%1 <b>%2</b></p>")
-                        .arg(swatch(info.runId), info.displayName().toHtmlEscaped() + storeNote(stores, r));
+                        .arg(swatch(info.colorKey()),
+                             info.displayName().toHtmlEscaped() + storeNote(stores, r));
             html += row.values[r] ? valueHtml(*row.values[r]) : italic(tr("not logged"));
         }
         return detail;
     }
     const RunInfo &info = diff.runs[run];
     html += QStringLiteral("<p>%1 <b>%2</b></p>")
-                .arg(swatch(info.runId), info.displayName().toHtmlEscaped() + storeNote(stores, run));
+                .arg(swatch(info.colorKey()), info.displayName().toHtmlEscaped() + storeNote(stores, run));
     const Value &value = row.values[run];
     if (!value) {
         html += italic(tr("Not logged in this run."));
@@ -121,8 +122,8 @@ CompareDetail CompareDetail::ofText(const ParamDiffModel &model, const QModelInd
         html += italic(tr("The same as in %1.").arg(firstName));
         return detail;
     }
-    html
-        += QStringLiteral("<p><b>%1</b> %2 %3</p>").arg(tr("Against"), swatch(diff.runs[0].runId), firstName);
+    html += QStringLiteral("<p><b>%1</b> %2 %3</p>")
+                .arg(tr("Against"), swatch(diff.runs[0].colorKey()), firstName);
     const QString from = first.value_or(QString());
     const QString to = *value;
     if (from.size() + to.size() <= InlineDiffLength) {

@@ -63,7 +63,7 @@ int ComparisonSet::rowIn(const MergedRuns &shown, const QStringList &stores, con
 
 RunSource ComparisonSet::selectedSource(int row) const
 {
-    return {m_shown.location(row), m_shown.runs.run(row).runId, m_shown.runs, row};
+    return {m_shown.location(row), m_shown.runs.run(row).runId, m_shown.runs, row, m_shown.runKey(row)};
 }
 
 bool ComparisonSet::hasRunsToPin() const

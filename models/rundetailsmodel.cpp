@@ -27,13 +27,15 @@ void RunDetailsModel::clear()
     beginResetModel();
     m_sections.clear();
     m_runId.clear();
+    m_runKey.clear();
     m_runName.clear();
     m_note.clear();
     m_datasetsError.clear();
     endResetModel();
 }
 
-void RunDetailsModel::setRun(const Store::RunTable &runs, int row, const QString &location)
+void RunDetailsModel::setRun(const Store::RunTable &runs, int row, const QString &location,
+                             const QString &runKey)
 {
     if (row < 0 || row >= runs.size()) {
         clear();
@@ -44,6 +46,7 @@ void RunDetailsModel::setRun(const Store::RunTable &runs, int row, const QString
     m_datasetsError.clear();
     const Store::RunAttributes &run = runs.run(row);
     m_runId = run.runId;
+    m_runKey = runKey;
     m_runName = run.runName.isEmpty() ? run.runId : run.runName;
     m_note = runs.tag(row, QLatin1String(Store::Tags::Note)).value_or(QString());
 

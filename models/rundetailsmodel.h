@@ -24,8 +24,10 @@ public:
     explicit RunDetailsModel(QObject *parent = nullptr);
 
     // Shows run `row` of `runs`, from the store at `location` (a row of its own when given:
-    // several stores may be open); datasets are cleared until setDatasets() brings them.
-    void setRun(const Store::RunTable &runs, int row, const QString &location = {});
+    // several stores may be open), `runKey` its key in the run table (its colour; empty: its
+    // id); datasets are cleared until setDatasets() brings them.
+    void setRun(const Store::RunTable &runs, int row, const QString &location = {},
+                const QString &runKey = {});
     void clear();
     // Applies only while `runId` is the shown run (datasets arrive later, from a worker).
     void setDatasets(const QString &runId, const Store::DatasetInputList &datasets);
@@ -37,6 +39,7 @@ public:
 
     bool hasRun() const { return !m_runId.isEmpty(); }
     QString runId() const { return m_runId; }
+    QString colorKey() const { return m_runKey.isEmpty() ? m_runId : m_runKey; }
     QString runName() const { return m_runName; }
     QString note() const { return m_note; } // Markdown, empty without a note
     // Why the datasets of the shown run could not be read; empty when they could (or not yet).
@@ -79,6 +82,7 @@ private:
 
     QList<SectionRows> m_sections;
     QString m_runId;
+    QString m_runKey;
     QString m_runName;
     QString m_note;
     QString m_datasetsError;

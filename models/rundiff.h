@@ -117,9 +117,13 @@ struct RunInfo
     QString experimentId;
     QString experimentName;
     QString location; // the store's path
+    QString runKey; // its key in the run table (RunTreeModel::runKey()); empty: its id
 
     // The name shown: the run's name, else the start of its id.
     QString displayName() const { return RunFormat::runName(runName, runId); }
+    // What its colour is made of: the run table's key, so that a run has one colour in every
+    // view, and a run and its copy in another store have two.
+    QString colorKey() const { return runKey.isEmpty() ? runId : runKey; }
 };
 
 // Everything compared, every key (equal ones included, so that a view can toggle "only

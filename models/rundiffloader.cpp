@@ -187,11 +187,13 @@ Store::Result<AvailableDiff> read(const QList<RunSource> &sources, bool skip, co
                     continue;
                 }
                 if (skip)
-                    readSources[index] = detachedSource({source.location, source.runId, table, row});
+                    readSources[index]
+                        = detachedSource({source.location, source.runId, table, row, source.runKey});
             }
             const QString experimentId = table.run(row).experimentId;
             snapshots[index]
                 = snapshotOf(table, row, (*reader)->location(), experimentNames.value(experimentId));
+            snapshots[index]->info.runKey = source.runKey;
             present.append(index);
         }
         if (failed)

@@ -24,6 +24,7 @@ struct RunSource
     QString runId;
     Store::RunTable table {}; // optional
     int row = -1; // the run's row in `table`; -1: read the store's runs to find it
+    QString runKey {}; // its key in the run table, for its colour (RunInfo::runKey)
 };
 
 // What one run contributes to a diff, read and summarised.

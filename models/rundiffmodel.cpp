@@ -66,7 +66,7 @@ QVariant runHeaderData(const RunInfo &run, const Column &column, int role)
     }
     case Qt::DecorationRole:
     case Qt::ForegroundRole:
-        return RunColors::color(run.runId);
+        return RunColors::color(run.colorKey());
     case Qt::FontRole:
         if (column.isBaseline) {
             QFont font;

@@ -445,7 +445,7 @@ void ComparePage::updateBaselineBox()
     for (int i = 0; i < m_diff.runs.size(); ++i) {
         const RunInfo &run = m_diff.runs[i];
         QPixmap pixmap(10, 10);
-        pixmap.fill(RunColors::color(run.runId));
+        pixmap.fill(RunColors::color(run.colorKey()));
         m_baselineBox->addItem(QIcon(pixmap), run.displayName(), i);
     }
     m_baselineBox->setCurrentIndex(m_baselineBox->findData(baselineRun()));

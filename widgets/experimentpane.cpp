@@ -73,20 +73,36 @@ RunLoader *ExperimentPane::loader(const QString &location) const
     return m_stores->loader(location);
 }
 
-QHash<QString, QString> ExperimentPane::experimentNames() const
+QHash<QString, QString> ExperimentPane::experimentNames(const QString &location) const
 {
     QHash<QString, QString> names;
-    for (const Store::Experiment &experiment : m_model->experiments(m_current))
+    for (const Store::Experiment &experiment : m_model->experiments(location))
         names.insert(experiment.id, experiment.name);
     return names;
+}
+
+QStringList ExperimentPane::chosenIn(const QString &location) const
+{
+    for (const StoreExperiments &store : m_chosen) {
+        if (store.location == location)
+            return store.experimentIds;
+    }
+    return {};
+}
+
+QStringList ExperimentPane::chosenExperimentIds() const
+{
+    return chosenIn(m_current);
 }
 
 void ExperimentPane::openStore(const QString &location, const QString &experimentNameOrId)
 {
     if (m_model->hasStore(location)) {
         m_pending.clear();
-        const QStringList previous = location == m_current ? m_chosen : m_chosenBefore.value(location);
-        choose(location, targets(location, experimentNameOrId, previous), false);
+        QStringList previous = chosenIn(location);
+        if (previous.isEmpty())
+            previous = m_chosenBefore.value(location);
+        choose(targets(location, experimentNameOrId, previous), location);
         return;
     }
     m_pending = location;
@@ -109,22 +125,22 @@ void ExperimentPane::closeStore(const QString &location)
     if (location == m_pending)
         m_pending.clear();
     m_stores->close(location);
-    m_chosenBefore.remove(location);
     m_selecting = true;
     m_model->removeStore(location);
     m_selecting = false;
     updateRoot();
+    QList<StoreExperiments> left = m_chosen;
+    left.removeIf([&](const StoreExperiments &store) { return store.location == location; });
+    const QStringList stores = m_stores->locations();
     if (location != m_current)
-        return;
-    m_current.clear();
-    m_chosen.clear();
-    const QStringList left = m_stores->locations();
-    if (!left.isEmpty()) {
-        choose(left.first(), targets(left.first(), {}, m_chosenBefore.value(left.first())), false);
-        return;
-    }
-    emit currentStoreChanged({});
-    emit experimentsChosen({}, false);
+        choose(left, m_current);
+    else if (!left.isEmpty())
+        choose(left, left.constLast().location);
+    else if (!stores.isEmpty())
+        choose(targets(stores.first(), {}, m_chosenBefore.value(stores.first())), stores.first());
+    else
+        choose(QList<StoreExperiments>(), QString());
+    m_chosenBefore.remove(location); // after choose(), which remembers what it had
 }
 
 void ExperimentPane::reload()
@@ -132,9 +148,9 @@ void ExperimentPane::reload()
     m_stores->reloadAll(viewType());
 }
 
-void ExperimentPane::refresh()
+void ExperimentPane::refresh(const QString &location)
 {
-    m_stores->reload(m_current, viewType());
+    m_stores->reload(location, viewType());
 }
 
 void ExperimentPane::setShowDeleted(bool show)
@@ -152,15 +168,29 @@ void ExperimentPane::onExperimentsLoaded(const QString &location, const Store::E
     m_selecting = false;
     if (becomesCurrent) {
         m_pending.clear();
-        choose(location, targets(location, std::exchange(m_pendingExperiment, {}), {}), false);
-    } else if (location == m_current) {
-        // Read again: the same experiments, as far as they are still there.
-        const QList<QModelIndex> rows = targets(location, {}, m_chosen);
-        QStringList ids;
-        for (const QModelIndex &index : rows)
-            ids.append(m_model->experimentId(index));
-        choose(location, rows, ids == m_chosen);
+        choose(targets(location, std::exchange(m_pendingExperiment, {}), {}), location);
+        return;
     }
+    const QStringList previous = chosenIn(location);
+    if (previous.isEmpty())
+        return;
+    // Read again: the same experiments, as far as they are still there.
+    QStringList ids;
+    for (const QModelIndex &index : targets(location, {}, previous))
+        ids.append(m_model->experimentId(index));
+    if (ids == previous) {
+        selectRows(indexesOf(m_chosen)); // rows the model laid out anew are selected again
+        emit experimentsReadAgain(location);
+        return;
+    }
+    QList<StoreExperiments> chosen = m_chosen;
+    for (StoreExperiments &store : chosen) {
+        if (store.location == location)
+            store.experimentIds = ids;
+    }
+    chosen.removeIf([](const StoreExperiments &store) { return store.experimentIds.isEmpty(); });
+    choose(chosen, m_current);
+    selectRows(indexesOf(chosen));
 }
 
 QList<QModelIndex> ExperimentPane::targets(const QString &location, const QString &wanted,
@@ -203,60 +233,81 @@ void ExperimentPane::selectRows(const QList<QModelIndex> &indexes)
     m_selecting = false;
 }
 
-void ExperimentPane::choose(const QString &location, const QList<QModelIndex> &rows, bool keepView,
-                            bool select)
+QList<QModelIndex> ExperimentPane::indexesOf(const QList<StoreExperiments> &chosen) const
 {
-    QList<QModelIndex> sorted = rows;
-    std::sort(sorted.begin(), sorted.end(),
-              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
-    if (select)
-        selectRows(sorted);
-    QStringList ids;
-    for (const QModelIndex &index : std::as_const(sorted))
-        ids.append(m_model->experimentId(index));
-    if (location != m_current) {
-        if (!m_current.isEmpty())
-            m_chosenBefore.insert(m_current, m_chosen);
-        m_current = location;
-        m_chosen = ids;
-        emit currentStoreChanged(location);
-        emit experimentsChosen(ids, false);
-        return;
+    QList<QModelIndex> indexes;
+    for (const StoreExperiments &store : chosen) {
+        for (const QString &id : store.experimentIds) {
+            if (const QModelIndex index = m_model->indexOfExperiment(store.location, id); index.isValid())
+                indexes.append(index);
+        }
     }
-    if (ids == m_chosen && !keepView)
-        return; // nothing new: a click on what is shown already
-    m_chosen = ids;
-    emit experimentsChosen(ids, keepView);
+    return indexes;
+}
+
+void ExperimentPane::choose(const QList<QModelIndex> &rows, const QString &current, bool select)
+{
+    if (select)
+        selectRows(rows);
+    QList<StoreExperiments> chosen;
+    for (const QString &location : m_model->locations()) {
+        QList<QModelIndex> ofStore;
+        for (const QModelIndex &index : rows) {
+            if (m_model->location(index) == location)
+                ofStore.append(index);
+        }
+        std::sort(ofStore.begin(), ofStore.end(),
+                  [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+        StoreExperiments store {location, {}};
+        for (const QModelIndex &index : std::as_const(ofStore))
+            store.experimentIds.append(m_model->experimentId(index));
+        if (!store.experimentIds.isEmpty())
+            chosen.append(store);
+    }
+    choose(chosen, current);
+}
+
+void ExperimentPane::choose(const QList<StoreExperiments> &chosen, const QString &current)
+{
+    // A store left out keeps what it had chosen, for when it is opened again.
+    for (const StoreExperiments &store : std::as_const(m_chosen)) {
+        if (std::none_of(chosen.cbegin(), chosen.cend(),
+                         [&](const StoreExperiments &other) { return other.location == store.location; }))
+            m_chosenBefore.insert(store.location, store.experimentIds);
+    }
+    const bool currentChanged = current != m_current;
+    const bool chosenChanged = chosen != m_chosen;
+    m_current = current;
+    m_chosen = chosen;
+    if (currentChanged)
+        emit currentStoreChanged(current);
+    if (chosenChanged)
+        emit experimentsChosen(chosen);
 }
 
 void ExperimentPane::onSelectionChanged()
 {
     if (m_selecting)
         return;
-    QModelIndexList rows = m_view->selectionModel()->selectedRows(ExperimentListModel::NameColumn);
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows(ExperimentListModel::NameColumn);
     if (rows.isEmpty()) {
         // A click beside the rows, or Ctrl+click on the last selected one: the runs shown stay,
         // and so does their experiments' selection.
-        QList<QModelIndex> shown;
-        for (const QString &id : std::as_const(m_chosen)) {
-            if (const QModelIndex index = m_model->indexOfExperiment(m_current, id); index.isValid())
-                shown.append(index);
-        }
-        if (!shown.isEmpty())
+        if (const QList<QModelIndex> shown = indexesOf(m_chosen); !shown.isEmpty())
             selectRows(shown);
         return;
     }
-    // The runs of one store at a time: the store of the row clicked last wins.
-    const QModelIndex current = m_view->currentIndex();
-    QString store = m_model->location(current);
-    if (m_model->isStore(current) || store.isEmpty())
-        store = m_model->location(rows.constFirst());
-    QList<QModelIndex> ofStore;
-    for (const QModelIndex &index : std::as_const(rows)) {
-        if (m_model->location(index) == store)
-            ofStore.append(index);
+    // The store of the row clicked last becomes the current one.
+    const QModelIndex clicked = m_view->currentIndex();
+    QString current = m_model->location(clicked);
+    if (m_model->isStore(clicked) || !rows.contains(clicked.siblingAtColumn(0))) {
+        // A Ctrl+click that took a row away: the current store stays while it has chosen rows.
+        const bool stays = std::any_of(rows.cbegin(), rows.cend(), [this](const QModelIndex &index) {
+            return m_model->location(index) == m_current;
+        });
+        current = stays ? m_current : m_model->location(rows.constLast());
     }
-    choose(store, ofStore, false, ofStore.size() != rows.size());
+    choose(QList<QModelIndex>(rows.cbegin(), rows.cend()), current, false);
 }
 
 bool ExperimentPane::selectExperiment(const QString &nameOrId)

@@ -13,27 +13,36 @@ class QCheckBox;
 class QTreeView;
 #include "runloader.h"
 
+// Experiments chosen in one store.
+struct StoreExperiments
+{
+    QString location;
+    QStringList experimentIds; // in the store's order
+    friend bool operator==(const StoreExperiments &, const StoreExperiments &) = default;
+};
+
 // The open stores and their experiments, left of the run table: a tree of stores (shown only
-// once two are open) and their experiments. Choosing experiments (several with Ctrl/Shift+click)
-// chooses their store: the runs of one store are shown at a time, and choosing in another store
-// makes it the current one.
+// once two are open) and their experiments. Choosing experiments (several with Ctrl/Shift+click,
+// in any of the stores) shows their runs together. The current store is the one of the
+// experiment clicked last: the window's title, registry and artifacts follow it.
 class ExperimentPane : public QWidget
 {
     Q_OBJECT
 public:
     explicit ExperimentPane(QWidget *parent = nullptr);
 
-    // Opens the store if it is not open yet, then makes it current with this experiment chosen
-    // (name or id; empty: the ones chosen before, else the first with runs).
+    // Opens the store if it is not open yet, then shows it alone and current with this
+    // experiment chosen (name or id; empty: the ones chosen before, else the first with runs).
     void openStore(const QString &location, const QString &experimentNameOrId = {});
-    // Opens the store beside the others, leaving the current one current.
+    // Opens the store beside the others, leaving what is chosen as it is.
     void addStore(const QString &location);
-    // Closes the store; when it was the current one, the first store left becomes current.
+    // Closes the store; when it was the current one, another store with chosen experiments
+    // becomes current, else the first store left.
     void closeStore(const QString &location);
-    // Reads every store's experiments again (then experimentsChosen with keepView, for the
-    // current store); refresh() only the current store's.
+    // Reads every store's experiments again; refresh() one store's (then experimentsReadAgain
+    // for a store with chosen experiments, or experimentsChosen when those are gone).
     void reload();
-    void refresh();
+    void refresh(const QString &location);
     void setShowDeleted(bool show);
     Store::ViewType viewType() const;
 
@@ -42,9 +51,12 @@ public:
     QString pendingLocation() const { return m_pending; }
     QStringList locations() const; // open, in the order they were opened
     RunLoader *loader(const QString &location) const;
-    // The chosen experiments of the current store, in the store's order; their names by id.
-    QStringList chosenExperimentIds() const { return m_chosen; }
-    QHash<QString, QString> experimentNames() const;
+    // The chosen experiments, by store in the order the stores were opened (stores without
+    // chosen experiments left out); those of the current store.
+    QList<StoreExperiments> chosen() const { return m_chosen; }
+    QStringList chosenExperimentIds() const;
+    // A store's experiment names by id.
+    QHash<QString, QString> experimentNames(const QString &location) const;
     // Chooses this experiment of the current store alone (as a click does).
     bool selectExperiment(const QString &nameOrId);
 
@@ -58,9 +70,11 @@ signals:
     void storeOpened(const QString &location);
     void openFailed(const QString &location, const Store::Error &error);
     void currentStoreChanged(const QString &location);
-    // The runs of these experiments of the current store should show; `keepView` when the store
-    // was read again and the same experiments are chosen (reload, live updates).
-    void experimentsChosen(const QStringList &experimentIds, bool keepView);
+    // The runs of these experiments should show (a new choice).
+    void experimentsChosen(const QList<StoreExperiments> &chosen);
+    // A store with chosen experiments was read again and they are all still there (reload,
+    // live updates): its runs may be read again, keeping the view.
+    void experimentsReadAgain(const QString &location);
     void noticeChanged(const QString &notice);
     // Something the user asked for that could not be done ("no such experiment").
     void messageChanged(const QString &message);
@@ -71,8 +85,12 @@ private:
     // Which experiments of the store to choose: `wanted` (name or id), else `previous`, else the
     // first with runs, else the first.
     QList<QModelIndex> targets(const QString &location, const QString &wanted, const QStringList &previous);
+    QList<QModelIndex> indexesOf(const QList<StoreExperiments> &chosen) const;
+    QStringList chosenIn(const QString &location) const;
     void selectRows(const QList<QModelIndex> &indexes);
-    void choose(const QString &location, const QList<QModelIndex> &rows, bool keepView, bool select = true);
+    // Groups the rows by store (in the stores' order) and makes them the choice.
+    void choose(const QList<QModelIndex> &rows, const QString &current, bool select = true);
+    void choose(const QList<StoreExperiments> &chosen, const QString &current);
     void updateRoot();
 
     OpenStores *m_stores;
@@ -80,7 +98,7 @@ private:
     QTreeView *m_view;
     QCheckBox *m_showDeletedBox;
     QString m_current;
-    QStringList m_chosen;
+    QList<StoreExperiments> m_chosen;
     QString m_pending; // opening, to become current
     QString m_pendingExperiment;
     QHash<QString, QStringList> m_chosenBefore; // by store: what was chosen when it was left

@@ -20,7 +20,7 @@ LiveUpdates::LiveUpdates(RunsPage *runs, ChartsPage *charts, QObject *parent)
     : QObject(parent),
       m_runs(runs),
       m_charts(charts),
-      m_watcher(new StoreWatcher(this)),
+      m_intervalMs(StoreWatcher::DefaultIntervalMs),
       m_followAction(new QAction(tr("&Follow Store Changes"), this)),
       m_indicator(new QLabel)
 {
@@ -31,17 +31,18 @@ LiveUpdates::LiveUpdates(RunsPage *runs, ChartsPage *charts, QObject *parent)
     m_followAction->setToolTip(tr("Show new runs and points while another program writes to the store "
                                   "(uncheck to pause)"));
     connect(m_followAction, &QAction::toggled, this, [this](bool follow) {
-        m_watcher->setPaused(!follow);
-        if (follow)
-            m_runs->refresh(); // what changed while paused
+        for (auto it = m_watchers.cbegin(); it != m_watchers.cend(); ++it) {
+            it.value()->setPaused(!follow);
+            if (follow)
+                m_runs->refresh(it.key()); // what changed while paused
+        }
         updateIndicator();
     });
 
     m_indicator->setObjectName(QStringLiteral("runningRunsLabel"));
     m_indicator->hide();
 
-    connect(runs, &RunsPage::currentStoreChanged, m_watcher, &StoreWatcher::setLocation);
-    connect(m_watcher, &StoreWatcher::storeChanged, runs, &RunsPage::refresh);
+    connect(runs, &RunsPage::shownStoresChanged, this, &LiveUpdates::watchStores);
     connect(runs, &RunsPage::runsRefreshed, charts, &ChartsPage::refreshCurves);
     connect(runs, &RunsPage::runsRefreshed, this, &LiveUpdates::updateIndicator);
     connect(runs, &RunsPage::runsShown, this, &LiveUpdates::updateIndicator);
@@ -52,6 +53,36 @@ LiveUpdates::~LiveUpdates()
     // The label lives in the status bar, which may go first; it is deleted with it otherwise.
     if (!m_indicator->parent())
         delete m_indicator;
+}
+
+void LiveUpdates::watchStores(const QStringList &locations)
+{
+    for (auto it = m_watchers.begin(); it != m_watchers.end();) {
+        if (locations.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        delete it.value();
+        it = m_watchers.erase(it);
+    }
+    for (const QString &location : locations) {
+        if (m_watchers.contains(location))
+            continue;
+        auto *watcher = new StoreWatcher(this);
+        watcher->setInterval(m_intervalMs);
+        watcher->setPaused(!m_followAction->isChecked());
+        watcher->setLocation(location); // before the store is read: no change goes unnoticed
+        connect(watcher, &StoreWatcher::storeChanged, m_runs,
+                [this, location] { m_runs->refresh(location); });
+        m_watchers.insert(location, watcher);
+    }
+}
+
+void LiveUpdates::setInterval(int ms)
+{
+    m_intervalMs = ms;
+    for (StoreWatcher *watcher : std::as_const(m_watchers))
+        watcher->setInterval(ms);
 }
 
 void LiveUpdates::updateIndicator()
@@ -73,6 +104,6 @@ void LiveUpdates::saveSettings(QSettings &settings) const
 
 void LiveUpdates::restoreSettings(const QSettings &settings)
 {
-    m_watcher->setInterval(qMax(100, settings.value(IntervalKey, StoreWatcher::DefaultIntervalMs).toInt()));
+    setInterval(qMax(100, settings.value(IntervalKey, StoreWatcher::DefaultIntervalMs).toInt()));
     m_followAction->setChecked(settings.value(FollowKey, true).toBool());
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 
 class ChartsPage;
@@ -9,9 +10,10 @@ class QSettings;
 class RunsPage;
 class StoreWatcher;
 
-// Follows the open store while another process writes to it (a run training): a StoreWatcher
-// polls it, the run browser reads it again in place and the charts append the new points. Owns
-// the Follow Changes action (unchecked: paused) and the status-bar indicator of running runs.
+// Follows the stores whose runs show while another process writes to them (a run training): a
+// StoreWatcher per store polls it, the run browser reads the store that changed again in place
+// and the charts append the new points. Owns the Follow Changes action (unchecked: paused) and
+// the status-bar indicator of running runs.
 class LiveUpdates : public QObject
 {
     Q_OBJECT
@@ -22,7 +24,9 @@ public:
     QAction *followAction() const { return m_followAction; }
     // "2 running" while runs of the shown experiments run; hidden otherwise.
     QLabel *indicator() const { return m_indicator; }
-    StoreWatcher *watcher() const { return m_watcher; }
+    // The watcher of a store whose runs show, null for any other.
+    StoreWatcher *watcher(const QString &location) const { return m_watchers.value(location); }
+    void setInterval(int ms);
 
     // The poll interval ("LiveUpdates/intervalMs", default 2 s) and whether to follow.
     void saveSettings(QSettings &settings) const;
@@ -30,10 +34,12 @@ public:
 
 private:
     void updateIndicator();
+    void watchStores(const QStringList &locations);
 
     RunsPage *m_runs;
     ChartsPage *m_charts;
-    StoreWatcher *m_watcher;
+    QHash<QString, StoreWatcher *> m_watchers; // by store
+    int m_intervalMs;
     QAction *m_followAction;
     QLabel *m_indicator;
 };

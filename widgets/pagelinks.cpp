@@ -45,14 +45,18 @@ void linkCompare(RunsPage *runs, ComparePage *compare)
 
 namespace {
 
-// The other run of the run browser's selection to compare `runId` with; empty when none.
-ArtifactsPage::RunRef otherSelectedRun(RunsPage *runs, const QString &runId)
+ArtifactsPage::RunRef runRef(RunsPage *runs, int row)
 {
-    const Store::RunTable &table = runs->runModel()->runs();
-    for (const QString &id : runs->selectedRunIds()) {
-        const int row = table.indexOfRun(id);
-        if (id != runId && row >= 0)
-            return {runs->location(), id, RunFormat::runName(table.run(row).runName, id)};
+    const Store::RunAttributes &run = runs->runModel()->runs().run(row);
+    return {runs->runModel()->location(row), run.runId, RunFormat::runName(run.runName, run.runId)};
+}
+
+// The other run of the run browser's selection to compare run `row` with; empty when none.
+ArtifactsPage::RunRef otherSelectedRun(RunsPage *runs, int row)
+{
+    for (const int other : runs->selectedRunRows()) {
+        if (other != row)
+            return runRef(runs, other);
     }
     return {};
 }
@@ -66,20 +70,20 @@ void linkArtifacts(RunsPage *runs, ComparePage *compare, ArtifactsPage *artifact
                          artifacts->showRun(location, run.runId, RunFormat::runName(run.runName, run.runId),
                                             run.artifactUri);
                      });
-    const auto compareWithSelected = [runs, artifacts](const QString &runId) {
-        const Store::RunTable &table = runs->runModel()->runs();
-        const int row = table.indexOfRun(runId);
-        const ArtifactsPage::RunRef other = otherSelectedRun(runs, runId);
-        if (row < 0 || other.runId.isEmpty()) {
+    const auto compareWithSelected = [runs, artifacts](ArtifactsPane *pane) {
+        const int row = runs->runModel()->rowOfRun(pane->storeLocation(), pane->runId());
+        const ArtifactsPage::RunRef other = row < 0 ? ArtifactsPage::RunRef() : otherSelectedRun(runs, row);
+        if (other.runId.isEmpty()) {
             emit artifacts->compareFailed(QObject::tr("Select a second run (Ctrl+click in the run table) to "
                                                       "compare its artifacts with this run's."));
             return;
         }
-        artifacts->compareRuns({runs->location(), runId, RunFormat::runName(table.run(row).runName, runId)},
-                               other);
+        artifacts->compareRuns(runRef(runs, row), other);
     };
-    QObject::connect(runs->artifactsPane(), &ArtifactsPane::compareRequested, artifacts, compareWithSelected);
-    QObject::connect(artifacts->pane(), &ArtifactsPane::compareRequested, artifacts, compareWithSelected);
+    QObject::connect(runs->artifactsPane(), &ArtifactsPane::compareRequested, artifacts,
+                     [runs, compareWithSelected] { compareWithSelected(runs->artifactsPane()); });
+    QObject::connect(artifacts->pane(), &ArtifactsPane::compareRequested, artifacts,
+                     [artifacts, compareWithSelected] { compareWithSelected(artifacts->pane()); });
     QObject::connect(compare, &ComparePage::artifactsCompareRequested, artifacts,
                      [artifacts](const RunDiff::RunInfo &left, const RunDiff::RunInfo &right) {
                          artifacts->compareRuns({left.location, left.runId, left.displayName()},

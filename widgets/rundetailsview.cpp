@@ -77,7 +77,7 @@ void RunDetailsView::refresh()
         m_notePane->hide();
         return;
     }
-    const QString colour = RunColors::color(m_model->runId()).name();
+    const QString colour = RunColors::color(m_model->colorKey()).name();
     m_title->setText(QStringLiteral("<span style=\"color:%1\">&#9632;</span> <b>%2</b>")
                          .arg(colour, m_model->runName().toHtmlEscaped()));
     m_tree->expandAll();

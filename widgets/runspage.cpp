@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QSettings>
@@ -26,6 +27,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -51,6 +53,7 @@ RunsPage::RunsPage(QWidget *parent)
             });
     connect(m_experimentPane, &ExperimentPane::currentStoreChanged, this, &RunsPage::onCurrentStoreChanged);
     connect(m_experimentPane, &ExperimentPane::experimentsChosen, this, &RunsPage::loadRuns);
+    connect(m_experimentPane, &ExperimentPane::experimentsReadAgain, this, &RunsPage::onExperimentsReadAgain);
     connect(m_experimentPane, &ExperimentPane::noticeChanged, this, &RunsPage::noticeChanged);
     connect(m_experimentPane, &ExperimentPane::messageChanged, this, [this](const QString &message) {
         m_statusText = message;
@@ -63,15 +66,17 @@ RunsPage::RunsPage(QWidget *parent)
     connect(m_datasetsTimer, &QTimer::timeout, this, [this] {
         if (!m_detailsModel->hasRun())
             return;
-        loader()->loadDatasets(m_detailsModel->runId());
-        m_registryLoader->loadVersionsOfRun(m_location, m_detailsModel->runId());
-        const int row = m_runModel->runs().indexOfRun(m_detailsModel->runId());
+        const QString &location = m_detailsLocation;
+        if (RunLoader *loader = m_experimentPane->loader(location))
+            loader->loadDatasets(m_detailsModel->runId());
+        m_registryLoader->loadVersionsOfRun(location, m_detailsModel->runId());
+        const int row = m_runModel->rowOfRun(location, m_detailsModel->runId());
         if (row < 0)
             return;
         const Store::RunAttributes &run = m_runModel->runs().run(row);
-        m_artifactsPane->showRun(m_location, run.runId, RunFormat::runName(run.runName, run.runId),
+        m_artifactsPane->showRun(location, run.runId, RunFormat::runName(run.runName, run.runId),
                                  run.artifactUri);
-        emit currentRunChanged(m_location, run);
+        emit currentRunChanged(location, run);
     });
     // Which registered model versions came from the run (a store without a registry: none).
     m_registryLoader = new RegistryLoader(this);
@@ -81,7 +86,7 @@ RunsPage::RunsPage(QWidget *parent)
 
 void RunsPage::revealRun(const QString &experimentId, const QString &runId)
 {
-    if (experimentId.isEmpty() || m_runsExperimentIds.contains(experimentId)) {
+    if (experimentId.isEmpty() || currentExperimentIds().contains(experimentId)) {
         selectRuns({runId});
         return;
     }
@@ -130,62 +135,72 @@ QStringList RunsPage::openStores() const
     return m_experimentPane->locations();
 }
 
-// Every store has a loader; what it reads shows while its store is the current one.
+QStringList RunsPage::shownStores() const
+{
+    QStringList locations;
+    for (const StoreExperiments &store : m_shown)
+        locations.append(store.location);
+    return locations;
+}
+
+bool RunsPage::isShown(const QString &location) const
+{
+    return std::any_of(m_shown.cbegin(), m_shown.cend(),
+                       [&](const StoreExperiments &store) { return store.location == location; });
+}
+
+QStringList RunsPage::currentExperimentIds() const
+{
+    for (const StoreExperiments &store : m_shown) {
+        if (store.location == m_location)
+            return store.experimentIds;
+    }
+    return {};
+}
+
+// Every store has a loader; what it reads shows while its store's experiments are chosen.
 void RunsPage::connectLoader(const QString &location, RunLoader *loader)
 {
     loader->setFirstRowsLimit(m_firstRowsLimit);
-    const auto current = [this, location] { return location == m_location; };
-    connect(loader, &RunLoader::loadFailed, this, [this, current](const Store::Error &error) {
-        if (current())
-            onLoadFailed(error);
+    connect(loader, &RunLoader::loadFailed, this, [this, location](const Store::Error &error) {
+        if (isShown(location))
+            onLoadFailed(location, error);
     });
-    connect(loader, &RunLoader::firstRunsLoaded, this, [this, current](const Store::RunTable &runs) {
-        if (current() && m_showFirstRows)
-            applyRuns(runs, false);
+    connect(loader, &RunLoader::firstRunsLoaded, this, [this, location](const Store::RunTable &runs) {
+        if (isShown(location) && m_showFirstRows)
+            onStoreRunsLoaded(location, runs, false);
     });
-    connect(loader, &RunLoader::runsLoaded, this, [this, current](const Store::RunTable &runs) {
-        if (current())
-            applyRuns(runs, true);
+    connect(loader, &RunLoader::runsLoaded, this, [this, location](const Store::RunTable &runs) {
+        if (isShown(location))
+            onStoreRunsLoaded(location, runs, true);
     });
-    connect(loader, &RunLoader::progressChanged, this, [this, current](qint64 done, qint64 total) {
-        if (current())
+    connect(loader, &RunLoader::progressChanged, this, [this, location](qint64 done, qint64 total) {
+        if (isShown(location) && !m_refreshing.contains(location))
             emit progressChanged(done, total);
     });
-    connect(loader, &RunLoader::loadingChanged, this, [this, current] {
-        if (!current())
+    connect(loader, &RunLoader::loadingChanged, this, [this, location] {
+        if (!isShown(location))
             return;
         emit loadingChanged(isLoading());
         updateStatusText();
     });
     connect(loader, &RunLoader::datasetsLoaded, this,
-            [this, current](const QString &runId, const Store::DatasetInputList &datasets) {
-                if (current())
+            [this, location](const QString &runId, const Store::DatasetInputList &datasets) {
+                if (location == m_detailsLocation)
                     m_detailsModel->setDatasets(runId, datasets);
             });
     connect(loader, &RunLoader::datasetsFailed, this,
-            [this, current](const QString &runId, const Store::Error &error) {
-                if (current())
+            [this, location](const QString &runId, const Store::Error &error) {
+                if (location == m_detailsLocation)
                     m_detailsModel->setDatasetsFailed(runId, error.message);
             });
 }
 
 void RunsPage::onCurrentStoreChanged(const QString &location)
 {
-    if (RunLoader *previous = loader())
-        previous->cancel();
     m_location = location;
-    m_refreshing = false;
-    m_runsExperimentIds.clear();
-    m_runModel->setRuns(Store::RunTable());
-    m_runModel->setExperimentNames(m_location, m_experimentPane->experimentNames());
     m_reloadAction->setEnabled(!location.isEmpty());
-    if (location.isEmpty()) {
-        m_frame->showMessage(m_noStoreMessage);
-        m_detailsModel->clear();
-        m_artifactsPane->clear();
-    } else {
-        m_frame->showMessage({});
-    }
+    m_frame->showMessage(location.isEmpty() ? m_noStoreMessage : QString());
     emit currentStoreChanged(location);
     emit loadingChanged(isLoading());
 }
@@ -315,30 +330,37 @@ void RunsPage::reload()
     m_experimentPane->reload();
 }
 
-void RunsPage::refresh()
+void RunsPage::refresh(const QString &location)
 {
-    if (m_location.isEmpty() || isLoading() || m_refreshing)
+    // Not while the view's own load runs: it reads the store anyway.
+    if (!isShown(location) || isLoading() || m_refreshing.contains(location)
+        || !m_complete.contains(location))
         return;
-    m_refreshing = true;
-    m_experimentPane->refresh();
+    m_refreshing.insert(location);
+    m_experimentPane->refresh(location);
 }
 
 void RunsPage::cancelLoading()
 {
-    if (RunLoader *current = loader(); current && current->isLoading())
-        current->cancel(); // updates the status text through loadingChanged
+    for (const StoreExperiments &store : std::as_const(m_shown)) {
+        if (RunLoader *loader = m_experimentPane->loader(store.location); loader && loader->isLoading())
+            loader->cancel(); // updates the status text through loadingChanged
+    }
 }
 
 bool RunsPage::isLoading() const
 {
-    const RunLoader *current = loader();
-    return (current && current->isLoading() && !m_refreshing)
-        || !m_experimentPane->pendingLocation().isEmpty();
+    if (!m_experimentPane->pendingLocation().isEmpty() || m_merging)
+        return true;
+    return std::any_of(m_shown.cbegin(), m_shown.cend(), [this](const StoreExperiments &store) {
+        const RunLoader *loader = m_experimentPane->loader(store.location);
+        return loader && loader->isLoading() && !m_refreshing.contains(store.location);
+    });
 }
 
-void RunsPage::onLoadFailed(const Store::Error &error)
+void RunsPage::onLoadFailed(const QString &location, const Store::Error &error)
 {
-    if (std::exchange(m_refreshing, false))
+    if (m_refreshing.remove(location))
         return; // a live update that failed (the writer held the lock): the next change tries again
     m_statusText = tr("Could not read the runs.");
     emit statusTextChanged(m_statusText);
@@ -350,44 +372,125 @@ bool RunsPage::selectExperiment(const QString &nameOrId)
     return m_experimentPane->selectExperiment(nameOrId);
 }
 
-void RunsPage::loadRuns(const QStringList &experimentIds, bool keepView)
+// A new choice of experiments: a new view. Stores whose choice stayed keep the runs they read.
+void RunsPage::loadRuns(const QList<StoreExperiments> &chosen)
 {
-    m_runsExperimentIds = experimentIds;
-    m_runModel->setExperimentNames(m_location, m_experimentPane->experimentNames());
-    // Which experiment a run is of matters only when several are shown.
-    m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::ExperimentColumn),
-                                     experimentIds.size() > 1);
-    m_showFirstRows = !keepView || m_runModel->runs().isEmpty();
-    if (!keepView || !m_runsComplete)
-        m_refreshing = false; // a new view, or an unfinished one: a load of its own
-    if (!m_refreshing)
-        m_runsComplete = false;
-    if (!keepView) {
-        m_runModel->setRuns(Store::RunTable());
-        m_detailsModel->clear();
-        m_artifactsPane->clear();
-        emit currentRunChanged(m_location, {});
-        emit selectedRunsChanged();
+    const QList<StoreExperiments> before = std::exchange(m_shown, chosen);
+    ++m_mergeGeneration;
+    m_merging = false;
+    m_refreshing.clear();
+    m_showFirstRows = true;
+    m_runsComplete = false;
+    QHash<QString, Store::RunTable> kept;
+    int experiments = 0;
+    for (const StoreExperiments &store : chosen) {
+        experiments += store.experimentIds.size();
+        m_runModel->setExperimentNames(store.location, m_experimentPane->experimentNames(store.location));
+        if (before.contains(store) && m_complete.contains(store.location))
+            kept.insert(store.location, m_tables.value(store.location));
     }
-    if (experimentIds.isEmpty()) {
-        m_refreshing = false;
-        if (RunLoader *current = loader())
-            current->cancel();
-        updateStatusText();
+    for (const StoreExperiments &store : before) {
+        if (!kept.contains(store.location)) {
+            if (RunLoader *loader = m_experimentPane->loader(store.location))
+                loader->cancel();
+        }
+    }
+    m_tables = kept;
+    m_complete = QSet<QString>(kept.keyBegin(), kept.keyEnd());
+    // Which experiment or store a run is of matters only when several are shown.
+    m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::ExperimentColumn), experiments > 1);
+    m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::StoreColumn), chosen.size() > 1);
+
+    m_runModel->setRuns(Store::RunTable());
+    m_detailsModel->clear();
+    m_detailsLocation.clear();
+    m_artifactsPane->clear();
+    emit currentRunChanged(m_location, {});
+    emit selectedRunsChanged();
+    if (!std::ranges::equal(before, chosen, {}, &StoreExperiments::location, &StoreExperiments::location))
+        emit shownStoresChanged(shownStores());
+    for (const StoreExperiments &store : chosen) {
+        if (!kept.contains(store.location))
+            loadStoreRuns(store.location);
+    }
+    if (!chosen.isEmpty() && kept.size() == chosen.size())
+        showRuns(false);
+    updateStatusText();
+    emit loadingChanged(isLoading());
+}
+
+void RunsPage::loadStoreRuns(const QString &location)
+{
+    RunLoader *loader = m_experimentPane->loader(location);
+    const auto store = std::find_if(m_shown.cbegin(), m_shown.cend(), [&](const StoreExperiments &shown) {
+        return shown.location == location;
+    });
+    if (!loader || store == m_shown.cend())
         return;
-    }
     Store::RunQuery query;
-    query.experimentIds = experimentIds; // one query: MLflow's order across the experiments
+    query.experimentIds = store->experimentIds; // one query: MLflow's order across the experiments
     query.view = m_experimentPane->viewType();
-    loader()->loadRuns(query);
+    loader->loadRuns(query);
+}
+
+// The same experiments of a store, read again: a reload (loud, the old rows stay until all new
+// ones are in) or a refresh (quiet, in place).
+void RunsPage::onExperimentsReadAgain(const QString &location)
+{
+    m_runModel->setExperimentNames(location, m_experimentPane->experimentNames(location));
+    if (!m_refreshing.contains(location)) {
+        m_complete.remove(location);
+        m_runsComplete = false;
+        m_showFirstRows = m_runModel->runs().isEmpty();
+    }
+    loadStoreRuns(location);
     updateStatusText();
 }
 
-void RunsPage::applyRuns(const Store::RunTable &runs, bool complete)
+void RunsPage::onStoreRunsLoaded(const QString &location, const Store::RunTable &runs, bool complete)
+{
+    const bool quiet = complete && m_refreshing.remove(location);
+    m_tables.insert(location, runs);
+    if (complete)
+        m_complete.insert(location);
+    showRuns(quiet);
+}
+
+void RunsPage::showRuns(bool quiet)
+{
+    const bool complete
+        = std::all_of(m_shown.cbegin(), m_shown.cend(),
+                      [this](const StoreExperiments &store) { return m_complete.contains(store.location); });
+    if (!complete && !m_showFirstRows)
+        return;
+    // Every shown store takes part, read or not yet, so that a run's key stays the same.
+    QList<StoreRuns> stores;
+    for (const StoreExperiments &store : std::as_const(m_shown))
+        stores.append({store.location, m_tables.value(store.location)});
+    const quint64 generation = ++m_mergeGeneration;
+    if (stores.size() == 1) {
+        m_merging = false;
+        applyRuns(mergeRuns(stores), complete, quiet);
+        return;
+    }
+    // Several stores' tables are copied into one: on a worker, as they may be large.
+    m_merging = !quiet;
+    auto *watcher = new QFutureWatcher<MergedRuns>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, complete, quiet] {
+        watcher->deleteLater();
+        if (generation != m_mergeGeneration)
+            return;
+        m_merging = false;
+        applyRuns(watcher->result(), complete, quiet);
+        emit loadingChanged(isLoading());
+    });
+    watcher->setFuture(QtConcurrent::run([stores] { return mergeRuns(stores); }));
+}
+
+void RunsPage::applyRuns(const MergedRuns &shown, bool complete, bool quiet)
 {
     const RunTreeView::State state = m_runView->captureState();
-    const MergedRuns shown = mergeRuns({{m_location, runs}});
-    if (std::exchange(m_refreshing, false) && complete && m_runModel->updateRuns(shown)) {
+    if (quiet && complete && m_runsComplete && m_runModel->updateRuns(shown)) {
         // In place: the views keep selection, expansion and scroll position by themselves.
         updateStatusText();
         emit runsRefreshed();
@@ -450,13 +553,16 @@ void RunsPage::onCurrentRunChanged(const QModelIndex &current)
     const int row = m_runModel->runRow(m_runProxy->mapToSource(current));
     if (row < 0) {
         m_detailsModel->clear();
+        m_detailsLocation.clear();
         m_artifactsPane->clear();
         emit currentRunChanged(m_location, {});
         return;
     }
-    if (m_runModel->runs().run(row).runId == m_detailsModel->runId())
+    const QString location = m_runModel->location(row);
+    if (m_runModel->runs().run(row).runId == m_detailsModel->runId() && location == m_detailsLocation)
         return;
-    m_detailsModel->setRun(m_runModel->runs(), row, m_location);
+    m_detailsLocation = location;
+    m_detailsModel->setRun(m_runModel->runs(), row, location, m_runModel->runKey(row));
     m_datasetsTimer->start();
 }
 
@@ -500,12 +606,14 @@ void RunsPage::updateStatusText()
 {
     if (!m_experimentPane->pendingLocation().isEmpty())
         return;
-    const RunLoader *current = loader();
-    const bool loading = current && current->isLoading();
+    const bool loading = isLoading();
     const int total = m_runModel->runs().size();
     const bool filtered = m_runProxy->isFiltered();
     QString text;
-    if (m_runsExperimentIds.isEmpty())
+    int experiments = 0;
+    for (const StoreExperiments &store : std::as_const(m_shown))
+        experiments += store.experimentIds.size();
+    if (m_shown.isEmpty())
         text = tr("No experiment selected.");
     else if (loading && total == 0)
         text = tr("Loading runs…");
@@ -521,8 +629,10 @@ void RunsPage::updateStatusText()
                           : tr("%1 of %2 runs match the filter.").arg(m_runProxy->matchCount()).arg(total);
     else
         text = total == 1 ? tr("1 run.") : tr("%1 runs.").arg(total);
-    if (m_runsExperimentIds.size() > 1)
-        text = tr("%1 experiments · %2").arg(m_runsExperimentIds.size()).arg(text);
+    if (m_shown.size() > 1)
+        text = tr("%1 stores · %2 experiments · %3").arg(m_shown.size()).arg(experiments).arg(text);
+    else if (experiments > 1)
+        text = tr("%1 experiments · %2").arg(experiments).arg(text);
     if (m_runProxy->hasRunIdFilter())
         text += QLatin1Char(' ') + tr("Filtered by the brush in the Compare tab.");
     if (text != m_statusText) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "experimentpane.h"
+#include "mergedruns.h"
 #include "runcolumnsmenu.h"
 #include "runtable.h"
 #include "runtreeview.h"
@@ -13,7 +15,6 @@
 
 class ArtifactsPane;
 class ExperimentListModel;
-class ExperimentPane;
 class PageFrame;
 class QAction;
 class QCheckBox;
@@ -32,10 +33,9 @@ class SearchFilter;
 class SearchFilterEdit;
 
 // The run browser: the open stores' experiments on the left (several can be selected,
-// Ctrl/Shift+click; the runs of one store show at a time), the runs of the selected experiments
-// as one tree in the middle (filter box above), the current run's details on the right. Owns its
-// models, its loaders and its actions; the window places the actions in menus and shows the
-// signals.
+// Ctrl/Shift+click, of any stores), the runs of the selected experiments as one tree in the
+// middle (filter box above), the current run's details on the right. Owns its models, its
+// loaders and its actions; the window places the actions in menus and shows the signals.
 class RunsPage : public QWidget
 {
     Q_OBJECT
@@ -59,18 +59,24 @@ public:
     QStringList openStores() const;
     // Reads the stores again, keeping the experiments, the selection and the scroll position.
     void reload();
-    // Live updates: the store changed. Reads it again quietly (no loading state) and applies the
-    // runs in place (RunTreeModel::updateRuns()), then runsRefreshed(). Skipped while a load runs.
-    void refresh();
+    // Live updates: a store whose runs show changed. Reads its runs again quietly (no loading
+    // state) and applies them in place (RunTreeModel::updateRuns()), then runsRefreshed().
+    // Skipped while a load runs.
+    void refresh(const QString &location);
     void cancelLoading();
 
-    QString location() const { return m_location; } // of the store whose runs show, empty before one
+    // The current store (of the experiment chosen last), empty before one; the stores whose
+    // runs show, in the order they were opened.
+    QString location() const { return m_location; }
+    QStringList shownStores() const;
     bool isLoading() const;
     QString statusText() const { return m_statusText; }
 
-    // The experiments whose runs are shown or loading, in the store's order; the first of them.
-    QStringList currentExperimentIds() const { return m_runsExperimentIds; }
-    QString currentExperimentId() const { return m_runsExperimentIds.value(0); }
+    // The experiments whose runs are shown or loading, by store; those of the current store, in
+    // its order; the first of them.
+    QList<StoreExperiments> shownExperiments() const { return m_shown; }
+    QStringList currentExperimentIds() const;
+    QString currentExperimentId() const { return currentExperimentIds().value(0); }
     QString currentRunId() const { return m_runView->currentRunId(); }
     QStringList selectedRunIds() const { return m_runView->selectedRunIds(); }
     // The selected runs' rows in runModel()->runs().
@@ -125,10 +131,12 @@ public:
 signals:
     // A store was opened (the current one or one beside it).
     void storeOpened(const QString &location);
-    // The store whose runs show changed (empty: none is open any more).
+    // The current store changed (empty: none is open any more).
     void currentStoreChanged(const QString &location);
+    // The stores whose runs show (or load) changed.
+    void shownStoresChanged(const QStringList &locations);
     void openFailed(const QString &location, const Store::Error &error);
-    // Reading runs of the open store failed.
+    // Reading runs of a shown store failed.
     void loadFailed(const Store::Error &error);
     void noticeChanged(const QString &notice);
     void loadingChanged(bool loading);
@@ -149,9 +157,15 @@ private:
     void createLayout();
     void connectLoader(const QString &location, RunLoader *loader);
     void onCurrentStoreChanged(const QString &location);
-    void onLoadFailed(const Store::Error &error);
-    void loadRuns(const QStringList &experimentIds, bool keepView);
-    void applyRuns(const Store::RunTable &runs, bool complete);
+    void onLoadFailed(const QString &location, const Store::Error &error);
+    bool isShown(const QString &location) const;
+    void loadRuns(const QList<StoreExperiments> &chosen);
+    void loadStoreRuns(const QString &location);
+    void onExperimentsReadAgain(const QString &location);
+    void onStoreRunsLoaded(const QString &location, const Store::RunTable &runs, bool complete);
+    // Merges the shown stores' tables (on a worker when there are several) and applies them.
+    void showRuns(bool quiet);
+    void applyRuns(const MergedRuns &runs, bool complete, bool quiet);
     void onCurrentRunChanged(const QModelIndex &current);
     void onFilterChanged(const SearchFilter &filter);
     void updateStatusText();
@@ -176,13 +190,18 @@ private:
     QAction *m_showDeletedAction = nullptr;
     QAction *m_columnsAction = nullptr;
 
-    QString m_location; // the store whose runs show
+    QString m_location; // the current store
     QStringList m_pendingRunIds;
     int m_firstRowsLimit;
-    QStringList m_runsExperimentIds; // whose runs are shown or loading, in the store's order
+    QList<StoreExperiments> m_shown; // whose runs are shown or loading
+    QHash<QString, Store::RunTable> m_tables; // by store: the runs read (maybe the first ones)
+    QSet<QString> m_complete; // stores whose table is whole
+    QSet<QString> m_refreshing; // stores refresh() reads again
+    quint64 m_mergeGeneration = 0; // a newer merge drops the result of an older one
+    bool m_merging = false; // loudly: not a refresh
+    QString m_detailsLocation; // the store of the run in the details pane
     bool m_showFirstRows = true; // false on reload: keep the old rows until all new ones are in
     bool m_runsComplete = false;
-    bool m_refreshing = false; // a refresh() is reading the store again
     bool m_applyingSort = false; // sorting by code, not by a click on the header
     bool m_applyingRunIdFilter = false;
     RunTreeView::State m_viewBeforeRunIdFilter; // restored when the run-id filter goes

@@ -1,6 +1,7 @@
 #include "chartspage.h"
 #include "comparepage.h"
 #include "curvechartview.h"
+#include "experimentlistmodel.h"
 #include "liveupdates.h"
 #include "metriccurveloader.h"
 #include "metricdiffmodel.h"
@@ -37,6 +38,7 @@ private slots:
     void pausedIgnoresChanges();
     void compareFollowsComparedRuns();
     void newMetricKeyAddsAColumn();
+    void followsEveryShownStore();
 
 private:
     static constexpr int IntervalMs = 400;
@@ -50,7 +52,7 @@ struct LiveWindow
     explicit LiveWindow(int intervalMs)
         : location(LiveWriter::buildStore(dir)), writer(location), live(browser.runs, browser.charts)
     {
-        live.watcher()->setInterval(intervalMs);
+        live.setInterval(intervalMs);
     }
     QTemporaryDir dir;
     QString location; // empty when the store could not be built
@@ -231,6 +233,54 @@ void TestLiveUpdates::newMetricKeyAddsAColumn()
     QCOMPARE(accuracy.data(RunTreeModel::SortRole).toDouble(), 0.5);
     QCOMPARE(browser.runs->selectedRunIds(), QStringList({trainer}));
     QCOMPARE(browser.runs->currentRunId(), trainer);
+}
+
+// Runs of two stores shown together (two copies of one store: the same run ids): each store has a
+// watcher of its own, and a writer in either adds its row in place, to that store's runs.
+void TestLiveUpdates::followsEveryShownStore()
+{
+    LiveWindow window(IntervalMs);
+    QVERIFY(!window.location.isEmpty());
+    QTemporaryDir otherDir;
+    const QString other = LiveWriter::buildStore(otherDir);
+    QVERIFY(!other.isEmpty());
+    LiveWriter otherWriter(other);
+    Browser &browser = window.browser;
+    LiveUpdates &live = window.live;
+    QVERIFY(browser.openStore(window.location, QStringLiteral("live")));
+    QVERIFY(live.watcher(window.location));
+    browser.runs->addStore(other);
+    ExperimentListModel *experiments = browser.runs->experimentModel();
+    QTRY_VERIFY(experiments->findExperiment(other, QStringLiteral("live")).isValid());
+    QVERIFY(!live.watcher(other)); // open, but none of its runs show
+    QVERIFY(WidgetTestSupport::showRuns(browser.runs, [&] {
+        browser.runs->experimentView()->selectionModel()->setCurrentIndex(
+            experiments->findExperiment(other, QStringLiteral("live")),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }));
+    RunTreeModel *model = browser.runs->runModel();
+    QCOMPARE(model->runs().size(), 4);
+    QVERIFY(live.watcher(window.location) && live.watcher(other));
+    QTRY_COMPARE(live.indicator()->text(), QStringLiteral("● 2 running"));
+
+    QSignalSpy resets(model, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+    QVERIFY2(otherWriter.createRun(Second), qPrintable(otherWriter.lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(model->runs().size(), 5, 2 * IntervalMs + 1000);
+    QVERIFY(model->rowOfRun(other, Second) >= 0);
+    QCOMPARE(model->rowOfRun(window.location, Second), -1);
+    QVERIFY2(window.writer.createRun(Second), qPrintable(window.writer.lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(model->runs().size(), 6, 2 * IntervalMs + 1000);
+    QVERIFY(model->rowOfRun(window.location, Second) >= 0);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(inserted.count(), 2);
+    QTRY_COMPARE(live.indicator()->text(), QStringLiteral("● 4 running"));
+
+    // Closing a store stops watching it.
+    browser.runs->closeStore(other);
+    QTRY_COMPARE(model->runs().size(), 3);
+    QVERIFY(!live.watcher(other));
+    QVERIFY(live.watcher(window.location));
 }
 
 QTEST_MAIN(TestLiveUpdates)

@@ -7,6 +7,7 @@
 #include "metriccurveloader.h"
 #include "runcolors.h"
 #include "runloader.h"
+#include "runsortfilterproxy.h"
 #include "runspage.h"
 #include "runtreemodel.h"
 #include "sqlitehandle.h"
@@ -24,8 +25,8 @@
 using WidgetTestSupport::showRuns;
 
 // Several stores open side by side in the run browser: grouped in the experiment tree, the runs
-// of the store chosen there shown, closed one by one. Real stores: the demo store and MLflow's
-// own fixture (both have an experiment 0, "Default").
+// of the experiments chosen there shown together (of any stores), closed one by one. Real stores: the demo
+// store and MLflow's own fixture (both have an experiment 0, "Default").
 class TestSeveralStores : public QObject
 {
     Q_OBJECT
@@ -33,7 +34,8 @@ private slots:
     void initTestCase();
     void init();
     void storesAreGroupedAndChosenByExperiment();
-    void experimentsOfOneStoreAtATime();
+    void experimentsOfSeveralStoresTogether();
+    void runsOfTwoStoresChartedAndComparedTogether();
     void closingStores();
     void failingStoreLeavesTheOthers();
     void pinnedRunsCompareAcrossStores();
@@ -111,32 +113,134 @@ void TestSeveralStores::storesAreGroupedAndChosenByExperiment()
     QVERIFY(!(model->flags(model->indexOfStore(m_demo)) & Qt::ItemIsSelectable));
 }
 
-void TestSeveralStores::experimentsOfOneStoreAtATime()
+void TestSeveralStores::experimentsOfSeveralStoresTogether()
 {
     RunsPage page;
     ExperimentListModel *model = page.experimentModel();
     QItemSelectionModel *selection = page.experimentView()->selectionModel();
     QVERIFY(showRuns(&page, [&] { page.openStore(m_fixture); }));
     QVERIFY(showRuns(&page, [&] { page.openStore(m_demo, QStringLiteral("mnist-cnn")); }));
-    // Ctrl+click on an experiment of the other store: that store's experiment alone is shown,
-    // the first store's selection goes (runs of one store at a time).
+    const QString storeColumn = page.runModel()->columnKey(RunTreeModel::StoreColumn);
+    QVERIFY(!page.isColumnVisible(storeColumn));
+    QCOMPARE(page.statusText(), QStringLiteral("%1 runs.").arg(Store::DemoStore::Counts::MnistRuns));
+
+    // Ctrl+click on an experiment of the other store: the runs of both show, in one tree, and
+    // the store clicked last is the current one.
+    QSignalSpy current(&page, &RunsPage::currentStoreChanged);
+    QSignalSpy shownStores(&page, &RunsPage::shownStoresChanged);
     const QModelIndex other = model->findExperiment(m_fixture, QStringLiteral("0"));
+    const QModelIndex mnist = model->findExperiment(m_demo, QStringLiteral("mnist-cnn"));
     QVERIFY(showRuns(&page, [&] {
         selection->setCurrentIndex(other, QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }));
     QCOMPARE(page.location(), m_fixture);
-    QCOMPARE(selection->selectedRows(), QModelIndexList({other}));
-    QCOMPARE(page.runModel()->runs().size(), 26);
+    QCOMPARE(current.count(), 1);
+    QCOMPARE(shownStores.count(), 1);
+    QCOMPARE(page.shownStores(), QStringList({m_fixture, m_demo})); // in the order they were opened
+    QCOMPARE(shownStores.last().at(0).toStringList(), page.shownStores());
+    QCOMPARE(selection->selectedRows().size(), 2);
+    QCOMPARE(page.currentExperimentIds(), QStringList({QStringLiteral("0")}));
+    const RunTreeModel *runs = page.runModel();
+    QCOMPARE(runs->runs().size(), 26 + Store::DemoStore::Counts::MnistRuns);
+    QCOMPARE(runs->locations(), page.shownStores());
+    int ofDemo = 0;
+    for (int row = 0; row < runs->runs().size(); ++row)
+        ofDemo += runs->location(row) == m_demo;
+    QCOMPARE(ofDemo, Store::DemoStore::Counts::MnistRuns);
+    // Every run says where it comes from.
+    QVERIFY(page.isColumnVisible(storeColumn));
+    QCOMPARE(
+        page.statusText(),
+        QStringLiteral("2 stores · 2 experiments · %1 runs.").arg(26 + Store::DemoStore::Counts::MnistRuns));
+    QVERIFY(!page.isLoading());
+
+    // The details, datasets and artifacts of a run come from its own store.
+    QSignalSpy currentRun(&page, &RunsPage::currentRunChanged);
+    int row = 0;
+    while (runs->location(row) != m_demo)
+        ++row;
+    page.runView()->setCurrentIndex(page.runProxy()->mapFromSource(runs->indexOfRow(row)));
+    QTRY_VERIFY(!currentRun.isEmpty()
+                && !currentRun.last().at(1).value<Store::RunAttributes>().runId.isEmpty());
+    QCOMPARE(currentRun.last().at(0).toString(), m_demo);
+    QCOMPARE(currentRun.last().at(1).value<Store::RunAttributes>().runId, runs->runs().run(row).runId);
+
+    // Ctrl+click takes the demo's experiment away again: the fixture's runs alone.
+    QVERIFY(showRuns(
+        &page, [&] { selection->select(mnist, QItemSelectionModel::Deselect | QItemSelectionModel::Rows); }));
+    QCOMPARE(page.location(), m_fixture);
+    QCOMPARE(page.shownStores(), QStringList({m_fixture}));
+    QCOMPARE(runs->runs().size(), 26);
+    QVERIFY(!page.isColumnVisible(storeColumn));
+    // A plain click shows one experiment alone, in whichever store.
+    QVERIFY(showRuns(&page, [&] {
+        selection->setCurrentIndex(mnist, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }));
+    QCOMPARE(page.location(), m_demo);
+    QCOMPARE(page.shownStores(), QStringList({m_demo}));
+    QCOMPARE(runs->runs().size(), Store::DemoStore::Counts::MnistRuns);
     // Ctrl+click within one store still adds experiments.
-    QVERIFY(showRuns(&page, [&] { page.openStore(m_demo, QStringLiteral("mnist-cnn")); }));
     QVERIFY(showRuns(&page, [&] {
         selection->setCurrentIndex(model->findExperiment(m_demo, QStringLiteral("tabular-gbm")),
                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }));
     QCOMPARE(page.location(), m_demo);
     QCOMPARE(page.currentExperimentIds().size(), 2);
-    QCOMPARE(page.runModel()->runs().size(),
+    QCOMPARE(runs->runs().size(),
              Store::DemoStore::Counts::MnistRuns + Store::DemoStore::Counts::GbmActiveRuns);
+}
+
+// Runs of two stores selected together in the run table are plotted and compared together, each
+// read from its own store, with colours of their own.
+void TestSeveralStores::runsOfTwoStoresChartedAndComparedTogether()
+{
+    Browser browser;
+    browser.show();
+    QVERIFY(browser.openStore(m_demo, QStringLiteral("mnist-cnn")));
+    const QString demoRun = browser.idsOf({QStringLiteral("cnn-augment")}).value(0);
+    browser.runs->addStore(m_fixture);
+    QTRY_COMPARE(browser.runs->openStores().size(), 2);
+    ExperimentListModel *model = browser.runs->experimentModel();
+    QTRY_VERIFY(model->findExperiment(m_fixture, QStringLiteral("0")).isValid());
+    QVERIFY(showRuns(browser.runs, [&] {
+        browser.runs->experimentView()->selectionModel()->setCurrentIndex(
+            model->findExperiment(m_fixture, QStringLiteral("0")),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }));
+    const RunTreeModel *runs = browser.runs->runModel();
+    const int fixtureRow = runs->rowOfRun(m_fixture, [&] {
+        for (int row = 0; row < runs->runs().size(); ++row) {
+            if (runs->location(row) == m_fixture)
+                return runs->runs().run(row).runId;
+        }
+        return QString();
+    }());
+    QVERIFY(fixtureRow >= 0);
+    const QString fixtureRun = runs->runs().run(fixtureRow).runId;
+    browser.runs->selectRuns({demoRun, fixtureRun});
+    QCOMPARE(browser.runs->selectedRunRows().size(), 2);
+
+    browser.setCurrentWidget(browser.compare);
+    QTRY_COMPARE(browser.compare->runSources().size(), 2);
+    QSet<QString> compared;
+    for (const RunDiff::RunSource &source : browser.compare->runSources())
+        compared.insert(source.location + QLatin1Char('/') + source.runId);
+    QCOMPARE(compared,
+             QSet<QString>({m_demo + QLatin1Char('/') + demoRun, m_fixture + QLatin1Char('/') + fixtureRun}));
+
+    // Each run has the colour it has in the run table and the charts.
+    QTRY_COMPARE(browser.compare->diff().runs.size(), 2);
+    for (const RunDiff::RunInfo &info : browser.compare->diff().runs)
+        QCOMPARE(info.colorKey(), runs->runKey(runs->rowOfRun(info.location, info.runId)));
+
+    browser.setCurrentWidget(browser.charts);
+    QTRY_COMPARE(browser.charts->runIds().size(), 2);
+    const QStringList keys = browser.charts->runIds();
+    QVERIFY(keys.contains(runs->runKey(fixtureRow)));
+    QVERIFY(keys.contains(runs->runKey(runs->rowOfRun(m_demo, demoRun))));
+    QVERIFY(RunColors::color(keys[0]) != RunColors::color(keys[1]));
+    MetricCurveLoader *curves = browser.charts->curveLoader();
+    QTRY_VERIFY(curves->curve(runs->runKey(runs->rowOfRun(m_demo, demoRun)), QStringLiteral("val_loss")));
 }
 
 void TestSeveralStores::closingStores()

@@ -32,6 +32,7 @@ public:
                  const QString &artifactUri);
     void clear();
 
+    QString storeLocation() const { return m_storeLocation; } // of the run shown
     QString runId() const { return m_runId; }
     QString runName() const { return m_runName; }
     // The run's artifact folder on this machine; empty until resolved or when there is none.

@@ -249,7 +249,7 @@ void ParallelCoordinatesView::paint(QPainter &painter, const QSizeF &size) const
         return rank(a) < rank(b);
     });
     for (int run : std::as_const(order)) {
-        QColor color = RunColors::color(m_diff.runs[run].runId);
+        QColor color = RunColors::color(m_diff.runs[run].colorKey());
         const bool brushed = isBrushed(run);
         if (!brushed)
             color.setAlpha(FadedAlpha);
@@ -350,7 +350,7 @@ void ParallelCoordinatesView::paint(QPainter &painter, const QSizeF &size) const
             lx = plot.left();
             ly += metrics.height() + 4;
         }
-        QColor color = RunColors::color(m_diff.runs[run].runId);
+        QColor color = RunColors::color(m_diff.runs[run].colorKey());
         if (!isBrushed(run))
             color.setAlpha(FadedAlpha + 40);
         painter.setPen(QPen(color, 3, Qt::SolidLine, Qt::RoundCap));

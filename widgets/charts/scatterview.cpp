@@ -148,7 +148,7 @@ void ScatterView::applyColors()
 {
     for (int i = 0; i < m_series.size(); ++i) {
         const RunInfo &run = m_diff.runs[m_seriesRun[i]];
-        QColor color = RunColors::color(run.runId);
+        QColor color = RunColors::color(run.colorKey());
         const bool faded = !m_highlightAll && !m_highlighted.contains(run.runId);
         if (faded)
             color.setAlpha(50);
