@@ -219,6 +219,10 @@ void TestSeveralStores::runsOfTwoStoresChartedAndComparedTogether()
     const QString fixtureRun = runs->runs().run(fixtureRow).runId;
     browser.runs->selectRuns({demoRun, fixtureRun});
     QCOMPARE(browser.runs->selectedRunRows().size(), 2);
+    browser.resize(1400, 800);
+    VERIFY_SCREENSHOT(&browser,
+                      WidgetTestSupport::screenshotPath("KAIZEN_STORES_RUNS_PNG",
+                                                        m_dir.filePath(QStringLiteral("runs.png"))));
 
     browser.setCurrentWidget(browser.compare);
     QTRY_COMPARE(browser.compare->runSources().size(), 2);
@@ -241,6 +245,9 @@ void TestSeveralStores::runsOfTwoStoresChartedAndComparedTogether()
     QVERIFY(RunColors::color(keys[0]) != RunColors::color(keys[1]));
     MetricCurveLoader *curves = browser.charts->curveLoader();
     QTRY_VERIFY(curves->curve(runs->runKey(runs->rowOfRun(m_demo, demoRun)), QStringLiteral("val_loss")));
+    VERIFY_SCREENSHOT(&browser,
+                      WidgetTestSupport::screenshotPath("KAIZEN_STORES_CHARTS_PNG",
+                                                        m_dir.filePath(QStringLiteral("charts.png"))));
 }
 
 void TestSeveralStores::closingStores()
