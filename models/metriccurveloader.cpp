@@ -292,16 +292,16 @@ std::shared_ptr<Store::MetricSeries> readGrownSeries(Store::MlflowStore &store, 
 
 } // namespace
 
-void MetricCurveLoader::refresh()
+void MetricCurveLoader::refresh(const QString &location)
 {
     if (m_refreshing) {
-        m_refreshAgain = true;
+        m_refreshAgain.insert(location);
         return;
     }
     std::vector<RefreshJob> jobs;
     const auto addJob = [&](const CurveKey &key, const Store::MetricSeriesPtr &series) {
         const CurveRun run = m_runs.value(key.first);
-        if (!run.location.isEmpty())
+        if (!run.location.isEmpty() && (location.isEmpty() || run.location == location))
             jobs.push_back({key, run.location, run.runId, series, run.startTime});
     };
     for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it)
@@ -337,8 +337,8 @@ void MetricCurveLoader::refresh()
             }
         }
         emit refreshed();
-        if (std::exchange(m_refreshAgain, false))
-            refresh();
+        if (const QSet<QString> again = std::exchange(m_refreshAgain, {}); !again.isEmpty())
+            refresh(again.size() == 1 ? *again.cbegin() : QString());
     });
     watcher->setFuture(QtConcurrent::run([pools = std::move(pools), jobs = std::move(jobs), lines = m_lines] {
         Refreshed refreshed;

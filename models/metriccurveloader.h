@@ -71,8 +71,9 @@ public:
     // Live updates: reads the rows stored since each kept curve was read, and the curves of kept
     // runs that had no rows, on a worker; each curve that grew is replaced (curveAdded), then
     // refreshed(). Never reads a series whole unless the store says it changed other than by
-    // appending. A refresh() while one is running is run once after it.
-    void refresh();
+    // appending. Only the curves of runs of `location` when given. A refresh() while one is
+    // running is run once after it.
+    void refresh(const QString &location = {});
     bool isRefreshing() const { return m_refreshing; }
 
 signals:
@@ -111,6 +112,6 @@ private:
     quint64 m_lineGeneration = 0; // a newer setLines() drops the older one's lines
     bool m_preparingLines = false;
     bool m_refreshing = false;
-    bool m_refreshAgain = false; // refresh() was called while one ran
+    QSet<QString> m_refreshAgain; // the stores refresh() was called for while one ran ("": all)
     quint64 m_locationGeneration = 0; // a refresh of an earlier store is dropped
 };

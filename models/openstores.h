@@ -9,6 +9,14 @@
 #include <QSet>
 #include <QStringList>
 
+// Experiments chosen in one store.
+struct StoreExperiments
+{
+    QString location;
+    QStringList experimentIds; // in the store's order
+    friend bool operator==(const StoreExperiments &, const StoreExperiments &) = default;
+};
+
 // The stores open side by side, each with a RunLoader of its own (its experiments, runs and
 // datasets, read on worker threads). A store counts as open once its experiments were read a
 // first time; until then it is opening, and a failure then closes it again (openFailed).

@@ -117,7 +117,7 @@ struct RunInfo
     QString experimentId;
     QString experimentName;
     QString location; // the store's path
-    QString runKey; // its key in the run table (RunTreeModel::runKey()); empty: its id
+    QString runKey {}; // its key in the run table (RunTreeModel::runKey()); empty: its id
 
     // The name shown: the run's name, else the start of its id.
     QString displayName() const { return RunFormat::runName(runName, runId); }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "openstores.h"
+#include "runloader.h"
 #include "storeerror.h"
 #include "storetypes.h"
 
@@ -8,18 +10,8 @@
 #include <QWidget>
 
 class ExperimentListModel;
-class OpenStores;
 class QCheckBox;
 class QTreeView;
-#include "runloader.h"
-
-// Experiments chosen in one store.
-struct StoreExperiments
-{
-    QString location;
-    QStringList experimentIds; // in the store's order
-    friend bool operator==(const StoreExperiments &, const StoreExperiments &) = default;
-};
 
 // The open stores and their experiments, left of the run table: a tree of stores (shown only
 // once two are open) and their experiments. Choosing experiments (several with Ctrl/Shift+click,
@@ -51,6 +43,7 @@ public:
     QString pendingLocation() const { return m_pending; }
     QStringList locations() const; // open, in the order they were opened
     RunLoader *loader(const QString &location) const;
+    OpenStores *stores() const { return m_stores; }
     // The chosen experiments, by store in the order the stores were opened (stores without
     // chosen experiments left out); those of the current store.
     QList<StoreExperiments> chosen() const { return m_chosen; }

@@ -33,8 +33,10 @@ LiveUpdates::LiveUpdates(RunsPage *runs, ChartsPage *charts, QObject *parent)
     connect(m_followAction, &QAction::toggled, this, [this](bool follow) {
         for (auto it = m_watchers.cbegin(); it != m_watchers.cend(); ++it) {
             it.value()->setPaused(!follow);
-            if (follow)
-                m_runs->refresh(it.key()); // what changed while paused
+            if (follow) { // what changed while paused
+                m_charts->refreshCurves(it.key());
+                m_runs->refresh(it.key());
+            }
         }
         updateIndicator();
     });
@@ -43,7 +45,6 @@ LiveUpdates::LiveUpdates(RunsPage *runs, ChartsPage *charts, QObject *parent)
     m_indicator->hide();
 
     connect(runs, &RunsPage::shownStoresChanged, this, &LiveUpdates::watchStores);
-    connect(runs, &RunsPage::runsRefreshed, charts, &ChartsPage::refreshCurves);
     connect(runs, &RunsPage::runsRefreshed, this, &LiveUpdates::updateIndicator);
     connect(runs, &RunsPage::runsShown, this, &LiveUpdates::updateIndicator);
 }
@@ -72,8 +73,12 @@ void LiveUpdates::watchStores(const QStringList &locations)
         watcher->setInterval(m_intervalMs);
         watcher->setPaused(!m_followAction->isChecked());
         watcher->setLocation(location); // before the store is read: no change goes unnoticed
-        connect(watcher, &StoreWatcher::storeChanged, m_runs,
-                [this, location] { m_runs->refresh(location); });
+        // The charts read the new points at once (only those); the run table when its reads
+        // of the store are not too costly (RefreshScheduler).
+        connect(watcher, &StoreWatcher::storeChanged, this, [this, location] {
+            m_charts->refreshCurves(location);
+            m_runs->refresh(location);
+        });
         m_watchers.insert(location, watcher);
     }
 }

@@ -14,10 +14,10 @@
 #include "runtreemodel.h"
 #include "runtreeview.h"
 #include "searchfilteredit.h"
+#include "shownruns.h"
 
 #include <QAction>
 #include <QCheckBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QSettings>
@@ -27,7 +27,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -54,6 +53,18 @@ RunsPage::RunsPage(QWidget *parent)
     connect(m_experimentPane, &ExperimentPane::currentStoreChanged, this, &RunsPage::onCurrentStoreChanged);
     connect(m_experimentPane, &ExperimentPane::experimentsChosen, this, &RunsPage::loadRuns);
     connect(m_experimentPane, &ExperimentPane::experimentsReadAgain, this, &RunsPage::onExperimentsReadAgain);
+
+    m_shownRuns = new ShownRuns(m_experimentPane->stores(), this);
+    connect(m_shownRuns, &ShownRuns::runsReady, this, &RunsPage::applyRuns);
+    connect(m_shownRuns, &ShownRuns::locationsChanged, this, &RunsPage::shownStoresChanged);
+    connect(m_shownRuns, &ShownRuns::refreshDue, m_experimentPane, &ExperimentPane::refresh);
+    connect(m_shownRuns, &ShownRuns::progressChanged, this, &RunsPage::progressChanged);
+    connect(m_shownRuns, &ShownRuns::loadingChanged, this, [this] {
+        emit loadingChanged(isLoading());
+        updateStatusText();
+    });
+    connect(m_shownRuns, &ShownRuns::loadFailed, this,
+            [this](const QString &, const Store::Error &error) { onLoadFailed(error); });
     connect(m_experimentPane, &ExperimentPane::noticeChanged, this, &RunsPage::noticeChanged);
     connect(m_experimentPane, &ExperimentPane::messageChanged, this, [this](const QString &message) {
         m_statusText = message;
@@ -137,53 +148,27 @@ QStringList RunsPage::openStores() const
 
 QStringList RunsPage::shownStores() const
 {
-    QStringList locations;
-    for (const StoreExperiments &store : m_shown)
-        locations.append(store.location);
-    return locations;
+    return m_shownRuns->locations();
 }
 
-bool RunsPage::isShown(const QString &location) const
+QList<StoreExperiments> RunsPage::shownExperiments() const
 {
-    return std::any_of(m_shown.cbegin(), m_shown.cend(),
-                       [&](const StoreExperiments &store) { return store.location == location; });
+    return m_shownRuns->chosen();
 }
 
 QStringList RunsPage::currentExperimentIds() const
 {
-    for (const StoreExperiments &store : m_shown) {
+    for (const StoreExperiments &store : m_shownRuns->chosen()) {
         if (store.location == m_location)
             return store.experimentIds;
     }
     return {};
 }
 
-// Every store has a loader; what it reads shows while its store's experiments are chosen.
+// Every store has a loader: the runs it reads go through ShownRuns, its datasets come here.
 void RunsPage::connectLoader(const QString &location, RunLoader *loader)
 {
     loader->setFirstRowsLimit(m_firstRowsLimit);
-    connect(loader, &RunLoader::loadFailed, this, [this, location](const Store::Error &error) {
-        if (isShown(location))
-            onLoadFailed(location, error);
-    });
-    connect(loader, &RunLoader::firstRunsLoaded, this, [this, location](const Store::RunTable &runs) {
-        if (isShown(location) && m_showFirstRows)
-            onStoreRunsLoaded(location, runs, false);
-    });
-    connect(loader, &RunLoader::runsLoaded, this, [this, location](const Store::RunTable &runs) {
-        if (isShown(location))
-            onStoreRunsLoaded(location, runs, true);
-    });
-    connect(loader, &RunLoader::progressChanged, this, [this, location](qint64 done, qint64 total) {
-        if (isShown(location) && !m_refreshing.contains(location))
-            emit progressChanged(done, total);
-    });
-    connect(loader, &RunLoader::loadingChanged, this, [this, location] {
-        if (!isShown(location))
-            return;
-        emit loadingChanged(isLoading());
-        updateStatusText();
-    });
     connect(loader, &RunLoader::datasetsLoaded, this,
             [this, location](const QString &runId, const Store::DatasetInputList &datasets) {
                 if (location == m_detailsLocation)
@@ -332,36 +317,21 @@ void RunsPage::reload()
 
 void RunsPage::refresh(const QString &location)
 {
-    // Not while the view's own load runs: it reads the store anyway.
-    if (!isShown(location) || isLoading() || m_refreshing.contains(location)
-        || !m_complete.contains(location))
-        return;
-    m_refreshing.insert(location);
-    m_experimentPane->refresh(location);
+    m_shownRuns->refresh(location);
 }
 
 void RunsPage::cancelLoading()
 {
-    for (const StoreExperiments &store : std::as_const(m_shown)) {
-        if (RunLoader *loader = m_experimentPane->loader(store.location); loader && loader->isLoading())
-            loader->cancel(); // updates the status text through loadingChanged
-    }
+    m_shownRuns->cancel(); // updates the status text through loadingChanged
 }
 
 bool RunsPage::isLoading() const
 {
-    if (!m_experimentPane->pendingLocation().isEmpty() || m_merging)
-        return true;
-    return std::any_of(m_shown.cbegin(), m_shown.cend(), [this](const StoreExperiments &store) {
-        const RunLoader *loader = m_experimentPane->loader(store.location);
-        return loader && loader->isLoading() && !m_refreshing.contains(store.location);
-    });
+    return !m_experimentPane->pendingLocation().isEmpty() || m_shownRuns->isLoading();
 }
 
-void RunsPage::onLoadFailed(const QString &location, const Store::Error &error)
+void RunsPage::onLoadFailed(const Store::Error &error)
 {
-    if (m_refreshing.remove(location))
-        return; // a live update that failed (the writer held the lock): the next change tries again
     m_statusText = tr("Could not read the runs.");
     emit statusTextChanged(m_statusText);
     emit loadFailed(error);
@@ -372,119 +342,36 @@ bool RunsPage::selectExperiment(const QString &nameOrId)
     return m_experimentPane->selectExperiment(nameOrId);
 }
 
-// A new choice of experiments: a new view. Stores whose choice stayed keep the runs they read.
+// A new choice of experiments: a new view.
 void RunsPage::loadRuns(const QList<StoreExperiments> &chosen)
 {
-    const QList<StoreExperiments> before = std::exchange(m_shown, chosen);
-    ++m_mergeGeneration;
-    m_merging = false;
-    m_refreshing.clear();
-    m_showFirstRows = true;
-    m_runsComplete = false;
-    QHash<QString, Store::RunTable> kept;
     int experiments = 0;
     for (const StoreExperiments &store : chosen) {
         experiments += store.experimentIds.size();
         m_runModel->setExperimentNames(store.location, m_experimentPane->experimentNames(store.location));
-        if (before.contains(store) && m_complete.contains(store.location))
-            kept.insert(store.location, m_tables.value(store.location));
     }
-    for (const StoreExperiments &store : before) {
-        if (!kept.contains(store.location)) {
-            if (RunLoader *loader = m_experimentPane->loader(store.location))
-                loader->cancel();
-        }
-    }
-    m_tables = kept;
-    m_complete = QSet<QString>(kept.keyBegin(), kept.keyEnd());
     // Which experiment or store a run is of matters only when several are shown.
     m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::ExperimentColumn), experiments > 1);
     m_columnsMenu->setDefaultVisible(m_runModel->columnKey(RunTreeModel::StoreColumn), chosen.size() > 1);
-
+    m_runsComplete = false;
     m_runModel->setRuns(Store::RunTable());
     m_detailsModel->clear();
     m_detailsLocation.clear();
     m_artifactsPane->clear();
     emit currentRunChanged(m_location, {});
     emit selectedRunsChanged();
-    if (!std::ranges::equal(before, chosen, {}, &StoreExperiments::location, &StoreExperiments::location))
-        emit shownStoresChanged(shownStores());
-    for (const StoreExperiments &store : chosen) {
-        if (!kept.contains(store.location))
-            loadStoreRuns(store.location);
-    }
-    if (!chosen.isEmpty() && kept.size() == chosen.size())
-        showRuns(false);
+    m_shownRuns->show(chosen, m_experimentPane->viewType()); // may show kept runs at once
     updateStatusText();
     emit loadingChanged(isLoading());
 }
 
-void RunsPage::loadStoreRuns(const QString &location)
-{
-    RunLoader *loader = m_experimentPane->loader(location);
-    const auto store = std::find_if(m_shown.cbegin(), m_shown.cend(), [&](const StoreExperiments &shown) {
-        return shown.location == location;
-    });
-    if (!loader || store == m_shown.cend())
-        return;
-    Store::RunQuery query;
-    query.experimentIds = store->experimentIds; // one query: MLflow's order across the experiments
-    query.view = m_experimentPane->viewType();
-    loader->loadRuns(query);
-}
-
-// The same experiments of a store, read again: a reload (loud, the old rows stay until all new
-// ones are in) or a refresh (quiet, in place).
+// The same experiments of a store, read again: a reload (the old rows stay until all new ones
+// are in) or a refresh (quiet, in place).
 void RunsPage::onExperimentsReadAgain(const QString &location)
 {
     m_runModel->setExperimentNames(location, m_experimentPane->experimentNames(location));
-    if (!m_refreshing.contains(location)) {
-        m_complete.remove(location);
-        m_runsComplete = false;
-        m_showFirstRows = m_runModel->runs().isEmpty();
-    }
-    loadStoreRuns(location);
+    m_shownRuns->readAgain(location, m_experimentPane->viewType());
     updateStatusText();
-}
-
-void RunsPage::onStoreRunsLoaded(const QString &location, const Store::RunTable &runs, bool complete)
-{
-    const bool quiet = complete && m_refreshing.remove(location);
-    m_tables.insert(location, runs);
-    if (complete)
-        m_complete.insert(location);
-    showRuns(quiet);
-}
-
-void RunsPage::showRuns(bool quiet)
-{
-    const bool complete
-        = std::all_of(m_shown.cbegin(), m_shown.cend(),
-                      [this](const StoreExperiments &store) { return m_complete.contains(store.location); });
-    if (!complete && !m_showFirstRows)
-        return;
-    // Every shown store takes part, read or not yet, so that a run's key stays the same.
-    QList<StoreRuns> stores;
-    for (const StoreExperiments &store : std::as_const(m_shown))
-        stores.append({store.location, m_tables.value(store.location)});
-    const quint64 generation = ++m_mergeGeneration;
-    if (stores.size() == 1) {
-        m_merging = false;
-        applyRuns(mergeRuns(stores), complete, quiet);
-        return;
-    }
-    // Several stores' tables are copied into one: on a worker, as they may be large.
-    m_merging = !quiet;
-    auto *watcher = new QFutureWatcher<MergedRuns>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, complete, quiet] {
-        watcher->deleteLater();
-        if (generation != m_mergeGeneration)
-            return;
-        m_merging = false;
-        applyRuns(watcher->result(), complete, quiet);
-        emit loadingChanged(isLoading());
-    });
-    watcher->setFuture(QtConcurrent::run([stores] { return mergeRuns(stores); }));
 }
 
 void RunsPage::applyRuns(const MergedRuns &shown, bool complete, bool quiet)
@@ -610,10 +497,9 @@ void RunsPage::updateStatusText()
     const int total = m_runModel->runs().size();
     const bool filtered = m_runProxy->isFiltered();
     QString text;
-    int experiments = 0;
-    for (const StoreExperiments &store : std::as_const(m_shown))
-        experiments += store.experimentIds.size();
-    if (m_shown.isEmpty())
+    const int experiments = m_shownRuns->experimentCount();
+    const int stores = int(m_shownRuns->chosen().size());
+    if (stores == 0)
         text = tr("No experiment selected.");
     else if (loading && total == 0)
         text = tr("Loading runs…");
@@ -629,8 +515,8 @@ void RunsPage::updateStatusText()
                           : tr("%1 of %2 runs match the filter.").arg(m_runProxy->matchCount()).arg(total);
     else
         text = total == 1 ? tr("1 run.") : tr("%1 runs.").arg(total);
-    if (m_shown.size() > 1)
-        text = tr("%1 stores · %2 experiments · %3").arg(m_shown.size()).arg(experiments).arg(text);
+    if (stores > 1)
+        text = tr("%1 stores · %2 experiments · %3").arg(stores).arg(experiments).arg(text);
     else if (experiments > 1)
         text = tr("%1 experiments · %2").arg(experiments).arg(text);
     if (m_runProxy->hasRunIdFilter())

@@ -31,6 +31,7 @@ class RunSortFilterProxy;
 class RunTreeModel;
 class SearchFilter;
 class SearchFilterEdit;
+class ShownRuns;
 
 // The run browser: the open stores' experiments on the left (several can be selected,
 // Ctrl/Shift+click, of any stores), the runs of the selected experiments as one tree in the
@@ -74,7 +75,7 @@ public:
 
     // The experiments whose runs are shown or loading, by store; those of the current store, in
     // its order; the first of them.
-    QList<StoreExperiments> shownExperiments() const { return m_shown; }
+    QList<StoreExperiments> shownExperiments() const;
     QStringList currentExperimentIds() const;
     QString currentExperimentId() const { return currentExperimentIds().value(0); }
     QString currentRunId() const { return m_runView->currentRunId(); }
@@ -157,14 +158,9 @@ private:
     void createLayout();
     void connectLoader(const QString &location, RunLoader *loader);
     void onCurrentStoreChanged(const QString &location);
-    void onLoadFailed(const QString &location, const Store::Error &error);
-    bool isShown(const QString &location) const;
+    void onLoadFailed(const Store::Error &error);
     void loadRuns(const QList<StoreExperiments> &chosen);
-    void loadStoreRuns(const QString &location);
     void onExperimentsReadAgain(const QString &location);
-    void onStoreRunsLoaded(const QString &location, const Store::RunTable &runs, bool complete);
-    // Merges the shown stores' tables (on a worker when there are several) and applies them.
-    void showRuns(bool quiet);
     void applyRuns(const MergedRuns &runs, bool complete, bool quiet);
     void onCurrentRunChanged(const QModelIndex &current);
     void onFilterChanged(const SearchFilter &filter);
@@ -174,6 +170,7 @@ private:
     RunTreeModel *m_runModel;
     RunSortFilterProxy *m_runProxy;
     RunDetailsModel *m_detailsModel;
+    ShownRuns *m_shownRuns = nullptr;
 
     PageFrame *m_frame = nullptr;
     ExperimentPane *m_experimentPane = nullptr;
@@ -193,15 +190,8 @@ private:
     QString m_location; // the current store
     QStringList m_pendingRunIds;
     int m_firstRowsLimit;
-    QList<StoreExperiments> m_shown; // whose runs are shown or loading
-    QHash<QString, Store::RunTable> m_tables; // by store: the runs read (maybe the first ones)
-    QSet<QString> m_complete; // stores whose table is whole
-    QSet<QString> m_refreshing; // stores refresh() reads again
-    quint64 m_mergeGeneration = 0; // a newer merge drops the result of an older one
-    bool m_merging = false; // loudly: not a refresh
     QString m_detailsLocation; // the store of the run in the details pane
-    bool m_showFirstRows = true; // false on reload: keep the old rows until all new ones are in
-    bool m_runsComplete = false;
+    bool m_runsComplete = false; // the run table shows all runs of the chosen experiments
     bool m_applyingSort = false; // sorting by code, not by a click on the header
     bool m_applyingRunIdFilter = false;
     RunTreeView::State m_viewBeforeRunIdFilter; // restored when the run-id filter goes

@@ -237,9 +237,9 @@ void ChartsPage::cancelLoading()
     m_curves->cancel();
 }
 
-void ChartsPage::refreshCurves()
+void ChartsPage::refreshCurves(const QString &location)
 {
-    m_curves->refresh();
+    m_curves->refresh(location);
 }
 
 bool ChartsPage::isLoading() const

@@ -60,9 +60,9 @@ public:
 
     bool isLoading() const;
     void cancelLoading();
-    // Live updates: the store changed; the shown curves get the points stored since (quietly,
-    // without the loading state).
-    void refreshCurves();
+    // Live updates: a store changed (empty: any); the shown curves of its runs get the points
+    // stored since (quietly, without the loading state).
+    void refreshCurves(const QString &location = {});
 
     void setXAxis(CurveMath::XAxis axis);
     CurveMath::XAxis xAxis() const { return m_xAxis; }
