@@ -325,8 +325,11 @@ bool MainWindow::restoreOpenStores()
 
 void MainWindow::closeCurrentStore()
 {
-    if (!m_runsPage->location().isEmpty())
-        m_runsPage->closeStore(m_runsPage->location());
+    const QString location = m_runsPage->location();
+    if (location.isEmpty())
+        return;
+    m_modelsPage->forgetStore(location); // opened again, it is read-only again
+    m_runsPage->closeStore(location);
 }
 
 void MainWindow::onCurrentStoreChanged(const QString &location)

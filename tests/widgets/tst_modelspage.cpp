@@ -99,6 +99,7 @@ private slots:
     }
     void listsModelsAndLanes();
     void readOnlyUntilAllowed();
+    void allowedChangesFollowTheStore();
     void transitionConfirmWriteUndo();
     void dropOnLaneAsksForTransition();
     void aliasTagAndDescriptionEdits();
@@ -142,6 +143,40 @@ void TestModelsPage::readOnlyUntilAllowed()
         QVERIFY(action->isEnabled());
     page.allowChangesAction()->setChecked(false);
     QVERIFY(QTest::qWaitFor([&] { return !page.isWritable(); }, 5000));
+}
+
+// Going to another store and back (the run browser's current store changes with every click
+// in another store) keeps what the user allowed; a store closed and opened again is read-only.
+void TestModelsPage::allowedChangesFollowTheStore()
+{
+    ModelsPage page;
+    QVERIFY(openPage(page, QStringLiteral("allowed-a.db")));
+    const QString first = m_store;
+    const QString second = TestSupport::buildRegistryStore(m_dir, QStringLiteral("allowed-b.db"), T0);
+    QVERIFY(!second.isEmpty());
+    QVERIFY(allowChanges(page));
+    page.setLocation(second);
+    QVERIFY(!page.isWritable());
+    QVERIFY(!page.allowChangesAction()->isChecked());
+    QTest::qWait(100);
+    QVERIFY(!page.isWritable()); // the second store was never allowed
+    page.setLocation(first);
+    QVERIFY(QTest::qWaitFor([&] { return page.isWritable(); }, 10000));
+    QVERIFY(page.allowChangesAction()->isChecked());
+    // Turned off by the user: off when coming back too.
+    page.allowChangesAction()->setChecked(false);
+    QVERIFY(QTest::qWaitFor([&] { return !page.isWritable(); }, 5000));
+    page.setLocation(second);
+    page.setLocation(first);
+    QTest::qWait(100);
+    QVERIFY(!page.isWritable());
+    // Closed and opened again: read-only.
+    QVERIFY(allowChanges(page));
+    page.setLocation(second);
+    page.forgetStore(first);
+    page.setLocation(first);
+    QTest::qWait(100);
+    QVERIFY(!page.isWritable());
 }
 
 void TestModelsPage::transitionConfirmWriteUndo()

@@ -240,6 +240,8 @@ void ModelsPage::createToolBar(QWidget *bar)
     m_allowChanges->setEnabled(false);
     m_allowChanges->setToolTip(tr("Write registry changes to this store (it opens read-only)"));
     connect(m_allowChanges, &QAction::toggled, this, [this](bool on) {
+        if (!on)
+            m_allowedStores.remove(Store::Location::normalize(m_location));
         if (on != m_writable && !m_location.isEmpty())
             m_writer->setWritable(m_location, on);
     });
@@ -275,7 +277,10 @@ void ModelsPage::setLocation(const QString &location)
         m_writer->setWritable(m_location, false);
     m_location = location;
     m_writable = false;
-    m_allowChanges->setChecked(false);
+    {
+        const QSignalBlocker blocker(m_allowChanges); // not the user turning it off
+        m_allowChanges->setChecked(false);
+    }
     m_allowChanges->setEnabled(!location.isEmpty());
     m_actions->setWritable(false);
     m_laneModel->setLocation(location);
@@ -290,6 +295,13 @@ void ModelsPage::setLocation(const QString &location)
     m_frame->showMessage(tr("Reading the model registry…"));
     reload();
     emit writabilityChanged(false, {});
+    if (!location.isEmpty() && m_allowedStores.contains(Store::Location::normalize(location)))
+        m_writer->setWritable(location, true); // as the user left it
+}
+
+void ModelsPage::forgetStore(const QString &location)
+{
+    m_allowedStores.remove(Store::Location::normalize(location));
 }
 
 void ModelsPage::reload()
@@ -527,6 +539,10 @@ void ModelsPage::onWritabilityChanged(const QString &location, bool writable, co
     if (Store::Location::normalize(location) != Store::Location::normalize(m_location))
         return;
     m_writable = writable;
+    if (writable)
+        m_allowedStores.insert(Store::Location::normalize(location));
+    else
+        m_allowedStores.remove(Store::Location::normalize(location));
     const QSignalBlocker blocker(m_allowChanges);
     m_allowChanges->setChecked(writable);
     m_actions->setWritable(writable);

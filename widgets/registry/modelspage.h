@@ -3,6 +3,7 @@
 #include "registrytypes.h"
 #include "storeerror.h"
 
+#include <QSet>
 #include <QWidget>
 
 class ModelHealthPane;
@@ -39,8 +40,11 @@ public:
     explicit ModelsPage(QWidget *parent = nullptr);
     ~ModelsPage() override;
 
-    // The store to show (any Store::Location); reads its registry. Writing goes off.
+    // The store to show (any Store::Location); reads its registry. Writing goes off, and comes
+    // back on for a store the user allowed changes to before (until forgetStore()).
     void setLocation(const QString &location);
+    // The store was closed: changes to it must be allowed anew.
+    void forgetStore(const QString &location);
     QString location() const { return m_location; }
     void reload();
 
@@ -107,6 +111,7 @@ private:
     int m_pendingVersion = 0;
     int m_currentVersion = 0;
     bool m_writable = false;
+    QSet<QString> m_allowedStores; // normalised: the user allowed changes to them this session
 
     RegistryLoader *m_loader;
     RegistryWriter *m_writer;
