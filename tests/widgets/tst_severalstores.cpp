@@ -245,6 +245,7 @@ void TestSeveralStores::runsOfTwoStoresChartedAndComparedTogether()
     QVERIFY(RunColors::color(keys[0]) != RunColors::color(keys[1]));
     MetricCurveLoader *curves = browser.charts->curveLoader();
     QTRY_VERIFY(curves->curve(runs->runKey(runs->rowOfRun(m_demo, demoRun)), QStringLiteral("val_loss")));
+    QTest::qWait(500);
     VERIFY_SCREENSHOT(&browser,
                       WidgetTestSupport::screenshotPath("KAIZEN_STORES_CHARTS_PNG",
                                                         m_dir.filePath(QStringLiteral("charts.png"))));
