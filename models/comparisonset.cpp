@@ -23,17 +23,6 @@ QString ComparisonSet::runKey(const RunSource &source)
     return runKey(source.location, source.runId);
 }
 
-void ComparisonSet::setSelection(const QString &location, const Store::RunTable &table,
-                                 const QStringList &runIds)
-{
-    QList<int> rows;
-    for (const QString &id : runIds) {
-        if (const int row = table.indexOfRun(id); row >= 0)
-            rows.append(row);
-    }
-    setSelection(mergeRuns({{location, table}}), rows);
-}
-
 void ComparisonSet::setSelection(const MergedRuns &shown, const QList<int> &selectedRows)
 {
     m_shown = shown;

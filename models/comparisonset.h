@@ -27,8 +27,6 @@ public:
     static QString runKey(const QString &location, const QString &runId);
     static QString runKey(const RunDiff::RunSource &source);
 
-    // The open store, its runs and the selected ones (ids `table` does not hold are left out).
-    void setSelection(const QString &location, const Store::RunTable &table, const QStringList &runIds);
     // The runs shown, of one or more stores, and the selected ones (rows of `shown.runs`).
     void setSelection(const MergedRuns &shown, const QList<int> &selectedRows);
     // True when a selected run is not pinned yet.

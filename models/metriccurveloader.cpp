@@ -61,14 +61,6 @@ void MetricCurveLoader::setLocation(const QString &location)
     m_finishPending = false;
 }
 
-void MetricCurveLoader::setRuns(const QHash<QString, qint64> &startTimes)
-{
-    QHash<QString, CurveRun> runs;
-    for (auto it = startTimes.cbegin(); it != startTimes.cend(); ++it)
-        runs.insert(it.key(), {m_loader->location(), it.key(), it.value()});
-    setRuns(runs);
-}
-
 void MetricCurveLoader::setRuns(const QHash<QString, CurveRun> &runs)
 {
     m_runs = runs;

@@ -46,8 +46,6 @@ public:
     // The runs whose curves are kept, by run key (RunTreeModel::runKey()): runs of any store.
     // The curves of other runs are dropped, and so are their results in flight.
     void setRuns(const QHash<QString, CurveRun> &runs);
-    // Runs of the store setLocation() named, by id, with their start times.
-    void setRuns(const QHash<QString, qint64> &startTimes);
 
     // Reads the curves of `wanted` that are neither kept, known to have no rows, nor being
     // prepared; emits curvesLoaded when they are. When none is missing, cancels the load in

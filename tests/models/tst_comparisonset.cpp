@@ -35,6 +35,18 @@ QStringList locationsOf(const QList<RunSource> &sources)
 
 } // namespace
 
+// Selects runs of one store by id, as the run browser selects rows.
+static void select(ComparisonSet &set, const QString &location, const Store::RunTable &table,
+                   const QStringList &runIds)
+{
+    QList<int> rows;
+    for (const QString &id : runIds) {
+        if (const int row = table.indexOfRun(id); row >= 0)
+            rows.append(row);
+    }
+    set.setSelection(mergeRuns({{location, table}}), rows);
+}
+
 class TestComparisonSet : public QObject
 {
     Q_OBJECT
@@ -93,7 +105,7 @@ void TestComparisonSet::pinnedRunsComeFirst()
     ComparisonSet set;
     QSignalSpy pinnedChanged(&set, &ComparisonSet::pinnedRunsChanged);
     QSignalSpy selectionChanged(&set, &ComparisonSet::selectionChanged);
-    set.setSelection(m_storeA, m_table, {QStringLiteral("r3"), QStringLiteral("r1")});
+    select(set, m_storeA, m_table, {QStringLiteral("r3"), QStringLiteral("r1")});
     QCOMPARE(selectionChanged.size(), 1);
     QVERIFY(set.hasRunsToPin());
     set.pinSelectedRuns();
@@ -102,7 +114,7 @@ void TestComparisonSet::pinnedRunsComeFirst()
     set.pinSelectedRuns(); // nothing new to pin
     QCOMPARE(pinnedChanged.size(), 1);
 
-    set.setSelection(m_storeA, m_table, {QStringLiteral("r4"), QStringLiteral("r2")});
+    select(set, m_storeA, m_table, {QStringLiteral("r4"), QStringLiteral("r2")});
     set.updateRuns();
     QCOMPARE(set.runIds(), QStringList({"r3", "r1", "r4", "r2"}));
     // Pinned runs keep a table of their own run only.
@@ -118,9 +130,9 @@ void TestComparisonSet::pinnedRunsComeFirst()
 void TestComparisonSet::pinnedAndSelectedRunKeepsItsPinnedPlace()
 {
     ComparisonSet set;
-    set.setSelection(m_storeA, m_table, {QStringLiteral("r3")});
+    select(set, m_storeA, m_table, {QStringLiteral("r3")});
     set.pinSelectedRuns();
-    set.setSelection(m_storeA, m_table, {QStringLiteral("r1"), QStringLiteral("r3"), QStringLiteral("r2")});
+    select(set, m_storeA, m_table, {QStringLiteral("r1"), QStringLiteral("r3"), QStringLiteral("r2")});
     set.updateRuns();
     QCOMPARE(set.runIds(), QStringList({"r3", "r1", "r2"}));
     // The pinned run is read from the open store's table, which is the newest.
@@ -130,9 +142,9 @@ void TestComparisonSet::pinnedAndSelectedRunKeepsItsPinnedPlace()
 void TestComparisonSet::sameRunIdInTwoStoresIsTwoRuns()
 {
     ComparisonSet set;
-    set.setSelection(m_storeA, m_table, {QStringLiteral("r1")});
+    select(set, m_storeA, m_table, {QStringLiteral("r1")});
     set.pinSelectedRuns();
-    set.setSelection(m_storeB, m_table, {QStringLiteral("r1")});
+    select(set, m_storeB, m_table, {QStringLiteral("r1")});
     QVERIFY(set.hasRunsToPin());
     QVERIFY(!set.isPinned(m_storeB, QStringLiteral("r1")));
     // One store however it is spelt.
@@ -151,7 +163,7 @@ void TestComparisonSet::baselineFollowsItsRun()
 {
     ComparisonSet set;
     const auto compare = [&set, this](const QStringList &ids, const QList<UnavailableRun> &unavailable = {}) {
-        set.setSelection(m_storeA, m_table, ids);
+        select(set, m_storeA, m_table, ids);
         set.updateRuns();
         set.startComparing();
         set.setColumns(unavailable, {});
@@ -178,7 +190,7 @@ void TestComparisonSet::baselineFollowsItsRun()
 void TestComparisonSet::columnsPinAndUnpinTheirRuns()
 {
     ComparisonSet set;
-    set.setSelection(m_storeA, m_table, {QStringLiteral("r1"), QStringLiteral("r2")});
+    select(set, m_storeA, m_table, {QStringLiteral("r1"), QStringLiteral("r2")});
     set.updateRuns();
     QVERIFY(set.startComparing());
     QVERIFY(!set.startComparing()); // the same runs are compared already
@@ -197,7 +209,7 @@ void TestComparisonSet::columnsPinAndUnpinTheirRuns()
 void TestComparisonSet::unpinUnavailableUnpinsOnlyThoseLeftOut()
 {
     ComparisonSet set;
-    set.setSelection(m_storeA, m_table, {QStringLiteral("r1"), QStringLiteral("r2")});
+    select(set, m_storeA, m_table, {QStringLiteral("r1"), QStringLiteral("r2")});
     set.pinSelectedRuns();
     set.updateRuns();
     set.startComparing();
@@ -214,9 +226,9 @@ void TestComparisonSet::pinnedRunsSurviveSettings()
     const QString ini = m_dir.filePath(QStringLiteral("settings.ini"));
     {
         ComparisonSet set;
-        set.setSelection(m_storeA, m_table, {QStringLiteral("r2")});
+        select(set, m_storeA, m_table, {QStringLiteral("r2")});
         set.pinSelectedRuns();
-        set.setSelection(QStringLiteral("sqlite:///") + m_storeB, m_table, {QStringLiteral("r2")});
+        select(set, QStringLiteral("sqlite:///") + m_storeB, m_table, {QStringLiteral("r2")});
         set.pinSelectedRuns();
         QSettings settings(ini, QSettings::IniFormat);
         set.saveSettings(settings, key);

@@ -48,7 +48,9 @@ private slots:
 private:
     // A loader on the store with the curves of every run's "loss" and "lr" read.
     bool loadAll(MetricCurveLoader &loader);
-    QHash<QString, qint64> startTimes(const QStringList &runs) const;
+    // The runs of `location` (the store of 3 runs when empty), with their start times.
+    QHash<QString, MetricCurveLoader::CurveRun> curveRuns(const QStringList &runs,
+                                                          const QString &location = {}) const;
     QList<CurveKey> wanted(const QStringList &runs, const QStringList &keys) const;
     // Whether the "loss" curve of every run has that line.
     bool everyCurveHas(const MetricCurveLoader &loader, const MetricCurve::LineOptions &line) const;
@@ -81,12 +83,14 @@ void TestMetricCurveLoader::initTestCase()
     QCOMPARE(b.finish().code, Store::Error::None);
 }
 
-QHash<QString, qint64> TestMetricCurveLoader::startTimes(const QStringList &runs) const
+QHash<QString, MetricCurveLoader::CurveRun> TestMetricCurveLoader::curveRuns(const QStringList &runs,
+                                                                             const QString &location) const
 {
-    QHash<QString, qint64> starts;
+    QHash<QString, MetricCurveLoader::CurveRun> curveRuns;
     for (const QString &run : runs)
-        starts.insert(run, FirstStart + m_runs.indexOf(run) * 1000);
-    return starts;
+        curveRuns.insert(
+            run, {location.isEmpty() ? m_store : location, run, FirstStart + m_runs.indexOf(run) * 1000});
+    return curveRuns;
 }
 
 QList<CurveKey> TestMetricCurveLoader::wanted(const QStringList &runs, const QStringList &keys) const
@@ -111,7 +115,7 @@ bool TestMetricCurveLoader::everyCurveHas(const MetricCurveLoader &loader,
 bool TestMetricCurveLoader::loadAll(MetricCurveLoader &loader)
 {
     loader.setLocation(m_store);
-    loader.setRuns(startTimes(m_runs));
+    loader.setRuns(curveRuns(m_runs));
     QSignalSpy loaded(&loader, &MetricCurveLoader::curvesLoaded);
     return !loader.load(wanted(m_runs, {QStringLiteral("loss"), QStringLiteral("lr")})) && loaded.wait(20000);
 }
@@ -120,7 +124,7 @@ void TestMetricCurveLoader::curvesArriveThroughTheEventLoop()
 {
     MetricCurveLoader loader;
     loader.setLocation(m_store);
-    loader.setRuns(startTimes(m_runs));
+    loader.setRuns(curveRuns(m_runs));
     QSignalSpy added(&loader, &MetricCurveLoader::curveAdded);
     QSignalSpy loaded(&loader, &MetricCurveLoader::curvesLoaded);
     const QList<CurveKey> all = wanted(m_runs, {QStringLiteral("loss"), QStringLiteral("lr")});
@@ -161,23 +165,23 @@ void TestMetricCurveLoader::curvesOfDroppedRunsAreDropped()
     MetricCurveLoader loader;
     loader.setLocation(m_store);
     QSignalSpy loaded(&loader, &MetricCurveLoader::curvesLoaded);
-    loader.setRuns(startTimes({m_runs[0], m_runs[1]}));
+    loader.setRuns(curveRuns({m_runs[0], m_runs[1]}));
     QVERIFY(!loader.load(wanted({m_runs[0], m_runs[1]}, {QStringLiteral("loss")})));
     // Run 0 is deselected before any of the first load arrived: a newer request without it.
-    loader.setRuns(startTimes({m_runs[1]}));
+    loader.setRuns(curveRuns({m_runs[1]}));
     QVERIFY(!loader.load(wanted({m_runs[1]}, {QStringLiteral("loss")})));
     QVERIFY(loaded.wait(20000));
     QVERIFY(loader.curve(m_runs[1], QStringLiteral("loss")));
     QVERIFY(!loader.curve(m_runs[0], QStringLiteral("loss")));
 
     // Selected again, it is read again (it was not taken for a curve without rows).
-    loader.setRuns(startTimes({m_runs[0], m_runs[1]}));
+    loader.setRuns(curveRuns({m_runs[0], m_runs[1]}));
     QVERIFY(!loader.load(wanted({m_runs[0], m_runs[1]}, {QStringLiteral("loss")})));
     QVERIFY(loaded.wait(20000));
     QVERIFY(loader.curve(m_runs[0], QStringLiteral("loss")));
 
     // Deselecting drops the curve at once.
-    loader.setRuns(startTimes({m_runs[1]}));
+    loader.setRuns(curveRuns({m_runs[1]}));
     QVERIFY(!loader.curve(m_runs[0], QStringLiteral("loss")));
     QVERIFY(loader.curve(m_runs[1], QStringLiteral("loss")));
 }
@@ -186,7 +190,7 @@ void TestMetricCurveLoader::curveOfARunDroppedWhileItIsPreparedIsDropped()
 {
     MetricCurveLoader loader;
     loader.setLocation(m_store);
-    loader.setRuns(startTimes(m_runs));
+    loader.setRuns(curveRuns(m_runs));
     QSignalSpy loaded(&loader, &MetricCurveLoader::curvesLoaded);
     // The first series read is being made into a curve on a worker when its run is dropped.
     QString dropped;
@@ -197,7 +201,7 @@ void TestMetricCurveLoader::curveOfARunDroppedWhileItIsPreparedIsDropped()
                 dropped = series->runId;
                 QStringList others = m_runs;
                 others.removeOne(dropped);
-                loader.setRuns(startTimes(others));
+                loader.setRuns(curveRuns(others));
                 QVERIFY(!loader.load(wanted(others, {QStringLiteral("loss")})));
             });
     QVERIFY(!loader.load(wanted(m_runs, {QStringLiteral("loss")})));
@@ -222,8 +226,9 @@ void TestMetricCurveLoader::newLocationDropsEveryCurve()
 void TestMetricCurveLoader::failedLoadIsReported()
 {
     MetricCurveLoader loader;
-    loader.setLocation(m_dir.filePath(QStringLiteral("missing.db")));
-    loader.setRuns(startTimes(m_runs));
+    const QString missing = m_dir.filePath(QStringLiteral("missing.db"));
+    loader.setLocation(missing);
+    loader.setRuns(curveRuns(m_runs, missing));
     QSignalSpy failed(&loader, &MetricCurveLoader::loadFailed);
     QSignalSpy loaded(&loader, &MetricCurveLoader::curvesLoaded);
     QVERIFY(!loader.load(wanted(m_runs, {QStringLiteral("loss")})));
