@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
 #include "artifactspage.h"
 #include "artifactspane.h"
 #include "chartspage.h"
@@ -31,7 +32,6 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
@@ -41,11 +41,6 @@
 #include <QtConcurrent>
 
 namespace {
-
-const QString RecentStoresKey = QStringLiteral("MainWindow/recentStores");
-const QString PageKey = QStringLiteral("MainWindow/page");
-const QString OpenStoresKey = QStringLiteral("MainWindow/openStores"); // the current one first
-const QString ReopenStoresKey = QStringLiteral("MainWindow/reopenStores");
 
 } // namespace
 
@@ -119,17 +114,31 @@ MainWindow::MainWindow(QWidget *parent)
     connectModelsPage();
     connectArtifactsPage();
 
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
+    restoreSettings(AppSettings());
+}
+
+// An empty `settings` (Reset Layout) puts back the defaults.
+void MainWindow::restoreSettings(const AppSettings &settings)
+{
+    if (!restoreGeometry(settings.value(Settings::WindowGeometry)))
         resize(1280, 800);
-    restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray());
+    restoreState(settings.value(Settings::WindowState));
     m_runsPage->restoreSettings(settings);
     m_chartsPage->restoreSettings(settings);
     m_comparePage->restoreSettings(settings);
     m_modelsPage->restoreSettings(settings);
     m_live->restoreSettings(settings);
-    const int page = settings.value(PageKey).toInt();
+    const int page = settings.value(Settings::CurrentPage);
     showPage(page > RunsTab && page < PageCount ? Page(page) : RunsTab);
+}
+
+void MainWindow::resetLayout()
+{
+    saveSettings(); // what the user keeps (pinned runs, open stores) as it is now
+    AppSettings settings;
+    settings.resetLayout();
+    restoreSettings(settings);
+    statusBar()->showMessage(tr("The window, its panes, columns and view options are as at first."), 5000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -155,7 +164,7 @@ void MainWindow::createActions()
     m_reopenStoresAction = fileMenu->addAction(tr("Reopen Stores at &Start"));
     m_reopenStoresAction->setObjectName(QStringLiteral("reopenStoresAction"));
     m_reopenStoresAction->setCheckable(true);
-    m_reopenStoresAction->setChecked(QSettings().value(ReopenStoresKey, true).toBool());
+    m_reopenStoresAction->setChecked(AppSettings().value(Settings::ReopenStores));
     m_reopenStoresAction->setToolTip(tr("Open the stores that were open when Kaizen closed, unless the "
                                         "command line names stores"));
     fileMenu->addSeparator();
@@ -219,6 +228,11 @@ void MainWindow::createActions()
     viewMenu->addSeparator();
     viewMenu->addAction(m_comparePage->onlyDifferencesAction());
     viewMenu->addAction(m_comparePage->showSystemTagsAction());
+    viewMenu->addSeparator();
+    QAction *resetLayout = viewMenu->addAction(tr("Reset &Layout"), this, &MainWindow::resetLayout);
+    resetLayout->setObjectName(QStringLiteral("resetLayoutAction"));
+    resetLayout->setToolTip(tr("Put the window, its panes, the run table's columns and the view options "
+                               "back as they were at first (open stores and pinned runs stay)"));
     // Shortcuts work while the menu bar is hidden or the focus is in a dock.
     addActions({open, openFolder, quit, m_live->followAction(), undo, redo, m_runsPage->reloadAction(),
                 m_runsPage->focusFilterAction(), m_comparePage->copyMarkdownAction(),
@@ -316,7 +330,7 @@ void MainWindow::openStores(const QStringList &locations, const QString &experim
 
 bool MainWindow::restoreOpenStores()
 {
-    const QStringList stores = QSettings().value(OpenStoresKey).toStringList();
+    const QStringList stores = AppSettings().value(Settings::OpenStores);
     if (!m_reopenStoresAction->isChecked() || stores.isEmpty())
         return false;
     openStores(stores);
@@ -377,7 +391,7 @@ void MainWindow::connectModelsPage()
 
 QStringList MainWindow::recentStores() const
 {
-    return QSettings().value(RecentStoresKey).toStringList();
+    return AppSettings().value(Settings::RecentStores);
 }
 
 void MainWindow::addRecentStore(const QString &location)
@@ -385,7 +399,7 @@ void MainWindow::addRecentStore(const QString &location)
     QStringList recent = recentStores();
     recent.removeAll(location);
     recent.prepend(location);
-    QSettings().setValue(RecentStoresKey, recent.mid(0, MaxRecentStores));
+    AppSettings().setValue(Settings::RecentStores, recent.mid(0, MaxRecentStores));
     fillRecentMenu();
 }
 
@@ -393,7 +407,7 @@ void MainWindow::removeRecentStore(const QString &location)
 {
     QStringList recent = recentStores();
     if (recent.removeAll(location) > 0)
-        QSettings().setValue(RecentStoresKey, recent);
+        AppSettings().setValue(Settings::RecentStores, recent);
     fillRecentMenu();
 }
 
@@ -410,7 +424,7 @@ void MainWindow::fillRecentMenu()
     if (!recent.isEmpty()) {
         m_recentMenu->addSeparator();
         m_recentMenu->addAction(tr("Clear List"), this, [this] {
-            QSettings().remove(RecentStoresKey);
+            AppSettings().remove(Settings::RecentStores);
             fillRecentMenu();
         });
     }
@@ -536,20 +550,20 @@ void MainWindow::findRunsWithFile(const QString &path)
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("MainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("MainWindow/state"), saveState());
+    AppSettings settings;
+    settings.setValue(Settings::WindowGeometry, saveGeometry());
+    settings.setValue(Settings::WindowState, saveState());
     m_runsPage->saveSettings(settings);
     m_chartsPage->saveSettings(settings);
     m_comparePage->saveSettings(settings);
     m_modelsPage->saveSettings(settings);
     m_live->saveSettings(settings);
-    settings.setValue(PageKey, m_tabs->currentIndex());
+    settings.setValue(Settings::CurrentPage, m_tabs->currentIndex());
     QStringList stores = m_runsPage->openStores();
     if (const QString current = m_runsPage->location(); stores.removeAll(current) > 0)
         stores.prepend(current);
-    settings.setValue(OpenStoresKey, stores);
-    settings.setValue(ReopenStoresKey, m_reopenStoresAction->isChecked());
+    settings.setValue(Settings::OpenStores, stores);
+    settings.setValue(Settings::ReopenStores, m_reopenStoresAction->isChecked());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -6,6 +6,7 @@
 
 class ArtifactsPage;
 class ChartsPage;
+class AppSettings;
 class LiveUpdates;
 class ComparePage;
 class ModelsPage;
@@ -83,6 +84,8 @@ private:
     void updateLoading();
     void cancelLoading();
     void saveSettings() const;
+    void restoreSettings(const AppSettings &settings);
+    void resetLayout();
     void connectModelsPage();
     void connectArtifactsPage();
     void findRunsWithFile(const QString &path);

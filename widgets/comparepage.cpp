@@ -1,5 +1,6 @@
 #include "comparepage.h"
 
+#include "appsettings.h"
 #include "metricdiffmodel.h"
 #include "noticebar.h"
 #include "pageframe.h"
@@ -14,7 +15,6 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenu>
-#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -24,16 +24,6 @@
 #include <algorithm>
 
 using namespace RunDiff;
-
-namespace {
-
-// Where earlier versions kept the pinned runs.
-QString pinnedRunsKey()
-{
-    return QStringLiteral("ComparePage/pinned");
-}
-
-} // namespace
 
 ComparePage::ComparePage(QWidget *parent)
     : QWidget(parent),
@@ -565,34 +555,29 @@ void ComparePage::copyCsv()
         QGuiApplication::clipboard()->setText(diffCsv());
 }
 
-void ComparePage::saveSettings(QSettings &settings) const
+void ComparePage::saveSettings(AppSettings &settings) const
 {
-    settings.beginGroup(QStringLiteral("ComparePage"));
-    settings.setValue(QStringLiteral("onlyDifferences"), m_onlyDifferencesAction->isChecked());
-    settings.setValue(QStringLiteral("showSystemTags"), m_showSystemTagsAction->isChecked());
-    settings.setValue(QStringLiteral("splitter"), m_frame->splitter()->saveState());
-    settings.setValue(QStringLiteral("tableSplitter"), m_tables->saveState());
-    settings.setValue(QStringLiteral("table"), tableTabs()->currentIndex());
-    settings.setValue(QStringLiteral("plot"), m_plots->currentIndex());
-    settings.setValue(QStringLiteral("axes"), m_plots->chosenAxes());
-    settings.endGroup();
-    m_comparison->saveSettings(settings, pinnedRunsKey());
+    settings.setValue(Settings::CompareOnlyDifferences, m_onlyDifferencesAction->isChecked());
+    settings.setValue(Settings::CompareShowSystemTags, m_showSystemTagsAction->isChecked());
+    settings.setValue(Settings::CompareSplitter, m_frame->saveState());
+    settings.setValue(Settings::CompareTableSplitter, m_tables->saveState());
+    settings.setValue(Settings::CompareTable, tableTabs()->currentIndex());
+    settings.setValue(Settings::ComparePlot, m_plots->currentIndex());
+    settings.setValue(Settings::CompareAxes, m_plots->chosenAxes());
+    m_comparison->saveSettings(settings.file(), Settings::PinnedRuns.name);
 }
 
-void ComparePage::restoreSettings(const QSettings &settings)
+// An empty `settings` (a reset) puts back the defaults; the pinned runs stay pinned.
+void ComparePage::restoreSettings(const AppSettings &settings)
 {
-    const auto value = [&](const char *key) {
-        return settings.value(QStringLiteral("ComparePage/") + QLatin1String(key));
-    };
-    setOnlyDifferences(value("onlyDifferences").isValid() ? value("onlyDifferences").toBool() : true);
-    setShowSystemTags(value("showSystemTags").toBool());
-    if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
-        m_frame->splitter()->restoreState(state);
-    if (const QByteArray state = value("tableSplitter").toByteArray(); !state.isEmpty())
-        m_tables->restoreState(state);
-    tableTabs()->setCurrentIndex(std::clamp(value("table").toInt(), 0, tableTabs()->count() - 1));
-    m_plots->setCurrentIndex(std::clamp(value("plot").toInt(), 0, m_plots->count() - 1));
-    m_plots->setChosenAxes(value("axes").toStringList());
+    setOnlyDifferences(settings.value(Settings::CompareOnlyDifferences));
+    setShowSystemTags(settings.value(Settings::CompareShowSystemTags));
+    m_frame->restoreState(settings.value(Settings::CompareSplitter));
+    m_tables->restoreState(settings.value(Settings::CompareTableSplitter));
+    tableTabs()->setCurrentIndex(
+        std::clamp(settings.value(Settings::CompareTable), 0, tableTabs()->count() - 1));
+    m_plots->setCurrentIndex(std::clamp(settings.value(Settings::ComparePlot), 0, m_plots->count() - 1));
+    m_plots->setChosenAxes(settings.value(Settings::CompareAxes));
     // A store that went meanwhile is named in the notice when the pinned runs are compared.
-    m_comparison->restoreSettings(settings, pinnedRunsKey());
+    m_comparison->restoreSettings(settings.file(), Settings::PinnedRuns.name);
 }

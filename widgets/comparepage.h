@@ -21,7 +21,7 @@ class QLabel;
 class QListWidget;
 class ParallelCoordinatesView;
 class ScatterView;
-class QSettings;
+class AppSettings;
 class QTabWidget;
 class QTextBrowser;
 class QToolBar;
@@ -155,8 +155,8 @@ public:
     // with the baseline's, or with the first other run's when it is the baseline or none is set.
     void compareArtifacts(int run);
 
-    void saveSettings(QSettings &settings) const;
-    void restoreSettings(const QSettings &settings);
+    void saveSettings(AppSettings &settings) const;
+    void restoreSettings(const AppSettings &settings);
 
 signals:
     void loadingChanged(bool loading);

@@ -1,5 +1,6 @@
 #include "liveupdates.h"
 
+#include "appsettings.h"
 #include "chartspage.h"
 #include "runspage.h"
 #include "runtreemodel.h"
@@ -7,14 +8,6 @@
 
 #include <QAction>
 #include <QLabel>
-#include <QSettings>
-
-namespace {
-
-const QString IntervalKey = QStringLiteral("LiveUpdates/intervalMs");
-const QString FollowKey = QStringLiteral("LiveUpdates/follow");
-
-} // namespace
 
 LiveUpdates::LiveUpdates(RunsPage *runs, ChartsPage *charts, QObject *parent)
     : QObject(parent),
@@ -102,13 +95,13 @@ void LiveUpdates::updateIndicator()
                                    : tr("Following store changes is paused (View › Follow Store Changes)."));
 }
 
-void LiveUpdates::saveSettings(QSettings &settings) const
+void LiveUpdates::saveSettings(AppSettings &settings) const
 {
-    settings.setValue(FollowKey, m_followAction->isChecked());
+    settings.setValue(Settings::LiveFollow, m_followAction->isChecked());
 }
 
-void LiveUpdates::restoreSettings(const QSettings &settings)
+void LiveUpdates::restoreSettings(const AppSettings &settings)
 {
-    setInterval(qMax(100, settings.value(IntervalKey, StoreWatcher::DefaultIntervalMs).toInt()));
-    m_followAction->setChecked(settings.value(FollowKey, true).toBool());
+    setInterval(qMax(100, settings.value(Settings::LiveIntervalMs)));
+    m_followAction->setChecked(settings.value(Settings::LiveFollow));
 }

@@ -6,7 +6,7 @@
 class ChartsPage;
 class QAction;
 class QLabel;
-class QSettings;
+class AppSettings;
 class RunsPage;
 class StoreWatcher;
 
@@ -29,8 +29,8 @@ public:
     void setInterval(int ms);
 
     // The poll interval ("LiveUpdates/intervalMs", default 2 s) and whether to follow.
-    void saveSettings(QSettings &settings) const;
-    void restoreSettings(const QSettings &settings);
+    void saveSettings(AppSettings &settings) const;
+    void restoreSettings(const AppSettings &settings);
 
 private:
     void updateIndicator();

@@ -42,6 +42,17 @@ void PageFrame::addPane(QWidget *pane, int stretch, int width)
     m_splitter->setSizes(m_paneWidths);
 }
 
+QByteArray PageFrame::saveState() const
+{
+    return m_splitter->saveState();
+}
+
+void PageFrame::restoreState(const QByteArray &state)
+{
+    if (state.isEmpty() || !m_splitter->restoreState(state))
+        m_splitter->setSizes(m_paneWidths);
+}
+
 void PageFrame::showMessage(const QString &text)
 {
     m_messageLabel->setText(text);

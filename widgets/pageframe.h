@@ -22,7 +22,10 @@ public:
     // To the right of the panes added before, with its stretch factor (its share of a change in
     // width) and its width at first.
     void addPane(QWidget *pane, int stretch, int width);
-    QSplitter *splitter() const { return m_splitter; } // to save and restore its state
+    QSplitter *splitter() const { return m_splitter; }
+    // The panes' widths as the user left them; an empty state puts back the widths at first.
+    QByteArray saveState() const;
+    void restoreState(const QByteArray &state);
     QLabel *messageLabel() const { return m_messageLabel; }
 
     // Shows `text` (rich text) instead of the content; an empty text shows the content.

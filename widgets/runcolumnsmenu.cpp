@@ -1,9 +1,9 @@
 #include "runcolumnsmenu.h"
 
+#include "appsettings.h"
 #include "runtreemodel.h"
 
 #include <QHeaderView>
-#include <QSettings>
 #include <QTreeView>
 
 #include <algorithm>
@@ -14,8 +14,9 @@ RunColumnsMenu::RunColumnsMenu(QTreeView *view, RunTreeModel *model, const QStri
 {
     menuAction()->setText(tr("&Columns"));
     menuAction()->setToolTip(tr("Choose the columns of the run table"));
-    m_hidden = QSettings().value(m_settingsGroup + QLatin1String("/hiddenColumns")).toStringList();
-    m_shown = QSettings().value(m_settingsGroup + QLatin1String("/shownColumns")).toStringList();
+    const AppSettings settings;
+    m_hidden = settings.value(Settings::hiddenColumns(m_settingsGroup));
+    m_shown = settings.value(Settings::shownColumns(m_settingsGroup));
     connect(this, &QMenu::aboutToShow, this, &RunColumnsMenu::fill);
 
     QHeaderView *header = m_view->header();
@@ -69,9 +70,9 @@ void RunColumnsMenu::showSection(int column, bool visible)
 
 void RunColumnsMenu::saveChoices() const
 {
-    QSettings settings;
-    settings.setValue(m_settingsGroup + QLatin1String("/hiddenColumns"), m_hidden);
-    settings.setValue(m_settingsGroup + QLatin1String("/shownColumns"), m_shown);
+    AppSettings settings;
+    settings.setValue(Settings::hiddenColumns(m_settingsGroup), m_hidden);
+    settings.setValue(Settings::shownColumns(m_settingsGroup), m_shown);
 }
 
 void RunColumnsMenu::applyToView()
@@ -186,21 +187,21 @@ void RunColumnsMenu::fill()
     });
 }
 
-void RunColumnsMenu::saveSettings(QSettings &settings) const
+void RunColumnsMenu::saveSettings(AppSettings &settings) const
 {
-    settings.setValue(m_settingsGroup + QLatin1String("/hiddenColumns"), m_hidden);
-    settings.setValue(m_settingsGroup + QLatin1String("/shownColumns"), m_shown);
+    settings.setValue(Settings::hiddenColumns(m_settingsGroup), m_hidden);
+    settings.setValue(Settings::shownColumns(m_settingsGroup), m_shown);
     QVariantMap widths;
     for (auto it = m_widths.cbegin(); it != m_widths.cend(); ++it)
         widths.insert(it.key(), it.value());
-    settings.setValue(m_settingsGroup + QLatin1String("/columnWidths"), widths);
+    settings.setValue(Settings::columnWidths(m_settingsGroup), widths);
 }
 
-void RunColumnsMenu::restoreSettings(const QSettings &settings)
+void RunColumnsMenu::restoreSettings(const AppSettings &settings)
 {
-    m_hidden = settings.value(m_settingsGroup + QLatin1String("/hiddenColumns")).toStringList();
-    m_shown = settings.value(m_settingsGroup + QLatin1String("/shownColumns")).toStringList();
-    const QVariantMap widths = settings.value(m_settingsGroup + QLatin1String("/columnWidths")).toMap();
+    m_hidden = settings.value(Settings::hiddenColumns(m_settingsGroup));
+    m_shown = settings.value(Settings::shownColumns(m_settingsGroup));
+    const QVariantMap widths = settings.value(Settings::columnWidths(m_settingsGroup));
     m_widths.clear();
     for (auto it = widths.cbegin(); it != widths.cend(); ++it)
         m_widths.insert(it.key(), it.value().toInt());

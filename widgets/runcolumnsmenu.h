@@ -3,7 +3,7 @@
 #include <QHash>
 #include <QMenu>
 
-class QSettings;
+class AppSettings;
 class QTreeView;
 class RunTreeModel;
 
@@ -34,8 +34,8 @@ public:
     // Fits the name, user and source columns to the rows shown (expand the tree first).
     void fitTextColumns();
 
-    void saveSettings(QSettings &settings) const;
-    void restoreSettings(const QSettings &settings);
+    void saveSettings(AppSettings &settings) const;
+    void restoreSettings(const AppSettings &settings);
 
 private:
     void fill();

@@ -1,5 +1,6 @@
 #include "runspage.h"
 
+#include "appsettings.h"
 #include "artifactspane.h"
 #include "experimentlistmodel.h"
 #include "experimentpane.h"
@@ -20,7 +21,6 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
@@ -527,37 +527,30 @@ void RunsPage::updateStatusText()
     }
 }
 
-void RunsPage::saveSettings(QSettings &settings) const
+void RunsPage::saveSettings(AppSettings &settings) const
 {
-    settings.beginGroup(QStringLiteral("RunsPage"));
-    settings.setValue(QStringLiteral("splitter"), m_frame->splitter()->saveState());
-    settings.setValue(QStringLiteral("detailsSplitter"), m_detailsView->saveState());
-    settings.setValue(QStringLiteral("artifactsSplitter"), m_artifactsPane->saveState());
-    settings.setValue(QStringLiteral("sideTab"), m_sideTabs->currentIndex());
-    settings.setValue(QStringLiteral("sortKey"), m_sortKey);
-    settings.setValue(QStringLiteral("sortOrder"), int(m_sortOrder));
-    settings.setValue(QStringLiteral("showDeleted"), m_showDeletedAction->isChecked());
-    settings.endGroup();
+    settings.setValue(Settings::RunsSplitter, m_frame->saveState());
+    settings.setValue(Settings::RunsDetailsSplitter, m_detailsView->saveState());
+    settings.setValue(Settings::RunsArtifactsSplitter, m_artifactsPane->saveState());
+    settings.setValue(Settings::RunsSideTab, m_sideTabs->currentIndex());
+    settings.setValue(Settings::RunsSortKey, m_sortKey);
+    settings.setValue(Settings::RunsSortOrder, int(m_sortOrder));
+    settings.setValue(Settings::ShowDeleted, m_showDeletedAction->isChecked());
     m_columnsMenu->saveSettings(settings);
 }
 
-void RunsPage::restoreSettings(const QSettings &settings)
+// An empty `settings` (a reset) puts back the defaults.
+void RunsPage::restoreSettings(const AppSettings &settings)
 {
-    const auto value
-        = [&](const char *key) { return settings.value(QStringLiteral("RunsPage/") + QLatin1String(key)); };
-    if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
-        m_frame->splitter()->restoreState(state);
-    if (const QByteArray state = value("detailsSplitter").toByteArray(); !state.isEmpty())
-        m_detailsView->restoreState(state);
-    if (const QByteArray state = value("artifactsSplitter").toByteArray(); !state.isEmpty())
-        m_artifactsPane->restoreState(state);
-    m_sideTabs->setCurrentIndex(value("sideTab").toInt());
-    m_sortKey = value("sortKey").toString();
-    m_sortOrder = Qt::SortOrder(value("sortOrder").toInt());
-    if (m_sortKey.isEmpty())
-        m_sortOrder = Qt::DescendingOrder;
+    m_frame->restoreState(settings.value(Settings::RunsSplitter));
+    m_detailsView->restoreState(settings.value(Settings::RunsDetailsSplitter));
+    m_artifactsPane->restoreState(settings.value(Settings::RunsArtifactsSplitter));
+    m_sideTabs->setCurrentIndex(settings.value(Settings::RunsSideTab));
+    m_sortKey = settings.value(Settings::RunsSortKey);
+    m_sortOrder
+        = m_sortKey.isEmpty() ? Qt::DescendingOrder : Qt::SortOrder(settings.value(Settings::RunsSortOrder));
     const QSignalBlocker blocker(m_showDeletedAction);
-    m_showDeletedAction->setChecked(value("showDeleted").toBool());
+    m_showDeletedAction->setChecked(settings.value(Settings::ShowDeleted));
     m_experimentPane->showDeletedBox()->setChecked(m_showDeletedAction->isChecked());
     m_experimentPane->setShowDeleted(m_showDeletedAction->isChecked());
     m_columnsMenu->restoreSettings(settings);

@@ -19,7 +19,7 @@ class PageFrame;
 class QAction;
 class QCheckBox;
 class QModelIndex;
-class QSettings;
+class AppSettings;
 class QTabWidget;
 class QTimer;
 class QTreeView;
@@ -110,8 +110,8 @@ public:
     // Shows the current run's artifacts beside its details and focuses their tree.
     void showArtifacts();
 
-    void saveSettings(QSettings &settings) const;
-    void restoreSettings(const QSettings &settings);
+    void saveSettings(AppSettings &settings) const;
+    void restoreSettings(const AppSettings &settings);
 
     QTreeView *experimentView() const;
     ExperimentPane *experimentPane() const { return m_experimentPane; }

@@ -1,3 +1,4 @@
+#include "appsettings.h"
 #include "chartspage.h"
 #include "comparepage.h"
 #include "curvechartview.h"
@@ -64,6 +65,7 @@ private slots:
     void progressAndCancel();
     void progressHiddenWhenIdle();
     void remembersGeometryAndSplitters();
+    void resetLayoutPutsBackTheDefaults();
     void chartsTabFollowsSelectionAndIsRemembered();
     void compareTabBrushFiltersRunsAndIsRemembered();
     void compareRunsOfTwoStores();
@@ -328,6 +330,37 @@ void TestMainWindow::progressHiddenWhenIdle()
     QVERIFY(!cancel->isVisible());
 }
 
+// View › Reset Layout puts the window, its splitters and the view options back as at first, now
+// and at the next start, and keeps the user's stores.
+void TestMainWindow::resetLayoutPutsBackTheDefaults()
+{
+    QList<int> defaultSizes;
+    {
+        MainWindow window;
+        window.show();
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("runsSplitter"));
+        QVERIFY(splitter);
+        defaultSizes = splitter->sizes();
+        splitter->setSizes({400, 300, 300});
+        window.resize(900, 600);
+        window.chartsPage()->logYAction()->setChecked(true);
+        window.close(); // remembered
+    }
+    AppSettings().setValue(Settings::RecentStores, QStringList {m_demo});
+    MainWindow window;
+    window.show();
+    QVERIFY(window.chartsPage()->logYAction()->isChecked());
+    QCOMPARE(window.size(), QSize(900, 600));
+    auto *reset = window.findChild<QAction *>(QStringLiteral("resetLayoutAction"));
+    QVERIFY(reset);
+    reset->trigger();
+    QVERIFY(!window.chartsPage()->logYAction()->isChecked());
+    QCOMPARE(window.size(), QSize(1280, 800));
+    QCOMPARE(window.findChild<QSplitter *>(QStringLiteral("runsSplitter"))->sizes(), defaultSizes);
+    QVERIFY(!AppSettings().contains(Settings::ChartsLogY));
+    QCOMPARE(window.recentStores(), QStringList {m_demo});
+}
+
 void TestMainWindow::remembersGeometryAndSplitters()
 {
     QList<int> sizes;
@@ -341,7 +374,7 @@ void TestMainWindow::remembersGeometryAndSplitters()
         sizes = splitter->sizes();
         window.close();
     }
-    QVERIFY(QSettings().contains(QStringLiteral("MainWindow/geometry")));
+    QVERIFY(AppSettings().contains(Settings::WindowGeometry));
     MainWindow window;
     window.show();
     QCOMPARE(window.size(), QSize(1111, 777));

@@ -1,3 +1,4 @@
+#include "appsettings.h"
 #include "chartspage.h"
 #include "curvechartview.h"
 #include "metrickeylistmodel.h"
@@ -236,11 +237,11 @@ void TestChartsPage::uncheckingAKeyRemovesItsChartAndIsRemembered()
                               Qt::CheckStateRole));
         QCOMPARE(browser.charts->charts().size(), 4);
         QVERIFY(!browser.charts->findChild<CurveChartView *>(QStringLiteral("chart:train/grad_norm")));
-        QSettings settings;
+        AppSettings settings;
         browser.charts->saveSettings(settings);
     }
     Browser browser;
-    browser.charts->restoreSettings(QSettings());
+    browser.charts->restoreSettings(AppSettings());
     browser.show();
     QVERIFY(browser.openStore(m_demo, QStringLiteral("llm-finetune")));
     QVERIFY(showCharts(browser, {QStringLiteral("lora-r16")}));
@@ -493,12 +494,12 @@ void TestChartsPage::toolbarStateIsRemembered()
         QTRY_COMPARE(page.smoothing(), 0.6);
         page.combineKeysAction()->setChecked(true);
         page.syncZoomAction()->setChecked(true);
-        QSettings settings;
+        AppSettings settings;
         page.saveSettings(settings);
     }
     ChartsPage page;
     QCOMPARE(page.xAxis(), CurveMath::XAxis::Step);
-    page.restoreSettings(QSettings());
+    page.restoreSettings(AppSettings());
     QCOMPARE(page.xAxis(), CurveMath::XAxis::RelativeTime);
     QCOMPARE(page.xAxisBox()->currentData().toInt(), int(CurveMath::XAxis::RelativeTime));
     QVERIFY(page.logYAction()->isChecked());

@@ -1,3 +1,4 @@
+#include "appsettings.h"
 #include "compareaxis.h"
 #include "comparepage.h"
 #include "diffitemdelegate.h"
@@ -428,12 +429,12 @@ void TestComparePage::togglesAreRemembered()
         Browser browser;
         browser.compare->setOnlyDifferences(false);
         browser.compare->setShowSystemTags(true);
-        QSettings settings;
+        AppSettings settings;
         browser.compare->saveSettings(settings);
     }
     Browser browser;
     QVERIFY(browser.compare->onlyDifferencesAction()->isChecked());
-    browser.compare->restoreSettings(QSettings());
+    browser.compare->restoreSettings(AppSettings());
     QVERIFY(!browser.compare->onlyDifferencesAction()->isChecked());
     QVERIFY(!browser.compare->paramModel()->onlyDifferences());
     QVERIFY(browser.compare->showSystemTagsAction()->isChecked());
@@ -938,7 +939,7 @@ void TestComparePage::pinnedRunsAreRemembered()
         browser.compare->pinSelectedRuns();
         for (const RunDiff::RunSource &source : browser.compare->pinnedRuns())
             pinnedIds.append(source.runId);
-        QSettings settings;
+        AppSettings settings;
         browser.compare->saveSettings(settings);
     }
     QCOMPARE(pinnedIds.size(), 3);
@@ -947,7 +948,7 @@ void TestComparePage::pinnedRunsAreRemembered()
     Browser browser;
     ComparePage *page = browser.compare;
     QSignalSpy pinnedChanged(page, &ComparePage::pinnedRunsChanged);
-    page->restoreSettings(QSettings());
+    page->restoreSettings(AppSettings());
     QCOMPARE(pinnedChanged.size(), 1);
     QCOMPARE(page->pinnedRuns().size(), 3);
     QVERIFY(!page->loader()->isLoading()); // nothing read before the page shows

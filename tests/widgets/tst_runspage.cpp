@@ -1,3 +1,4 @@
+#include "appsettings.h"
 #include "demostore.h"
 #include "elidingheaderview.h"
 #include "experimentlistmodel.h"
@@ -146,8 +147,9 @@ void TestRunsPage::headersAndColumns()
     page.resize(1400, 800);
     QVERIFY(openDemo(page));
     const QStringList shown = headers(page);
-    QCOMPARE(shown.mid(0, 8),
-             QStringList({"Name", "Experiment", "Store", "Status", "Start time", "Duration", "User", "Source"}));
+    QCOMPARE(
+        shown.mid(0, 8),
+        QStringList({"Name", "Experiment", "Store", "Status", "Start time", "Duration", "User", "Source"}));
     // One experiment of one store: which one each run is of goes without saying.
     QVERIFY(page.runView()->header()->isSectionHidden(RunTreeModel::ExperimentColumn));
     QVERIFY(!page.isColumnVisible(QStringLiteral("attributes.experiment_name")));
@@ -424,7 +426,7 @@ void TestRunsPage::experimentColumnFollowsUserChoice()
         QVERIFY(selectOne(page));
         QVERIFY(!header->isSectionHidden(RunTreeModel::ExperimentColumn));
     }
-    QCOMPARE(QSettings().value(QStringLiteral("RunsPage/shownColumns")).toStringList(), QStringList {key});
+    QCOMPARE(AppSettings().value(Settings::shownColumns(QStringLiteral("RunsPage"))), QStringList {key});
     {
         RunsPage page;
         QVERIFY(openDemo(page));
@@ -437,14 +439,13 @@ void TestRunsPage::experimentColumnFollowsUserChoice()
         QVERIFY(selectOne(page));
         QVERIFY(selectBoth(page));
         QVERIFY(header->isSectionHidden(RunTreeModel::ExperimentColumn));
-        QCOMPARE(QSettings().value(QStringLiteral("RunsPage/hiddenColumns")).toStringList(),
-                 QStringList {key});
-        QVERIFY(QSettings().value(QStringLiteral("RunsPage/shownColumns")).toStringList().isEmpty());
+        QCOMPARE(AppSettings().value(Settings::hiddenColumns(QStringLiteral("RunsPage"))), QStringList {key});
+        QVERIFY(AppSettings().value(Settings::shownColumns(QStringLiteral("RunsPage"))).isEmpty());
         // Showing it again where it shows anyway hands it back to the automatic choice.
         page.setColumnVisible(key, true);
         QVERIFY(selectOne(page));
         QVERIFY(header->isSectionHidden(RunTreeModel::ExperimentColumn));
-        QVERIFY(QSettings().value(QStringLiteral("RunsPage/hiddenColumns")).toStringList().isEmpty());
+        QVERIFY(AppSettings().value(Settings::hiddenColumns(QStringLiteral("RunsPage"))).isEmpty());
     }
 }
 
@@ -704,7 +705,7 @@ void TestRunsPage::hiddenColumnsAreRemembered()
         QVERIFY(found);
         QVERIFY(!page.runView()->header()->isSectionHidden(RunTreeModel::UserColumn));
     }
-    QCOMPARE(QSettings().value(QStringLiteral("RunsPage/hiddenColumns")).toStringList(),
+    QCOMPARE(AppSettings().value(Settings::hiddenColumns(QStringLiteral("RunsPage"))),
              QStringList {QStringLiteral("params.optimizer")});
     RunsPage page;
     QVERIFY(openDemo(page));

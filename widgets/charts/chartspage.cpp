@@ -1,5 +1,6 @@
 #include "chartspage.h"
 
+#include "appsettings.h"
 #include "chartexport.h"
 #include "chartgrid.h"
 #include "curvechartview.h"
@@ -18,7 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -503,40 +503,36 @@ void ChartsPage::chooseExportFile()
     dialog->open();
 }
 
-void ChartsPage::saveSettings(QSettings &settings) const
+void ChartsPage::saveSettings(AppSettings &settings) const
 {
-    settings.beginGroup(QStringLiteral("ChartsPage"));
-    settings.setValue(QStringLiteral("xAxis"), CurveMath::xAxisName(m_xAxis));
-    settings.setValue(QStringLiteral("logY"), logYAction()->isChecked());
-    settings.setValue(QStringLiteral("ignoreOutliers"), ignoreOutliersAction()->isChecked());
-    settings.setValue(QStringLiteral("smoothing"), m_smoothing);
-    settings.setValue(QStringLiteral("combineKeys"), combineKeysAction()->isChecked());
-    settings.setValue(QStringLiteral("syncZoom"), syncZoomAction()->isChecked());
-    settings.setValue(QStringLiteral("splitter"), m_frame->splitter()->saveState());
+    settings.setValue(Settings::ChartsXAxis, CurveMath::xAxisName(m_xAxis));
+    settings.setValue(Settings::ChartsLogY, logYAction()->isChecked());
+    settings.setValue(Settings::ChartsIgnoreOutliers, ignoreOutliersAction()->isChecked());
+    settings.setValue(Settings::ChartsSmoothing, m_smoothing);
+    settings.setValue(Settings::ChartsCombineKeys, combineKeysAction()->isChecked());
+    settings.setValue(Settings::ChartsSyncZoom, syncZoomAction()->isChecked());
+    settings.setValue(Settings::ChartsSplitter, m_frame->saveState());
     QVariantMap choices;
     const QHash<QString, bool> chosen = m_keyModel->choices();
     for (auto it = chosen.cbegin(); it != chosen.cend(); ++it)
         choices.insert(it.key(), it.value());
-    settings.setValue(QStringLiteral("keyChoices"), choices);
-    settings.endGroup();
+    settings.setValue(Settings::ChartsKeyChoices, choices);
 }
 
-void ChartsPage::restoreSettings(const QSettings &settings)
+// An empty `settings` (a reset) puts back the defaults.
+void ChartsPage::restoreSettings(const AppSettings &settings)
 {
-    const auto value
-        = [&](const char *key) { return settings.value(QStringLiteral("ChartsPage/") + QLatin1String(key)); };
     bool ok = false;
-    const CurveMath::XAxis axis = CurveMath::xAxisFromName(value("xAxis").toString(), &ok);
+    const CurveMath::XAxis axis = CurveMath::xAxisFromName(settings.value(Settings::ChartsXAxis), &ok);
     setXAxis(ok ? axis : CurveMath::XAxis::Step);
-    logYAction()->setChecked(value("logY").toBool());
-    ignoreOutliersAction()->setChecked(value("ignoreOutliers").toBool());
-    setSmoothing(value("smoothing").toDouble());
-    combineKeysAction()->setChecked(value("combineKeys").toBool());
-    syncZoomAction()->setChecked(value("syncZoom").toBool());
-    if (const QByteArray state = value("splitter").toByteArray(); !state.isEmpty())
-        m_frame->splitter()->restoreState(state);
+    logYAction()->setChecked(settings.value(Settings::ChartsLogY));
+    ignoreOutliersAction()->setChecked(settings.value(Settings::ChartsIgnoreOutliers));
+    setSmoothing(settings.value(Settings::ChartsSmoothing));
+    combineKeysAction()->setChecked(settings.value(Settings::ChartsCombineKeys));
+    syncZoomAction()->setChecked(settings.value(Settings::ChartsSyncZoom));
+    m_frame->restoreState(settings.value(Settings::ChartsSplitter));
     QHash<QString, bool> choices;
-    const QVariantMap stored = value("keyChoices").toMap();
+    const QVariantMap stored = settings.value(Settings::ChartsKeyChoices);
     for (auto it = stored.cbegin(); it != stored.cend(); ++it)
         choices.insert(it.key(), it.value().toBool());
     m_keyModel->setChoices(choices);

@@ -27,7 +27,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QSettings;
+class AppSettings;
 class QSlider;
 class QStackedWidget;
 class QTimer;
@@ -102,8 +102,8 @@ public:
     QAction *resetZoomAction() const { return m_toolBar->resetZoomAction(); }
     QAction *exportAction() const { return m_toolBar->exportAction(); }
 
-    void saveSettings(QSettings &settings) const;
-    void restoreSettings(const QSettings &settings);
+    void saveSettings(AppSettings &settings) const;
+    void restoreSettings(const AppSettings &settings);
 
 signals:
     void loadingChanged(bool loading);

@@ -1,5 +1,6 @@
 #include "modelspage.h"
 
+#include "appsettings.h"
 #include "modelhealthpane.h"
 #include "modelversiontablemodel.h"
 #include "pageframe.h"
@@ -578,16 +579,16 @@ void ModelsPage::showTab(Tab tab)
     m_tabs->setCurrentIndex(tab);
 }
 
-void ModelsPage::saveSettings(QSettings &settings) const
+void ModelsPage::saveSettings(AppSettings &settings) const
 {
-    settings.setValue(QStringLiteral("ModelsPage/splitter"), m_frame->splitter()->saveState());
-    settings.setValue(QStringLiteral("ModelsPage/tab"), m_tabs->currentIndex());
-    settings.setValue(QStringLiteral("ModelsPage/filter"), m_filterEdit->text());
+    settings.setValue(Settings::ModelsSplitter, m_frame->saveState());
+    settings.setValue(Settings::ModelsTab, m_tabs->currentIndex());
+    settings.setValue(Settings::ModelsFilter, m_filterEdit->text());
 }
 
-void ModelsPage::restoreSettings(const QSettings &settings)
+void ModelsPage::restoreSettings(const AppSettings &settings)
 {
-    m_frame->splitter()->restoreState(settings.value(QStringLiteral("ModelsPage/splitter")).toByteArray());
-    m_tabs->setCurrentIndex(settings.value(QStringLiteral("ModelsPage/tab"), int(LanesTab)).toInt());
-    m_filterEdit->setText(settings.value(QStringLiteral("ModelsPage/filter")).toString());
+    m_frame->restoreState(settings.value(Settings::ModelsSplitter));
+    m_tabs->setCurrentIndex(settings.value(Settings::ModelsTab));
+    m_filterEdit->setText(settings.value(Settings::ModelsFilter));
 }

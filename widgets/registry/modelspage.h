@@ -11,7 +11,7 @@ class ModelVersionTableModel;
 class PageFrame;
 class QAction;
 class QLineEdit;
-class QSettings;
+class AppSettings;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
@@ -71,8 +71,8 @@ public:
     RegistryWriter *writer() const { return m_writer; }
     QString message() const; // the centred message shown instead of the page, if any
 
-    void saveSettings(QSettings &settings) const;
-    void restoreSettings(const QSettings &settings);
+    void saveSettings(AppSettings &settings) const;
+    void restoreSettings(const AppSettings &settings);
 
 signals:
     // The user followed a version's (or a health point's) link to its run.
