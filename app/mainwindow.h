@@ -18,6 +18,7 @@ class QMimeData;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
+class QToolBar;
 class RunsPage;
 
 // The main window: creates the pages and the application's actions, places the pages'
@@ -67,11 +68,15 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
+    void createToolBar();
+    void updateIcons();
+    void showAbout();
     void createStatusBar();
     void chooseStore();
     void chooseFolderStore();
@@ -100,6 +105,8 @@ private:
     LiveUpdates *m_live;
     NoticeBar *m_noticeBar;
     QMenu *m_recentMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_openAction = nullptr;
     QAction *m_closeStoreAction = nullptr;
     QAction *m_reopenStoresAction = nullptr;
     QLabel *m_statusLabel = nullptr;

@@ -199,12 +199,12 @@ void RunsPage::showArtifacts()
 void RunsPage::createActions()
 {
     m_focusFilterAction = new QAction(tr("&Filter Runs"), this);
-    m_focusFilterAction->setShortcut(QKeySequence::Find);
+    m_focusFilterAction->setShortcuts(QKeySequence::Find);
     m_focusFilterAction->setShortcutContext(Qt::WindowShortcut);
     connect(m_focusFilterAction, &QAction::triggered, this, [this] { m_filterEdit->focusAndSelectAll(); });
 
     m_reloadAction = new QAction(tr("&Reload"), this);
-    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    m_reloadAction->setShortcuts(QKeySequence::Refresh); // F5 and Ctrl+R on Linux
     m_reloadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_reloadAction->setEnabled(false);
     connect(m_reloadAction, &QAction::triggered, this, &RunsPage::reload);

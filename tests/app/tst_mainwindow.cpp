@@ -18,6 +18,7 @@
 #include "runspage.h"
 #include "runtreemodel.h"
 #include "searchfilteredit.h"
+#include "shortcutsdialog.h"
 #include "sqlitehandle.h"
 #include "stagelanesview.h"
 #include "storefactory.h"
@@ -39,11 +40,13 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolBar>
 #include <QTreeView>
 #include <QUrl>
 
@@ -66,6 +69,7 @@ private slots:
     void progressHiddenWhenIdle();
     void remembersGeometryAndSplitters();
     void resetLayoutPutsBackTheDefaults();
+    void shortcutsToolBarAndAbout();
     void chartsTabFollowsSelectionAndIsRemembered();
     void compareTabBrushFiltersRunsAndIsRemembered();
     void compareRunsOfTwoStores();
@@ -328,6 +332,47 @@ void TestMainWindow::progressHiddenWhenIdle()
     QTRY_VERIFY(!window.runsPage()->isLoading());
     QTRY_VERIFY(!progress->isVisible());
     QVERIFY(!cancel->isVisible());
+}
+
+// Help › Keyboard Shortcuts lists the menus' shortcuts; the tool bar holds the common actions
+// with icons; Help › About names the licences.
+void TestMainWindow::shortcutsToolBarAndAbout()
+{
+    MainWindow window;
+    window.show();
+    auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolBar);
+    QStringList names;
+    for (QAction *action : toolBar->actions()) {
+        if (action->isSeparator())
+            continue;
+        names.append(action->text().remove(QLatin1Char('&')));
+        QVERIFY2(!action->icon().isNull(), qPrintable(action->text()));
+    }
+    QCOMPARE(names.size(), 4);
+    QVERIFY(names.contains(QStringLiteral("Open…")));
+
+    window.findChild<QAction *>(QStringLiteral("shortcutsAction"))->trigger();
+    auto *dialog = window.findChild<ShortcutsDialog *>(QStringLiteral("shortcutsDialog"));
+    QVERIFY(dialog);
+    bool listed = false;
+    for (const ShortcutListModel::Entry &entry : dialog->model()->entries())
+        listed |= entry.action == QStringLiteral("Open…") && entry.menu == QLatin1String("File")
+            && entry.shortcuts == QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText);
+    QVERIFY(listed);
+    QVERIFY(dialog->model()->rowCount() > 15);
+    dialog->findChild<QLineEdit *>(QStringLiteral("shortcutFilter"))->setText(QStringLiteral("reset layout"));
+    QCOMPARE(dialog->proxy()->rowCount(), 0); // Reset Layout has no shortcut
+    dialog->findChild<QLineEdit *>(QStringLiteral("shortcutFilter"))->setText(QStringLiteral("pin"));
+    QVERIFY(dialog->proxy()->rowCount() >= 1);
+    dialog->close();
+
+    window.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+    auto *about = window.findChild<QMessageBox *>(QStringLiteral("aboutBox"));
+    QVERIFY(about);
+    QVERIFY(about->text().contains(QStringLiteral("LGPL")));
+    QVERIFY(about->text().contains(QString::fromLatin1(qVersion())));
+    about->close();
 }
 
 // View › Reset Layout puts the window, its splitters and the view options back as at first, now
