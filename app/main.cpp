@@ -73,6 +73,7 @@ int runGui(int argc, char **argv, CommandLine cl)
 
 int main(int argc, char **argv)
 {
+    Q_INIT_RESOURCE(resources); // kaizen_app's icons: a static library's are not registered alone
     // Sub-commands need no display, so parse before choosing the kind of application.
     QStringList arguments;
     for (int i = 0; i < argc; ++i)

@@ -40,10 +40,6 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
-namespace {
-
-} // namespace
-
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent),
       m_runsPage(new RunsPage(this)),
@@ -55,6 +51,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_live(new LiveUpdates(m_runsPage, m_chartsPage, this)),
       m_noticeBar(new NoticeBar(this))
 {
+    Q_INIT_RESOURCE(resources); // in kaizen_app, a static library
+
     setWindowTitle(tr("Kaizen"));
     setAcceptDrops(true);
 

@@ -28,6 +28,9 @@ CurveChartView::CurveChartView(QWidget *parent)
 {
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
+    // The chart is drawn on white paper in any palette: its legend in the theme's ink, not in the
+    // palette's text colour (light in a dark palette, and then unreadable on white).
+    m_chart->legend()->setLabelColor(m_chart->titleBrush().color());
     m_chart->legend()->setShowToolTips(true);
     m_chart->setMargins(QMargins(4, 4, 8, 4));
     m_chart->setBackgroundRoundness(0);
@@ -222,7 +225,7 @@ void CurveChartView::updateLegendMarkers()
         color.setAlphaF(visible ? 1.0 : 0.2);
         markers[i]->setBrush(color);
         markers[i]->setPen(QPen(color));
-        markers[i]->setLabelBrush(visible ? palette().text() : QBrush(Qt::gray));
+        markers[i]->setLabelBrush(visible ? QBrush(m_chart->legend()->labelColor()) : QBrush(Qt::gray));
     }
 }
 

@@ -27,6 +27,9 @@ ModelHealthChart::ModelHealthChart(QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
+    // The chart is drawn on white paper in any palette: its legend in the theme's ink, not in the
+    // palette's text colour (light in a dark palette, and then unreadable on white).
+    m_chart->legend()->setLabelColor(m_chart->titleBrush().color());
 
     m_evaluations->setName(tr("Evaluations"));
     m_evaluations->setPen(QPen(QColor(0x2563eb), 1.5));

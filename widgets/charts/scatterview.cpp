@@ -22,6 +22,9 @@ ScatterView::ScatterView(QWidget *parent) : QChartView(new QChart, parent), m_ch
     m_chart->setBackgroundRoundness(0);
     m_chart->setMargins(QMargins(6, 6, 6, 6));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
+    // The chart is drawn on white paper in any palette: its legend in the theme's ink, not in the
+    // palette's text colour (light in a dark palette, and then unreadable on white).
+    m_chart->legend()->setLabelColor(m_chart->titleBrush().color());
     m_chart->legend()->setShowToolTips(true);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 200);
