@@ -80,7 +80,13 @@ int main(int argc, char **argv)
     const CommandLine cl = parseCommandLine(arguments);
     if (!cl.error.isEmpty()) {
         Cli::printError(cl.error);
-        std::fprintf(stderr, "%s", qPrintable(usageText()));
+        // The usage would push a "did you mean" out of sight; the list of commands is one call away.
+        if (!cl.unknownCommand.isEmpty())
+            std::fprintf(stderr, "%s",
+                         qPrintable(QCoreApplication::translate("CommandLine",
+                                                                "Run 'kaizen --help' for the commands.\n")));
+        else
+            std::fprintf(stderr, "\n%s", qPrintable(usageText(cl.command)));
         return ExitBadArguments;
     }
     if (cl.command == CommandLine::Command::Gui)
@@ -98,7 +104,7 @@ int main(int argc, char **argv)
     setApplicationNames();
     switch (cl.command) {
     case CommandLine::Command::Help:
-        std::printf("%s", qPrintable(usageText()));
+        std::printf("%s", qPrintable(usageText(cl.helpTopic)));
         return ExitOk;
     case CommandLine::Command::Version:
         std::printf("kaizen %s\n", KAIZEN_VERSION);
