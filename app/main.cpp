@@ -1,14 +1,9 @@
 #include "cli/commands.h"
 #include "commandline.h"
-#include "demostore.h"
 #include "mainwindow.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QIcon>
-#include <QStandardPaths>
 
 #include <cstdio>
 #include <memory>
@@ -22,40 +17,13 @@ void setApplicationNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(KAIZEN_VERSION));
 }
 
-// The demo store lives beside Kaizen's own data; it is generated on first use, and again when
-// this Kaizen writes a richer demo than the one there (DemoRevision, kept in a file beside it).
-QString demoStorePath()
-{
-    // Raise when the demo generator adds content (2: the registry's states and evaluations).
-    constexpr int DemoRevision = 2;
-    const QString dir
-        = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/demo");
-    const QString path = dir + QStringLiteral("/mlflow.db");
-    QFile revisionFile(dir + QStringLiteral("/revision"));
-    const int revision
-        = revisionFile.open(QIODevice::ReadOnly) ? revisionFile.readAll().trimmed().toInt() : 0;
-    revisionFile.close();
-    if (!QFileInfo::exists(path) || revision < DemoRevision) {
-        QDir(dir).removeRecursively(); // the old demo's database and artifact folders
-        QDir().mkpath(dir);
-        const Store::Error error = Store::DemoStore::generate(path);
-        if (!error.ok()) {
-            Cli::printError(error.message);
-            return {};
-        }
-        if (revisionFile.open(QIODevice::WriteOnly))
-            revisionFile.write(QByteArray::number(DemoRevision) + '\n');
-    }
-    return path;
-}
-
 int runGui(int argc, char **argv, CommandLine cl)
 {
     QApplication app(argc, argv);
     setApplicationNames();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/kaizen.svg")));
     if (cl.demo) {
-        const QString demo = demoStorePath();
+        const QString demo = Cli::demoStorePath();
         if (demo.isEmpty())
             return ExitFailure;
         cl.stores.prepend(demo);
