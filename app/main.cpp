@@ -22,6 +22,7 @@ int runGui(int argc, char **argv, CommandLine cl)
     QApplication app(argc, argv);
     setApplicationNames();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/kaizen.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("kaizen")); // packaging/kaizen.desktop
     if (cl.demo) {
         const QString demo = Cli::demoStorePath();
         if (demo.isEmpty())
