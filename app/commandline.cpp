@@ -304,7 +304,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
             cl.command = C::Help;
             return cl;
         }
-        if (arg.size() == 2 && arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("--")) {
+        if (arg.size() == 2 && arg.startsWith(QLatin1Char('-'))) {
             // -o as compilers spell it: a short name stands for its long option.
             for (const OptionSpec &option : allowed) {
                 if (option.shortName && arg.at(1) == QLatin1Char(option.shortName))
