@@ -1,8 +1,12 @@
 #include "commandline.h"
 
+#include "commandarguments.h"
+
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <algorithm>
+#include <vector>
 
 namespace {
 
@@ -13,169 +17,263 @@ QString tr(const char *text)
 
 struct OptionSpec
 {
-    const char *name;
-    bool takesValue;
+    const char *name; // --name
+    const char *valueName; // nullptr: a flag
+    const char *help;
+    char shortName = 0; // -o for --output
+    bool takesValue() const { return valueName != nullptr; }
 };
 
-// Options each command accepts; anything else is an error, so typos never pass silently.
-QList<OptionSpec> optionsFor(CommandLine::Command command)
+// One way of calling kaizen: the window (no name) or a sub-command.
+struct CommandSpec
+{
+    const char *name; // the first word; nullptr: the window
+    CommandLine::Command command;
+    const char *usage; // its lines of the usage, unindented
+    QList<OptionSpec> options; // anything else is an error, so typos never pass silently
+    const char *note = nullptr; // below its options in its own help
+};
+
+// Every way of calling kaizen, in the order the usage lists them: parsing, the "did you mean"
+// suggestion, the usage and each sub-command's help all read this table.
+const QList<CommandSpec> &commandTable()
 {
     using C = CommandLine::Command;
-    QList<OptionSpec> common = {{"format", true}, {"busy-timeout", true}};
-    switch (command) {
-    case C::Gui:
-        return {{"experiment", true}, {"run", true}, {"demo", false}, {"busy-timeout", true}};
-    case C::Experiments:
-        return common + QList<OptionSpec> {{"all", false}};
-    case C::Runs:
-        return common
-            + QList<OptionSpec> {{"experiment", true}, {"filter", true}, {"order-by", true}, {"all", false}};
-    case C::History:
-        return common;
-    case C::Plot:
-        return {{"run", true},    {"metric", true},           {"x", true},    {"smoothing", true},
-                {"log-y", false}, {"ignore-outliers", false}, {"size", true}, {"decimation", true},
-                {"output", true}, {"busy-timeout", true}};
-    case C::Diff:
-        return common + QList<OptionSpec> {{"run", true}, {"all", false}};
-    case C::Demo:
-        return {{"force", false}, {"file-store", false}};
-    case C::Models:
-        return common + QList<OptionSpec> {{"filter", true}};
-    case C::Versions:
-        return common;
-    case C::Transition:
-        return {{"archive-existing-versions", false}, {"busy-timeout", true}};
-    case C::Alias:
-    case C::Tag:
-        return {{"delete", false}, {"busy-timeout", true}};
-    case C::Describe:
-        return {{"busy-timeout", true}};
-    case C::Artifacts:
-        return common;
-    case C::Help:
-    case C::Version:
-        return {};
-    }
-    return {};
+    const OptionSpec busyTimeout {"busy-timeout", "MS",
+                                  "how long to wait while another process writes the store (default 5000)"};
+    const OptionSpec all {"all", nullptr, "include deleted experiments and runs"};
+    const OptionSpec format {"format", "FORMAT", "table (default), tsv or json"};
+    const OptionSpec jsonFormat {"format", "FORMAT", "json (default) or table"};
+    const char *registryWrite = "Naming the command is the consent to write the store's registry; one "
+                                "transaction,\nwith MLflow's semantics.";
+    static const QList<CommandSpec> table = {
+        {nullptr,
+         C::Gui,
+         "kaizen [STORE...] [--experiment NAME_OR_ID] [--run RUN_ID]...   open the window\n"
+         "kaizen --demo                                                   open the demo store\n",
+         {{"experiment", "NAME_OR_ID", "the experiment to select"},
+          {"run", "RUN_ID", "a run to select (repeatable)"},
+          {"demo", nullptr, "open the demo store (written on first use)"},
+          busyTimeout}},
+        {"experiments",
+         C::Experiments,
+         "kaizen experiments STORE [--all] [--format table|tsv|json]\n",
+         {all, format, busyTimeout}},
+        {"runs",
+         C::Runs,
+         "kaizen runs STORE [--experiment NAME_OR_ID]... [--filter EXPR] [--order-by EXPR]...\n"
+         "                  [--all] [--format table|tsv|json]\n",
+         {{"experiment", "NAME_OR_ID", "only this experiment's runs (repeatable)"},
+          {"filter", "EXPR", "MLflow's search syntax: \"metrics.accuracy > 0.9 and params.model = 'cnn'\""},
+          {"order-by", "EXPR", "MLflow's order syntax: \"metrics.loss ASC\" (repeatable)"},
+          all,
+          format,
+          busyTimeout}},
+        {"history",
+         C::History,
+         "kaizen history STORE RUN_ID METRIC_KEY [--format table|tsv|json]\n",
+         {format, busyTimeout}},
+        {"plot",
+         C::Plot,
+         "kaizen plot STORE --run RUN_ID [--run RUN_ID]... --metric KEY [--metric KEY]...\n"
+         "            [--x step|wall|relative] [--smoothing S] [--log-y] [--ignore-outliers]\n"
+         "            [--size WxH] [--decimation m4|none] -o FILE.png|FILE.svg|FILE.csv\n",
+         {{"run", "RUN_ID", "a run to plot (repeatable)"},
+          {"metric", "KEY", "a metric to plot (repeatable)"},
+          {"x", "AXIS", "step (default), wall or relative (time since the run's start)"},
+          {"smoothing", "S", "TensorBoard's moving average, 0 (default) to 0.99"},
+          {"log-y", nullptr, "logarithmic y axis"},
+          {"ignore-outliers", nullptr, "y range from the 5th to the 95th percentile"},
+          {"size", "WxH", "image size in pixels (default 1200x700)"},
+          {"decimation", "MODE", "m4 (default: the pixels of every point) or none"},
+          {"output", "FILE", "the .png, .svg or .csv to write", 'o'},
+          busyTimeout}},
+        {"diff",
+         C::Diff,
+         "kaizen diff STORE RUN_ID RUN_ID... [--all] [--format table|json|markdown|csv]\n"
+         "kaizen diff --run STORE:RUN_ID --run STORE:RUN_ID... [--all] [--format ...]\n"
+         "            compare runs; without --all only differing params and tags, no mlflow.* tags\n",
+         {{"run", "STORE:RUN_ID", "a run of any store (repeatable, instead of STORE RUN_ID...)"},
+          {"all", nullptr, "every param and tag, mlflow.* tags too"},
+          {"format", "FORMAT", "table (default), json, markdown or csv"},
+          busyTimeout}},
+        {"artifacts",
+         C::Artifacts,
+         "kaizen artifacts STORE RUN_ID [--format table|tsv|json]         a run's artifact files\n",
+         {format, busyTimeout}},
+        {"demo",
+         C::Demo,
+         "kaizen demo PATH [--file-store] [--force]                       write the demo store\n",
+         {{"file-store", nullptr, "an MLflow file store (an mlruns/ folder at PATH), not a database"},
+          {"force", nullptr, "replace the demo store at PATH"}}},
+        {"models",
+         C::Models,
+         "kaizen models STORE [--filter EXPR] [--format json|table]       registered models\n",
+         {{"filter", "EXPR", "MLflow's registry syntax: \"name LIKE 'churn%' AND tags.team = 'risk'\""},
+          jsonFormat,
+          busyTimeout}},
+        {"versions",
+         C::Versions,
+         "kaizen versions STORE MODEL [--format json|table]               a model's versions\n",
+         {jsonFormat, busyTimeout}},
+        {"transition",
+         C::Transition,
+         "kaizen transition STORE MODEL VERSION STAGE [--archive-existing-versions]\n",
+         {{"archive-existing-versions", nullptr, "archive the model's other versions in STAGE"}, busyTimeout},
+         registryWrite},
+        {"alias",
+         C::Alias,
+         "kaizen alias STORE MODEL ALIAS VERSION\n"
+         "kaizen alias --delete STORE MODEL ALIAS\n",
+         {{"delete", nullptr, "remove the alias"}, busyTimeout},
+         registryWrite},
+        {"tag",
+         C::Tag,
+         "kaizen tag STORE MODEL [VERSION] KEY VALUE\n"
+         "kaizen tag --delete STORE MODEL [VERSION] KEY\n",
+         {{"delete", nullptr, "remove the tag"}, busyTimeout},
+         registryWrite},
+        {"describe",
+         C::Describe,
+         "kaizen describe STORE MODEL [VERSION] TEXT\n",
+         {busyTimeout},
+         registryWrite},
+        {"help",
+         C::Help,
+         "kaizen help [COMMAND]                                           this help, or a command's\n",
+         {}},
+    };
+    return table;
 }
 
-// "3" -> 3; anything but a positive integer -> 0.
-int versionNumber(const QString &text)
+const CommandSpec *findCommand(const QString &name)
 {
-    bool ok = false;
-    const int version = text.toInt(&ok);
-    return ok && version > 0 ? version : 0;
+    for (const CommandSpec &spec : commandTable()) {
+        if (spec.name && name == QLatin1String(spec.name))
+            return &spec;
+    }
+    return nullptr;
 }
 
-// STORE MODEL ... of the registry commands; [VERSION] is there when the count says so.
-void parseRegistryArguments(CommandLine &cl, const QStringList &positional)
+const CommandSpec &specFor(CommandLine::Command command)
 {
-    using C = CommandLine::Command;
-    const auto expect = [&](qsizetype count, const QString &usage) {
-        if (positional.size() == count)
-            return true;
-        cl.error = tr("expected %1").arg(usage);
-        return false;
-    };
-    const auto takeVersion = [&](const QString &text) {
-        cl.version = versionNumber(text);
-        if (cl.version == 0)
-            cl.error = tr("VERSION must be a positive number, got '%1'").arg(text);
-        return cl.version != 0;
-    };
-    switch (cl.command) {
-    case C::Models:
-        if (!expect(1, tr("STORE")))
-            return;
-        break;
-    case C::Versions:
-        if (!expect(2, tr("STORE MODEL")))
-            return;
-        break;
-    case C::Transition:
-        if (!expect(4, tr("STORE MODEL VERSION STAGE")) || !takeVersion(positional.at(2)))
-            return;
-        cl.stage = positional.at(3);
-        break;
-    case C::Alias:
-        if (cl.remove) {
-            if (!expect(3, tr("--delete STORE MODEL ALIAS")))
-                return;
-            cl.alias = positional.at(2);
-        } else {
-            if (!expect(4, tr("STORE MODEL ALIAS VERSION")) || !takeVersion(positional.at(3)))
-                return;
-            cl.alias = positional.at(2);
+    const QList<CommandSpec> &table = commandTable();
+    const auto spec = std::find_if(table.begin(), table.end(),
+                                   [&](const CommandSpec &s) { return s.command == command; });
+    return spec == table.end() ? table.first() : *spec;
+}
+
+// Optimal string alignment distance: inserting, deleting or replacing a letter, or swapping two
+// neighbours, costs one ("hsitory" is one from "history").
+int editDistance(const QString &a, const QString &b)
+{
+    const int n = int(a.size()), m = int(b.size());
+    std::vector<std::vector<int>> d(size_t(n) + 1, std::vector<int>(size_t(m) + 1));
+    for (int i = 0; i <= n; ++i)
+        d[i][0] = i;
+    for (int j = 0; j <= m; ++j)
+        d[0][j] = j;
+    for (int i = 1; i <= n; ++i) {
+        for (int j = 1; j <= m; ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
-        break;
-    case C::Tag: {
-        // STORE MODEL [VERSION] KEY [VALUE]: a version is there when one more word is.
-        const qsizetype base = cl.remove ? 3 : 4;
-        if (positional.size() != base && positional.size() != base + 1) {
-            cl.error = cl.remove ? tr("expected --delete STORE MODEL [VERSION] KEY")
-                                 : tr("expected STORE MODEL [VERSION] KEY VALUE");
-            return;
-        }
-        qsizetype next = 2;
-        if (positional.size() == base + 1 && !takeVersion(positional.at(next++)))
-            return;
-        cl.tagKey = positional.at(next++);
-        if (!cl.remove)
-            cl.tagValue = positional.at(next);
-        break;
     }
-    case C::Describe:
-        if (positional.size() != 3 && positional.size() != 4) {
-            cl.error = tr("expected STORE MODEL [VERSION] TEXT");
-            return;
+    return d[n][m];
+}
+
+// "unknown command 'hsitory' (did you mean 'history'?)": the nearest sub-command, when it is
+// one slip away (two for words longer than four letters); else `otherwise` follows the word.
+QString unknownCommandError(const QString &word, const QString &otherwise = {})
+{
+    const QString lower = word.toLower();
+    QString nearest;
+    int nearestDistance = (lower.size() <= 4 ? 1 : 2) + 1;
+    for (const CommandSpec &spec : commandTable()) {
+        if (!spec.name)
+            continue;
+        if (const int distance = editDistance(lower, QLatin1String(spec.name)); distance < nearestDistance) {
+            nearest = QLatin1String(spec.name);
+            nearestDistance = distance;
         }
-        if (positional.size() == 4 && !takeVersion(positional.at(2)))
-            return;
-        cl.text = positional.last();
-        break;
-    default:
-        return;
     }
-    cl.stores = {positional.at(0)};
-    if (cl.command != C::Models)
-        cl.model = positional.at(1);
+    return nearest.isEmpty() ? tr("unknown command '%1'").arg(word) + otherwise
+                             : tr("unknown command '%1' (did you mean '%2'?)").arg(word, nearest);
+}
+
+// The first word of a window invocation names a store or is a mistyped command. A path (a '/',
+// as in ./x, ~/runs or sqlite:///x.db; a suffix, as in mlflow.db) or MLflow's default folder name
+// (mlruns) is a store even when missing, so the window says it cannot be opened; any other word
+// that names nothing on disk is a command the user mistyped.
+bool isMistypedCommand(const QString &word)
+{
+    return !word.contains(QLatin1Char('/')) && !word.contains(QLatin1Char('.'))
+        && word != QLatin1String("mlruns") && !QFileInfo::exists(word);
 }
 
 } // namespace
 
-QString usageText()
+QString usageText(CommandLine::Command topic)
 {
-    return tr(
-        "Usage:\n"
-        "  kaizen [STORE...] [--experiment NAME_OR_ID] [--run RUN_ID]...   open the window\n"
-        "  kaizen --demo                                                   open the demo store\n"
-        "  kaizen experiments STORE [--all] [--format table|tsv|json]\n"
-        "  kaizen runs STORE [--experiment NAME_OR_ID]... [--filter EXPR] [--order-by EXPR]...\n"
-        "                    [--all] [--format table|tsv|json]\n"
-        "  kaizen history STORE RUN_ID METRIC_KEY [--format table|tsv|json]\n"
-        "  kaizen plot STORE --run RUN_ID [--run RUN_ID]... --metric KEY [--metric KEY]...\n"
-        "              [--x step|wall|relative] [--smoothing S] [--log-y] [--ignore-outliers]\n"
-        "              [--size WxH] [--decimation m4|none] -o FILE.png|FILE.svg|FILE.csv\n"
-        "  kaizen diff STORE RUN_ID RUN_ID... [--all] [--format table|json|markdown|csv]\n"
-        "  kaizen diff --run STORE:RUN_ID --run STORE:RUN_ID... [--all] [--format ...]\n"
-        "              compare runs; without --all only differing params and tags, no mlflow.* tags\n"
-        "  kaizen artifacts STORE RUN_ID [--format table|tsv|json]         a run's artifact files\n"
-        "  kaizen demo PATH [--file-store] [--force]                       write the demo store\n"
-        "              --file-store: as an MLflow file store (an mlruns/ folder at PATH)\n"
-        "  kaizen models STORE [--filter EXPR] [--format json|table]       registered models\n"
-        "  kaizen versions STORE MODEL [--format json|table]               a model's versions\n"
-        "  kaizen transition STORE MODEL VERSION STAGE [--archive-existing-versions]\n"
-        "  kaizen alias STORE MODEL ALIAS VERSION | kaizen alias --delete STORE MODEL ALIAS\n"
-        "  kaizen tag STORE MODEL [VERSION] KEY VALUE | kaizen tag --delete STORE MODEL [VERSION] KEY\n"
-        "  kaizen describe STORE MODEL [VERSION] TEXT\n"
-        "              registry writes: naming the command is the consent to write the store\n"
-        "\n"
-        "STORE is an MLflow SQLite file (mlflow.db, mlruns.db), an mlruns/ folder (MLflow's file store),\n"
-        "or a sqlite:///path or file:// URI.\n"
-        "STAGE is None, Staging, Production or Archived (any case).\n"
-        "Exit status: 0 success, 2 bad arguments, 3 the store (or a run's artifacts) cannot be read,\n"
-        "4 a registry write was refused (nothing written).\n");
+    const auto indented = [](const char *lines) {
+        QString text = tr(lines);
+        text.replace(QLatin1Char('\n'), QLatin1String("\n  "));
+        return QLatin1String("  ") + text.chopped(2);
+    };
+    const QString store
+        = tr("STORE is an MLflow SQLite file (mlflow.db, mlruns.db), an mlruns/ folder (MLflow's "
+             "file store),\nor a sqlite:///path or file:// URI.\n");
+    const QString exitStatus
+        = tr("Exit status: 0 success, 2 bad arguments, 3 the store (or a run's artifacts) "
+             "cannot be read,\n4 a registry write was refused (nothing written).\n");
+    const QString stage = tr("STAGE is None, Staging, Production or Archived (any case).\n");
+    QString text = tr("Usage:\n");
+    using C = CommandLine::Command;
+    if (topic == C::Gui || topic == C::Version) {
+        for (const CommandSpec &spec : commandTable())
+            text += indented(spec.usage);
+        return text + QLatin1Char('\n') + store + stage
+            + tr("transition, alias, tag and describe write the registry: naming the command is the "
+                 "consent.\n"
+                 "COMMAND --help prints a command's options; --version prints Kaizen's version.\n")
+            + exitStatus;
+    }
+    const CommandSpec &spec = specFor(topic);
+    text += indented(spec.usage) + QLatin1Char('\n') + tr("Options:\n");
+    QList<std::pair<QString, QString>> options;
+    for (const OptionSpec &option : spec.options) {
+        QString name = QLatin1String("--") + QLatin1String(option.name);
+        if (option.shortName)
+            name = QStringLiteral("-%1, %2").arg(QLatin1Char(option.shortName)).arg(name);
+        if (option.takesValue())
+            name += QLatin1Char(' ') + QLatin1String(option.valueName);
+        options.append({name, tr(option.help)});
+    }
+    options.append({QStringLiteral("-h, --help"), tr("print this help")});
+    qsizetype width = 0;
+    for (const auto &option : std::as_const(options))
+        width = std::max(width, option.first.size());
+    for (const auto &[name, help] : std::as_const(options))
+        text += QLatin1String("  ") + name.leftJustified(width + 2) + help + QLatin1Char('\n');
+    text += QLatin1Char('\n');
+    if (QLatin1String(spec.usage).contains(QLatin1String("STORE")))
+        text += store;
+    if (topic == C::Transition)
+        text += stage;
+    if (spec.note)
+        text += tr(spec.note) + QLatin1Char('\n');
+    return text + exitStatus;
+}
+
+QStringList commandNames()
+{
+    QStringList names;
+    for (const CommandSpec &spec : commandTable()) {
+        if (spec.name)
+            names.append(QLatin1String(spec.name));
+    }
+    return names;
 }
 
 CommandLine parseCommandLine(const QStringList &arguments)
@@ -183,47 +281,35 @@ CommandLine parseCommandLine(const QStringList &arguments)
     CommandLine cl;
     QStringList args = arguments.mid(1);
     using C = CommandLine::Command;
-    if (!args.isEmpty()) {
-        const QString first = args.first();
-        const QList<std::pair<const char *, C>> commands = {
-            {"experiments", C::Experiments},
-            {"runs", C::Runs},
-            {"history", C::History},
-            {"plot", C::Plot},
-            {"diff", C::Diff},
-            {"demo", C::Demo},
-            {"models", C::Models},
-            {"versions", C::Versions},
-            {"transition", C::Transition},
-            {"alias", C::Alias},
-            {"tag", C::Tag},
-            {"describe", C::Describe},
-            {"artifacts", C::Artifacts},
-            {"help", C::Help},
-            {"--help", C::Help},
-            {"-h", C::Help},
-            {"--version", C::Version},
-        };
-        for (const auto &[name, command] : commands) {
-            if (first == QLatin1String(name)) {
-                cl.command = command;
-                args.removeFirst();
-                break;
-            }
-        }
-    }
-    if (cl.command == C::Help || cl.command == C::Version)
+    if (!args.isEmpty() && args.first() == QLatin1String("--version")) {
+        cl.command = C::Version;
         return cl;
+    }
+    if (const CommandSpec *spec = args.isEmpty() ? nullptr : findCommand(args.first())) {
+        cl.command = spec->command;
+        args.removeFirst();
+    }
 
-    const QList<OptionSpec> allowed = optionsFor(cl.command);
+    const QList<OptionSpec> &allowed = specFor(cl.command).options;
     QStringList positional;
     for (qsizetype i = 0; i < args.size(); ++i) {
         QString arg = args.at(i);
-        if (arg == QLatin1String("-o") && cl.command == C::Plot)
-            arg = QStringLiteral("--output"); // the one short option, as compilers spell it
         if (arg == QLatin1String("--")) {
             positional += args.mid(i + 1);
             break;
+        }
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            // Wherever it stands (but as an option's value), the user asks how to call the command.
+            cl.helpTopic = cl.command;
+            cl.command = C::Help;
+            return cl;
+        }
+        if (arg.size() == 2 && arg.startsWith(QLatin1Char('-'))) {
+            // -o as compilers spell it: a short name stands for its long option.
+            for (const OptionSpec &option : allowed) {
+                if (option.shortName && arg.at(1) == QLatin1Char(option.shortName))
+                    arg = QLatin1String("--") + QLatin1String(option.name);
+            }
         }
         if (!arg.startsWith(QLatin1String("--")) || arg.size() == 2) {
             positional.append(arg);
@@ -243,13 +329,13 @@ CommandLine parseCommandLine(const QStringList &arguments)
             cl.error = tr("unknown option --%1").arg(name);
             return cl;
         }
-        if (spec->takesValue && !hasInlineValue) {
+        if (spec->takesValue() && !hasInlineValue) {
             if (i + 1 >= args.size()) {
                 cl.error = tr("option --%1 needs a value").arg(name);
                 return cl;
             }
             value = args.at(++i);
-        } else if (!spec->takesValue && hasInlineValue) {
+        } else if (!spec->takesValue() && hasInlineValue) {
             cl.error = tr("option --%1 takes no value").arg(name);
             return cl;
         }
@@ -354,100 +440,25 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return cl;
     }
 
-    switch (cl.command) {
-    case C::Gui:
+    if (cl.command == C::Gui) {
         cl.stores = positional;
-        if (cl.experiments.size() > 1)
+        if (!positional.isEmpty() && isMistypedCommand(positional.first())) {
+            cl.unknownCommand = positional.first();
+            cl.error = unknownCommandError(cl.unknownCommand, tr(" (no such file or folder either)"));
+        } else if (cl.experiments.size() > 1) {
             cl.error = tr("--experiment may be given once when opening the window");
-        break;
-    case C::Experiments:
-    case C::Runs:
-        if (positional.size() != 1)
-            cl.error = tr("expected exactly one STORE");
-        else
-            cl.stores = positional;
-        break;
-    case C::History:
-        if (positional.size() != 3) {
-            cl.error = tr("expected STORE RUN_ID METRIC_KEY");
-        } else {
-            cl.stores = {positional.at(0)};
-            cl.runId = positional.at(1);
-            cl.metricKey = positional.at(2);
         }
-        break;
-    case C::Plot: {
-        const QString suffix = cl.output.section(QLatin1Char('.'), -1).toLower();
-        if (positional.size() != 1)
-            cl.error = tr("expected exactly one STORE");
-        else if (cl.runIds.isEmpty())
-            cl.error = tr("give at least one --run RUN_ID");
-        else if (cl.metricKeys.isEmpty())
-            cl.error = tr("give at least one --metric KEY");
-        else if (cl.output.isEmpty())
-            cl.error = tr("give the file to write with -o FILE (.png, .svg or .csv)");
-        else if (suffix != QLatin1String("png") && suffix != QLatin1String("svg")
-                 && suffix != QLatin1String("csv"))
-            cl.error = tr("-o FILE must end in .png, .svg or .csv");
-        else
-            cl.stores = positional;
-        break;
-    }
-    case C::Diff:
-        if (!cl.runIds.isEmpty()) {
-            // --run STORE:RUN_ID: the run id is after the last colon (sqlite:///x.db has colons).
-            if (!positional.isEmpty()) {
-                cl.error = tr("give either STORE RUN_ID... or --run STORE:RUN_ID..., not both");
-                break;
-            }
-            QStringList ids;
-            for (const QString &run : std::as_const(cl.runIds)) {
-                const qsizetype colon = run.lastIndexOf(QLatin1Char(':'));
-                if (colon <= 0 || colon == run.size() - 1) {
-                    cl.error = tr("--run needs STORE:RUN_ID, got '%1'").arg(run);
-                    break;
-                }
-                cl.stores.append(run.left(colon));
-                ids.append(run.mid(colon + 1));
-            }
-            cl.runIds = ids;
-        } else if (!positional.isEmpty()) {
-            for (qsizetype i = 1; i < positional.size(); ++i) {
-                cl.stores.append(positional.first());
-                cl.runIds.append(positional.at(i));
-            }
-        }
-        if (cl.error.isEmpty() && cl.runIds.size() < 2) {
-            cl.error = tr("expected STORE RUN_ID RUN_ID... or --run STORE:RUN_ID at least twice");
-            cl.stores.clear();
-            cl.runIds.clear();
-        }
-        break;
-    case C::Artifacts:
-        if (positional.size() != 2) {
-            cl.error = tr("expected STORE RUN_ID");
-        } else {
-            cl.stores = {positional.at(0)};
-            cl.runId = positional.at(1);
-        }
-        break;
-    case C::Demo:
-        if (positional.size() != 1)
-            cl.error = tr("expected the PATH of the demo store to write");
-        else
-            cl.output = positional.first();
-        break;
-    case C::Models:
-    case C::Versions:
-    case C::Transition:
-    case C::Alias:
-    case C::Tag:
-    case C::Describe:
-        parseRegistryArguments(cl, positional);
-        break;
-    case C::Help:
-    case C::Version:
-        break;
+    } else if (cl.command == C::Help) { // help [COMMAND]
+        if (positional.size() > 1)
+            cl.error = tr("expected at most one COMMAND");
+        else if (const CommandSpec *spec = positional.isEmpty() ? nullptr : findCommand(positional.first()))
+            cl.helpTopic = spec->command;
+        else if (!positional.isEmpty())
+            cl.unknownCommand = positional.first();
+        if (!cl.unknownCommand.isEmpty())
+            cl.error = unknownCommandError(cl.unknownCommand);
+    } else {
+        takeCommandArguments(cl, positional);
     }
     return cl;
 }

@@ -27,6 +27,7 @@ struct CommandLine
     enum class Format { Table, Tsv, Json, Markdown, Csv }; // Markdown and Csv: diff only
 
     Command command = Command::Gui;
+    Command helpTopic = Command::Gui; // help: whose usage to print (Gui: the whole usage)
     Format format = Format::Table;
     QStringList stores; // GUI: stores to open; diff: one per compared run; other sub-commands: exactly one
     QStringList experiments; // --experiment NAME_OR_ID (repeatable for `runs`)
@@ -59,10 +60,16 @@ struct CommandLine
     QString text; // describe
 
     QString error; // non-empty: the arguments were wrong (exit status 2)
+    QString unknownCommand; // the first word when it is a mistyped command (then `error` says so)
 };
 
+// A first word that is neither a sub-command nor a store path is a mistake ("unknown command
+// 'hsitory' (did you mean 'history'?)"), never a window on a store of that name.
 CommandLine parseCommandLine(const QStringList &arguments);
-QString usageText();
+// The whole usage (Gui, Help, Version), or a sub-command's lines of it with its options.
+QString usageText(CommandLine::Command topic = CommandLine::Command::Gui);
+// The sub-commands' names, in the order the usage lists them.
+QStringList commandNames();
 
 // Exit statuses of the command line; scripts rely on them.
 enum ExitCode {

@@ -1,16 +1,11 @@
 #include "cli/commands.h"
 #include "commandline.h"
-#include "demostore.h"
 #include "mainwindow.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QStandardPaths>
 #include <QTranslator>
 
 #include <cstdio>
@@ -25,38 +20,12 @@ void setApplicationNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(KAIZEN_VERSION));
 }
 
-// The demo store lives beside Kaizen's own data; it is generated on first use, and again when
-// this Kaizen writes a richer demo than the one there (DemoRevision, kept in a file beside it).
-QString demoStorePath()
-{
-    // Raise when the demo generator adds content (2: the registry's states and evaluations).
-    constexpr int DemoRevision = 2;
-    const QString dir
-        = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/demo");
-    const QString path = dir + QStringLiteral("/mlflow.db");
-    QFile revisionFile(dir + QStringLiteral("/revision"));
-    const int revision
-        = revisionFile.open(QIODevice::ReadOnly) ? revisionFile.readAll().trimmed().toInt() : 0;
-    revisionFile.close();
-    if (!QFileInfo::exists(path) || revision < DemoRevision) {
-        QDir(dir).removeRecursively(); // the old demo's database and artifact folders
-        QDir().mkpath(dir);
-        const Store::Error error = Store::DemoStore::generate(path);
-        if (!error.ok()) {
-            Cli::printError(error.message);
-            return {};
-        }
-        if (revisionFile.open(QIODevice::WriteOnly))
-            revisionFile.write(QByteArray::number(DemoRevision) + '\n');
-    }
-    return path;
-}
-
 int runGui(int argc, char **argv, CommandLine cl)
 {
     QApplication app(argc, argv);
     setApplicationNames();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/kaizen.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("kaizen")); // packaging/kaizen.desktop
     // The user's language where a catalogue has it (Kaizen's and Qt's own); English elsewhere.
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -66,7 +35,7 @@ int runGui(int argc, char **argv, CommandLine cl)
     if (translator.load(QLocale(), QStringLiteral("kaizen"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
     if (cl.demo) {
-        const QString demo = demoStorePath();
+        const QString demo = Cli::demoStorePath();
         if (demo.isEmpty())
             return ExitFailure;
         cl.stores.prepend(demo);
@@ -92,7 +61,13 @@ int main(int argc, char **argv)
     const CommandLine cl = parseCommandLine(arguments);
     if (!cl.error.isEmpty()) {
         Cli::printError(cl.error);
-        std::fprintf(stderr, "%s", qPrintable(usageText()));
+        // The usage would push a "did you mean" out of sight; the list of commands is one call away.
+        if (!cl.unknownCommand.isEmpty())
+            std::fprintf(stderr, "%s",
+                         qPrintable(QCoreApplication::translate("CommandLine",
+                                                                "Run 'kaizen --help' for the commands.\n")));
+        else
+            std::fprintf(stderr, "\n%s", qPrintable(usageText(cl.command)));
         return ExitBadArguments;
     }
     if (cl.command == CommandLine::Command::Gui)
@@ -110,7 +85,7 @@ int main(int argc, char **argv)
     setApplicationNames();
     switch (cl.command) {
     case CommandLine::Command::Help:
-        std::printf("%s", qPrintable(usageText()));
+        std::printf("%s", qPrintable(usageText(cl.helpTopic)));
         return ExitOk;
     case CommandLine::Command::Version:
         std::printf("kaizen %s\n", KAIZEN_VERSION);

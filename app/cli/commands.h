@@ -30,4 +30,8 @@ std::unique_ptr<Store::MlflowStore> openStore(const CommandLine &cl, bool writab
 // Exit status for a failed store read: 2 for bad arguments (unknown run/experiment), else 3.
 int exitCodeFor(const Store::Error &error);
 QString formatTime(qint64 ms);
+// The demo store `kaizen --demo` opens: ~/.local/share/Kaizen/demo/mlflow.db (under
+// XDG_DATA_HOME when set), written on first use and when this Kaizen's demo is richer; empty
+// when it cannot be written (the reason printed).
+QString demoStorePath();
 } // namespace Cli

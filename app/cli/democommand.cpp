@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -98,4 +99,37 @@ int runDemoCommand(const CommandLine &cl)
     }
     std::printf("%s\n", qPrintable(target.absoluteFilePath()));
     return ExitOk;
+}
+
+// <GenericDataLocation>/Kaizen/demo, not AppLocalDataLocation: with organisation and application
+// both named Kaizen that would be ~/.local/share/Kaizen/Kaizen/demo (and changing the names would
+// move the settings file, ~/.config/Kaizen/Kaizen.conf).
+QString Cli::demoStorePath()
+{
+    // Raise when the demo generator adds content (2: the registry's states and evaluations).
+    constexpr int DemoRevision = 2;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/Kaizen/demo");
+    const QString path = dir + QStringLiteral("/mlflow.db");
+    QFile revisionFile(dir + QStringLiteral("/revision"));
+    const int revision
+        = revisionFile.open(QIODevice::ReadOnly) ? revisionFile.readAll().trimmed().toInt() : 0;
+    revisionFile.close();
+    if (!QFileInfo::exists(path) || revision < DemoRevision) {
+        QDir(dir).removeRecursively(); // the old demo's database and artifact folders
+        // Where earlier builds wrote it; its revision file tells that Kaizen wrote the folder.
+        const QString former = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+            + QStringLiteral("/demo");
+        if (former != dir && QFileInfo::exists(former + QStringLiteral("/revision")))
+            QDir(former).removeRecursively();
+        QDir().mkpath(dir);
+        const Store::Error error = Store::DemoStore::generate(path);
+        if (!error.ok()) {
+            Cli::printError(error.message);
+            return {};
+        }
+        if (revisionFile.open(QIODevice::WriteOnly))
+            revisionFile.write(QByteArray::number(DemoRevision) + '\n');
+    }
+    return path;
 }

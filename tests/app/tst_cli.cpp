@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -54,6 +55,9 @@ private slots:
     void unreadableStores_data();
     void unreadableStores();
     void storeLocations();
+    void helpAndVersion();
+    void mistakesPrintTheUsage();
+    void unknownCommand();
 };
 
 void TestCli::initTestCase()
@@ -401,6 +405,85 @@ void TestCli::storeLocations()
     const Outcome folder = kaizen({"runs", dir.path()});
     QCOMPARE(folder.exitCode, 3);
     QVERIFY2(folder.err.contains("is a folder"), folder.err.constData());
+}
+
+// Help is asked for: stdout, exit 0. The whole usage, or a sub-command's lines and options.
+void TestCli::helpAndVersion()
+{
+    for (const QStringList &arguments : {QStringList {"--help"}, QStringList {"-h"}, QStringList {"help"}}) {
+        const Outcome o = kaizen(arguments);
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(o.out.startsWith("Usage:\n  kaizen [STORE...]"), o.out.constData());
+        QVERIFY(o.out.contains("\n  kaizen describe STORE MODEL [VERSION] TEXT\n"));
+        QVERIFY(o.out.contains("Exit status: 0 success"));
+        QVERIFY(o.err.isEmpty());
+    }
+    for (const QStringList &arguments : {QStringList {"runs", "--help"}, QStringList {"help", "runs"},
+                                         QStringList {"runs", "STORE", "-h"}}) {
+        const Outcome o
+            = kaizen(QStringList(arguments).replaceInStrings(QStringLiteral("STORE"), m_fixture12));
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(o.out.startsWith("Usage:\n  kaizen runs STORE "), o.out.constData());
+        QVERIFY(o.out.contains("\nOptions:\n  --experiment NAME_OR_ID "));
+        QVERIFY(o.out.contains("\n  --filter EXPR "));
+        QVERIFY(!o.out.contains("kaizen history"));
+        QVERIFY(o.err.isEmpty());
+    }
+    const Outcome version = kaizen({"--version"});
+    QCOMPARE(version.exitCode, 0);
+    QCOMPARE(version.out, QByteArray("kaizen " KAIZEN_VERSION "\n"));
+    QVERIFY(
+        QRegularExpression("^kaizen \\d+\\.\\d+\\.\\d+\n$").match(QString::fromUtf8(version.out)).hasMatch());
+    QVERIFY(version.err.isEmpty());
+}
+
+// A mistake: the error, then the usage of the command it was made in, on stderr; exit 2.
+void TestCli::mistakesPrintTheUsage()
+{
+    const Outcome option = kaizen({"runs", m_fixture12, "--colour"});
+    QCOMPARE(option.exitCode, 2);
+    QVERIFY(option.out.isEmpty());
+    QVERIFY2(option.err.startsWith("kaizen: unknown option --colour\n\nUsage:\n  kaizen runs STORE "),
+             option.err.constData());
+    QVERIFY(option.err.contains("\nOptions:\n"));
+    QVERIFY(!option.err.contains("kaizen history"));
+
+    const Outcome missing = kaizen({"plot", m_fixture12, "--metric", "m", "-o", "x.png"});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY(missing.out.isEmpty());
+    QVERIFY2(missing.err.startsWith("kaizen: give at least one --run RUN_ID\n\nUsage:\n  kaizen plot "),
+             missing.err.constData());
+    QVERIFY(missing.err.contains("  -o, --output FILE "));
+
+    const Outcome window = kaizen({m_fixture12, "--filter", "x"});
+    QCOMPARE(window.exitCode, 2);
+    QVERIFY2(window.err.contains("\nUsage:\n  kaizen [STORE...]"), window.err.constData());
+}
+
+// A mistyped command says so at once, and which command was meant (the usage, which would push
+// that out of sight, is one `kaizen --help` away). Before, it opened a window on a store of that
+// name, and without a display never returned.
+void TestCli::unknownCommand()
+{
+    QTemporaryDir dir;
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    const Outcome o = CliRunner::kaizen({"hsitory", m_fixture12, "abc", "loss"}, env);
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY(o.out.isEmpty());
+    QCOMPARE(o.err,
+             QByteArray("kaizen: unknown command 'hsitory' (did you mean 'history'?)\n"
+                        "Run 'kaizen --help' for the commands.\n"));
+    const Outcome far = CliRunner::kaizen({"xyzzy"}, env);
+    QCOMPARE(far.exitCode, 2);
+    QVERIFY2(far.err.startsWith("kaizen: unknown command 'xyzzy' (no such file or folder either)\n"),
+             far.err.constData());
+    const Outcome help = CliRunner::kaizen({"help", "dif"}, env);
+    QCOMPARE(help.exitCode, 2);
+    QVERIFY2(help.err.startsWith("kaizen: unknown command 'dif' (did you mean 'diff'?)\n"),
+             help.err.constData());
+    QVERIFY(help.out.isEmpty());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("config")))); // no window, no settings
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,6 +1,8 @@
+#include "cli/commands.h"
 #include "clirunner.h"
 #include "demostore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -37,6 +39,7 @@ private slots:
     void writesFileStore();
     void refusesExistingWithoutForce();
     void forceKeepsForeignFolders();
+    void demoStoreOfTheWindow();
 };
 
 void TestDemoCli::writesFileStore()
@@ -91,6 +94,31 @@ void TestDemoCli::forceKeepsForeignFolders()
     QCOMPARE(o.exitCode, 2);
     QVERIFY2(o.err.contains("no MLflow file store"), o.err.constData());
     QVERIFY(QFileInfo::exists(mine.fileName()));
+}
+
+// `kaizen --demo`'s store: ~/.local/share/Kaizen/demo, not .../Kaizen/Kaizen/demo (organisation
+// and application are both Kaizen); the one earlier builds wrote there is removed.
+void TestDemoCli::demoStoreOfTheWindow()
+{
+    QTemporaryDir home;
+    qputenv("XDG_DATA_HOME", home.path().toUtf8());
+    QCoreApplication::setOrganizationName(QStringLiteral("Kaizen"));
+    QCoreApplication::setApplicationName(QStringLiteral("Kaizen"));
+    const QString former = home.filePath(QStringLiteral("Kaizen/Kaizen/demo"));
+    QVERIFY(QDir().mkpath(former));
+    QFile revision(former + QStringLiteral("/revision"));
+    QVERIFY(revision.open(QIODevice::WriteOnly));
+    revision.write("2\n");
+    revision.close();
+
+    const QString path = Cli::demoStorePath();
+    QCOMPARE(path, home.filePath(QStringLiteral("Kaizen/demo/mlflow.db")));
+    QVERIFY(QFileInfo::exists(path));
+    QVERIFY(!QFileInfo::exists(former));
+    const QDateTime written = QFileInfo(path).lastModified();
+    QCOMPARE(Cli::demoStorePath(), path); // not written again
+    QCOMPARE(QFileInfo(path).lastModified(), written);
+    qunsetenv("XDG_DATA_HOME");
 }
 
 QTEST_GUILESS_MAIN(TestDemoCli)
