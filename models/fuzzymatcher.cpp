@@ -4,6 +4,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace {
@@ -12,17 +13,21 @@ enum class CharClass : quint8 { Separator, Lower, Upper, Digit, Letter };
 
 constexpr int NoScore = std::numeric_limits<int>::min() / 4;
 
+constexpr std::array<CharClass, 128> AsciiClasses = [] {
+    std::array<CharClass, 128> classes {};
+    for (char32_t c = 0; c < 128; ++c) {
+        classes[c] = c >= 'a' && c <= 'z' ? CharClass::Lower
+            : c >= 'A' && c <= 'Z'        ? CharClass::Upper
+            : c >= '0' && c <= '9'        ? CharClass::Digit
+                                          : CharClass::Separator;
+    }
+    return classes;
+}();
+
 CharClass classOf(char32_t c)
 {
-    if (c < 0x80) {
-        if (c >= 'a' && c <= 'z')
-            return CharClass::Lower;
-        if (c >= 'A' && c <= 'Z')
-            return CharClass::Upper;
-        if (c >= '0' && c <= '9')
-            return CharClass::Digit;
-        return CharClass::Separator;
-    }
+    if (c < 0x80)
+        return AsciiClasses[c];
     if (QChar::isLower(c))
         return CharClass::Lower;
     if (QChar::isUpper(c) || QChar::isTitleCase(c))
@@ -74,29 +79,53 @@ template<typename Visit> void forEachCodePoint(QStringView text, Visit visit)
     }
 }
 
-// A text decoded for matching: its case-folded code points, where each starts in UTF-16 and what
-// matching it earns.
-struct DecodedText
+// Calls `visit(foldedCodePoint, bonus, utf16Index)` for each code point of `text`.
+template<typename Visit> void decode(QStringView text, Visit visit)
 {
-    QVarLengthArray<char32_t, 128> chars;
-    QVarLengthArray<int, 128> offsets;
-    QVarLengthArray<int, 128> bonus;
-
-    explicit DecodedText(QStringView text)
-    {
-        CharClass previous = CharClass::Separator;
-        forEachCodePoint(text, [&](char32_t c, int offset) {
-            const CharClass current = classOf(c);
-            bonus.append(bonusOf(previous, current, chars.isEmpty()));
-            chars.append(fold(c));
-            offsets.append(offset);
-            previous = current;
-        });
-    }
-    int size() const { return int(chars.size()); }
-};
+    CharClass previous = CharClass::Separator;
+    bool first = true;
+    forEachCodePoint(text, [&](char32_t c, int offset) {
+        const CharClass current = classOf(c);
+        visit(fold(c), bonusOf(previous, current, first), offset);
+        previous = current;
+        first = false;
+    });
+}
 
 } // namespace
+
+void FuzzyTextList::append(QStringView text)
+{
+    // At most a code point per UTF-16 unit: written in place, then cut to what there was.
+    const size_t begin = m_chars.size();
+    m_chars.resize(begin + size_t(text.size()));
+    m_bonus.resize(begin + size_t(text.size()));
+    char32_t *chars = m_chars.data() + begin;
+    qint8 *bonus = m_bonus.data() + begin;
+    size_t count = 0;
+    decode(text, [&](char32_t c, int earns, int) {
+        chars[count] = c;
+        bonus[count] = qint8(earns);
+        ++count;
+    });
+    m_chars.resize(begin + count);
+    m_bonus.resize(begin + count);
+    m_begin.push_back(quint32(begin + count));
+}
+
+void FuzzyTextList::clear()
+{
+    m_chars.clear();
+    m_bonus.clear();
+    m_begin = {0};
+}
+
+void FuzzyTextList::reserve(qsizetype texts, qsizetype codePoints)
+{
+    m_chars.reserve(size_t(codePoints));
+    m_bonus.reserve(size_t(codePoints));
+    m_begin.reserve(size_t(texts) + 1);
+}
 
 FuzzyMatcher::FuzzyMatcher(QStringView query)
 {
@@ -108,16 +137,30 @@ FuzzyMatcher::FuzzyMatcher(QStringView query)
 
 std::optional<int> FuzzyMatcher::score(QStringView text) const
 {
-    return run(text, nullptr);
+    if (m_query.empty())
+        return 0;
+    FuzzyTextList decoded;
+    decoded.append(text);
+    return run(decoded.at(0), nullptr);
 }
 
 std::optional<FuzzyMatcher::Match> FuzzyMatcher::match(QStringView text) const
 {
-    Match result;
-    const std::optional<int> score = run(text, &result.positions);
+    FuzzyTextList decoded;
+    std::vector<int> offsets; // of each code point in `text`
+    decoded.append(text);
+    decode(text, [&offsets](char32_t, int, int offset) { offsets.push_back(offset); });
+    std::vector<int> columns;
+    const std::optional<int> score = run(decoded.at(0), &columns);
     if (!score)
         return std::nullopt;
-    result.score = *score;
+    Match result {*score, {}};
+    for (const int column : columns) {
+        const int offset = offsets[size_t(column)];
+        result.positions.append(offset);
+        if (offset + 1 < text.size() && text[offset].isHighSurrogate() && text[offset + 1].isLowSurrogate())
+            result.positions.append(offset + 1); // the rest of a surrogate pair
+    }
     return result;
 }
 
@@ -126,21 +169,21 @@ std::optional<FuzzyMatcher::Match> FuzzyMatcher::match(QStringView text) const
 // (adjacent) or from the best of best(i - 1, k), k < j - 1, less the gap between k and j, kept
 // as a running maximum. Only columns between the earliest and the latest place of each query
 // character (greedy from the front and from the back) can hold it.
-std::optional<int> FuzzyMatcher::run(QStringView text, QList<int> *positions) const
+std::optional<int> FuzzyMatcher::run(const FuzzyTextList::View &text, std::vector<int> *columns) const
 {
     if (m_query.empty())
         return 0;
     const int m = int(m_query.size());
-    if (text.size() < m)
+    const int n = text.size;
+    if (n < m)
         return std::nullopt;
-    const DecodedText decoded(text);
-    const int n = decoded.size();
-    const char32_t *chars = decoded.chars.constData();
+    const char32_t *chars = text.chars;
+    const char32_t *query = m_query.data();
 
     QVarLengthArray<int, 32> earliest(m);
     int i = 0;
     for (int j = 0; j < n && i < m; ++j) {
-        if (chars[j] == m_query[size_t(i)])
+        if (chars[j] == query[i])
             earliest[i++] = j;
     }
     if (i < m)
@@ -148,18 +191,18 @@ std::optional<int> FuzzyMatcher::run(QStringView text, QList<int> *positions) co
     QVarLengthArray<int, 32> latest(m);
     i = m - 1;
     for (int j = n - 1; j >= 0 && i >= 0; --j) {
-        if (chars[j] == m_query[size_t(i)])
+        if (chars[j] == query[i])
             latest[i--] = j;
     }
 
     QVarLengthArray<int, 1024> best(qsizetype(m) * n);
     std::fill(best.begin(), best.end(), NoScore);
-    QVarLengthArray<int, 1024> from(positions ? qsizetype(m) * n : 0); // the previous character's column
+    QVarLengthArray<int, 1024> from(columns ? qsizetype(m) * n : 0); // the previous character's column
     const auto cell = [n](int row, int column) { return qsizetype(row) * n + column; };
 
     for (int j = earliest[0]; j <= latest[0]; ++j) {
-        if (chars[j] == m_query[0])
-            best[cell(0, j)] = ScoreMatch + decoded.bonus[j] * FirstCharMultiplier;
+        if (chars[j] == query[0])
+            best[cell(0, j)] = ScoreMatch + text.bonus[j] * FirstCharMultiplier;
     }
     for (i = 1; i < m; ++i) {
         int gap = NoScore; // the best of best(i - 1, k), k < j - 1, less the gap up to j
@@ -174,20 +217,21 @@ std::optional<int> FuzzyMatcher::run(QStringView text, QList<int> *positions) co
                     gapFrom = j - 2;
                 }
             }
-            if (j < earliest[i] || chars[j] != m_query[size_t(i)])
+            if (j < earliest[i] || chars[j] != query[i])
                 continue;
+            const int bonus = text.bonus[j];
             int score = NoScore;
             int previous = -1;
             if (const int adjacent = best[cell(i - 1, j - 1)]; adjacent != NoScore) {
-                score = adjacent + ScoreMatch + std::max(decoded.bonus[j], BonusConsecutive);
+                score = adjacent + ScoreMatch + std::max(bonus, BonusConsecutive);
                 previous = j - 1;
             }
-            if (gap != NoScore && gap + ScoreMatch + decoded.bonus[j] > score) {
-                score = gap + ScoreMatch + decoded.bonus[j];
+            if (gap != NoScore && gap + ScoreMatch + bonus > score) {
+                score = gap + ScoreMatch + bonus;
                 previous = gapFrom;
             }
             best[cell(i, j)] = score;
-            if (positions)
+            if (columns)
                 from[cell(i, j)] = previous;
         }
     }
@@ -199,22 +243,13 @@ std::optional<int> FuzzyMatcher::run(QStringView text, QList<int> *positions) co
     }
     if (end < 0)
         return std::nullopt; // cannot happen: the greedy placement is one
-    const int score = best[cell(m - 1, end)];
-    if (positions) {
-        QVarLengthArray<int, 32> columns(m);
+    if (columns) {
+        columns->assign(size_t(m), 0);
         for (int row = m - 1, column = end; row >= 0; --row) {
-            columns[row] = column;
+            (*columns)[size_t(row)] = column;
             if (row > 0)
                 column = from[cell(row, column)];
         }
-        positions->clear();
-        for (const int column : columns) {
-            const int offset = decoded.offsets[column];
-            positions->append(offset);
-            if (offset + 1 < text.size() && text[offset].isHighSurrogate()
-                && text[offset + 1].isLowSurrogate())
-                positions->append(offset + 1); // the rest of a surrogate pair
-        }
     }
-    return score;
+    return best[cell(m - 1, end)];
 }

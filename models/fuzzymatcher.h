@@ -18,6 +18,35 @@
 //
 // Scores are only comparable for one query. An empty query matches every text with score 0.
 // Costs O(query × text) for texts that match, O(text) for those that do not.
+// Texts decoded once for matching many queries (the command palette's titles, typed at): each
+// text's case-folded code points and what matching each of them earns, in flat arrays, so that a
+// query runs over contiguous memory without decoding anything.
+class FuzzyTextList
+{
+public:
+    struct View
+    {
+        const char32_t *chars = nullptr;
+        const qint8 *bonus = nullptr;
+        int size = 0; // code points
+    };
+
+    void append(QStringView text);
+    void clear();
+    void reserve(qsizetype texts, qsizetype codePoints);
+    int size() const { return int(m_begin.size()) - 1; }
+    View at(int index) const
+    {
+        const quint32 begin = m_begin[size_t(index)];
+        return {m_chars.data() + begin, m_bonus.data() + begin, int(m_begin[size_t(index) + 1] - begin)};
+    }
+
+private:
+    std::vector<char32_t> m_chars;
+    std::vector<qint8> m_bonus;
+    std::vector<quint32> m_begin {0};
+};
+
 class FuzzyMatcher
 {
 public:
@@ -37,6 +66,7 @@ public:
 
     // The best score of `text`; nothing when it does not match.
     std::optional<int> score(QStringView text) const;
+    std::optional<int> score(const FuzzyTextList::View &text) const { return run(text, nullptr); }
     // The same, with the matched characters of one best placement.
     std::optional<Match> match(QStringView text) const;
 
@@ -51,7 +81,8 @@ public:
     static constexpr int FirstCharMultiplier = 2; // of the query's first character's bonus
 
 private:
-    std::optional<int> run(QStringView text, QList<int> *positions) const;
+    // The best score; with `columns`, the code point index of each matched query character.
+    std::optional<int> run(const FuzzyTextList::View &text, std::vector<int> *columns) const;
 
     std::vector<char32_t> m_query;
 };

@@ -13,6 +13,7 @@ private slots:
     void positions_data();
     void positions();
     void emptyQueryMatchesEverything();
+    void textList();
     void scoreAgreesWithMatch();
 };
 
@@ -51,6 +52,13 @@ void TestFuzzyMatcher::matches()
     const FuzzyMatcher matcher(query);
     QCOMPARE(matcher.score(text).has_value(), matches);
     QCOMPARE(matcher.match(text).has_value(), matches);
+    // Decoded once, as the palette keeps its titles: the same answer, after other texts.
+    FuzzyTextList texts;
+    texts.append(u"another text");
+    texts.append(text);
+    texts.append(u"😀");
+    QCOMPARE(texts.size(), 3);
+    QCOMPARE(matcher.score(texts.at(1)), matcher.score(text));
 }
 
 void TestFuzzyMatcher::ordering_data()
@@ -153,6 +161,28 @@ void TestFuzzyMatcher::emptyQueryMatchesEverything()
     }
     QVERIFY(!FuzzyMatcher(u"a").isEmpty());
     QCOMPARE(FuzzyMatcher(u" m c ").length(), 2);
+}
+
+void TestFuzzyMatcher::textList()
+{
+    FuzzyTextList texts;
+    QCOMPARE(texts.size(), 0);
+    texts.append(u"Ab😀");
+    texts.append(u"");
+    QCOMPARE(texts.size(), 2);
+    // Case-folded code points (a surrogate pair is one) and what matching each earns.
+    const FuzzyTextList::View first = texts.at(0);
+    QCOMPARE(first.size, 3);
+    QCOMPARE(first.chars[0], U'a');
+    QCOMPARE(first.chars[1], U'b');
+    QCOMPARE(first.chars[2], U'😀');
+    QCOMPARE(int(first.bonus[0]), FuzzyMatcher::BonusPrefix);
+    QCOMPARE(int(first.bonus[1]), 0);
+    QCOMPARE(texts.at(1).size, 0);
+    QVERIFY(!FuzzyMatcher(u"a").score(texts.at(1)));
+    QCOMPARE(FuzzyMatcher().score(texts.at(1)), std::optional<int>(0));
+    texts.clear();
+    QCOMPARE(texts.size(), 0);
 }
 
 void TestFuzzyMatcher::scoreAgreesWithMatch()
