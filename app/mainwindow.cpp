@@ -3,12 +3,14 @@
 #include "artifactspage.h"
 #include "artifactspane.h"
 #include "chartspage.h"
+#include "commandpalette.h"
 #include "comparepage.h"
 #include "identicalfilesdialog.h"
 #include "liveupdates.h"
 #include "modelspage.h"
 #include "noticebar.h"
 #include "pagelinks.h"
+#include "palettelinks.h"
 #include "registryactions.h"
 #include "runartifacts.h"
 #include "runloader.h"
@@ -199,6 +201,11 @@ void MainWindow::createActions()
     addPageAction(tr("C&ompare"), CompareTab);
     addPageAction(tr("&Models"), ModelsTab);
     addPageAction(tr("&Artifacts"), ArtifactsTab);
+    // Ctrl+K: any run, experiment, metric, registered model or menu action, by name.
+    auto *palette = new CommandPalette(this);
+    PaletteLinks::linkPalette(palette, menuBar(), {m_tabs, m_runsPage, m_chartsPage, m_modelsPage});
+    viewMenu->addAction(palette->openAction());
+    addAction(palette->openAction());
     viewMenu->addSeparator();
     viewMenu->addAction(m_runsPage->focusFilterAction());
     // The artifacts of the current run: in the Artifacts tab when it shows, else beside the details.

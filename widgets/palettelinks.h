@@ -1,0 +1,45 @@
+#pragma once
+
+#include "commandpalettemodel.h"
+
+#include <QList>
+#include <QPointer>
+
+class ChartsPage;
+class CommandPalette;
+class ModelsPage;
+class QAction;
+class QMenuBar;
+class QTabWidget;
+class RunsPage;
+
+// What the command palette finds and where it goes, shared by the main window and the tests.
+namespace PaletteLinks {
+
+// The pages the palette goes to, and the tabs that hold them.
+struct Pages
+{
+    QTabWidget *tabs = nullptr;
+    RunsPage *runs = nullptr;
+    ChartsPage *charts = nullptr;
+    ModelsPage *models = nullptr;
+};
+
+// Each time the palette opens it gathers: the menu bar's actions that can be triggered (its own
+// Go to Anything left out), the open stores' experiments, the runs the run table shows, their
+// metric keys and the current store's registered models. An entry chosen goes there: an action
+// triggers (if it still can); an experiment is chosen in the Runs tab; a run is selected and
+// current there; a metric shows in the Charts tab (ChartsPage::showMetric()); a model is
+// selected in the Models tab.
+void linkPalette(CommandPalette *palette, QMenuBar *menuBar, const Pages &pages);
+
+// The actions of the menu bar's menus, recursively, that are visible and enabled now, but
+// `skip`: title their text without '&', detail the menu path and the shortcut (and "on"/"off"
+// for a checkable one), key their index in `actions`, which gets them.
+QList<CommandPaletteModel::Entry> actionEntries(QMenuBar *menuBar, QList<QPointer<QAction>> *actions,
+                                                const QAction *skip = nullptr);
+
+// An action's text as a menu shows it: "&&" is "&", a single '&' (the mnemonic's mark) goes.
+QString plainText(const QString &text);
+
+} // namespace PaletteLinks
