@@ -7,17 +7,6 @@
 #include <optional>
 #include <vector>
 
-// The command palette's fuzzy matching: a text matches when the query's characters appear in it
-// in order (a subsequence), ignoring case (Unicode case folding, code point by code point) and
-// the query's white space ("mnist cnn" finds "mnist-cnn"). Among the ways to place the query,
-// the best score counts: every matched character scores, more at a word start (after a
-// separator, a lower-case letter before an upper-case one, a letter before a digit) and most at
-// the very start of the text (a prefix), more again for the query's first character; runs of
-// adjacent characters score extra; gaps between matched characters cost. So "mc" finds
-// "mnist-cnn" above "mac", and "cnn" finds "cnn-baseline" above "mnist-cnn" above "cancel-new".
-//
-// Scores are only comparable for one query. An empty query matches every text with score 0.
-// Costs O(query × text) for texts that match, O(text) for those that do not.
 // Texts decoded once for matching many queries (the command palette's titles, typed at): each
 // text's case-folded code points and what matching each of them earns, in flat arrays, so that a
 // query runs over contiguous memory without decoding anything.
@@ -47,6 +36,18 @@ private:
     std::vector<quint32> m_begin {0};
 };
 
+// The command palette's fuzzy matching: a text matches when the query's characters appear in it
+// in order (a subsequence), ignoring case (Unicode case folding, code point by code point) and
+// the query's white space ("mnist cnn" finds "mnist-cnn"). Among the ways to place the query,
+// the best score counts: every matched character scores, more at a word start (after a
+// separator, a lower-case letter before an upper-case one, a letter before a digit) and most at
+// the very start of the text (a prefix), more again for the query's first character; runs of
+// adjacent characters score extra; gaps between matched characters cost. So "mc" finds
+// "mnist-cnn" above "mac", and "cnn" finds "cnn-baseline" above "mnist-cnn" above
+// "cancel-new-node".
+//
+// Scores are only comparable for one query. An empty query matches every text with score 0.
+// Costs O(query × text) for texts that match, O(text) for those that do not.
 class FuzzyMatcher
 {
 public:

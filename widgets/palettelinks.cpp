@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QTabWidget>
 
 #include <memory>
@@ -27,6 +28,22 @@ using Kind = CommandPaletteModel::Kind;
 
 const QString PathSeparator = QStringLiteral(" › ");
 const QString Separator = QStringLiteral(" · ");
+
+// An action's text as a menu shows it: "&&" is "&", a single '&' (the mnemonic's mark) goes.
+QString plainText(const QString &text)
+{
+    QString plain;
+    plain.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('&')) {
+            if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('&'))
+                plain.append(text.at(++i));
+            continue;
+        }
+        plain.append(text.at(i));
+    }
+    return plain;
+}
 
 void addMenuActions(const QMenu *menu, const QString &path, QList<Entry> &entries,
                     QList<QPointer<QAction>> *actions, const QAction *skip)
@@ -52,6 +69,21 @@ void addMenuActions(const QMenu *menu, const QString &path, QList<Entry> &entrie
     }
 }
 
+// The actions of the menu bar's menus, recursively, that are visible and enabled now, but
+// `skip`: title their text without '&', detail the menu path and the shortcut (and "on"/"off"
+// for a checkable one), key their index in `actions`, which gets them.
+QList<Entry> actionEntries(QMenuBar *menuBar, QList<QPointer<QAction>> *actions, const QAction *skip)
+{
+    QList<Entry> entries;
+    actions->clear();
+    for (QAction *action : menuBar->actions()) {
+        const QMenu *menu = action->menu();
+        if (menu && action->isVisible() && action->isEnabled())
+            addMenuActions(menu, plainText(action->text()), entries, actions, skip);
+    }
+    return entries;
+}
+
 // Selects the run in the run table and makes it current, by store and id (two stores may hold
 // the same id); a run the table does not show (any more) is revealed in its experiment.
 void revealRun(RunsPage *runs, const Entry &entry)
@@ -67,33 +99,6 @@ void revealRun(RunsPage *runs, const Entry &entry)
 }
 
 } // namespace
-
-QString plainText(const QString &text)
-{
-    QString plain;
-    plain.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text.at(i) == QLatin1Char('&')) {
-            if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('&'))
-                plain.append(text.at(++i));
-            continue;
-        }
-        plain.append(text.at(i));
-    }
-    return plain;
-}
-
-QList<Entry> actionEntries(QMenuBar *menuBar, QList<QPointer<QAction>> *actions, const QAction *skip)
-{
-    QList<Entry> entries;
-    actions->clear();
-    for (QAction *action : menuBar->actions()) {
-        const QMenu *menu = action->menu();
-        if (menu && action->isVisible() && action->isEnabled())
-            addMenuActions(menu, plainText(action->text()), entries, actions, skip);
-    }
-    return entries;
-}
 
 void linkPalette(CommandPalette *palette, QMenuBar *menuBar, const Pages &pages)
 {

@@ -1,19 +1,13 @@
 #pragma once
 
-#include "commandpalettemodel.h"
-
-#include <QList>
-#include <QPointer>
-
 class ChartsPage;
 class CommandPalette;
 class ModelsPage;
-class QAction;
 class QMenuBar;
 class QTabWidget;
 class RunsPage;
 
-// What the command palette finds and where it goes, shared by the main window and the tests.
+// What the main window's command palette finds and where it goes.
 namespace PaletteLinks {
 
 // The pages the palette goes to, and the tabs that hold them.
@@ -32,14 +26,5 @@ struct Pages
 // current there; a metric shows in the Charts tab (ChartsPage::showMetric()); a model is
 // selected in the Models tab.
 void linkPalette(CommandPalette *palette, QMenuBar *menuBar, const Pages &pages);
-
-// The actions of the menu bar's menus, recursively, that are visible and enabled now, but
-// `skip`: title their text without '&', detail the menu path and the shortcut (and "on"/"off"
-// for a checkable one), key their index in `actions`, which gets them.
-QList<CommandPaletteModel::Entry> actionEntries(QMenuBar *menuBar, QList<QPointer<QAction>> *actions,
-                                                const QAction *skip = nullptr);
-
-// An action's text as a menu shows it: "&&" is "&", a single '&' (the mnemonic's mark) goes.
-QString plainText(const QString &text);
 
 } // namespace PaletteLinks
