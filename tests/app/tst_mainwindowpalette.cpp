@@ -6,6 +6,7 @@
 #include "registeredmodellistmodel.h"
 #include "runspage.h"
 #include "runtreemodel.h"
+#include "searchfilteredit.h"
 #include "testsupport.h"
 #include "widgettestsupport.h"
 
@@ -32,6 +33,7 @@ private slots:
     void runIsCurrentInTheRunsTab();
     void actionTriggers();
     void onlyActionsThatCanRunAreListed();
+    void opensFromALineEdit();
     void experimentIsChosen();
     void metricShowsInTheCharts();
     void modelOpensInTheModelsTab();
@@ -178,6 +180,25 @@ void TestMainWindowPalette::onlyActionsThatCanRunAreListed()
     close->setEnabled(false);
     QTest::keyClick(palette->queryEdit(), Qt::Key_Return);
     QCOMPARE(m_window->runsPage()->openStores().size(), 1);
+}
+
+void TestMainWindowPalette::opensFromALineEdit()
+{
+    // Ctrl+K deletes to the end of the line in a line edit; in this window it opens the palette.
+    QLineEdit *filter = m_window->runsPage()->filterEdit()->lineEdit();
+    filter->setFocus();
+    QTRY_VERIFY(filter->hasFocus());
+    filter->setText(QStringLiteral("params.lr"));
+    filter->setCursorPosition(0);
+    auto *palette = m_window->findChild<CommandPalette *>();
+    QTest::keyClick(filter, Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(palette->isVisible());
+    QCOMPARE(filter->text(), QStringLiteral("params.lr"));
+    // In the palette's own query line too: it stays open.
+    palette->queryEdit()->setText(QStringLiteral("lora"));
+    palette->queryEdit()->setCursorPosition(0);
+    QTest::keyClick(palette->queryEdit(), Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(palette->isVisible());
 }
 
 void TestMainWindowPalette::experimentIsChosen()
