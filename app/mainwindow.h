@@ -107,6 +107,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_toolBar = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_goToAction = nullptr; // the command palette (Ctrl+K)
     QAction *m_closeStoreAction = nullptr;
     QAction *m_reopenStoresAction = nullptr;
     QLabel *m_statusLabel = nullptr;

@@ -2,10 +2,12 @@
 #include "artifactspage.h"
 #include "artifactspane.h"
 #include "chartspage.h"
+#include "commandpalette.h"
 #include "comparepage.h"
 #include "liveupdates.h"
 #include "mainwindow.h"
 #include "modelspage.h"
+#include "palettelinks.h"
 #include "registryactions.h"
 #include "runspage.h"
 #include "shortcutsdialog.h"
@@ -98,6 +100,11 @@ void MainWindow::createActions()
     addPageAction(tr("C&ompare"), CompareTab);
     addPageAction(tr("&Models"), ModelsTab);
     addPageAction(tr("&Artifacts"), ArtifactsTab);
+    auto *palette = new CommandPalette(this);
+    PaletteLinks::linkPalette(palette, menuBar(), {m_tabs, m_runsPage, m_chartsPage, m_modelsPage});
+    m_goToAction = palette->openAction();
+    viewMenu->addAction(m_goToAction);
+    addAction(m_goToAction);
     viewMenu->addSeparator();
     viewMenu->addAction(m_runsPage->focusFilterAction());
     // The artifacts of the current run: in the Artifacts tab when it shows, else beside the details.
@@ -162,6 +169,8 @@ void MainWindow::createToolBar()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_comparePage->pinAction());
     m_toolBar->addAction(m_chartsPage->exportAction());
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_goToAction);
     updateIcons();
 }
 
@@ -172,6 +181,7 @@ void MainWindow::updateIcons()
     m_runsPage->reloadAction()->setIcon(ThemedIcon::fromSvg(QStringLiteral(":/icons/reload.svg"), colours));
     m_comparePage->pinAction()->setIcon(ThemedIcon::fromSvg(QStringLiteral(":/icons/pin.svg"), colours));
     m_chartsPage->exportAction()->setIcon(ThemedIcon::fromSvg(QStringLiteral(":/icons/export.svg"), colours));
+    m_goToAction->setIcon(ThemedIcon::fromSvg(QStringLiteral(":/icons/palette.svg"), colours));
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -217,6 +217,16 @@ void ChartsPage::applyRuns()
     loadMissing();
 }
 
+void ChartsPage::showMetric(const QString &key)
+{
+    m_keyFilter->setText(key);
+    m_keyModel->setChecked(key, true); // rebuilds the charts
+    if (const qsizetype chart = m_chartKeys.indexOf(key); chart >= 0) {
+        m_chartGrid->ensureWidgetVisible(m_charts[size_t(chart)]);
+        m_charts[size_t(chart)]->setFocus();
+    }
+}
+
 void ChartsPage::loadMissing()
 {
     const QStringList keys = m_keyModel->checkedKeys();

@@ -57,6 +57,9 @@ public:
     // The runs the charts show, by run key (MergedRuns::runKey(): their ids when one store is
     // shown); a selection made while hidden shows once the page is.
     QStringList runIds() const { return m_runIds; }
+    // Goes to a metric key (the command palette): the key list filtered to it, the key checked
+    // (as a click checks it: remembered) and its chart, if the shown runs logged it, in view.
+    void showMetric(const QString &key);
 
     bool isLoading() const;
     void cancelLoading();
