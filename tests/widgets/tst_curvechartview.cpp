@@ -112,6 +112,8 @@ private slots:
     void keyboardAndWheel();
     void legendTogglesACurve();
     void exportsSvg();
+    void lonePointsGetAMarker();
+    void dashedKeysShowTheirDashInTheLegend();
 };
 
 void TestCurveChartView::m4DrawsTheSamePixelsAsEveryPoint_data()
@@ -374,6 +376,69 @@ void TestCurveChartView::exportsSvg()
     QVERIFY(svg.contains("polyline") || svg.contains("<path"));
     QVERIFY(svg.contains("loss"));
     QVERIFY2(svg.size() < 2'000'000, "the SVG holds reduced points, not 50k");
+}
+
+// A metric logged once, and a finite value between NaN and +inf neighbours, show as a disc in
+// the window and in an exported SVG, not as a one-pixel dot; hovering the disc finds its curve.
+void TestCurveChartView::lonePointsGetAMarker()
+{
+    auto once = std::make_shared<Store::MetricSeries>();
+    once->runId = QStringLiteral("final");
+    once->key = QStringLiteral("test_accuracy");
+    once->steps = {100};
+    once->timestamps = {1'700'000'000'000};
+    once->values = {0.93};
+    auto gappy = std::make_shared<Store::MetricSeries>();
+    gappy->runId = QStringLiteral("gappy");
+    gappy->key = QStringLiteral("test_accuracy");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double values[] = {nan, 0.5, std::numeric_limits<double>::infinity(), 0.7, 0.8, nan};
+    for (int i = 0; i < 6; ++i) {
+        gappy->steps.push_back(i * 40);
+        gappy->timestamps.push_back(1'700'000'000'000 + i);
+        gappy->values.push_back(values[i]);
+    }
+    CurveChartView single;
+    single.resize(600, 400);
+    single.setCurves({chartCurve(once, Blue)});
+    const QImage image = single.renderImage();
+    QVERIFY2(pixelsOfColor(image, Blue) >= 25, "a disc of radius 3.5, not a dot");
+    // Its y range leaves room for the disc: the value sits inside the frame, not on it.
+    QVERIFY(single.yMin() < 0.93 && single.yMax() > 0.93);
+
+    CurveChartView both;
+    both.resize(600, 400);
+    both.setCurves({chartCurve(gappy, Orange)});
+    // 0.5 stands alone (NaN before, +inf after); 0.7 and 0.8 make a line.
+    const int withLone = pixelsOfColor(both.renderImage(), Orange);
+    QVERIFY(withLone >= 25 + 20);
+    const CurvePolylines &lines = *both.layer()->polylines(0);
+    QCOMPARE(lines.lonePoints().size(), size_t(1));
+    QCOMPARE(both.layer()->curveAt(lines.lonePoints().front() + QPointF(3, 0), 4), 0);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lone.svg"));
+    QVERIFY(single.saveSvg(path, QSize(600, 400)));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray svg = file.readAll();
+    QVERIFY2(svg.contains("<path") || svg.contains("<ellipse") || svg.contains("<circle"),
+             "the disc is exported");
+}
+
+// Combine Keys draws the keys of one run in one colour with their own dashes: the legend then
+// draws each series' line rather than a colour square the keys would share.
+void TestCurveChartView::dashedKeysShowTheirDashInTheLegend()
+{
+    CurveChartView view;
+    view.resize(600, 400);
+    ChartCurve loss = chartCurve(noisyCurve(QStringLiteral("a"), 100, 1), Blue);
+    ChartCurve accuracy = chartCurve(noisyCurve(QStringLiteral("a"), 100, 2), Blue);
+    accuracy.penStyle = Qt::DashLine;
+    view.setCurves({loss});
+    QCOMPARE(view.chart()->legend()->markerShape(), QLegend::MarkerShapeRectangle);
+    view.setCurves({loss, accuracy});
+    QCOMPARE(view.chart()->legend()->markerShape(), QLegend::MarkerShapeFromSeries);
 }
 
 QTEST_MAIN(TestCurveChartView)

@@ -197,6 +197,12 @@ void CurveChartView::rebuildSeries()
     }
     m_series.clear();
     const std::vector<ChartCurve> &curves = m_layer->curves();
+    // Keys told apart by dashes (Combine Keys): the legend draws each series' line, dashes and
+    // all, instead of a colour square the keys of one run share.
+    const bool dashed = std::any_of(curves.cbegin(), curves.cend(),
+                                    [](const ChartCurve &c) { return c.penStyle != Qt::SolidLine; });
+    m_chart->legend()->setMarkerShape(dashed ? QLegend::MarkerShapeFromSeries
+                                             : QLegend::MarkerShapeRectangle);
     for (size_t i = 0; i < curves.size(); ++i) {
         auto *series = new QLineSeries(this);
         series->setName(curves[i].runName);

@@ -14,6 +14,7 @@ namespace {
 // Keeps y of far-off values finite and small enough for exact clipping; a line to a point a
 // million pixels away looks the same as one to the true point.
 constexpr double MaxOffset = 1e6;
+constexpr double LoneMarkerRadius = 3.5; // logical pixels: a point that stands alone shows
 
 } // namespace
 
@@ -273,9 +274,7 @@ void CurveLayer::drawCurve(QPainter *painter, int index, bool bandsBuffered) con
         }
         const QPointF *p = lines.points.data();
         for (int length : lines.lengths) {
-            if (length == 1)
-                painter->drawPoint(*p);
-            else
+            if (length > 1) // a lone point gets a marker below
                 painter->drawPolyline(p, length);
             p += length;
         }
@@ -310,6 +309,20 @@ void CurveLayer::drawCurve(QPainter *painter, int index, bool bandsBuffered) con
         const QPointF tri[]
             = {{p.x(), area.bottom()}, {p.x() - 4, area.bottom() - 7}, {p.x() + 4, area.bottom() - 7}};
         painter->drawPolygon(tri, 3);
+    }
+    // Points that stand alone: a disc, which may reach past the plot's edge so that a point on
+    // the frame shows whole.
+    const std::vector<QPointF> lone = (m_smoothing > 0 ? m_smooth : m_raw)[size_t(index)].lonePoints();
+    if (!lone.empty()) {
+        const double radius = LoneMarkerRadius + (bold ? 1.5 : 0);
+        painter->save();
+        painter->setClipRect(area.adjusted(-radius - 1, -radius - 1, radius + 1, radius + 1));
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        for (const QPointF &p : lone) {
+            if (area.adjusted(-0.5, -0.5, 0.5, 0.5).contains(p))
+                painter->drawEllipse(p, radius, radius);
+        }
+        painter->restore();
     }
     painter->setBrush(Qt::NoBrush);
 }
@@ -364,6 +377,12 @@ bool CurveLayer::paintBandsBuffered(QPainter *painter) const
     return true;
 }
 
+const CurvePolylines *CurveLayer::polylines(int curve) const
+{
+    const std::vector<CurvePolylines> &lines = m_smoothing > 0 ? m_smooth : m_raw;
+    return curve >= 0 && size_t(curve) < lines.size() ? &lines[size_t(curve)] : nullptr;
+}
+
 int CurveLayer::curveAt(const QPointF &pos, qreal radius) const
 {
     int best = -1;
@@ -374,6 +393,14 @@ int CurveLayer::curveAt(const QPointF &pos, qreal radius) const
         const CurvePolylines &lines = m_smoothing > 0 ? m_smooth[i] : m_raw[i];
         const QPointF *p = lines.points.data();
         for (int length : lines.lengths) {
+            if (length == 1) { // a lone point: its marker's edge counts
+                const qreal distance
+                    = std::max(0.0, std::hypot(p->x() - pos.x(), p->y() - pos.y()) - LoneMarkerRadius);
+                if (distance < bestDistance) {
+                    bestDistance = distance;
+                    best = int(i);
+                }
+            }
             for (int k = 0; k + 1 < length; ++k) {
                 const QPointF a = p[k], b = p[k + 1];
                 if (std::max(a.x(), b.x()) < pos.x() - radius || std::min(a.x(), b.x()) > pos.x() + radius)

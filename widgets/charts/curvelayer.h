@@ -52,6 +52,9 @@ public:
 
     // Recomputes the reduced points now (done lazily before painting otherwise).
     void reduce();
+    // Curve `curve` as the last reduction left it (its smoothed line when smoothing), null if
+    // there is no such curve.
+    const CurvePolylines *polylines(int curve) const;
     // Points drawn in the last reduction, over all curves and lines.
     qsizetype drawnPointCount() const { return m_drawnPoints; }
 

@@ -121,3 +121,15 @@ void CurvePolylines::buildBand(qreal pixelRatio)
         }
     }
 }
+
+std::vector<QPointF> CurvePolylines::lonePoints() const
+{
+    std::vector<QPointF> lone;
+    size_t start = 0;
+    for (int length : lengths) {
+        if (length == 1)
+            lone.push_back(points[start]);
+        start += size_t(length);
+    }
+    return lone;
+}

@@ -23,6 +23,10 @@ struct CurvePolylines
     std::vector<int> lengths; // one per polyline
     std::vector<QPointF> plusInfinity, minusInfinity; // marker x positions
 
+    // The points that stand alone (polylines of one point: a metric logged once, a finite value
+    // between NaN or infinite neighbours), which a line cannot show: they get a marker.
+    std::vector<QPointF> lonePoints() const;
+
     // Cuts the segments at `r`: the parts outside are dropped, a polyline that leaves and
     // comes back becomes two.
     void clip(const QRectF &r);
