@@ -46,6 +46,37 @@ QList<ShortcutListModel::Entry> ShortcutsDialog::entriesOf(const QMenuBar *menuB
     return entries;
 }
 
+QList<ShortcutListModel::Entry> ShortcutsDialog::viewKeys()
+{
+    const auto keys = [](std::initializer_list<QKeySequence> sequences) {
+        QStringList texts;
+        for (const QKeySequence &sequence : sequences)
+            texts.append(sequence.toString(QKeySequence::NativeText));
+        return texts.join(QStringLiteral(", "));
+    };
+    const QString tabs = tr("Main window");
+    const QString chart = tr("Charts › a chart");
+    const QString parallel = tr("Compare › parallel coordinates");
+    const QString palette = tr("Go to Anything");
+    return {
+        {tr("Next tab, previous tab"), keys({Qt::CTRL | Qt::Key_Tab, Qt::CTRL | Qt::SHIFT | Qt::Key_Tab}),
+         tabs},
+        {tr("Next view, previous view"), keys({Qt::Key_Tab, Qt::SHIFT | Qt::Key_Tab}), tabs},
+        {tr("Zoom in, zoom out"), keys({Qt::Key_Plus, Qt::Key_Minus}), chart},
+        {tr("Pan left, pan right"), keys({Qt::Key_Left, Qt::Key_Right}), chart},
+        {tr("Reset zoom"), keys({Qt::Key_Home, Qt::Key_0}), chart},
+        {tr("Previous axis, next axis"), keys({Qt::Key_Left, Qt::Key_Right}), parallel},
+        {tr("Brush and slide a range up, down"), keys({Qt::Key_Up, Qt::Key_Down}), parallel},
+        {tr("Stretch the range up, down"), keys({Qt::SHIFT | Qt::Key_Up, Qt::SHIFT | Qt::Key_Down}),
+         parallel},
+        {tr("Clear the axis's range"), keys({Qt::Key_Delete}), parallel},
+        {tr("Clear every range"), keys({Qt::Key_Escape}), parallel},
+        {tr("Previous match, next match"), keys({Qt::Key_Up, Qt::Key_Down}), palette},
+        {tr("Go to the match"), keys({Qt::Key_Return}), palette},
+        {tr("Close"), keys({Qt::Key_Escape}), palette},
+    };
+}
+
 ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent)
     : QDialog(parent),
       m_model(new ShortcutListModel(this)),
@@ -53,7 +84,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent)
       m_view(new QTableView(this))
 {
     setWindowTitle(tr("Keyboard Shortcuts"));
-    m_model->setEntries(entriesOf(menuBar));
+    m_model->setEntries(entriesOf(menuBar) + viewKeys());
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1); // any column: "ctrl+shift", "charts", "pin"
@@ -65,6 +96,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent)
     connect(filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_view->setModel(m_proxy);
+    m_view->setTabKeyNavigation(false); // Tab goes on to the next widget
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();

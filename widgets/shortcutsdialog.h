@@ -8,7 +8,8 @@ class QMenuBar;
 class QSortFilterProxyModel;
 class QTableView;
 
-// Help › Keyboard Shortcuts: every action of the menus that has a shortcut, with a filter box.
+// Help › Keyboard Shortcuts: every action of the menus that has a shortcut, then the keys of the
+// views, with a filter box.
 class ShortcutsDialog : public QDialog
 {
     Q_OBJECT
@@ -17,6 +18,9 @@ public:
 
     // The menus' actions, walked recursively ("View › Charts"), separators and submenus left out.
     static QList<ShortcutListModel::Entry> entriesOf(const QMenuBar *menuBar);
+    // The keys views answer while they have the focus (a chart, parallel coordinates, the
+    // command palette), which no menu lists.
+    static QList<ShortcutListModel::Entry> viewKeys();
 
     ShortcutListModel *model() const { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }

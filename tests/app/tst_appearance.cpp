@@ -27,8 +27,10 @@ private slots:
     void initTestCase();
     void tabsInLightAndDarkPalettes_data();
     void tabsInLightAndDarkPalettes();
+    void followsAPaletteChangeWhileOpen();
 
 private:
+    static double inkLightness(const QAction *action);
     static QPalette darkPalette();
     QString shotPath(const QString &name) const;
     QTemporaryDir m_dir;
@@ -101,19 +103,9 @@ void TestAppearance::tabsInLightAndDarkPalettes()
     for (QAction *action : window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->actions()) {
         if (action->isSeparator())
             continue;
-        const QImage icon = action->icon().pixmap(QSize(24, 24), qApp->devicePixelRatio()).toImage();
-        double ink = 0;
-        int count = 0;
-        for (int y = 0; y < icon.height(); ++y) {
-            for (int x = 0; x < icon.width(); ++x) {
-                if (const QColor colour = icon.pixelColor(x, y); colour.alpha() > 200) {
-                    ink += colour.lightnessF();
-                    ++count;
-                }
-            }
-        }
-        QVERIFY2(count > 0, qPrintable(action->text()));
-        QVERIFY2(std::abs(ink / count - background.lightnessF()) > 0.5, qPrintable(action->text()));
+        const double ink = inkLightness(action);
+        QVERIFY2(ink >= 0, qPrintable(action->text()));
+        QVERIFY2(std::abs(ink - background.lightnessF()) > 0.5, qPrintable(action->text()));
     }
 
     auto *tabs = window.findChild<QTabWidget *>();
@@ -138,6 +130,39 @@ void TestAppearance::tabsInLightAndDarkPalettes()
                          qPrintable(marker->label()));
         }
     }
+}
+
+// The mean lightness of an action icon's opaque pixels; -1 when it has none.
+double TestAppearance::inkLightness(const QAction *action)
+{
+    const QImage icon = action->icon().pixmap(QSize(24, 24), qApp->devicePixelRatio()).toImage();
+    double ink = 0;
+    int count = 0;
+    for (int y = 0; y < icon.height(); ++y) {
+        for (int x = 0; x < icon.width(); ++x) {
+            if (const QColor colour = icon.pixelColor(x, y); colour.alpha() > 200) {
+                ink += colour.lightnessF();
+                ++count;
+            }
+        }
+    }
+    return count > 0 ? ink / count : -1;
+}
+
+// The desktop switches to a dark theme while Kaizen is open (Qt hands the application the new
+// palette): the tool bar redraws its icons in the new text colour without a restart.
+void TestAppearance::followsAPaletteChangeWhileOpen()
+{
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *open = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->actions().constFirst();
+    QVERIFY(inkLightness(open) < 0.3);
+    QApplication::setPalette(darkPalette());
+    QTRY_VERIFY(inkLightness(open) > 0.7);
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    QTRY_VERIFY(inkLightness(open) < 0.3);
 }
 
 QTEST_MAIN(TestAppearance)

@@ -334,7 +334,7 @@ void TestMainWindow::progressHiddenWhenIdle()
     QVERIFY(!cancel->isVisible());
 }
 
-// Help › Keyboard Shortcuts lists the menus' shortcuts; the tool bar holds the common actions
+// Help › Keyboard Shortcuts lists the menus' shortcuts and the views' keys; the tool bar holds the common actions
 // with icons; Help › About names the licences.
 void TestMainWindow::shortcutsToolBarAndAbout()
 {
@@ -349,8 +349,9 @@ void TestMainWindow::shortcutsToolBarAndAbout()
         names.append(action->text().remove(QLatin1Char('&')));
         QVERIFY2(!action->icon().isNull(), qPrintable(action->text()));
     }
-    QCOMPARE(names.size(), 4);
+    QCOMPARE(names.size(), 5);
     QVERIFY(names.contains(QStringLiteral("Open…")));
+    QVERIFY(names.contains(QStringLiteral("Go to Anything…")));
 
     window.findChild<QAction *>(QStringLiteral("shortcutsAction"))->trigger();
     auto *dialog = window.findChild<ShortcutsDialog *>(QStringLiteral("shortcutsDialog"));
@@ -365,6 +366,11 @@ void TestMainWindow::shortcutsToolBarAndAbout()
     QCOMPARE(dialog->proxy()->rowCount(), 0); // Reset Layout has no shortcut
     dialog->findChild<QLineEdit *>(QStringLiteral("shortcutFilter"))->setText(QStringLiteral("pin"));
     QVERIFY(dialog->proxy()->rowCount() >= 1);
+    // The keys of the views are listed too: a chart's zoom, parallel coordinates' brushing.
+    dialog->findChild<QLineEdit *>(QStringLiteral("shortcutFilter"))->setText(QStringLiteral("a chart"));
+    QVERIFY(dialog->proxy()->rowCount() >= 3);
+    dialog->findChild<QLineEdit *>(QStringLiteral("shortcutFilter"))->setText(QStringLiteral("stretch"));
+    QCOMPARE(dialog->proxy()->rowCount(), 1);
     dialog->close();
 
     window.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();

@@ -29,6 +29,7 @@ IdenticalFilesDialog::IdenticalFilesDialog(QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setWordWrap(true);
     m_table->setModel(m_model);
+    m_table->setTabKeyNavigation(false); // Tab goes on to the buttons
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

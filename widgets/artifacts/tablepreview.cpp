@@ -25,6 +25,7 @@ TablePreview::TablePreview(QWidget *parent)
     m_proxy->setSortRole(CsvTableModel::SortRole);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_view->setObjectName(QStringLiteral("csvTable"));
+    m_view->setTabKeyNavigation(false); // Tab goes on to the next view
     m_view->setModel(m_proxy);
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);

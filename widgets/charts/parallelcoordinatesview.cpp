@@ -3,6 +3,7 @@
 #include "runcolors.h"
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -21,6 +22,8 @@ constexpr double BottomGap = 16;
 constexpr double AxisGrip = 10; // pixels either side of an axis that start a brush
 constexpr double HoverDistance = 6;
 constexpr int FadedAlpha = 60;
+constexpr double KeyBrushSpan = 0.2; // a brush made with the keys covers a fifth of the axis
+constexpr double KeyBrushStep = 0.05; // one key press slides or stretches it by a twentieth
 
 double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
 {
@@ -38,7 +41,7 @@ ParallelCoordinatesView::ParallelCoordinatesView(QWidget *parent) : QWidget(pare
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAutoFillBackground(false);
-    setFocusPolicy(Qt::ClickFocus);
+    setFocusPolicy(Qt::StrongFocus);
 }
 
 void ParallelCoordinatesView::setDiff(const Diff &diff)
@@ -94,6 +97,12 @@ void ParallelCoordinatesView::setBrush(int axis, double from, double to)
                      {std::clamp(std::min(from, to), 0.0, 1.0), std::clamp(std::max(from, to), 0.0, 1.0)});
     update();
     emit brushChanged();
+}
+
+std::optional<std::pair<double, double>> ParallelCoordinatesView::brush(int axis) const
+{
+    const auto it = m_brushes.constFind(axis);
+    return it == m_brushes.cend() ? std::nullopt : std::optional(*it);
 }
 
 void ParallelCoordinatesView::clearBrush(int axis)
@@ -201,6 +210,12 @@ void ParallelCoordinatesView::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     paint(painter, QSizeF(size()));
+    if (hasFocus() && currentAxis() >= 0) { // where the keys act; never in an export
+        const QRectF plot = plotRect();
+        const double x = axisX(currentAxis(), plot);
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 3));
+        painter.drawLine(QPointF(x, plot.top() - 4), QPointF(x, plot.bottom() + 4));
+    }
 }
 
 void ParallelCoordinatesView::renderPlot(QPainter &painter, const QSize &size)
@@ -411,11 +426,16 @@ bool ParallelCoordinatesView::event(QEvent *event)
             QToolTip::showText(help->globalPos(), toolTipOf(run), this);
         else if (axisNear(help->pos()) >= 0)
             QToolTip::showText(help->globalPos(),
-                               tr("Drag along the axis to select a range; click it to clear"), this);
+                               tr("Drag along the axis to select a range; click it to clear.\n"
+                                  "Keys: Left/Right choose an axis, Up/Down slide a range, "
+                                  "Shift+Up/Down stretch it, Delete clears it."),
+                               this);
         else
             QToolTip::hideText();
         return true;
     }
+    if (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut)
+        update(); // the current axis shows only with focus
     return QWidget::event(event);
 }
 
@@ -481,6 +501,51 @@ void ParallelCoordinatesView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     if (axisNear(event->position()) < 0)
         clearBrushes();
+}
+
+void ParallelCoordinatesView::keyPressEvent(QKeyEvent *event)
+{
+    const int axis = currentAxis();
+    const int key = event->key();
+    if (axis < 0 || (key == Qt::Key_Escape && !hasBrush()))
+        return QWidget::keyPressEvent(event); // Escape goes on to the window when there is nothing to clear
+    const bool stretch = event->modifiers().testFlag(Qt::ShiftModifier);
+    const auto current = brush(axis);
+    switch (key) {
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+        m_keyAxis = std::clamp(axis + (key == Qt::Key_Left ? -1 : 1), 0, int(m_axes.size()) - 1);
+        update();
+        break;
+    case Qt::Key_Up:
+    case Qt::Key_Down: {
+        const double step = key == Qt::Key_Up ? KeyBrushStep : -KeyBrushStep;
+        double from = 0, to = 0;
+        if (!current) { // the top or bottom fifth, where the key points
+            from = key == Qt::Key_Up ? 1 - KeyBrushSpan : 0;
+            to = from + KeyBrushSpan;
+        } else if (stretch) { // the end the key points to moves out
+            from = key == Qt::Key_Up ? current->first : std::max(0.0, current->first + step);
+            to = key == Qt::Key_Up ? std::min(1.0, current->second + step) : current->second;
+        } else { // slide, keeping the span, within the axis
+            const double span = current->second - current->first;
+            from = std::clamp(current->first + step, 0.0, 1 - span);
+            to = from + span;
+        }
+        setBrush(axis, from, to);
+        break;
+    }
+    case Qt::Key_Delete:
+    case Qt::Key_Backspace:
+        clearBrush(axis);
+        break;
+    case Qt::Key_Escape:
+        clearBrushes();
+        break;
+    default:
+        return QWidget::keyPressEvent(event);
+    }
+    event->accept();
 }
 
 void ParallelCoordinatesView::leaveEvent(QEvent *event)

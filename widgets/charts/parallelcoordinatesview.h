@@ -9,11 +9,16 @@
 #include <QSet>
 #include <QWidget>
 
+#include <optional>
+
 // Compared runs as parallel coordinates: one vertical axis per chosen param or metric (numeric
 // axes scaled min..max, categorical ones with evenly spaced categories), one polyline per run in
 // its colour, a legend of the runs below. Brushing: drag along an axis to select a range; the
 // ranges of several axes combine (AND), runs outside them fade. A click on an axis clears its
 // range, a double-click anywhere else clears all. Hover names the run and its values.
+// Keyboard: Left/Right choose the current axis; Up/Down slide a brush along it (the first press
+// brushes its top or bottom fifth), Shift+Up/Down stretch the brush; Delete clears the current
+// axis's brush, Escape all of them.
 class ParallelCoordinatesView : public QWidget, public ExportablePlot
 {
     Q_OBJECT
@@ -33,6 +38,9 @@ public:
     void clearBrush(int axis);
     void clearBrushes();
     bool hasBrush() const { return !m_brushes.isEmpty(); }
+    std::optional<std::pair<double, double>> brush(int axis) const;
+    // The axis the keys act on (drawn highlighted while the view has focus); -1 without axes.
+    int currentAxis() const { return m_axes.isEmpty() ? -1 : std::min(m_keyAxis, int(m_axes.size()) - 1); }
     // The runs inside every brushed range (every run without a brush).
     QStringList brushedRunIds() const;
     bool isBrushed(int run) const;
@@ -61,6 +69,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
 
 private:
@@ -87,4 +96,5 @@ private:
     int m_dragAxis = -1;
     double m_dragFrom = 0;
     QPointF m_pressPoint;
+    int m_keyAxis = 0;
 };

@@ -121,6 +121,7 @@ void ModelsPage::createLayout()
     m_modelView->setModel(m_modelProxy);
     m_modelView->setSortingEnabled(true);
     m_modelView->sortByColumn(RegisteredModelListModel::NameColumn, Qt::AscendingOrder);
+    m_modelView->setTabKeyNavigation(false); // Tab goes on to the next view; arrows move between cells
     m_modelView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_modelView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_modelView->verticalHeader()->hide();
@@ -156,6 +157,7 @@ void ModelsPage::createLayout()
     m_versionView->setModel(m_versionProxy);
     m_versionView->setSortingEnabled(true);
     m_versionView->sortByColumn(ModelVersionTableModel::VersionColumn, Qt::DescendingOrder);
+    m_versionView->setTabKeyNavigation(false);
     m_versionView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_versionView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_versionView->verticalHeader()->hide();
