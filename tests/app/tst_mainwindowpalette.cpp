@@ -115,6 +115,14 @@ void TestMainWindowPalette::runIsCurrentInTheRunsTab()
           double(timer.nsecsElapsed()) / 1e6, palette->model()->entryCount());
     QCOMPARE(palette->model()->entries(Kind::Run).size(), 13);
 
+    // KAIZEN_PALETTE_SCREENSHOT=/tmp/palette.png keeps how the palette looks while typing.
+    QVERIFY(open(QStringLiteral("mlp")));
+    m_window->resize(1200, 760);
+    VERIFY_SCREENSHOT(m_window,
+                      WidgetTestSupport::screenshotPath("KAIZEN_PALETTE_SCREENSHOT",
+                                                        m_dir.filePath(QStringLiteral("palette.png"))));
+    QTest::keyClick(palette->queryEdit(), Qt::Key_Escape);
+    QVERIFY(!palette->isVisible());
     QVERIFY(open(QStringLiteral("baseline-mlp")));
     QCOMPARE(palette->model()->entry(0).title, QStringLiteral("baseline-mlp"));
     QTest::keyClick(palette->queryEdit(), Qt::Key_Return);
