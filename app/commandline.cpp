@@ -10,11 +10,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
 struct OptionSpec
 {
     const char *name; // --name
@@ -198,8 +193,9 @@ QString unknownCommandError(const QString &word, const QString &otherwise = {})
             nearestDistance = distance;
         }
     }
-    return nearest.isEmpty() ? tr("unknown command '%1'").arg(word) + otherwise
-                             : tr("unknown command '%1' (did you mean '%2'?)").arg(word, nearest);
+    return nearest.isEmpty()
+        ? CommandLine::tr("unknown command '%1'").arg(word) + otherwise
+        : CommandLine::tr("unknown command '%1' (did you mean '%2'?)").arg(word, nearest);
 }
 
 // The first word of a window invocation names a store or is a mistyped command. A path (a '/',
@@ -217,30 +213,31 @@ bool isMistypedCommand(const QString &word)
 QString usageText(CommandLine::Command topic)
 {
     const auto indented = [](const char *lines) {
-        QString text = tr(lines);
+        QString text = CommandLine::tr(lines);
         text.replace(QLatin1Char('\n'), QLatin1String("\n  "));
         return QLatin1String("  ") + text.chopped(2);
     };
-    const QString store
-        = tr("STORE is an MLflow SQLite file (mlflow.db, mlruns.db), an mlruns/ folder (MLflow's "
-             "file store),\nor a sqlite:///path or file:// URI.\n");
+    const QString store = CommandLine::tr(
+        "STORE is an MLflow SQLite file (mlflow.db, mlruns.db), an mlruns/ folder (MLflow's "
+        "file store),\nor a sqlite:///path or file:// URI.\n");
     const QString exitStatus
-        = tr("Exit status: 0 success, 2 bad arguments, 3 the store (or a run's artifacts) "
-             "cannot be read,\n4 a registry write was refused (nothing written).\n");
-    const QString stage = tr("STAGE is None, Staging, Production or Archived (any case).\n");
-    QString text = tr("Usage:\n");
+        = CommandLine::tr("Exit status: 0 success, 2 bad arguments, 3 the store (or a run's artifacts) "
+                          "cannot be read,\n4 a registry write was refused (nothing written).\n");
+    const QString stage = CommandLine::tr("STAGE is None, Staging, Production or Archived (any case).\n");
+    QString text = CommandLine::tr("Usage:\n");
     using C = CommandLine::Command;
     if (topic == C::Gui || topic == C::Version) {
         for (const CommandSpec &spec : commandTable())
             text += indented(spec.usage);
         return text + QLatin1Char('\n') + store + stage
-            + tr("transition, alias, tag and describe write the registry: naming the command is the "
-                 "consent.\n"
-                 "COMMAND --help prints a command's options; --version prints Kaizen's version.\n")
+            + CommandLine::tr(
+                   "transition, alias, tag and describe write the registry: naming the command is the "
+                   "consent.\n"
+                   "COMMAND --help prints a command's options; --version prints Kaizen's version.\n")
             + exitStatus;
     }
     const CommandSpec &spec = specFor(topic);
-    text += indented(spec.usage) + QLatin1Char('\n') + tr("Options:\n");
+    text += indented(spec.usage) + QLatin1Char('\n') + CommandLine::tr("Options:\n");
     QList<std::pair<QString, QString>> options;
     for (const OptionSpec &option : spec.options) {
         QString name = QLatin1String("--") + QLatin1String(option.name);
@@ -248,9 +245,9 @@ QString usageText(CommandLine::Command topic)
             name = QStringLiteral("-%1, %2").arg(QLatin1Char(option.shortName)).arg(name);
         if (option.takesValue())
             name += QLatin1Char(' ') + QLatin1String(option.valueName);
-        options.append({name, tr(option.help)});
+        options.append({name, CommandLine::tr(option.help)});
     }
-    options.append({QStringLiteral("-h, --help"), tr("print this help")});
+    options.append({QStringLiteral("-h, --help"), CommandLine::tr("print this help")});
     qsizetype width = 0;
     for (const auto &option : std::as_const(options))
         width = std::max(width, option.first.size());
@@ -262,7 +259,7 @@ QString usageText(CommandLine::Command topic)
     if (topic == C::Transition)
         text += stage;
     if (spec.note)
-        text += tr(spec.note) + QLatin1Char('\n');
+        text += CommandLine::tr(spec.note) + QLatin1Char('\n');
     return text + exitStatus;
 }
 
@@ -326,17 +323,17 @@ CommandLine parseCommandLine(const QStringList &arguments)
         const auto spec = std::find_if(allowed.begin(), allowed.end(),
                                        [&](const OptionSpec &s) { return name == QLatin1String(s.name); });
         if (spec == allowed.end()) {
-            cl.error = tr("unknown option --%1").arg(name);
+            cl.error = CommandLine::tr("unknown option --%1").arg(name);
             return cl;
         }
         if (spec->takesValue() && !hasInlineValue) {
             if (i + 1 >= args.size()) {
-                cl.error = tr("option --%1 needs a value").arg(name);
+                cl.error = CommandLine::tr("option --%1 needs a value").arg(name);
                 return cl;
             }
             value = args.at(++i);
         } else if (!spec->takesValue() && hasInlineValue) {
-            cl.error = tr("option --%1 takes no value").arg(name);
+            cl.error = CommandLine::tr("option --%1 takes no value").arg(name);
             return cl;
         }
 
@@ -352,21 +349,22 @@ CommandLine parseCommandLine(const QStringList &arguments)
             else if (value == QLatin1String("csv") && cl.command == C::Diff)
                 cl.format = CommandLine::Format::Csv;
             else if (cl.command == C::Diff) {
-                cl.error = tr("unknown format '%1' (use table, json, markdown or csv)").arg(value);
+                cl.error
+                    = CommandLine::tr("unknown format '%1' (use table, json, markdown or csv)").arg(value);
                 return cl;
             } else {
-                cl.error = tr("unknown format '%1' (use table, tsv or json)").arg(value);
+                cl.error = CommandLine::tr("unknown format '%1' (use table, tsv or json)").arg(value);
                 return cl;
             }
             if (cl.command == C::Diff && cl.format == CommandLine::Format::Tsv) {
-                cl.error = tr("diff has no tsv format (use table, json, markdown or csv)");
+                cl.error = CommandLine::tr("diff has no tsv format (use table, json, markdown or csv)");
                 return cl;
             }
         } else if (name == QLatin1String("busy-timeout")) {
             bool ok = false;
             cl.busyTimeoutMs = value.toInt(&ok);
             if (!ok || cl.busyTimeoutMs < 0) {
-                cl.error = tr("--busy-timeout needs a number of milliseconds");
+                cl.error = CommandLine::tr("--busy-timeout needs a number of milliseconds");
                 return cl;
             }
         } else if (name == QLatin1String("experiment")) {
@@ -390,7 +388,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         } else if (name == QLatin1String("x")) {
             if (value != QLatin1String("step") && value != QLatin1String("wall")
                 && value != QLatin1String("relative")) {
-                cl.error = tr("unknown x axis '%1' (use step, wall or relative)").arg(value);
+                cl.error = CommandLine::tr("unknown x axis '%1' (use step, wall or relative)").arg(value);
                 return cl;
             }
             cl.xAxis = value;
@@ -398,7 +396,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
             bool ok = false;
             cl.smoothing = value.toDouble(&ok);
             if (!ok || cl.smoothing < 0 || cl.smoothing > 0.99) {
-                cl.error = tr("--smoothing needs a number from 0 to 0.99");
+                cl.error = CommandLine::tr("--smoothing needs a number from 0 to 0.99");
                 return cl;
             }
         } else if (name == QLatin1String("log-y")) {
@@ -413,12 +411,13 @@ CommandLine parseCommandLine(const QStringList &arguments)
                 cl.height = parts[1].toInt(&okH);
             }
             if (!okW || !okH || cl.width < 100 || cl.height < 100 || cl.width > 20000 || cl.height > 20000) {
-                cl.error = tr("--size needs WIDTHxHEIGHT in pixels, e.g. 1600x900 (100 to 20000 each)");
+                cl.error = CommandLine::tr(
+                    "--size needs WIDTHxHEIGHT in pixels, e.g. 1600x900 (100 to 20000 each)");
                 return cl;
             }
         } else if (name == QLatin1String("decimation")) {
             if (value != QLatin1String("m4") && value != QLatin1String("none")) {
-                cl.error = tr("unknown decimation '%1' (use m4 or none)").arg(value);
+                cl.error = CommandLine::tr("unknown decimation '%1' (use m4 or none)").arg(value);
                 return cl;
             }
             cl.decimate = value == QLatin1String("m4");
@@ -436,7 +435,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                         [](const QString &a) { return a.startsWith(QLatin1String("--format=")); }))
         cl.format = CommandLine::Format::Json;
     if ((cl.command == C::Models || cl.command == C::Versions) && cl.format == CommandLine::Format::Tsv) {
-        cl.error = tr("%1 prints json or table").arg(arguments.value(1));
+        cl.error = CommandLine::tr("%1 prints json or table").arg(arguments.value(1));
         return cl;
     }
 
@@ -444,13 +443,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.stores = positional;
         if (!positional.isEmpty() && isMistypedCommand(positional.first())) {
             cl.unknownCommand = positional.first();
-            cl.error = unknownCommandError(cl.unknownCommand, tr(" (no such file or folder either)"));
+            cl.error
+                = unknownCommandError(cl.unknownCommand, CommandLine::tr(" (no such file or folder either)"));
         } else if (cl.experiments.size() > 1) {
-            cl.error = tr("--experiment may be given once when opening the window");
+            cl.error = CommandLine::tr("--experiment may be given once when opening the window");
         }
     } else if (cl.command == C::Help) { // help [COMMAND]
         if (positional.size() > 1)
-            cl.error = tr("expected at most one COMMAND");
+            cl.error = CommandLine::tr("expected at most one COMMAND");
         else if (const CommandSpec *spec = positional.isEmpty() ? nullptr : findCommand(positional.first()))
             cl.helpTopic = spec->command;
         else if (!positional.isEmpty())

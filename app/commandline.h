@@ -1,11 +1,14 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 // What the user asked for on the command line, parsed into plain values.
 struct CommandLine
 {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine) // the command line's texts: usage, help, mistakes
+public:
     enum class Command {
         Gui,
         Experiments,

@@ -12,10 +12,11 @@ using namespace RunDiff;
 
 namespace {
 
-QString tr(const char *text)
+// The run columns' headers, one translation context for the diff models.
+struct RunDiffHeader
 {
-    return QCoreApplication::translate("RunDiffHeader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RunDiffHeader)
+};
 
 // What a run column's header shows besides the run itself.
 struct Column
@@ -30,7 +31,8 @@ struct Column
 QString secondLine(const Column &column)
 {
     if (column.isPinned)
-        return column.storeLabel.isEmpty() ? tr("pinned") : tr("pinned · %1").arg(column.storeLabel);
+        return column.storeLabel.isEmpty() ? RunDiffHeader::tr("pinned")
+                                           : RunDiffHeader::tr("pinned · %1").arg(column.storeLabel);
     return column.storeLabel;
 }
 
@@ -51,17 +53,18 @@ QVariant runHeaderData(const RunInfo &run, const Column &column, int role)
     switch (role) {
     case Qt::DisplayRole: {
         const QString name = run.displayName();
-        const QString first = column.isBaseline ? tr("%1 (baseline)").arg(name) : name;
+        const QString first = column.isBaseline ? RunDiffHeader::tr("%1 (baseline)").arg(name) : name;
         const QString second = secondLine(column);
         return second.isEmpty() ? first : first + QLatin1Char('\n') + second;
     }
     case Qt::ToolTipRole: {
         QString tip
-            = tr("%1\nRun %2\nExperiment: %3\nStore: %4")
+            = RunDiffHeader::tr("%1\nRun %2\nExperiment: %3\nStore: %4")
                   .arg(run.runName, run.runId,
                        run.experimentName.isEmpty() ? run.experimentId : run.experimentName, run.location);
         if (column.isPinned)
-            tip += QLatin1Char('\n') + tr("Pinned: stays while you select other runs or open another store");
+            tip += QLatin1Char('\n')
+                + RunDiffHeader::tr("Pinned: stays while you select other runs or open another store");
         return tip;
     }
     case Qt::DecorationRole:

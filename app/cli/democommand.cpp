@@ -13,10 +13,10 @@
 
 namespace {
 
-QString tr(const char *text)
+struct DemoCommand
 {
-    return QCoreApplication::translate("DemoCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DemoCommand)
+};
 
 // A folder --force may replace: empty, or an mlruns/ folder (what an earlier
 // `kaizen demo --file-store` wrote), never any folder the user named by mistake.
@@ -39,17 +39,18 @@ int writeDemoFileStore(const CommandLine &cl)
         && QDir(target).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
     if (info.exists() && !emptyFolder) {
         if (!cl.force) {
-            Cli::printError(tr("%1 exists; pass --force to replace it").arg(target));
+            Cli::printError(DemoCommand::tr("%1 exists; pass --force to replace it").arg(target));
             return ExitBadArguments;
         }
         if (info.isDir() && !looksLikeFileStore(target)) {
             Cli::printError(
-                tr("%1 is a folder that holds no MLflow file store; Kaizen does not replace it").arg(target));
+                DemoCommand::tr("%1 is a folder that holds no MLflow file store; Kaizen does not replace it")
+                    .arg(target));
             return ExitBadArguments;
         }
         const bool removed = info.isDir() ? QDir(target).removeRecursively() : QFile::remove(target);
         if (!removed) {
-            Cli::printError(tr("Cannot remove %1").arg(target));
+            Cli::printError(DemoCommand::tr("Cannot remove %1").arg(target));
             return ExitFailure;
         }
     }
@@ -60,7 +61,7 @@ int writeDemoFileStore(const CommandLine &cl)
     };
     QTemporaryDir temporary;
     if (!temporary.isValid())
-        return fail(tr("Cannot create a temporary folder: %1").arg(temporary.errorString()));
+        return fail(DemoCommand::tr("Cannot create a temporary folder: %1").arg(temporary.errorString()));
     const QString database = temporary.filePath(QStringLiteral("mlflow.db"));
     Store::DemoStoreOptions options;
     options.artifactRoot = target;

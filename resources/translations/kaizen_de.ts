@@ -615,6 +615,269 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>expected %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VERSION must be a positive number, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STORE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STORE MODEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STORE MODEL VERSION STAGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--delete STORE MODEL ALIAS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STORE MODEL ALIAS VERSION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected --delete STORE MODEL [VERSION] KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected STORE MODEL [VERSION] KEY VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected STORE MODEL [VERSION] TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected exactly one STORE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected STORE RUN_ID METRIC_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give at least one --run RUN_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give at least one --metric KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the file to write with -o FILE (.png, .svg or .csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-o FILE must end in .png, .svg or .csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either STORE RUN_ID... or --run STORE:RUN_ID..., not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--run needs STORE:RUN_ID, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected STORE RUN_ID RUN_ID... or --run STORE:RUN_ID at least twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected STORE RUN_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the PATH of the demo store to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STORE is an MLflow SQLite file (mlflow.db, mlruns.db), an mlruns/ folder (MLflow&apos;s file store),
+or a sqlite:///path or file:// URI.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status: 0 success, 2 bad arguments, 3 the store (or a run&apos;s artifacts) cannot be read,
+4 a registry write was refused (nothing written).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STAGE is None, Staging, Production or Archived (any case).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transition, alias, tag and describe write the registry: naming the command is the consent.
+COMMAND --help prints a command&apos;s options; --version prints Kaizen&apos;s version.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print this help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option --%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>option --%1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>option --%1 takes no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos; (use table, json, markdown or csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos; (use table, tsv or json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diff has no tsv format (use table, json, markdown or csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--busy-timeout needs a number of milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown x axis &apos;%1&apos; (use step, wall or relative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--smoothing needs a number from 0 to 0.99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size needs WIDTHxHEIGHT in pixels, e.g. 1600x900 (100 to 20000 each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown decimation &apos;%1&apos; (use m4 or none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prints json or table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (no such file or folder either)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--experiment may be given once when opening the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected at most one COMMAND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;kaizen --help&apos; for the commands.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <source>&amp;Go to Anything…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to a run, experiment, metric, model or menu action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a run, experiment, metric, registered model or menu action by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑↓ to move · Enter to go · Esc to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to go to: open a store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The best %1 of %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandPaletteModel</name>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Aktion</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareDetail</name>
     <message>
         <source>lower is better</source>
@@ -1010,6 +1273,25 @@
     </message>
     <message>
         <source>s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoCommand</name>
+    <message>
+        <source>%1 exists; pass --force to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder that holds no MLflow file store; Kaizen does not replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2005,7 +2287,8 @@ Stored at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drag along the axis to select a range; click it to clear</source>
+        <source>Drag along the axis to select a range; click it to clear.
+Keys: Left/Right choose an axis, Up/Down slide a range, Shift+Up/Down stretch it, Delete clears it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2059,6 +2342,38 @@ Stored at %2</source>
     <name>QObject</name>
     <message>
         <source>Select a second run (Ctrl+click in the run table) to compare its artifacts with this run&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>experiment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logged by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2668,6 +2983,32 @@ Stored at %2</source>
     </message>
 </context>
 <context>
+    <name>RunDiffHeader</name>
+    <message>
+        <source>pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Run %2
+Experiment: %3
+Store: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned: stays while you select other runs or open another store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunFormat</name>
     <message>
         <source>%1 ms</source>
@@ -3053,6 +3394,74 @@ Applies on Enter or when you stop typing.</source>
     </message>
     <message>
         <source>Filter: an action, a key or a menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts › a chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare › parallel coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next tab, previous tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next view, previous view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in, zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pan left, pan right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous axis, next axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush and slide a range up, down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stretch the range up, down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the axis&apos;s range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear every range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match, next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

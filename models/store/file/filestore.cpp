@@ -44,11 +44,6 @@ bool experimentIdLess(const QString &a, const QString &b)
 
 } // namespace
 
-QString FileStore::tr(const char *text) const
-{
-    return QCoreApplication::translate("Store::FileStore", text);
-}
-
 bool FileStore::looksLikeMlruns(const QString &path)
 {
     const DirFd root = DirFd::open(-1, QFile::encodeName(path).constData());
@@ -74,15 +69,15 @@ Result<std::unique_ptr<FileStore>> FileStore::open(const QString &path, const Op
     if (!folderIdentity(store->m_path, &store->m_device, &store->m_inode)) {
         return Error::make(
             Error::NotFound,
-            store->tr("%1 does not exist or is no folder.").arg(QDir::toNativeSeparators(path)));
+            FileStore::tr("%1 does not exist or is no folder.").arg(QDir::toNativeSeparators(path)));
     }
     if (!looksLikeMlruns(store->m_path)) {
-        return Error::make(Error::IsDirectory,
-                           store
-                               ->tr("%1 is a folder but not an MLflow store: it holds no experiment folder "
-                                    "(<id>/meta.yaml), no .trash and no models/ folder. Open an mlruns "
-                                    "folder or an MLflow database file.")
-                               .arg(QDir::toNativeSeparators(store->m_path)));
+        return Error::make(
+            Error::IsDirectory,
+            FileStore::tr("%1 is a folder but not an MLflow store: it holds no experiment folder "
+                          "(<id>/meta.yaml), no .trash and no models/ folder. Open an mlruns "
+                          "folder or an MLflow database file.")
+                .arg(QDir::toNativeSeparators(store->m_path)));
     }
     store->decideWritability(options.writable);
     return store;

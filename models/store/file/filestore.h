@@ -3,6 +3,7 @@
 #include "mlflowstore.h"
 #include "storefactory.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -74,8 +75,8 @@ public:
     };
 
 private:
+    Q_DECLARE_TR_FUNCTIONS(Store::FileStore)
     FileStore() = default;
-    QString tr(const char *text) const;
     void warn(const QString &message) const;
     void clearWarnings(); // at the start of a read
     Error noSuchRun(const QString &runId) const;
