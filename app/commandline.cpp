@@ -57,10 +57,11 @@ const QList<CommandSpec> &commandTable()
         {"runs",
          C::Runs,
          "kaizen runs STORE [--experiment NAME_OR_ID]... [--filter EXPR] [--order-by EXPR]...\n"
-         "                  [--all] [--format table|tsv|json]\n",
+         "                  [--group-by KEY]... [--all] [--format table|tsv|json]\n",
          {{"experiment", "NAME_OR_ID", "only this experiment's runs (repeatable)"},
           {"filter", "EXPR", "MLflow's search syntax: \"metrics.accuracy > 0.9 and params.model = 'cnn'\""},
           {"order-by", "EXPR", "MLflow's order syntax: \"metrics.loss ASC\" (repeatable)"},
+          {"group-by", "KEY", "a row per group: params.K, tags.K, experiment, parent... (repeatable)"},
           all,
           format,
           busyTimeout}},
@@ -375,6 +376,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
             cl.filter = value;
         } else if (name == QLatin1String("order-by")) {
             cl.orderBy.append(value);
+        } else if (name == QLatin1String("group-by")) {
+            cl.groupBy.append(value);
         } else if (name == QLatin1String("all")) {
             cl.all = true;
         } else if (name == QLatin1String("demo")) {

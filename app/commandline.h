@@ -37,6 +37,7 @@ public:
     QStringList runIds; // --run RUN_ID (GUI selection, plot); diff: the compared runs, parallel to stores
     QString filter; // --filter EXPR
     QStringList orderBy; // --order-by EXPR (repeatable)
+    QStringList groupBy; // --group-by KEY (repeatable): runs, plot
     bool all = false; // --all: include deleted experiments and runs
     bool demo = false; // GUI: --demo opens the generated demo store
     bool force = false; // demo: overwrite

@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "output.h"
+#include "rungrouping.h"
 #include "runordering.h"
 #include "searchfilter.h"
 
@@ -214,6 +215,89 @@ void writeTable(OutputBuffer &out, const Store::RunTable &table, const QList<int
     Output::writeTable(out, header, lines);
 }
 
+// --group-by as JSON: [{group: {key: value or null}, run_ids: [...], metrics: {key: {mean, min,
+// max, std, count}}}].
+void writeGroupsJson(OutputBuffer &out, const Store::RunTable &table, const QList<RunGrouping::Key> &keys,
+                     const QList<RunGrouping::Group> &groups)
+{
+    out << '[';
+    bool firstGroup = true;
+    for (const RunGrouping::Group &g : groups) {
+        out << (firstGroup ? "\n  {\"group\": {" : ",\n  {\"group\": {");
+        firstGroup = false;
+        for (qsizetype k = 0; k < keys.size(); ++k) {
+            out << (k ? ", " : "");
+            Output::jsonString(out, keys[k].text);
+            out << ": ";
+            if (g.values[k])
+                Output::jsonString(out, *g.values[k]);
+            else
+                out << "null";
+        }
+        out << "}, \"run_ids\": [";
+        for (qsizetype r = 0; r < g.rows.size(); ++r) {
+            out << (r ? ", " : "");
+            Output::jsonString(out, table.run(g.rows[r]).runId);
+        }
+        out << "], \"metrics\": {";
+        bool firstMetric = true;
+        for (auto it = g.metrics.cbegin(); it != g.metrics.cend(); ++it) {
+            out << (firstMetric ? "" : ", ");
+            firstMetric = false;
+            Output::jsonString(out, it.key());
+            out << ": {\"mean\": ";
+            Output::jsonNumber(out, it->mean);
+            out << ", \"min\": ";
+            Output::jsonNumber(out, it->min);
+            out << ", \"max\": ";
+            Output::jsonNumber(out, it->max);
+            out << ", \"std\": ";
+            Output::jsonNumber(out, it->std);
+            out << ", \"count\": ";
+            Output::jsonInteger(out, it->count);
+            out << '}';
+        }
+        out << "}}";
+    }
+    out << (firstGroup ? "]\n" : "\n]\n");
+}
+
+// --group-by as a table or TSV: the keys' values, the number of runs, each metric's mean.
+void writeGroupsTable(OutputBuffer &out, const Store::RunTable &table, const QList<RunGrouping::Key> &keys,
+                      const QList<RunGrouping::Group> &groups, bool tsv)
+{
+    QStringList header;
+    for (const RunGrouping::Key &key : keys)
+        header.append(key.text);
+    header.append(QStringLiteral("RUNS"));
+    for (const QString &key : table.metricKeys())
+        header.append(key);
+    QList<QStringList> lines;
+    for (const RunGrouping::Group &g : groups) {
+        QStringList line;
+        for (const auto &value : g.values)
+            line.append(value ? *value : (tsv ? QString() : RunGrouping::noValueText()));
+        line.append(QString::number(g.rows.size()));
+        for (const QString &key : table.metricKeys()) {
+            const auto it = g.metrics.constFind(key);
+            line.append(it == g.metrics.cend() ? QString() : QString::number(it->mean, 'g', tsv ? 17 : 6));
+        }
+        lines.append(line);
+    }
+    if (!tsv) {
+        Output::writeTable(out, header, lines);
+        return;
+    }
+    lines.prepend(header);
+    for (const QStringList &line : std::as_const(lines)) {
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            out << (i ? "\t" : "");
+            Output::tsvField(out, view(line[i].toUtf8()));
+        }
+        out << '\n';
+    }
+}
+
 } // namespace
 
 int runRunsCommand(const CommandLine &cl)
@@ -227,6 +311,18 @@ int runRunsCommand(const CommandLine &cl)
     if (!ordering.isValid()) {
         Cli::printError(QStringLiteral("invalid --order-by: ") + ordering.errorString());
         return ExitBadArguments;
+    }
+
+    QList<RunGrouping::Key> groupKeys;
+    for (const QString &text : cl.groupBy) {
+        QString error;
+        const auto key = RunGrouping::parseKey(text, &error);
+        if (!key) {
+            Cli::printError(QStringLiteral("invalid --group-by: ") + error);
+            return ExitBadArguments;
+        }
+        groupKeys.append(*key);
+        groupKeys.back().text = text.trimmed(); // the JSON names a group's keys as the user wrote them
     }
 
     auto reader = Cli::openStore(cl);
@@ -248,6 +344,14 @@ int runRunsCommand(const CommandLine &cl)
         rows = ordering.sort(*table, rows); // the reader already returns MLflow's default order
 
     OutputBuffer out;
+    if (!groupKeys.isEmpty()) {
+        const QList<RunGrouping::Group> groups = RunGrouping::group(*table, rows, groupKeys);
+        if (cl.format == CommandLine::Format::Json)
+            writeGroupsJson(out, *table, groupKeys, groups);
+        else
+            writeGroupsTable(out, *table, groupKeys, groups, cl.format == CommandLine::Format::Tsv);
+        return ExitOk;
+    }
     switch (cl.format) {
     case CommandLine::Format::Json:
         writeJson(out, *table, rows);

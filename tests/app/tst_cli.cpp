@@ -13,6 +13,9 @@
 #include <QTest>
 #include <QUrl>
 
+#include <algorithm>
+#include <cmath>
+
 // The command line is a public interface: field names and exit codes are checked here by
 // running the real kaizen binary, as scripts do.
 class TestCli : public QObject
@@ -46,6 +49,7 @@ private slots:
     void runsFilterAndOrder();
     void runsOnDemoStore();
     void runsTsvHasOneLinePerRun();
+    void runsGroupedBySweepParams();
     void historyJson();
     void diffJsonOnDemoStore();
     void diffAcrossTwoStores();
@@ -157,6 +161,70 @@ void TestCli::runsOnDemoStore()
         QCOMPARE(value.toObject().value("experiment_id").toString(), mnistId);
     const Outcome byId = kaizen({"runs", m_demo, "--format", "json", "--experiment", mnistId});
     QCOMPARE(jsonArray(byId.out).size(), mnist.size());
+}
+
+// --group-by: one entry per batch size (and one for the runs without it), checked against the
+// ungrouped runs: the same run ids, and each metric's mean, extremes and population standard
+// deviation computed here from their latest values.
+void TestCli::runsGroupedBySweepParams()
+{
+    const QJsonArray runs
+        = jsonArray(kaizen({"runs", m_demo, "--experiment", "mnist-cnn", "--format", "json"}).out);
+    const Outcome grouped = kaizen(
+        {"runs", m_demo, "--experiment", "mnist-cnn", "--group-by", "params.batch_size", "--format", "json"});
+    QCOMPARE(grouped.exitCode, 0);
+    const QJsonArray groups = jsonArray(grouped.out);
+    QVERIFY(groups.size() >= 3);
+    int runCount = 0;
+    for (const QJsonValue &value : groups) {
+        const QJsonObject group = value.toObject();
+        const QJsonValue size = group.value("group").toObject().value("params.batch_size");
+        QList<QJsonObject> members;
+        for (const QJsonValue &run : runs) {
+            if (run.toObject().value("params").toObject().value("batch_size") == size
+                || (size.isNull() && !run.toObject().value("params").toObject().contains("batch_size")))
+                members.append(run.toObject());
+        }
+        const QJsonArray ids = group.value("run_ids").toArray();
+        QCOMPARE(ids.size(), members.size());
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            QCOMPARE(ids[i].toString(), members[i].value("run_id").toString()); // in the runs' order
+        runCount += int(ids.size());
+        const QJsonObject loss = group.value("metrics").toObject().value("val_loss").toObject();
+        QList<double> values;
+        for (const QJsonObject &run : members) {
+            const QJsonValue v = run.value("metrics").toObject().value("val_loss");
+            if (v.isDouble())
+                values.append(v.toDouble());
+        }
+        if (values.isEmpty()) {
+            QVERIFY(loss.isEmpty());
+            continue;
+        }
+        double mean = 0, squares = 0;
+        for (double v : values)
+            mean += v / double(values.size());
+        for (double v : values)
+            squares += (v - mean) * (v - mean);
+        QCOMPARE(loss.value("count").toInt(), values.size());
+        QVERIFY(qAbs(loss.value("mean").toDouble() - mean) < 1e-12);
+        QCOMPARE(loss.value("min").toDouble(), *std::min_element(values.cbegin(), values.cend()));
+        QCOMPARE(loss.value("max").toDouble(), *std::max_element(values.cbegin(), values.cend()));
+        QVERIFY(qAbs(loss.value("std").toDouble() - std::sqrt(squares / double(values.size()))) < 1e-12);
+    }
+    QCOMPARE(runCount, runs.size());
+    // The runs without a batch size form the last group, with a null value.
+    QVERIFY(groups.last().toObject().value("group").toObject().value("params.batch_size").isNull());
+
+    // The table names that group; a metric is no key to group by (exit 2, nothing on stdout).
+    const Outcome table
+        = kaizen({"runs", m_demo, "--experiment", "mnist-cnn", "--group-by", "params.batch_size"});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.contains("(no value)"));
+    const Outcome metric = kaizen({"runs", m_demo, "--group-by", "metrics.val_loss"});
+    QCOMPARE(metric.exitCode, 2);
+    QVERIFY(metric.out.isEmpty());
+    QVERIFY(metric.err.contains("--group-by"));
 }
 
 void TestCli::runsTsvHasOneLinePerRun()
