@@ -87,15 +87,21 @@ void PostgresStore::checkWritable(bool writable)
         return;
     }
     // A standby takes no writes; a user may lack the privileges a registry change needs.
+    // has_table_privilege() with several privileges asks for any of them: one call each.
     QByteArray privileges = "SELECT pg_is_in_recovery(), current_user";
     for (const char *table : {"registered_models", "model_versions", "registered_model_tags",
                               "model_version_tags", "registered_model_aliases"}) {
         if (!m_schema.tables.contains(QLatin1String(table)))
             continue;
-        privileges += QByteArray(", has_table_privilege(current_user, '") + table + "', 'SELECT, UPDATE"
-            + (QByteArrayView(table) == "registered_models" || QByteArrayView(table) == "model_versions"
-                   ? "')"
-                   : ", INSERT, DELETE')");
+        const bool rowsComeAndGo
+            = QByteArrayView(table) != "registered_models" && QByteArrayView(table) != "model_versions";
+        for (const char *privilege : {"SELECT", "UPDATE", "INSERT", "DELETE"}) {
+            if (!rowsComeAndGo
+                && (QByteArrayView(privilege) == "INSERT" || QByteArrayView(privilege) == "DELETE"))
+                continue;
+            privileges
+                += QByteArray(", has_table_privilege(current_user, '") + table + "', '" + privilege + "')";
+        }
     }
     const Result<PgResult> answer = m_db.exec(privileges);
     if (!answer) {
