@@ -99,7 +99,8 @@ const QList<CommandSpec> &commandTable()
          {format, busyTimeout}},
         {"demo",
          C::Demo,
-         "kaizen demo PATH [--file-store] [--force]                       write the demo store\n",
+         "kaizen demo PATH [--file-store] [--force]                       write the demo store\n"
+         "kaizen demo postgresql://...                                    into an empty MLflow database\n",
          {{"file-store", nullptr, "an MLflow file store (an mlruns/ folder at PATH), not a database"},
           {"force", nullptr, "replace the demo store at PATH"}}},
         {"models",
@@ -220,7 +221,8 @@ QString usageText(CommandLine::Command topic)
     };
     const QString store = CommandLine::tr(
         "STORE is an MLflow SQLite file (mlflow.db, mlruns.db), an mlruns/ folder (MLflow's "
-        "file store),\nor a sqlite:///path or file:// URI.\n");
+        "file store),\na sqlite:///path or file:// URI, or a postgresql://user@host[:port]/dbname "
+        "URI\n(password from ~/.pgpass or PGPASSWORD).\n");
     const QString exitStatus
         = CommandLine::tr("Exit status: 0 success, 2 bad arguments, 3 the store (or a run's artifacts) "
                           "cannot be read,\n4 a registry write was refused (nothing written).\n");

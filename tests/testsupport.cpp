@@ -2,6 +2,7 @@
 
 #include "demostore.h"
 #include "filestoreexport.h"
+#include "postgresimport.h"
 #include "sqlitehandle.h"
 #include "sqlitestore.h"
 #include "store/filestorefixture.h"
@@ -12,7 +13,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QProcess>
 #include <QTemporaryDir>
+#include <QUrl>
+#include <QUuid>
+
+#include <cstdio>
+#include <cstdlib>
 
 namespace TestSupport {
 
@@ -34,8 +42,81 @@ QString storeUnderTest(const QString &sqlitePath, const QTemporaryDir &dir)
             return {};
         return root;
     }
+    if (storeBackend() == QLatin1String("postgresql"))
+        return postgresFromSqlite(sqlitePath);
     qWarning("Unknown store backend %s", qPrintable(storeBackend()));
     return {};
+}
+
+QString postgresServer()
+{
+    return qEnvironmentVariable("KAIZEN_TEST_PG_URL");
+}
+
+namespace {
+
+// The databases this process created, dropped when it exits so that a suite's hundreds of
+// stores do not pile up on the server's disk.
+QStringList createdDatabases;
+
+void dropCreatedDatabases()
+{
+    QUrl admin(postgresServer());
+    admin.setPath(QStringLiteral("/postgres"));
+    QByteArray command = "psql -X -q -d '" + admin.toString().toUtf8() + "'";
+    for (const QString &name : createdDatabases)
+        command += " -c 'DROP DATABASE IF EXISTS " + name.toUtf8() + " WITH (FORCE)'";
+    if (std::system((command + " >/dev/null 2>&1").constData()) != 0)
+        std::fprintf(stderr, "Cannot drop the test databases of this process\n");
+}
+
+} // namespace
+
+QString newPostgresDatabase()
+{
+    QUrl server(postgresServer());
+    if (!server.isValid() || server.host().isEmpty()) {
+        qWarning("KAIZEN_TEST_PG_URL names no PostgreSQL server (ctest runs the PostgreSQL tests "
+                 "through tests/pg/pg-test-env, which sets it)");
+        return {};
+    }
+    const QString schema = server.path().mid(1);
+    const QString name = QStringLiteral("kt_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    QUrl admin = server;
+    admin.setPath(QStringLiteral("/postgres"));
+    QProcess psql;
+    psql.start(QStringLiteral("psql"),
+               {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), admin.toString(),
+                QStringLiteral("-c"), QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(name, schema)});
+    if (!psql.waitForFinished(60000) || psql.exitStatus() != QProcess::NormalExit || psql.exitCode() != 0) {
+        qWarning("Cannot create database %s: %s %s", qPrintable(name), qPrintable(psql.errorString()),
+                 psql.readAllStandardError().constData());
+        return {};
+    }
+    if (createdDatabases.isEmpty())
+        std::atexit(dropCreatedDatabases);
+    createdDatabases.append(name);
+    server.setPath(QLatin1Char('/') + name);
+    return server.toString();
+}
+
+QString postgresFromSqlite(const QString &sqlitePath)
+{
+    // A database per state of the source store: a test may open the same store twice.
+    static QHash<QByteArray, QString> loaded;
+    const QByteArray key = sqlitePath.toUtf8() + ':' + fileHash(sqlitePath);
+    if (const auto found = loaded.constFind(key); found != loaded.cend())
+        return *found;
+    const QString url = newPostgresDatabase();
+    if (url.isEmpty())
+        return {};
+    if (const Store::Error error = Store::importIntoPostgres(sqlitePath, url); !error.ok()) {
+        qWarning("%s", qPrintable(error.message));
+        return {};
+    }
+    loaded.insert(key, url);
+    return url;
 }
 
 const Store::SchemaInfo &sqliteSchema(const Store::MlflowStore &store)

@@ -43,6 +43,14 @@ QString storeBackend();
 // the form of the backend under test, written into `dir` when it needs converting. Empty for a
 // backend the tests do not know, so that opening it fails.
 QString storeUnderTest(const QString &sqlitePath, const QTemporaryDir &dir);
+// The PostgreSQL server of the tests (KAIZEN_TEST_PG_URL: its database of MLflow's empty schema,
+// see tests/pg/pg-server); empty when there is none.
+QString postgresServer();
+// A new database on that server with MLflow's schema and no rows: its URL, empty on failure.
+QString newPostgresDatabase();
+// The store at `sqlitePath` loaded into a new database of that server (once per content of the
+// file): its URL, empty on failure.
+QString postgresFromSqlite(const QString &sqlitePath);
 // The schema a SQLite store found by introspection (the store must be a SQLite one).
 const Store::SchemaInfo &sqliteSchema(const Store::MlflowStore &store);
 // Every row of `sql` on the SQLite file `dbPath`, each column as text (NULL as "<NULL>"), so that

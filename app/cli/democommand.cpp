@@ -1,7 +1,9 @@
 #include "commands.h"
 #include "demostore.h"
 #include "filestoreexport.h"
+#include "postgresimport.h"
 #include "storefactory.h"
+#include "storelocation.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -76,10 +78,42 @@ int writeDemoFileStore(const CommandLine &cl)
     return ExitOk;
 }
 
+// The demo in a PostgreSQL database that holds MLflow's schema and no runs (as `mlflow db upgrade`
+// leaves it): the SQLite demo built in a temporary folder and loaded into it. Artifact files stay
+// out: the runs name mlflow-artifacts:/ locations, as those of a tracking server that proxies
+// its artifacts do.
+int writeDemoPostgres(const CommandLine &cl)
+{
+    if (cl.fileStore) {
+        Cli::printError(DemoCommand::tr("--file-store writes a folder, not a database"));
+        return ExitBadArguments;
+    }
+    QTemporaryDir temporary;
+    if (!temporary.isValid()) {
+        Cli::printError(DemoCommand::tr("Cannot create a temporary folder: %1").arg(temporary.errorString()));
+        return ExitFailure;
+    }
+    const QString database = temporary.filePath(QStringLiteral("mlflow.db"));
+    Store::DemoStoreOptions options;
+    options.withArtifacts = false;
+    options.artifactRoot = QStringLiteral("mlflow-artifacts:");
+    Store::Error error = Store::DemoStore::generate(database, options);
+    if (error.ok())
+        error = Store::importIntoPostgres(database, cl.output);
+    if (!error.ok()) {
+        Cli::printError(error.message);
+        return ExitFailure;
+    }
+    std::printf("%s\n", qPrintable(Store::Location::normalize(cl.output)));
+    return ExitOk;
+}
+
 } // namespace
 
 int runDemoCommand(const CommandLine &cl)
 {
+    if (Store::Location::parse(cl.output).kind() == Store::Location::Kind::Server)
+        return writeDemoPostgres(cl);
     if (cl.fileStore)
         return writeDemoFileStore(cl);
     const QFileInfo target(cl.output);

@@ -1,6 +1,7 @@
 #include "storefactory.h"
 
 #include "filestore.h"
+#include "pgstore.h"
 #include "sqlitestore.h"
 #include "storelocation.h"
 
@@ -28,9 +29,20 @@ Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const Op
         else
             return store.error();
     case Location::Kind::Server:
+        if (parsed.scheme().section(QLatin1Char('+'), 0, 0).startsWith(QLatin1String("postgres"))) {
+            // libpq reads postgresql:// URIs; the driver part of SQLAlchemy's spelling is not its.
+            QString uri = location;
+            uri.replace(0, uri.indexOf(QLatin1String("://")), QStringLiteral("postgresql"));
+            if (auto store = PostgresStore::open(uri, parsed.normalized(), options.busyTimeoutMs,
+                                                 options.writable, options.connectTimeoutSeconds);
+                store)
+                return std::unique_ptr<MlflowStore>(std::move(store).value());
+            else
+                return store.error();
+        }
         return Error::make(Error::Unsupported,
-                           tr("%1: database server stores are not supported yet; open an MLflow SQLite "
-                              "file.")
+                           tr("%1: only PostgreSQL among database servers is supported; open an MLflow "
+                              "SQLite file, an mlruns folder or a postgresql:// database.")
                                .arg(parsed.displayLocation()));
     case Location::Kind::Invalid:
         break;

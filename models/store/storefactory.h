@@ -14,6 +14,9 @@ struct OpenOptions
     // Open for registry writes when the store allows it; one that cannot be written still opens,
     // read-only, and registryWritability() says why.
     bool writable = false;
+    // How long connecting to a database server may take before it fails (libpq's connect_timeout,
+    // at least 2 s), unless its URI says otherwise: an unreachable host answers within seconds.
+    int connectTimeoutSeconds = 5;
 };
 
 // Opens the store at `location` (anything Location::parse() takes), read-only unless

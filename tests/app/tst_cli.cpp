@@ -1,4 +1,5 @@
 #include "clirunner.h"
+#include "demostore.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -31,16 +32,22 @@ private:
     QJsonArray twoDemoRuns()
     {
         QJsonArray runs;
-        const Outcome o = kaizen({"runs", m_demo, "--format", "json", "--experiment", "mnist-cnn"});
+        const Outcome o = kaizen({"runs", m_demoStore, "--format", "json", "--experiment", "mnist-cnn"});
         for (const QJsonValue &value : jsonArray(o.out)) {
             if (value.toObject().value("parent_run_id").isNull() && runs.size() < 2)
                 runs.append(value);
         }
         return runs;
     }
+    // Cases that do not read a store's content, or that need a local file, run with the sqlite
+    // backend only.
+    static bool isSqliteBackend() { return TestSupport::storeBackend() == QLatin1String("sqlite"); }
     QString m_fixture12;
     QTemporaryDir m_dir;
     QString m_demo;
+    // The same two stores in the backend under test (TestSupport::storeUnderTest()).
+    QString m_store12;
+    QString m_demoStore;
 
 private slots:
     void initTestCase();
@@ -62,6 +69,7 @@ private slots:
     void helpAndVersion();
     void mistakesPrintTheUsage();
     void unknownCommand();
+    void demoIntoPostgres();
 };
 
 void TestCli::initTestCase()
@@ -70,11 +78,14 @@ void TestCli::initTestCase()
     m_fixture12 = TestSupport::fixturePath(QStringLiteral("mlflow-1.2-7ac759974ad8-metrics.db"));
     m_demo = TestSupport::buildDemoStore(m_dir);
     QVERIFY(!m_demo.isEmpty());
+    m_store12 = TestSupport::storeUnderTest(m_fixture12, m_dir);
+    m_demoStore = TestSupport::storeUnderTest(m_demo, m_dir);
+    QVERIFY(!m_store12.isEmpty() && !m_demoStore.isEmpty());
 }
 
 void TestCli::experimentsJson()
 {
-    const Outcome o = kaizen({"experiments", m_fixture12, "--format", "json"});
+    const Outcome o = kaizen({"experiments", m_store12, "--format", "json"});
     QCOMPARE(o.exitCode, 0);
     const QJsonArray experiments = jsonArray(o.out);
     QCOMPARE(experiments.size(), 1);
@@ -85,14 +96,14 @@ void TestCli::experimentsJson()
     QCOMPARE(e.value("artifact_location").toString(), QStringLiteral("./mlruns/0"));
     QCOMPARE(e.value("run_count").toInt(), 26);
 
-    const Outcome table = kaizen({"experiments", m_fixture12});
+    const Outcome table = kaizen({"experiments", m_store12});
     QCOMPARE(table.exitCode, 0);
     QVERIFY(table.out.contains("Default"));
 }
 
 void TestCli::runsJsonOnMlflow12()
 {
-    const Outcome o = kaizen({"runs", m_fixture12, "--format", "json"});
+    const Outcome o = kaizen({"runs", m_store12, "--format", "json"});
     QCOMPARE(o.exitCode, 0);
     const QJsonArray runs = jsonArray(o.out);
     QCOMPARE(runs.size(), 26);
@@ -118,7 +129,7 @@ void TestCli::runsJsonOnMlflow12()
 
 void TestCli::runsFilterAndOrder()
 {
-    const Outcome o = kaizen({"runs", m_fixture12, "--format", "json", "--filter", "metrics.metric_0 > 3",
+    const Outcome o = kaizen({"runs", m_store12, "--format", "json", "--filter", "metrics.metric_0 > 3",
                               "--order-by", "metrics.metric_0 DESC"});
     QCOMPARE(o.exitCode, 0);
     const QJsonArray runs = jsonArray(o.out);
@@ -133,9 +144,9 @@ void TestCli::runsFilterAndOrder()
 
 void TestCli::runsOnDemoStore()
 {
-    const Outcome all = kaizen({"runs", m_demo, "--format", "json", "--all"});
+    const Outcome all = kaizen({"runs", m_demoStore, "--format", "json", "--all"});
     QCOMPARE(all.exitCode, 0);
-    const Outcome active = kaizen({"runs", m_demo, "--format", "json"});
+    const Outcome active = kaizen({"runs", m_demoStore, "--format", "json"});
     QCOMPARE(active.exitCode, 0);
     const QJsonArray allRuns = jsonArray(all.out);
     const QJsonArray activeRuns = jsonArray(active.out);
@@ -152,14 +163,14 @@ void TestCli::runsOnDemoStore()
     }
     QVERIFY(nested > 0);
 
-    const Outcome one = kaizen({"runs", m_demo, "--format", "json", "--experiment", "mnist-cnn"});
+    const Outcome one = kaizen({"runs", m_demoStore, "--format", "json", "--experiment", "mnist-cnn"});
     QCOMPARE(one.exitCode, 0);
     const QJsonArray mnist = jsonArray(one.out);
     QVERIFY(!mnist.isEmpty() && mnist.size() < activeRuns.size());
     const QString mnistId = mnist.first().toObject().value("experiment_id").toString();
     for (const QJsonValue &value : mnist)
         QCOMPARE(value.toObject().value("experiment_id").toString(), mnistId);
-    const Outcome byId = kaizen({"runs", m_demo, "--format", "json", "--experiment", mnistId});
+    const Outcome byId = kaizen({"runs", m_demoStore, "--format", "json", "--experiment", mnistId});
     QCOMPARE(jsonArray(byId.out).size(), mnist.size());
 }
 
@@ -229,12 +240,12 @@ void TestCli::runsGroupedBySweepParams()
 
 void TestCli::runsTsvHasOneLinePerRun()
 {
-    const Outcome o = kaizen({"runs", m_demo, "--format", "tsv", "--all"});
+    const Outcome o = kaizen({"runs", m_demoStore, "--format", "tsv", "--all"});
     QCOMPARE(o.exitCode, 0);
     QVERIFY(o.out.endsWith('\n'));
     // Not trimmed(): empty trailing fields end a line with tabs.
     const QList<QByteArray> lines = o.out.chopped(1).split('\n');
-    const Outcome json = kaizen({"runs", m_demo, "--format", "json", "--all"});
+    const Outcome json = kaizen({"runs", m_demoStore, "--format", "json", "--all"});
     QCOMPARE(lines.size(), jsonArray(json.out).size() + 1);
     const QList<QByteArray> header = lines.first().split('\t');
     QCOMPARE(header.first(), QByteArray("run_id"));
@@ -244,7 +255,7 @@ void TestCli::runsTsvHasOneLinePerRun()
 
 void TestCli::historyJson()
 {
-    const Outcome o = kaizen({"history", m_fixture12, "f662d9fdd072422899f1a91dca132e45", "metric_eq_ts_step",
+    const Outcome o = kaizen({"history", m_store12, "f662d9fdd072422899f1a91dca132e45", "metric_eq_ts_step",
                               "--format", "json"});
     QCOMPARE(o.exitCode, 0);
     const QJsonArray points = jsonArray(o.out);
@@ -264,7 +275,7 @@ void TestCli::diffJsonOnDemoStore()
     QCOMPARE(runs.size(), 2);
     const QString a = runs[0].toObject().value("run_id").toString();
     const QString b = runs[1].toObject().value("run_id").toString();
-    const Outcome o = kaizen({"diff", m_demo, a, b, "--format", "json"});
+    const Outcome o = kaizen({"diff", m_demoStore, a, b, "--format", "json"});
     QCOMPARE(o.exitCode, 0);
     const QJsonObject diff = jsonObject(o.out);
     QCOMPARE(diff.keys(), (QStringList {"metrics", "params", "runs", "tags"}));
@@ -290,7 +301,7 @@ void TestCli::diffJsonOnDemoStore()
         QVERIFY(t.toObject().value("differs").toBool());
         QVERIFY(!t.toObject().value("key").toString().startsWith(QLatin1String("mlflow.")));
     }
-    const Outcome all = kaizen({"diff", m_demo, a, b, "--format", "json", "--all"});
+    const Outcome all = kaizen({"diff", m_demoStore, a, b, "--format", "json", "--all"});
     QCOMPARE(all.exitCode, 0);
     const QJsonObject allDiff = jsonObject(all.out);
     QVERIFY(allDiff.value("params").toArray().size() > params.size()); // the demo runs share some params
@@ -320,7 +331,7 @@ void TestCli::diffJsonOnDemoStore()
             const bool lowerIsBetter = key == QLatin1String("val_loss");
             const int best = (values[0].toDouble() < values[1].toDouble()) == lowerIsBetter ? 0 : 1;
             QCOMPARE(metric.value("best_run").toString(), best == 0 ? a : b);
-            const Outcome history = kaizen({"history", m_demo, a, key, "--format", "json"});
+            const Outcome history = kaizen({"history", m_demoStore, a, key, "--format", "json"});
             double min = 1e300, max = -1e300;
             for (const QJsonValue &p : jsonArray(history.out)) {
                 min = std::min(min, p.toObject().value("value").toDouble());
@@ -341,7 +352,7 @@ void TestCli::diffAcrossTwoStores()
     QVERIFY(QFile::copy(m_demo, copy));
     const QString a = twoDemoRuns().first().toObject().value("run_id").toString();
     const Outcome o = kaizen(
-        {"diff", "--run", m_demo + ":" + a, "--run", "sqlite:///" + copy + ":" + a, "--format", "json"});
+        {"diff", "--run", m_demoStore + ":" + a, "--run", "sqlite:///" + copy + ":" + a, "--format", "json"});
     QCOMPARE(o.exitCode, 0);
     const QJsonObject diff = jsonObject(o.out);
     QCOMPARE(diff.value("runs").toArray(), (QJsonArray {a, a}));
@@ -355,7 +366,7 @@ void TestCli::diffAcrossTwoStores()
         QCOMPARE(m.toObject().value("best_run").toString(), a); // a tie goes to the first
     }
     const Outcome all
-        = kaizen({"diff", "--run", m_demo + ":" + a, "--run", copy + ":" + a, "--format", "json", "--all"});
+        = kaizen({"diff", "--run", m_demoStore + ":" + a, "--run", copy + ":" + a, "--format", "json", "--all"});
     for (const QJsonValue &p : jsonObject(all.out).value("params").toArray())
         QVERIFY(!p.toObject().value("differs").toBool());
 
@@ -371,17 +382,17 @@ void TestCli::diffMarkdownCsvAndTable()
     const QJsonArray runs = twoDemoRuns();
     const QString a = runs[0].toObject().value("run_id").toString();
     const QString b = runs[1].toObject().value("run_id").toString();
-    const Outcome md = kaizen({"diff", m_demo, a, b, "--format", "markdown"});
+    const Outcome md = kaizen({"diff", m_demoStore, a, b, "--format", "markdown"});
     QCOMPARE(md.exitCode, 0);
     QVERIFY(md.out.startsWith("## Parameters\n\n| Parameter | "));
     QVERIFY(md.out.contains("## Metrics"));
     QVERIFY(md.out.contains("| val_loss | min |"));
     QVERIFY(md.out.contains("## Tags"));
-    const Outcome csv = kaizen({"diff", m_demo, a, b, "--format", "csv"});
+    const Outcome csv = kaizen({"diff", m_demoStore, a, b, "--format", "csv"});
     QCOMPARE(csv.exitCode, 0);
     QVERIFY(csv.out.startsWith(("kind,key,statistic," + a + "," + b + "\r\n").toUtf8()));
     QVERIFY(csv.out.contains("\r\nmetric,val_loss,best_step,"));
-    const Outcome table = kaizen({"diff", m_demo, a, b});
+    const Outcome table = kaizen({"diff", m_demoStore, a, b});
     QCOMPARE(table.exitCode, 0);
     QVERIFY(table.out.contains("KIND"));
     QVERIFY(table.out.contains("val_accuracy"));
@@ -409,6 +420,8 @@ void TestCli::badArguments_data()
 
 void TestCli::badArguments()
 {
+    if (!isSqliteBackend())
+        QSKIP("Not about a store's content: run with the sqlite backend");
     QFETCH(QStringList, arguments);
     arguments.replaceInStrings(QStringLiteral("STORE"), m_fixture12);
     const Outcome o = kaizen(arguments);
@@ -428,6 +441,8 @@ void TestCli::unreadableStores_data()
 
 void TestCli::unreadableStores()
 {
+    if (!isSqliteBackend())
+        QSKIP("Not about a store's content: run with the sqlite backend");
     QFETCH(QString, content);
     QFETCH(QByteArray, wording);
     QTemporaryDir dir;
@@ -452,6 +467,8 @@ void TestCli::unreadableStores()
 // A store is found however its location is written; a location no backend reads says so.
 void TestCli::storeLocations()
 {
+    if (!isSqliteBackend())
+        QSKIP("Not about a store's content: run with the sqlite backend");
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("my runs/mlflow.db"));
     QVERIFY(QDir().mkpath(QFileInfo(path).path()));
@@ -478,6 +495,8 @@ void TestCli::storeLocations()
 // Help is asked for: stdout, exit 0. The whole usage, or a sub-command's lines and options.
 void TestCli::helpAndVersion()
 {
+    if (!isSqliteBackend())
+        QSKIP("Not about a store's content: run with the sqlite backend");
     for (const QStringList &arguments : {QStringList {"--help"}, QStringList {"-h"}, QStringList {"help"}}) {
         const Outcome o = kaizen(arguments);
         QCOMPARE(o.exitCode, 0);
@@ -508,6 +527,8 @@ void TestCli::helpAndVersion()
 // A mistake: the error, then the usage of the command it was made in, on stderr; exit 2.
 void TestCli::mistakesPrintTheUsage()
 {
+    if (!isSqliteBackend())
+        QSKIP("Not about a store's content: run with the sqlite backend");
     const Outcome option = kaizen({"runs", m_fixture12, "--colour"});
     QCOMPARE(option.exitCode, 2);
     QVERIFY(option.out.isEmpty());
@@ -533,6 +554,8 @@ void TestCli::mistakesPrintTheUsage()
 // name, and without a display never returned.
 void TestCli::unknownCommand()
 {
+    if (!isSqliteBackend())
+        QSKIP("Not about a store's content: run with the sqlite backend");
     QTemporaryDir dir;
     QProcessEnvironment env;
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
@@ -552,6 +575,32 @@ void TestCli::unknownCommand()
              help.err.constData());
     QVERIFY(help.out.isEmpty());
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("config")))); // no window, no settings
+}
+
+// `kaizen demo postgresql://...` loads the demo store into an empty MLflow database: the same runs,
+// experiments and registry as the SQLite demo.
+void TestCli::demoIntoPostgres()
+{
+    if (TestSupport::storeBackend() != QLatin1String("postgresql"))
+        QSKIP("Needs the PostgreSQL test server: the postgresql backend's run");
+    const QString database = TestSupport::newPostgresDatabase();
+    QVERIFY(!database.isEmpty());
+    const Outcome demo = kaizen({"demo", database});
+    QVERIFY2(demo.exitCode == 0, demo.err.constData());
+    QCOMPARE(demo.out.trimmed(), database.toUtf8());
+    for (const char *command : {"experiments", "models"}) {
+        const Outcome sqlite = kaizen({command, m_demo, "--format", "json"});
+        const Outcome server = kaizen({command, database, "--format", "json"});
+        QCOMPARE(server.exitCode, 0);
+        QCOMPARE(jsonArray(server.out).size(), jsonArray(sqlite.out).size());
+    }
+    const Outcome runs = kaizen({"runs", database, "--format", "json", "--all"});
+    QCOMPARE(runs.exitCode, 0);
+    QCOMPARE(jsonArray(runs.out).size(), Store::DemoStore::Counts::Runs);
+    // Only into an empty database.
+    const Outcome again = kaizen({"demo", database});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains("already holds"), again.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

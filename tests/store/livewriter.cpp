@@ -79,15 +79,16 @@ bool LiveWriter::logMetric(const QString &runId, const QString &key, const QList
         const bool isNan = std::isnan(row.value);
         const QByteArray values = "'" + key.toUtf8() + "', "
             + QByteArray::number(isNan ? 0.0 : row.value, 'g', 17) + ", " + QByteArray::number(row.timestamp)
-            + ", " + QByteArray::number(row.step) + ", " + (isNan ? "1" : "0") + ", '" + runId.toLatin1()
-            + "'";
+            + ", " + QByteArray::number(row.step) + ", " + (isNan ? "TRUE" : "FALSE") + ", '"
+            + runId.toLatin1() + "'";
         sql += "INSERT INTO metrics (\"key\", value, timestamp, step, is_nan, run_uuid) VALUES (" + values
             + ");\n";
         sql += "INSERT INTO latest_metrics (\"key\", value, timestamp, step, is_nan, run_uuid) VALUES ("
             + values
             + ") ON CONFLICT (\"key\", run_uuid) DO UPDATE SET value = excluded.value, timestamp = "
               "excluded.timestamp, step = excluded.step, is_nan = excluded.is_nan WHERE (excluded.step, "
-              "excluded.timestamp, excluded.value) > (step, timestamp, value);\n";
+              "excluded.timestamp, excluded.value) > (latest_metrics.step, latest_metrics.timestamp, "
+              "latest_metrics.value);\n";
     }
     return runSql(sql + "COMMIT;\n");
 }
@@ -139,9 +140,28 @@ bool LiveWriter::finishRun(const QString &runId)
                   + " WHERE run_uuid = '" + runId.toLatin1() + "';\n");
 }
 
+bool LiveWriter::isPostgres() const
+{
+    return m_location.startsWith(QLatin1String("postgresql://"));
+}
+
 bool LiveWriter::runSql(const QByteArray &sql)
 {
     QProcess shell;
+    if (isPostgres()) {
+        // psql as MLflow's client would write over the network; sqlite3's dot commands dropped.
+        QByteArray statements;
+        for (const QByteArray &line : sql.split('\n')) {
+            if (!line.startsWith('.'))
+                statements += line + '\n';
+        }
+        shell.start(QStringLiteral("psql"),
+                    {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                     QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), m_location});
+        shell.write(statements);
+        shell.closeWriteChannel();
+        return succeeded(shell);
+    }
     shell.start(QStringLiteral("sqlite3"), {QStringLiteral("-bail"), m_location});
     shell.write(sql);
     shell.closeWriteChannel();

@@ -7,8 +7,8 @@ class QProcess;
 class QTemporaryDir;
 
 // Another process writing a store while a run trains, as MLflow's tracking client does: the
-// sqlite3 shell inserting rows into a SQLite store, a shell appending lines and writing files in
-// an mlruns/ folder. Each call waits for its process and says whether it succeeded
+// sqlite3 shell inserting rows into a SQLite store (psql into a PostgreSQL one), a shell appending
+// lines and writing files in an mlruns/ folder. Each call waits for its process and says whether it succeeded
 // (lastError() says why not).
 class LiveWriter
 {
@@ -42,6 +42,7 @@ public:
 
     QString lastError() const { return m_error; }
     bool isFileStore() const;
+    bool isPostgres() const;
 
 private:
     bool runSql(const QByteArray &sql);

@@ -317,6 +317,8 @@ void TestMlflowStore::firstPageIsTheHeadOfMlflowOrder()
 {
     QFETCH(QByteArray, oddStartTime);
     QFETCH(int, limit);
+    if (oddStartTime.contains('.') && TestSupport::storeBackend() == QLatin1String("postgresql"))
+        QSKIP("A PostgreSQL bigint column holds no fractions: SQLite's loose typing only");
     QTemporaryDir dir;
     const QString path = TestSupport::copyFixture(QStringLiteral("mlflow-3.0-6953534de441-empty.db"), dir);
     {

@@ -109,8 +109,10 @@ bool TestRegistry::build(Fixture &f, bool writable)
     if (!b.finish().ok())
         return false;
     auto opened = openStore(TestSupport::storeUnderTest(path, f.dir), {.writable = writable});
-    if (!opened)
+    if (!opened) {
+        qWarning("%s", qPrintable(opened.error().message));
         return false;
+    }
     f.store = std::move(opened).value();
     return true;
 }

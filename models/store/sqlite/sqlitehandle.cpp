@@ -186,6 +186,11 @@ bool SqliteStatement::isInteger(int column) const
     return sqlite3_column_type(m_stmt, column) == SQLITE_INTEGER;
 }
 
+bool SqliteStatement::isReal(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_FLOAT;
+}
+
 bool SqliteStatement::isText(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_TEXT;

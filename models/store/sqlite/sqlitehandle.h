@@ -69,6 +69,7 @@ public:
     int columnCount() const;
     bool isNull(int column) const;
     bool isInteger(int column) const; // stored as an integer (not NULL, real, text or blob)
+    bool isReal(int column) const; // stored as a floating-point number
     bool isText(int column) const;
     std::string_view text(int column) const; // valid until the next step()
     QString string(int column) const;

@@ -1,8 +1,7 @@
 #include "pageprefetch.h"
 #include "sqliteerrors.h"
 #include "sqlitestore.h"
-
-#include <QCoreApplication>
+#include "sqlrunquery.h"
 
 #include <algorithm>
 #include <atomic>
@@ -16,30 +15,6 @@ namespace Store {
 using SqliteErrors::describe;
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Store::SqliteStore", text);
-}
-
-// Experiment ids are integers in SQL stores; quote nothing the user typed into SQL.
-QByteArray experimentIdList(const QStringList &ids, bool *ok)
-{
-    QByteArray list;
-    *ok = true;
-    for (const QString &id : ids) {
-        bool isNumber = false;
-        const qlonglong value = id.toLongLong(&isNumber);
-        if (!isNumber) {
-            *ok = false;
-            return {};
-        }
-        if (!list.isEmpty())
-            list += ',';
-        list += QByteArray::number(value);
-    }
-    return list;
-}
 
 // One QString for each value of a column that repeats from run to run (experiment, status,
 // stage, user): runs share it rather than each holding a copy of its own. Such a column has
@@ -204,16 +179,10 @@ Result<RunTable> SqliteStore::runs(const RunQuery &query, const CancelFlag *canc
     if (progress)
         progress(0, Stages);
 
-    QByteArray where = lifecycleCondition(query.view, "lifecycle_stage");
-    if (!query.experimentIds.isEmpty()) {
-        bool ok = false;
-        const QByteArray ids = experimentIdList(query.experimentIds, &ok);
-        if (!ok)
-            return Error::make(
-                Error::NoSuchExperiment,
-                tr("Experiment ids in a SQL store are numbers: %1").arg(query.experimentIds.join(u", ")));
-        where += " AND experiment_id IN (" + ids + ")";
-    }
+    const Result<QByteArray> condition = SqlRunQuery::runCondition(query);
+    if (!condition)
+        return condition.error();
+    const QByteArray &where = *condition;
     const QByteArray columns
         = QByteArray("run_uuid, name, experiment_id, status, lifecycle_stage, user_id, artifact_uri, "
                      "start_time, end_time, ")

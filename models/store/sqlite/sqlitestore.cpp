@@ -1,6 +1,7 @@
 #include "sqlitestore.h"
 
 #include "sqliteerrors.h"
+#include "sqlrunquery.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -36,19 +37,6 @@ bool fileIdentity(const QString &path, quint64 *device, quint64 *inode)
 }
 
 } // namespace
-
-QByteArray SqliteStore::lifecycleCondition(ViewType view, const char *column)
-{
-    switch (view) {
-    case ViewType::ActiveOnly:
-        return QByteArray(column) + " = 'active'";
-    case ViewType::DeletedOnly:
-        return QByteArray(column) + " = 'deleted'";
-    case ViewType::All:
-        break;
-    }
-    return "1";
-}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path, int busyTimeoutMs, bool writable)
 {
@@ -110,21 +98,14 @@ Error SqliteStore::introspect()
                                .arg(displayPath(m_path)));
     }
 
+    QString revision;
     if (has("alembic_version")) {
         SqliteStatement version(m_db, "SELECT version_num FROM alembic_version");
         if (version.step())
-            m_schema.revision = version.string(0);
+            revision = version.string(0);
         if (Error e = version.error(); !e.ok())
             return describe(e, m_path, timeout);
     }
-    m_schema.isKnownRevision
-        = m_schema.revision.isEmpty() || SchemaInfo::knownRevisions().contains(m_schema.revision);
-    if (!m_schema.isKnownRevision) {
-        m_notice = tr("This store was written by a newer MLflow (schema revision %1) than Kaizen knows. "
-                      "It is open read-only; unknown tables and columns are ignored.")
-                       .arg(m_schema.revision);
-    }
-
     const auto columnsOf = [&](const char *table) {
         QSet<QString> columns;
         SqliteStatement info(m_db, QByteArray("PRAGMA table_info(\"") + table + "\")");
@@ -132,42 +113,14 @@ Error SqliteStore::introspect()
             columns.insert(info.string(1));
         return columns;
     };
-    const QSet<QString> metricColumns = columnsOf("metrics");
-    const QSet<QString> runColumns = columnsOf("runs");
-    const QSet<QString> experimentColumns = columnsOf("experiments");
-    for (const char *column : {"run_uuid", "experiment_id", "status", "start_time", "lifecycle_stage"}) {
-        if (!runColumns.contains(QLatin1String(column))) {
-            return Error::make(Error::NotMlflow,
-                               tr("%1 is not an MLflow tracking store: its runs table has "
-                                  "no %2 column.")
-                                   .arg(displayPath(m_path), QLatin1String(column)));
-        }
+    if (const QString missing = SchemaInfo::missingRunColumn(columnsOf("runs")); !missing.isEmpty()) {
+        return Error::make(Error::NotMlflow,
+                           tr("%1 is not an MLflow tracking store: its runs table has "
+                              "no %2 column.")
+                               .arg(displayPath(m_path), missing));
     }
-    m_schema.hasMetricStep = metricColumns.contains(QStringLiteral("step"));
-    m_schema.hasMetricIsNan = metricColumns.contains(QStringLiteral("is_nan"));
-    m_schema.hasLatestMetrics = has("latest_metrics");
-    m_schema.hasParams = has("params");
-    m_schema.hasTags = has("tags");
-    m_schema.hasExperimentTags = has("experiment_tags");
-    m_schema.hasExperimentTimes = experimentColumns.contains(QStringLiteral("creation_time"));
-    m_schema.hasRunDeletedTime = runColumns.contains(QStringLiteral("deleted_time"));
-    m_schema.hasWorkspaces = experimentColumns.contains(QStringLiteral("workspace"));
-    m_schema.hasRegistry = has("registered_models") && has("model_versions");
-    m_schema.hasAliases = has("registered_model_aliases");
-    m_schema.hasRegisteredModelTags = has("registered_model_tags");
-    m_schema.hasModelVersionTags = has("model_version_tags");
-    m_schema.hasLoggedModels = has("logged_models");
-    if (m_schema.hasRegistry) {
-        const QSet<QString> versionColumns = columnsOf("model_versions");
-        m_schema.hasRunLink = versionColumns.contains(QStringLiteral("run_link"));
-        m_schema.hasStorageLocation = versionColumns.contains(QStringLiteral("storage_location"));
-    }
-    for (const char *table : {"experiments", "registered_models", "model_versions", "registered_model_tags",
-                              "model_version_tags", "registered_model_aliases"}) {
-        if (has(table) && columnsOf(table).contains(QStringLiteral("workspace")))
-            m_schema.workspaceTables.insert(QLatin1String(table));
-    }
-    m_schema.hasDatasets = has("datasets") && has("inputs") && has("input_tags");
+    m_schema.detect(revision, columnsOf);
+    m_notice = m_schema.newerRevisionNotice();
 
     // MLflow files carry no sqlite_stat1, so name the index for history look-ups ourselves.
     SqliteStatement indexes(m_db,
@@ -193,7 +146,8 @@ Result<ExperimentList> SqliteStore::experiments(ViewType view)
     {
         SqliteStatement counts(m_db,
                                "SELECT experiment_id, count(*) FROM runs WHERE "
-                                   + lifecycleCondition(view, "lifecycle_stage") + " GROUP BY experiment_id");
+                                   + SqlRunQuery::lifecycleCondition(view, "lifecycle_stage")
+                                   + " GROUP BY experiment_id");
         while (counts.step())
             runCounts.insert(counts.string(0), int(counts.int64(1)));
         if (Error e = counts.error(); !e.ok())
@@ -202,7 +156,7 @@ Result<ExperimentList> SqliteStore::experiments(ViewType view)
 
     QByteArray sql = "SELECT experiment_id, name, artifact_location, lifecycle_stage";
     sql += m_schema.hasExperimentTimes ? ", creation_time, last_update_time" : ", NULL, NULL";
-    sql += " FROM experiments e WHERE " + lifecycleCondition(view, "e.lifecycle_stage")
+    sql += " FROM experiments e WHERE " + SqlRunQuery::lifecycleCondition(view, "e.lifecycle_stage")
         + " ORDER BY e.experiment_id";
     SqliteStatement query(m_db, sql);
     ExperimentList experiments;

@@ -61,7 +61,6 @@ private:
 
     SqliteStore() = default;
     Error introspect();
-    static QByteArray lifecycleCondition(ViewType view, const char *column);
     Error noSuchRun(const QString &runId) const;
     // Fails with NoSuchRun for the first id the runs table lacks.
     Error checkRunsExist(const QStringList &runIds);
@@ -69,11 +68,8 @@ private:
     // sqliteregistry.cpp
     Error noRegistry() const;
     Error noSuchModel(const QString &model) const;
-    // The versions in `view` that `where` selects (one text parameter, ?1), with their tags,
-    // aliases and logged models, ordered by name and version.
-    Result<ModelVersionList> readVersions(SqliteConnection &db, const QByteArray &where, const QString &value,
-                                          ViewType view = ViewType::ActiveOnly);
-    Error addVersionDetails(SqliteConnection &db, ModelVersionList &versions);
+    // `result`, its error worded for this store.
+    template<typename T> Result<T> described(Result<T> result) const;
 
     // sqliteregistrywrite.cpp
     // Decides m_writability and opens m_writer when registry writes can go through.

@@ -5,12 +5,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace Store {
 
-class SqliteConnection;
-
-// What an MLflow SQLite store holds, found by introspection rather than trusted from the
-// alembic revision (format notes, sections 1.9 and 1.11).
+// What an MLflow SQL store (SQLite or PostgreSQL) holds, found by introspection rather than
+// trusted from the alembic revision (format notes, sections 1.9 and 1.11).
 struct SchemaInfo
 {
     QString revision; // alembic_version.version_num; empty before MLflow 1.0
@@ -41,6 +41,17 @@ struct SchemaInfo
 
     // " AND <qualifier>.workspace = 'default'" when `table` has the workspace column, else empty.
     QByteArray inDefaultWorkspace(const char *table, const char *qualifier) const;
+
+    // The columns MLflow's runs table has had since 1.0 that Kaizen needs; `runColumns` lacks the
+    // first one returned (empty: none).
+    static QString missingRunColumn(const QSet<QString> &runColumns);
+    // Sets revision, isKnownRevision and the feature flags from `tables` (already filled), the
+    // alembic revision (empty when the store has none) and each table's columns, as the
+    // backend's catalogue lists them.
+    void detect(const QString &alembicRevision,
+                const std::function<QSet<QString>(const char *table)> &columnsOf);
+    // The notice for a revision newer than Kaizen knows; empty for a known one.
+    QString newerRevisionNotice() const;
 
     // Every alembic revision from MLflow 1.0 to the newest Kaizen was checked against, oldest first.
     static const QStringList &knownRevisions();
