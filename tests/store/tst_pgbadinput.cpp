@@ -84,6 +84,7 @@ private slots:
     void userWithoutPrivileges();
     void missingDatabase();
     void lostConnectionFailsReadsAndMakesTheStoreStale();
+    void connectionLostInTheMiddleOfALoad();
     void readOnlyByDefault();
     void writerWaitsForAnotherWritersLockThenGivesUp();
 };
@@ -245,6 +246,47 @@ void TestPgBadInput::lostConnectionFailsReadsAndMakesTheStoreStale()
     QVERIFY((*store)->isStale()); // a pool connects anew
     QVERIFY(!(*store)->experiments().ok());
     QVERIFY(!(*store)->metricHistory(QStringLiteral("x"), QStringLiteral("y")).ok());
+}
+
+// The server goes away while a chart's series are delivered run by run: the read stops with Io
+// after the runs already delivered, and nothing hangs.
+void TestPgBadInput::connectionLostInTheMiddleOfALoad()
+{
+    QTemporaryDir dir;
+    const QString demo = TestSupport::buildDemoStore(dir);
+    QVERIFY(!demo.isEmpty());
+    const QString database = TestSupport::postgresFromSqlite(demo);
+    QVERIFY(!database.isEmpty());
+    auto store = openStore(database);
+    QVERIFY(store.ok());
+    const auto table = (*store)->runs({});
+    QVERIFY(table.ok() && table->size() > 3);
+    QStringList runIds;
+    for (int row = 0; row < table->size(); ++row)
+        runIds.append(table->run(row).runId);
+
+    int delivered = 0;
+    QString firstRun;
+    const Error error = (*store)->readMetricSeries(runIds, {}, [&](MetricSeries &&series) {
+        ++delivered;
+        if (!firstRun.isEmpty())
+            return;
+        firstRun = series.runId;
+        QProcess psql; // the administrator ends the session after the first run's series
+        psql.start(QStringLiteral("psql"),
+                   {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), database,
+                    QStringLiteral("-c"),
+                    QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                                   "current_database() AND application_name = 'kaizen'")});
+        psql.waitForFinished(30000);
+    });
+    QCOMPARE(error.code, Error::Io);
+    QVERIFY(delivered >= 1);
+    QVERIFY((*store)->isStale());
+    // A new connection reads the store again.
+    auto again = openStore(database);
+    QVERIFY(again.ok());
+    QVERIFY((*again)->readMetricSeries(runIds, {}, [](MetricSeries &&) {}).ok());
 }
 
 void TestPgBadInput::readOnlyByDefault()
