@@ -52,6 +52,8 @@ Location Location::parse(const QString &text)
         if (!url.isValid() || url.host().isEmpty())
             return location;
         url.setPassword({}); // a name is remembered in settings: never with a password
+        if (location.m_scheme.startsWith(QLatin1String("postgres")))
+            url.setScheme(QStringLiteral("postgresql")); // one name whichever driver MLflow's URI names
         location.m_kind = Kind::Server;
         location.m_uri = url.toString();
     }

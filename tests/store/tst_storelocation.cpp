@@ -43,8 +43,11 @@ void TestStoreLocation::parse_data()
                                 << "postgresql://ana@db.example:5432/mlflow"
                                 << "db.example/mlflow";
     QTest::addRow("psycopg2") << "postgresql+psycopg2://ana@db/mlflow" << int(Location::Kind::Server)
-                              << "postgresql+psycopg2://ana@db/mlflow"
+                              << "postgresql://ana@db/mlflow"
                               << "db/mlflow";
+    QTest::addRow("postgres, password")
+        << "postgres://ana:secret@db/mlflow" << int(Location::Kind::Server) << "postgresql://ana@db/mlflow"
+        << "db/mlflow";
     QTest::addRow("remote artifact scheme") << "s3://bucket/mlruns" << int(Location::Kind::Invalid) << ""
                                             << "";
     QTest::addRow("sqlite without path") << "sqlite://" << int(Location::Kind::Invalid) << ""
