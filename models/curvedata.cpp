@@ -27,6 +27,19 @@ CurveData::CurveData(std::span<const qint64> x, std::span<const double> y,
     m_pyramid = MinMaxPyramid(y); // which skips the same values as the breaks
 }
 
+CurveData::CurveData(std::span<const qint64> x, std::span<const double> y, std::span<const quint32> weights,
+                     std::vector<std::shared_ptr<const void>> owners)
+    : CurveData(x, y, std::move(owners))
+{
+    if (weights.empty())
+        return;
+    Q_ASSERT(weights.size() == y.size());
+    m_rowsBefore.reserve(weights.size() + 1);
+    m_rowsBefore.push_back(0);
+    for (quint32 w : weights)
+        m_rowsBefore.push_back(m_rowsBefore.back() + w);
+}
+
 bool CurveData::isDrawable(double value)
 {
     return std::isfinite(value) && std::fabs(value) != std::numeric_limits<double>::max();
@@ -67,5 +80,6 @@ qsizetype CurveData::nearest(double x) const
 
 qint64 CurveData::memoryFootprint() const
 {
-    return m_pyramid.memoryFootprint() + qint64(m_breaks.capacity() * sizeof(quint32));
+    return m_pyramid.memoryFootprint() + qint64(m_breaks.capacity() * sizeof(quint32))
+        + qint64(m_rowsBefore.capacity() * sizeof(qint64));
 }

@@ -21,6 +21,9 @@ public:
     // `x` must be ascending and as long as `y`.
     CurveData(std::span<const qint64> x, std::span<const double> y,
               std::vector<std::shared_ptr<const void>> owners);
+    // A line of a reduced series (MetricSeries::weights): `weights[i]` stored rows stand for point i.
+    CurveData(std::span<const qint64> x, std::span<const double> y, std::span<const quint32> weights,
+              std::vector<std::shared_ptr<const void>> owners);
 
     qsizetype size() const { return qsizetype(m_y.size()); }
     bool isEmpty() const { return m_y.empty(); }
@@ -49,6 +52,15 @@ public:
         return m_pyramid.query(m_y, first, last);
     }
 
+    // Whether the points are a reduction that stands for more stored rows (see sourceRows()).
+    bool isReduced() const { return !m_rowsBefore.empty(); }
+    // The stored rows points [first, last) stand for: last - first unless the line is reduced.
+    qint64 sourceRows(qsizetype first, qsizetype last) const
+    {
+        return m_rowsBefore.empty() ? qint64(last - first)
+                                    : m_rowsBefore[size_t(last)] - m_rowsBefore[size_t(first)];
+    }
+
     // Bytes of the pyramid and the break list (the arrays belong to their owners).
     qint64 memoryFootprint() const;
 
@@ -57,6 +69,7 @@ private:
     std::span<const double> m_y;
     MinMaxPyramid m_pyramid;
     std::vector<quint32> m_breaks;
+    std::vector<qint64> m_rowsBefore; // of a reduced line: stored rows before point i (size + 1)
     qint64 m_x0 = 0, m_evenStep = 0; // x[i] == m_x0 + i * m_evenStep for all i, when not 0
     std::vector<std::shared_ptr<const void>> m_owners;
 };

@@ -174,11 +174,13 @@ ReducedCurve reduceCurve(const CurveData &curve, const CurveXMapping &map, doubl
     const qint64 firstColumn = std::max(reducer.column(first), qint64(left));
     const qint64 lastColumn = std::min(reducer.column(last - 1), qint64(right) - 1);
     out.columns = std::max<qint64>(1, lastColumn - firstColumn + 1);
-    out.isDense = last - first > out.columns;
-    out.visiblePoints = last - first;
+    // A reduced line decides as its stored rows would: it holds every row where they would be drawn
+    // all, and the M4 points of every column otherwise (PixelReduction).
+    out.visiblePoints = qsizetype(curve.sourceRows(first, last));
+    out.isDense = out.visiblePoints > out.columns;
     reducer.markInfinities(first, last);
     // Few enough points that every one is cheaper than choosing.
-    if (decimation == Decimation::None || last - first <= 4 * qsizetype(right - left + 2)) {
+    if (decimation == Decimation::None || out.visiblePoints <= 4 * qsizetype(right - left + 2)) {
         out.indices.reserve(size_t(last - first));
         out.values.reserve(size_t(last - first));
         reducer.keepAll(first, last);

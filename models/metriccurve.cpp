@@ -89,7 +89,12 @@ std::function<MetricCurve::PreparedLine()> MetricCurve::lineBuilder(const LineOp
             owners.push_back(derived);
             y = *derived;
         }
-        out.data = CurveData(x, y, std::move(owners));
+        // A reduced series stands for more rows only on the axis and values it was reduced for
+        // (steps, raw); other lines of it are drawn from the rows it has until it is read whole.
+        std::span<const quint32> weights;
+        if (key.xAxis == CurveMath::XAxis::Step && key.smoothing == 0)
+            weights = series->weights;
+        out.data = CurveData(x, y, weights, std::move(owners));
         return out;
     };
 }

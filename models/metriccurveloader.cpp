@@ -2,6 +2,8 @@
 
 #include "metricseriesloader.h"
 #include "parallelfor.h"
+#include "pixelreduction.h"
+#include "reducedseriesreader.h"
 #include "storepool.h"
 
 #include <QFutureWatcher>
@@ -14,9 +16,11 @@
 #include <vector>
 
 MetricCurveLoader::MetricCurveLoader(QObject *parent)
-    : QObject(parent), m_loader(new MetricSeriesLoader(this))
+    : QObject(parent), m_loader(new MetricSeriesLoader(this)), m_reducer(new ReducedSeriesReader(this))
 {
     connectLoader(m_loader);
+    connect(m_reducer, &ReducedSeriesReader::seriesRead, this, &MetricCurveLoader::onReducedRead);
+    connect(m_reducer, &ReducedSeriesReader::readFinished, this, &MetricCurveLoader::onReducedReadFinished);
 }
 
 MetricCurveLoader::~MetricCurveLoader() = default;
@@ -52,6 +56,10 @@ void MetricCurveLoader::setLocation(const QString &location)
     qDeleteAll(m_otherLoaders); // their caches too: a store no longer shown
     m_otherLoaders.clear();
     m_loading.clear();
+    m_reducer->cancelAll();
+    m_overviewReads.clear();
+    m_refining.clear();
+    m_reducedFor.clear();
     m_loader->setLocation(location);
     ++m_locationGeneration;
     m_curves.clear();
@@ -72,6 +80,9 @@ void MetricCurveLoader::setRuns(const QHash<QString, CurveRun> &runs)
         return !m_runs.contains(it.key().first);
     });
     m_absent.removeIf([this](const CurveKey &key) { return !m_runs.contains(key.first); });
+    m_reducedFor.removeIf([this](QHash<CurveKey, Store::PixelColumns>::iterator it) {
+        return !m_runs.contains(it.key().first);
+    });
 }
 
 bool MetricCurveLoader::load(const QList<CurveKey> &wanted)
@@ -81,6 +92,8 @@ bool MetricCurveLoader::load(const QList<CurveKey> &wanted)
         QStringList runIds, keys;
     };
     QHash<QString, StoreLoad> loads; // by store
+    QHash<std::pair<QString, QString>, QStringList> overviews; // runs by (store, key)
+    const bool reduce = reducible(m_lines);
     QSet<CurveKey> missing;
     for (const CurveKey &curveKey : wanted) {
         const auto run = m_runs.constFind(curveKey.first);
@@ -88,6 +101,10 @@ bool MetricCurveLoader::load(const QList<CurveKey> &wanted)
             || m_absent.contains(curveKey) || m_preparing.contains(curveKey))
             continue;
         missing.insert(curveKey);
+        if (reduce && ReducedSeriesReader::reducesOnServer(run->location)) {
+            overviews[{run->location, curveKey.second}].append(run->runId);
+            continue;
+        }
         StoreLoad &load = loads[run->location];
         if (!load.runIds.contains(run->runId))
             load.runIds.append(run->runId);
@@ -100,6 +117,9 @@ bool MetricCurveLoader::load(const QList<CurveKey> &wanted)
             loader->cancel();
     }
     m_loading.clear();
+    for (quint64 id : std::as_const(m_overviewReads))
+        m_reducer->cancel(id);
+    m_overviewReads.clear();
     if (missing.isEmpty()) {
         m_requested.clear();
         return m_preparing.isEmpty();
@@ -110,6 +130,10 @@ bool MetricCurveLoader::load(const QList<CurveKey> &wanted)
         m_loading.insert(loader);
         loader->load(it->runIds, it->keys);
     }
+    Store::PixelColumns overview; // invalid: each series' whole range
+    overview.logY = !m_lines.isEmpty() && m_lines.front().logY;
+    for (auto it = overviews.cbegin(); it != overviews.cend(); ++it)
+        m_overviewReads.insert(m_reducer->read(it.key().first, it.value(), it.key().second, overview));
     return false;
 }
 
@@ -119,12 +143,15 @@ void MetricCurveLoader::cancel()
     for (MetricSeriesLoader *loader : std::as_const(m_otherLoaders))
         loader->cancel();
     m_loading.clear();
+    for (quint64 id : std::as_const(m_overviewReads))
+        m_reducer->cancel(id);
+    m_overviewReads.clear();
     m_requested.clear();
 }
 
 bool MetricCurveLoader::isLoading() const
 {
-    return m_loader->isLoading()
+    return m_loader->isLoading() || !m_overviewReads.isEmpty()
         || std::any_of(m_otherLoaders.cbegin(), m_otherLoaders.cend(),
                        [](const MetricSeriesLoader *loader) { return loader->isLoading(); });
 }
@@ -152,7 +179,12 @@ void MetricCurveLoader::onSeriesLoaded(const QString &location, const Store::Met
         watcher->deleteLater();
         if (!m_preparing.remove(key) || !m_runs.contains(key.first))
             return; // deselected or superseded meanwhile
-        m_curves.insert(key, watcher->result());
+        const std::shared_ptr<MetricCurve> curve = watcher->result();
+        m_curves.insert(key, curve);
+        if (curve->series().isReduced())
+            m_reducedFor.insert(key, {}); // an overview
+        else
+            m_reducedFor.remove(key);
         emit curveAdded(key.first, key.second);
         if (m_preparing.isEmpty() && m_finishPending)
             onLoadFinished(nullptr);
@@ -172,6 +204,8 @@ void MetricCurveLoader::onLoadFinished(MetricSeriesLoader *loader)
         if (!m_loading.isEmpty())
             return; // another store's series are still coming
     }
+    if (!m_overviewReads.isEmpty())
+        return; // a server's overviews are still coming
     m_finishPending = !m_preparing.isEmpty(); // finish once the last curves are prepared
     if (m_finishPending)
         return;
@@ -183,8 +217,86 @@ void MetricCurveLoader::onLoadFinished(MetricSeriesLoader *loader)
     emit curvesLoaded();
 }
 
-void MetricCurveLoader::setLines(const QList<MetricCurve::LineOptions> &lines)
+bool MetricCurveLoader::reducible(const QList<MetricCurve::LineOptions> &lines)
 {
+    return std::all_of(lines.cbegin(), lines.cend(), [](const MetricCurve::LineOptions &line) {
+        return line.xAxis == CurveMath::XAxis::Step && line.smoothing == 0;
+    });
+}
+
+void MetricCurveLoader::refine(const QList<CurveKey> &curves, const Store::PixelColumns &columns)
+{
+    if (!columns.isValid() || !reducible(m_lines))
+        return;
+    QHash<std::pair<QString, QString>, QStringList> reads; // runs by (store, key)
+    QHash<std::pair<QString, QString>, QList<CurveKey>> curvesOf;
+    for (const CurveKey &key : curves) {
+        const auto reduced = m_reducedFor.constFind(key);
+        const auto run = m_runs.constFind(key.first);
+        if (reduced == m_reducedFor.cend() || *reduced == columns || run == m_runs.cend())
+            continue;
+        if (const quint64 older = m_refining.value(key))
+            m_reducer->cancel(older); // a newer view supersedes it
+        reads[{run->location, key.second}].append(run->runId);
+        curvesOf[{run->location, key.second}].append(key);
+    }
+    for (auto it = reads.cbegin(); it != reads.cend(); ++it) {
+        const quint64 id = m_reducer->read(it.key().first, it.value(), it.key().second, columns);
+        for (const CurveKey &key : curvesOf.value(it.key()))
+            m_refining.insert(key, id);
+    }
+}
+
+void MetricCurveLoader::onReducedRead(quint64 id, const QString &location, const Store::PixelColumns &columns,
+                                      const Store::MetricSeriesPtr &series)
+{
+    if (series->isEmpty())
+        return; // no rows: the load marks the curve absent when it finishes
+    if (m_overviewReads.contains(id)) {
+        onSeriesLoaded(location, series);
+        return;
+    }
+    const QString runKey = m_keyOfRun.value(location + QLatin1Char('\n') + series->runId);
+    const CurveKey key(runKey, series->key);
+    const std::shared_ptr<MetricCurve> old = m_curves.value(key);
+    if (m_refining.value(key) != id || !old || !m_reducedFor.contains(key))
+        return; // superseded, deselected, or read whole meanwhile
+    m_refining.remove(key);
+    // A few thousand rows: built here, at once.
+    auto merged = std::make_shared<Store::MetricSeries>(Store::PixelReduction::merge(old->series(), *series));
+    auto curve = std::make_shared<MetricCurve>(std::move(merged), m_runs.value(runKey).startTime);
+    for (const MetricCurve::LineOptions &options : std::as_const(m_lines))
+        curve->line(options);
+    m_curves.insert(key, curve);
+    m_reducedFor.insert(key, columns);
+    emit curveAdded(key.first, key.second);
+}
+
+void MetricCurveLoader::onReducedReadFinished(quint64 id, const Store::Error &error)
+{
+    if (m_overviewReads.remove(id)) {
+        if (!error.ok() && error.code != Store::Error::Cancelled) {
+            m_requested.clear();
+            emit loadFailed(error);
+            return;
+        }
+        if (m_overviewReads.isEmpty() && m_loading.isEmpty())
+            onLoadFinished(nullptr);
+        return;
+    }
+    m_refining.removeIf([id](QHash<CurveKey, quint64>::iterator it) { return it.value() == id; });
+}
+
+bool MetricCurveLoader::setLines(const QList<MetricCurve::LineOptions> &lines)
+{
+    // Lines a server's reduction cannot draw (time axes, smoothing) need every row.
+    bool dropped = false;
+    if (!reducible(lines)) {
+        for (auto it = m_reducedFor.cbegin(); it != m_reducedFor.cend(); ++it)
+            dropped |= m_curves.remove(it.key()) > 0;
+        m_reducedFor.clear();
+        m_refining.clear();
+    }
     m_lines = lines;
     const quint64 generation = ++m_lineGeneration;
     struct Job
@@ -207,7 +319,7 @@ void MetricCurveLoader::setLines(const QList<MetricCurve::LineOptions> &lines)
             job.curve->adoptLine(job.build());
         m_preparingLines = false;
         emit linesReady();
-        return;
+        return dropped;
     }
     m_preparingLines = true;
     // A watcher reports through the event loop even when the work is done at once: the lines
@@ -230,6 +342,7 @@ void MetricCurveLoader::setLines(const QList<MetricCurve::LineOptions> &lines)
         parallelFor(int(jobs->size()), [&](int i) { built[size_t(i)] = (*jobs)[size_t(i)].build(); });
         return built;
     }));
+    return dropped;
 }
 
 namespace {
@@ -244,6 +357,7 @@ struct RefreshJob
     QString runId;
     Store::MetricSeriesPtr series;
     qint64 startTime = Store::NoTime;
+    std::optional<Store::PixelColumns> reducedFor; // set for a server's reduction
 };
 
 using Refreshed = std::vector<std::pair<CurveKey, std::shared_ptr<MetricCurve>>>;
@@ -254,6 +368,24 @@ std::shared_ptr<Store::MetricSeries> readGrownSeries(Store::MlflowStore &store, 
 {
     const QString &runId = job.runId;
     const QString &key = job.key.second;
+    if (job.reducedFor && store.reducesOnServer()) {
+        // A reduction has no tail to append to: reduce again, and keep it when nothing changed.
+        std::shared_ptr<Store::MetricSeries> fresh;
+        const Store::Error error
+            = store.readReducedSeries({runId}, key, *job.reducedFor, [&](Store::MetricSeries &&series) {
+                  fresh = std::make_shared<Store::MetricSeries>(std::move(series));
+              });
+        if (!error.ok() || !fresh || fresh->isEmpty())
+            return {};
+        if (!job.series)
+            return fresh;
+        auto merged
+            = std::make_shared<Store::MetricSeries>(Store::PixelReduction::merge(*job.series, *fresh));
+        if (merged->steps == job.series->steps && merged->weights == job.series->weights
+            && merged->timestamps == job.series->timestamps)
+            return {};
+        return merged;
+    }
     const auto readWhole = [&]() -> std::shared_ptr<Store::MetricSeries> {
         std::shared_ptr<Store::MetricSeries> whole;
         const Store::Error error = store.readMetricSeries({runId}, {key}, [&](Store::MetricSeries &&series) {
@@ -293,8 +425,13 @@ void MetricCurveLoader::refresh(const QString &location)
     std::vector<RefreshJob> jobs;
     const auto addJob = [&](const CurveKey &key, const Store::MetricSeriesPtr &series) {
         const CurveRun run = m_runs.value(key.first);
-        if (!run.location.isEmpty() && (location.isEmpty() || run.location == location))
-            jobs.push_back({key, run.location, run.runId, series, run.startTime});
+        if (run.location.isEmpty() || (!location.isEmpty() && run.location != location))
+            return;
+        jobs.push_back({key, run.location, run.runId, series, run.startTime, std::nullopt});
+        if (const auto reduced = m_reducedFor.constFind(key); reduced != m_reducedFor.cend())
+            jobs.back().reducedFor = *reduced;
+        else if (!series && reducible(m_lines) && ReducedSeriesReader::reducesOnServer(run.location))
+            jobs.back().reducedFor = Store::PixelColumns(); // a new series: its overview
     };
     for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it)
         addJob(it.key(), it.value()->seriesPtr());
@@ -325,6 +462,10 @@ void MetricCurveLoader::refresh(const QString &location)
                     continue;
                 m_absent.remove(key);
                 m_curves.insert(key, curve);
+                if (!curve->series().isReduced())
+                    m_reducedFor.remove(key);
+                else if (!m_reducedFor.contains(key))
+                    m_reducedFor.insert(key, {});
                 emit curveAdded(key.first, key.second);
             }
         }

@@ -14,10 +14,16 @@
 #include <utility>
 
 class MetricSeriesLoader;
+class ReducedSeriesReader;
 
 // The metric curves a page of charts shows, one per (run, key): histories read by a
 // MetricSeriesLoader, made into MetricCurves with the wanted lines built on a worker (O(N) each),
 // and kept while their run is among the runs set. Curves arrive through the event loop.
+//
+// Curves of a database server come reduced in the server while every wanted line is drawn over
+// steps without smoothing (ReducedSeriesReader): first an overview of each series, then, through
+// refine(), the rows a chart's pixel columns need, which draw what every row would. Other lines
+// read the series whole.
 //
 // The wanted lines (x axis, log scale, smoothing) are built for every curve on setLines(): at
 // once when small, otherwise on a worker, with linesReady once all are adopted; a newer
@@ -60,11 +66,20 @@ public:
 
     // The lines every curve is to have; builds those they lack. Those of at most
     // inlineLineLimit() points in all are built at once and linesReady is emitted from here.
-    void setLines(const QList<MetricCurve::LineOptions> &lines);
+    // Returns true when curves reduced in a server were dropped because the lines need every row:
+    // load() them again.
+    bool setLines(const QList<MetricCurve::LineOptions> &lines);
     QList<MetricCurve::LineOptions> lines() const { return m_lines; }
     void setInlineLineLimit(qsizetype points) { m_inlineLinePoints = points; }
     qsizetype inlineLineLimit() const { return m_inlineLinePoints; }
     bool isPreparingLines() const { return m_preparingLines; }
+
+    // Reads the reduced curves among `curves` again for a chart's pixel columns (steps), unless they
+    // were reduced for those; each replaced curve comes as curveAdded.
+    void refine(const QList<CurveKey> &curves, const Store::PixelColumns &columns);
+    // Whether the curve is a reduction (see refine()), and for which columns (invalid: an overview).
+    bool isReduced(const CurveKey &curve) const { return m_reducedFor.contains(curve); }
+    Store::PixelColumns reducedFor(const CurveKey &curve) const { return m_reducedFor.value(curve); }
 
     // Live updates: reads the rows stored since each kept curve was read, and the curves of kept
     // runs that had no rows, on a worker; each curve that grew is replaced (curveAdded), then
@@ -86,6 +101,11 @@ signals:
     void refreshed();
 
 private:
+    // Whether the lines can be drawn from a server's reduction.
+    static bool reducible(const QList<MetricCurve::LineOptions> &lines);
+    void onReducedRead(quint64 id, const QString &location, const Store::PixelColumns &columns,
+                       const Store::MetricSeriesPtr &series);
+    void onReducedReadFinished(quint64 id, const Store::Error &error);
     void onSeriesLoaded(const QString &location, const Store::MetricSeriesPtr &series);
     void onLoadFinished(MetricSeriesLoader *loader);
     // The series loader of a store: m_loader for the store of setLocation(), one of its own for
@@ -94,6 +114,10 @@ private:
     void connectLoader(MetricSeriesLoader *loader);
 
     MetricSeriesLoader *m_loader;
+    ReducedSeriesReader *m_reducer;
+    QSet<quint64> m_overviewReads; // of the load in flight
+    QHash<CurveKey, quint64> m_refining; // the read refining each curve
+    QHash<CurveKey, Store::PixelColumns> m_reducedFor; // the curves that are reductions
     QHash<QString, MetricSeriesLoader *> m_otherLoaders; // by location
     QSet<MetricSeriesLoader *> m_loading; // of the load in flight
     QHash<QString, CurveRun> m_runs; // by run key: those whose curves are kept

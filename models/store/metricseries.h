@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -35,15 +36,44 @@ struct MetricSeries
     std::vector<qint64> steps;
     std::vector<qint64> timestamps;
     std::vector<double> values;
+    // Empty when the series holds every stored row. A reduction made by the server
+    // (MlflowStore::readReducedSeries()) keeps a few rows of each pixel column and says here how
+    // many stored rows each kept row stands for (itself included), so that a chart
+    // counts the points in view as if it had them all.
+    std::vector<quint32> weights;
 
     qsizetype size() const { return qsizetype(values.size()); }
     bool isEmpty() const { return values.empty(); }
     // Bytes held by the arrays (capacity, not size).
+    bool isReduced() const { return !weights.empty(); }
     qint64 memoryFootprint() const
     {
         return qint64(steps.capacity() * sizeof(qint64) + timestamps.capacity() * sizeof(qint64)
-                      + values.capacity() * sizeof(double));
+                      + values.capacity() * sizeof(double) + weights.capacity() * sizeof(quint32));
     }
+};
+
+// The pixel columns of a chart's step axis, as the chart maps a step to a device x: column
+// floor((step - origin) * scale + offset). A reduction for them keeps, of each run of drawable
+// values in each column of [left, right), the first, last, smallest and largest row (M4), and the
+// nearest row outside either side, so that the line through the kept rows lights the same pixels
+// as the line through every row. A column is split where the chart's x range begins and ends
+// (fitFrom, fitTo: steps outside it do not count for the y range the chart fits), so that the
+// extremes inside the range are kept too. `logY`: values <= 0 are gaps.
+struct PixelColumns
+{
+    double origin = 0;
+    double scale = 0;
+    double offset = 0;
+    qint64 left = 0;
+    qint64 right = 0; // past the last column
+    double fitFrom = -std::numeric_limits<double>::infinity();
+    double fitTo = std::numeric_limits<double>::infinity();
+    bool logY = false;
+
+    bool isValid() const { return scale > 0 && right > left; }
+    qint64 width() const { return right - left; }
+    bool operator==(const PixelColumns &) const = default;
 };
 
 // Whether row a comes before row b in a series' order: step, timestamp, then value, NaN rows

@@ -51,6 +51,29 @@ public:
                                    const std::function<void(MetricSeries &&)> &deliver,
                                    const CancelFlag *cancel = nullptr, const ProgressFn &progress = {})
         = 0;
+    // Whether readReducedSeries() reduces in the store's server, which is worth it over a network:
+    // false for local stores, whose rows are cheaper to read whole.
+    virtual bool reducesOnServer() const { return false; }
+    // Of each run of `runIds`, the rows of `key` that draw the same pixels in `columns` as every
+    // row would (see PixelColumns), with their weights; an invalid `columns` asks for an overview
+    // of each series' whole step range at about `OverviewColumns` columns, to draw until the chart
+    // knows its columns. Series are handed to `deliver` run by run, in the order of `runIds`; a run
+    // without rows of `key` is delivered empty. Unsupported unless reducesOnServer().
+    static constexpr qint64 OverviewColumns = 4096;
+    virtual Error readReducedSeries(const QStringList &runIds, const QString &key,
+                                    const PixelColumns &columns,
+                                    const std::function<void(MetricSeries &&)> &deliver,
+                                    const CancelFlag *cancel = nullptr)
+    {
+        Q_UNUSED(runIds)
+        Q_UNUSED(key)
+        Q_UNUSED(columns)
+        Q_UNUSED(deliver)
+        Q_UNUSED(cancel)
+        // A caller's mistake, not the user's: callers ask reducesOnServer() first.
+        return Error::make(Error::Unsupported, QStringLiteral("This store does not reduce series."));
+    }
+
     // Live updates. A token that differs from the one returned before whenever the store may
     // have changed since (SQLite: PRAGMA data_version, which counts other connections' commits;
     // file store: the state of the folders and files a writer touches). Cheap enough to call

@@ -22,8 +22,15 @@ QString saveCsv(const QList<CurveChartView *> &views, const QString &path)
     QList<CurveCsv::Entry> entries;
     for (CurveChartView *view : views) {
         for (const ChartCurve &c : view->curves()) {
-            if (c.visible && c.curve)
-                entries.append({c.runName, c.curve->seriesPtr()});
+            if (!c.visible || !c.curve)
+                continue;
+            // A server's reduction holds a few rows a pixel column: written out, it would pass
+            // for the history.
+            if (c.curve->series().isReduced())
+                return tr("The curves of a database server are read reduced to what the chart "
+                          "draws, so a CSV of them would lack rows. Export every row with "
+                          "kaizen history STORE RUN_ID KEY --format tsv.");
+            entries.append({c.runName, c.curve->seriesPtr()});
         }
     }
     QSaveFile file(path); // all or nothing: never a half-written file

@@ -71,6 +71,10 @@ ChartsPage::ChartsPage(QWidget *parent)
     m_updateTimer->setInterval(0);
     connect(m_updateTimer, &QTimer::timeout, this, &ChartsPage::updateCharts);
     connect(m_curves, &MetricCurveLoader::curveAdded, m_updateTimer, qOverload<>(&QTimer::start));
+    m_refineTimer = new QTimer(this);
+    m_refineTimer->setSingleShot(true);
+    m_refineTimer->setInterval(100); // while a drag or the wheel moves the range, wait for a rest
+    connect(m_refineTimer, &QTimer::timeout, this, &ChartsPage::refineCharts);
 
     updateEmptyState();
 }
@@ -286,6 +290,7 @@ void ChartsPage::rebuildCharts()
             connect(view, &CurveChartView::xRangeChanged, this,
                     [this, view](double min, double max) { onXRangeChanged(view, min, max); });
             connect(view, &CurveChartView::noticeChanged, this, &ChartsPage::updateNotices);
+            connect(view, &CurveChartView::frameChanged, m_refineTimer, qOverload<>(&QTimer::start));
         }
         charts.push_back(view);
     }
@@ -442,7 +447,26 @@ QList<MetricCurve::LineOptions> ChartsPage::wantedLines() const
 
 void ChartsPage::updateLines()
 {
-    m_curves->setLines(wantedLines());
+    if (m_curves->setLines(wantedLines()))
+        loadMissing(); // a server's reductions cannot draw these lines: read every row
+}
+
+void ChartsPage::refineCharts()
+{
+    const QStringList checked = m_keyModel->checkedKeys();
+    for (size_t i = 0; i < m_charts.size(); ++i) {
+        CurveChartView *view = m_charts[i];
+        const Store::PixelColumns columns = view->layer()->pixelColumns();
+        if (!view->isVisible() || !columns.isValid())
+            continue;
+        const QString &chartKey = m_chartKeys.at(qsizetype(i));
+        QList<MetricCurveLoader::CurveKey> curves;
+        for (const QString &key : chartKey.isEmpty() ? checked : QStringList {chartKey}) {
+            for (const QString &runKey : std::as_const(m_runIds))
+                curves.append({runKey, key});
+        }
+        m_curves->refine(curves, columns);
+    }
 }
 
 void ChartsPage::setInlineLineLimit(qsizetype points)

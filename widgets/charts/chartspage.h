@@ -146,6 +146,9 @@ private:
     void onCurvesLoaded();
     void rebuildCharts();
     void updateCharts();
+    // Asks for the curves a server reduced (MetricCurveLoader::refine()) to be reduced to the
+    // pixel columns each chart now draws.
+    void refineCharts();
     void updateChart(CurveChartView *view, const QStringList &keys);
     // Per chart, the names in its legend.
     QList<QStringList> legends() const;
@@ -168,6 +171,7 @@ private:
     QLabel *m_hintLabel = nullptr;
     ChartGrid *m_chartGrid = nullptr;
     QTimer *m_updateTimer = nullptr;
+    QTimer *m_refineTimer = nullptr; // a chart's frame changed: refine once it rests
 
     QString m_location;
     MergedRuns m_shown; // of the runs asked for

@@ -245,6 +245,7 @@ void CurveChartView::updateFrame()
     m_frame.plotArea = m_chart->plotArea();
     m_layer->setDevicePixelRatio(devicePixelRatioF());
     m_layer->setFrame(m_frame);
+    emit frameChanged();
 }
 
 void CurveChartView::updateNotice()

@@ -66,6 +66,8 @@ public:
 signals:
     void xRangeChanged(double min, double max);
     void noticeChanged(const QString &notice);
+    // The plot's range, size or scale changed: what the curves are drawn to (layer()->pixelColumns()).
+    void frameChanged();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

@@ -119,6 +119,25 @@ CurveXMapping CurveLayer::xMapping(const ChartCurve &curve, qreal pixelRatio) co
     return map;
 }
 
+Store::PixelColumns CurveLayer::pixelColumns() const
+{
+    Store::PixelColumns columns;
+    const QRectF &area = m_frame.plotArea;
+    if (m_frame.xAxis != CurveMath::XAxis::Step || m_curves.empty() || area.isEmpty())
+        return columns;
+    // As reduceLine() maps and bounds them.
+    const CurveXMapping device = xMapping(m_curves.front(), m_pixelRatio);
+    columns.origin = device.origin;
+    columns.scale = device.scale;
+    columns.offset = device.offset;
+    columns.left = qint64(std::floor(area.left() * m_pixelRatio));
+    columns.right = qint64(std::ceil(area.right() * m_pixelRatio));
+    columns.fitFrom = m_frame.xMin; // the range ChartFrame::fitY() fits the y axis to
+    columns.fitTo = m_frame.xMax;
+    columns.logY = m_frame.logY;
+    return columns;
+}
+
 CurveLayer::YMapping CurveLayer::yMapping() const
 {
     const QRectF &area = m_frame.plotArea;

@@ -62,6 +62,9 @@ public:
     MetricCurve::LineOptions lineOptions(bool smoothedLine) const;
     // Where a point lands, in the layer's coordinates.
     CurveXMapping xMapping(const ChartCurve &curve, qreal pixelRatio) const;
+    // The device pixel columns the curves are reduced to on a step axis, as a database server is
+    // asked to reduce them (Store::PixelColumns); invalid on a time axis or before a layout.
+    Store::PixelColumns pixelColumns() const;
     // The curve drawn nearest `pos` within `radius` pixels, -1 if none.
     int curveAt(const QPointF &pos, qreal radius) const;
 

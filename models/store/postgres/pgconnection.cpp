@@ -90,8 +90,23 @@ qint64 PgResult::int64(int row, int column) const
 
 double PgResult::real(int row, int column) const
 {
-    // strtod reads PostgreSQL's Infinity, -Infinity and NaN too; from_chars would not.
-    return std::strtod(PQgetvalue(m_result.get(), row, column), nullptr);
+    return parseReal(text(row, column));
+}
+
+double parseReal(std::string_view text)
+{
+    // Not strtod: it follows LC_NUMERIC, which QCoreApplication sets from the user's locale (a
+    // decimal comma would cut 0.5 to 0). from_chars is locale-independent but reads "inf" and
+    // "infinity" only in its own spellings, so PostgreSQL's are checked first.
+    if (text == "Infinity")
+        return std::numeric_limits<double>::infinity();
+    if (text == "-Infinity")
+        return -std::numeric_limits<double>::infinity();
+    if (text == "NaN")
+        return std::numeric_limits<double>::quiet_NaN();
+    double value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
 }
 
 PgConnection::~PgConnection()

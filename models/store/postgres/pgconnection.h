@@ -39,6 +39,9 @@ private:
     std::shared_ptr<pg_result> m_result;
 };
 
+// A float8 in PostgreSQL's text form (also Infinity, -Infinity and NaN), whatever the locale.
+double parseReal(std::string_view text);
+
 // A statement's parameters ($1, $2 ...) in text form; nullopt is NULL.
 using PgParams = QList<std::optional<QByteArray>>;
 

@@ -56,8 +56,15 @@ public:
     Error registryWritability() override { return m_writability; }
     Result<RegistryWrite> applyRegistryChange(const RegistryChange &change) override;
 
+    bool reducesOnServer() const override { return true; }
+    Error readReducedSeries(const QStringList &runIds, const QString &key, const PixelColumns &columns,
+                            const std::function<void(MetricSeries &&)> &deliver,
+                            const CancelFlag *cancel = nullptr) override;
+
 private:
     PostgresStore() = default;
+    // pgreduce.cpp: one run's reduction, in the caller's snapshot.
+    Result<MetricSeries> reduceOne(const QString &runId, const QString &key, PixelColumns columns);
     Error introspect();
     Error noSuchRun(const QString &runId) const;
     // NoSuchRun for the first of `runIds` the runs table lacks.
