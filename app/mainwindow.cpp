@@ -15,6 +15,7 @@
 #include "runloader.h"
 #include "runspage.h"
 #include "runtreemodel.h"
+#include "sessioncredentials.h"
 #include "storefactory.h"
 #include "storelocation.h"
 
@@ -79,6 +80,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runsPage, &RunsPage::currentStoreChanged, this, &MainWindow::onCurrentStoreChanged);
     connect(m_runsPage, &RunsPage::openFailed, this,
             [this](const QString &location, const Store::Error &error) {
+                if (error.code == Store::Error::NeedsPassword) {
+                    askForPassword(location, error); // instead of the error: the question
+                    return;
+                }
                 if (error.code == Store::Error::NotFound)
                     removeRecentStore(location);
                 showError(tr("Cannot Open Store"), error.message);
@@ -146,8 +151,11 @@ void MainWindow::openStore(const QString &location, const QString &experimentNam
                            const QStringList &runIds)
 {
     m_noticeBar->setText({});
-    // Recent stores are remembered by their normalised location, so that they open from anywhere.
-    m_runsPage->openStore(Store::Location::normalize(location), experimentNameOrId, runIds);
+    // Recent stores are remembered by their normalised location, so that they open from anywhere;
+    // a password the location holds stays in memory for the store's connections.
+    const QString name = Store::SessionCredentials::keep(location);
+    m_lastOpen = {name, experimentNameOrId, runIds};
+    m_runsPage->openStore(name, experimentNameOrId, runIds);
 }
 
 void MainWindow::chooseStore()
@@ -177,7 +185,7 @@ void MainWindow::openStores(const QStringList &locations, const QString &experim
         return;
     openStore(locations.constFirst(), experimentNameOrId, runIds);
     for (qsizetype i = 1; i < locations.size(); ++i)
-        m_runsPage->addStore(Store::Location::normalize(locations.at(i)));
+        m_runsPage->addStore(Store::SessionCredentials::keep(locations.at(i)));
 }
 
 bool MainWindow::restoreOpenStores()

@@ -3,6 +3,8 @@
 #include "storeerror.h"
 
 #include <QMainWindow>
+#include <QSet>
+#include <QStringList>
 
 class ArtifactsPage;
 class ChartsPage;
@@ -46,6 +48,8 @@ public:
     void closeCurrentStore();
     QAction *closeStoreAction() const { return m_closeStoreAction; }
     QAction *reopenStoresAction() const { return m_reopenStoresAction; }
+    // File › Open Database…: a store on PostgreSQL.
+    QAction *openDatabaseAction() const { return m_openDatabaseAction; }
 
     enum Page { RunsTab, ChartsTab, CompareTab, ModelsTab, ArtifactsTab, PageCount };
 
@@ -80,6 +84,9 @@ private:
     void createStatusBar();
     void chooseStore();
     void chooseFolderStore();
+    // mainwindowdatabase.cpp
+    void chooseDatabase();
+    void askForPassword(const QString &location, const Store::Error &error);
     void addRecentStore(const QString &location);
     void removeRecentStore(const QString &location);
     void fillRecentMenu();
@@ -107,6 +114,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_toolBar = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_openDatabaseAction = nullptr;
     QAction *m_goToAction = nullptr; // the command palette (Ctrl+K)
     QAction *m_closeStoreAction = nullptr;
     QAction *m_reopenStoresAction = nullptr;
@@ -114,4 +122,13 @@ private:
     QLabel *m_storeLabel = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QPushButton *m_cancelButton = nullptr;
+    // The last store asked for by openStore(), to open it again as asked once a password is given.
+    struct OpenRequest
+    {
+        QString location;
+        QString experimentNameOrId;
+        QStringList runIds;
+    };
+    OpenRequest m_lastOpen;
+    QSet<QString> m_askingPassword; // stores whose password is being asked for
 };

@@ -44,6 +44,10 @@ void MainWindow::createActions()
     QAction *openFolder = fileMenu->addAction(tr("Open &Folder…"), this, &MainWindow::chooseFolderStore);
     openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openFolder->setToolTip(tr("Open an mlruns folder (MLflow's file store)"));
+    m_openDatabaseAction = fileMenu->addAction(tr("Open &Database…"), this, &MainWindow::chooseDatabase);
+    m_openDatabaseAction->setObjectName(QStringLiteral("openDatabaseAction"));
+    m_openDatabaseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    m_openDatabaseAction->setToolTip(tr("Open an MLflow store on a PostgreSQL server"));
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     fillRecentMenu(); // enabled state
@@ -131,9 +135,10 @@ void MainWindow::createActions()
     resetLayout->setToolTip(tr("Put the window, its panes, the run table's columns and the view options "
                                "back as they were at first (open stores and pinned runs stay)"));
     // Shortcuts work while the menu bar is hidden or the focus is in a dock.
-    addActions({open, openFolder, quit, m_live->followAction(), undo, redo, m_runsPage->reloadAction(),
-                m_runsPage->focusFilterAction(), m_comparePage->copyMarkdownAction(),
-                m_comparePage->copyCsvAction(), m_comparePage->pinAction()});
+    addActions({open, openFolder, m_openDatabaseAction, quit, m_live->followAction(), undo, redo,
+                m_runsPage->reloadAction(), m_runsPage->focusFilterAction(),
+                m_comparePage->copyMarkdownAction(), m_comparePage->copyCsvAction(),
+                m_comparePage->pinAction()});
 
     QMenu *registryMenu = menuBar()->addMenu(tr("Re&gistry"));
     registryMenu->addAction(m_modelsPage->allowChangesAction());

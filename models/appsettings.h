@@ -21,7 +21,8 @@ template<typename T> struct SettingKey
 // The file carries a version: a file an older Kaizen wrote is brought up to date when it is
 // opened (migrate()). Window layout and view options live under "Layout/" so that a reset puts
 // them back to their defaults without touching what the user keeps (recent and open stores,
-// pinned runs, artifact folders, registry limits).
+// pinned runs, artifact folders, registry limits, the database server last opened). Passwords
+// are never kept here.
 class AppSettings
 {
 public:
@@ -81,6 +82,13 @@ inline const SettingKey<int> CurrentPage {QStringLiteral("Layout/MainWindow/page
 inline const SettingKey<QStringList> RecentStores {QStringLiteral("MainWindow/recentStores")};
 inline const SettingKey<QStringList> OpenStores {QStringLiteral("MainWindow/openStores")}; // current first
 inline const SettingKey<bool> ReopenStores {QStringLiteral("MainWindow/reopenStores"), true};
+
+// File › Open Database…: the server last opened from it. Never a password (those live in
+// memory only: Store::SessionCredentials).
+inline const SettingKey<QString> DatabaseHost {QStringLiteral("OpenDatabase/host")};
+inline const SettingKey<int> DatabasePort {QStringLiteral("OpenDatabase/port"), 5432};
+inline const SettingKey<QString> DatabaseName {QStringLiteral("OpenDatabase/database")};
+inline const SettingKey<QString> DatabaseUser {QStringLiteral("OpenDatabase/user")};
 
 // The Runs tab.
 inline const SettingKey<QByteArray> RunsSplitter {QStringLiteral("Layout/RunsPage/splitter")};

@@ -21,6 +21,7 @@ struct Error
         NotMlflow, // a database without MLflow's tables
         Locked, // a writer held the lock longer than the busy timeout
         Io, // the OS or the server refused (permissions, disk, network)
+        NeedsPassword, // the server asks for a password that was not given, or refused the one given
         NoSuchRun,
         NoSuchExperiment,
         InvalidArgument,

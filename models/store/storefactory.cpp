@@ -2,12 +2,14 @@
 
 #include "filestore.h"
 #include "pgstore.h"
+#include "sessioncredentials.h"
 #include "sqlitestore.h"
 #include "storelocation.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 
 namespace Store {
 
@@ -33,8 +35,13 @@ Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const Op
             // libpq reads postgresql:// URIs; the driver part of SQLAlchemy's spelling is not its.
             QString uri = location;
             uri.replace(0, uri.indexOf(QLatin1String("://")), QStringLiteral("postgresql"));
+            // A URI without a password (a remembered name, a pool's) takes the one given earlier in
+            // this session; without one either, libpq looks in PGPASSWORD and ~/.pgpass.
+            QString password;
+            if (QUrl(location).password().isEmpty())
+                password = SessionCredentials::password(parsed.normalized()).value_or(QString());
             if (auto store = PostgresStore::open(uri, parsed.normalized(), options.busyTimeoutMs,
-                                                 options.writable, options.connectTimeoutSeconds);
+                                                 options.writable, options.connectTimeoutSeconds, password);
                 store)
                 return std::unique_ptr<MlflowStore>(std::move(store).value());
             else

@@ -23,7 +23,10 @@ struct OpenOptions
 // options.writable, with the backend
 // that reads it. Fails with a message a user can act on: no such file (NotFound), not a store
 // (EmptyFile, NotSqlite, NotMlflow, Corrupt), a kind of store Kaizen cannot open yet
-// (IsDirectory: a folder that is no mlruns store; Unsupported).
+// (IsDirectory: a folder that is no mlruns store; Unsupported), a database server that wants a
+// password it was not given or refused the one given (NeedsPassword: ask, then
+// SessionCredentials::setPassword() and open again). A server URI without a password takes the
+// one SessionCredentials keeps for the store, if any.
 Result<std::unique_ptr<MlflowStore>> openStore(const QString &location, const OpenOptions &options = {});
 
 // Whether a local file or folder is one Kaizen opens as a store when it is dropped on the window:

@@ -1,6 +1,6 @@
 #include "storepool.h"
 
-#include "storelocation.h"
+#include "sessioncredentials.h"
 
 #include <QHash>
 
@@ -24,20 +24,22 @@ StorePool::StorePool(QString location, const OpenOptions &options)
 
 std::shared_ptr<StorePool> StorePool::create(const QString &location, const OpenOptions &options)
 {
-    return std::shared_ptr<StorePool>(new StorePool(Location::normalize(location), options));
+    // The pool opens its connections by the normalised name, which holds no password: a password
+    // the URI gave waits for them in the session's credentials.
+    return std::shared_ptr<StorePool>(new StorePool(SessionCredentials::keep(location), options));
 }
 
 std::shared_ptr<StorePool> StorePool::shared(const QString &location, const OpenOptions &options)
 {
     static std::mutex mutex;
     static QHash<QString, std::weak_ptr<StorePool>> pools;
-    const QString key
-        = Location::normalize(location) + QLatin1Char('\n') + QString::number(options.busyTimeoutMs);
+    const QString name = SessionCredentials::keep(location);
+    const QString key = name + QLatin1Char('\n') + QString::number(options.busyTimeoutMs);
     const std::lock_guard lock(mutex);
     if (std::shared_ptr<StorePool> pool = pools.value(key).lock())
         return pool;
     pools.removeIf([](auto it) { return it.value().expired(); });
-    std::shared_ptr<StorePool> pool = create(location, options);
+    std::shared_ptr<StorePool> pool = create(name, options);
     pools.insert(key, pool);
     return pool;
 }

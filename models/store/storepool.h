@@ -36,7 +36,8 @@ public:
         std::shared_ptr<StorePool> m_pool;
     };
 
-    // The pool of `location` that every caller in this process shares while one holds it.
+    // The pool of `location` that every caller in this process shares while one holds it. A
+    // password in a server URI goes to SessionCredentials (the pool is named without it).
     static std::shared_ptr<StorePool> shared(const QString &location, const OpenOptions &options = {});
     // A pool of its own (use shared() unless the connections must not be shared).
     static std::shared_ptr<StorePool> create(const QString &location, const OpenOptions &options = {});

@@ -31,6 +31,8 @@ void TestAppSettings::unsetKeysGiveTheirDefaults()
     QVERIFY(settings.value(Settings::LiveFollow));
     QCOMPARE(settings.value(Settings::LiveIntervalMs), 2000);
     QCOMPARE(settings.value(Settings::RunsSortOrder), int(Qt::DescendingOrder));
+    QCOMPARE(settings.value(Settings::DatabasePort), 5432);
+    QVERIFY(settings.value(Settings::DatabaseHost).isEmpty());
     QVERIFY(settings.value(Settings::WindowGeometry).isEmpty());
     QVERIFY(settings.value(Settings::hiddenColumns(QStringLiteral("RunsPage"))).isEmpty());
     QCOMPARE(file.value(AppSettings::VersionKey).toInt(), AppSettings::Version); // written at once
@@ -127,6 +129,7 @@ void TestAppSettings::resetLayoutKeepsTheUsersStores()
     settings.setValue(Settings::OpenStores, QStringList {QStringLiteral("/a.db")});
     settings.setValue(Settings::PinnedRuns, QVariantList {QStringLiteral("x")});
     settings.setValue(Settings::LiveIntervalMs, 500);
+    settings.setValue(Settings::DatabaseHost, QStringLiteral("db.example"));
     file.setValue(QStringLiteral("Registry/stageAgeLimits/a/b"), 7);
     settings.resetLayout();
     QVERIFY(!settings.contains(Settings::WindowGeometry));
@@ -136,6 +139,7 @@ void TestAppSettings::resetLayoutKeepsTheUsersStores()
     QCOMPARE(settings.value(Settings::OpenStores), QStringList {QStringLiteral("/a.db")});
     QCOMPARE(settings.value(Settings::PinnedRuns).size(), 1);
     QCOMPARE(settings.value(Settings::LiveIntervalMs), 500);
+    QCOMPARE(settings.value(Settings::DatabaseHost), QStringLiteral("db.example"));
     QCOMPARE(file.value(QStringLiteral("Registry/stageAgeLimits/a/b")).toInt(), 7);
     QCOMPARE(file.value(AppSettings::VersionKey).toInt(), AppSettings::Version);
 }

@@ -105,7 +105,7 @@ void TestPgBadInput::wrongPasswordIsRefused()
     const auto store = openStore(url(name, QStringLiteral("kaizen_pw"), QStringLiteral("not-the-secret")));
     QVERIFY(!store.ok());
     QVERIFY(timer.elapsed() < 5000);
-    QCOMPARE(store.error().code, Error::Io);
+    QCOMPARE(store.error().code, Error::NeedsPassword); // the window asks for another
     QVERIFY2(store.error().message.contains(QLatin1String("password authentication failed")),
              qPrintable(store.error().message));
     QVERIFY2(!store.error().message.contains(QLatin1String("not-the-secret")),
@@ -114,6 +114,7 @@ void TestPgBadInput::wrongPasswordIsRefused()
     qunsetenv("PGPASSWORD");
     const auto none = openStore(url(name, QStringLiteral("kaizen_pw")));
     QVERIFY(!none.ok());
+    QCOMPARE(none.error().code, Error::NeedsPassword);
     QVERIFY2(none.error().message.contains(QLatin1String("~/.pgpass")), qPrintable(none.error().message));
 }
 

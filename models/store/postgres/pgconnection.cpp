@@ -115,30 +115,42 @@ PgConnection::~PgConnection()
         PQfinish(m_conn);
 }
 
-Error PgConnection::open(const QString &uri, const QString &shown, int connectTimeoutSeconds)
+Error PgConnection::open(const QString &uri, const QString &shown, int connectTimeoutSeconds,
+                         const QString &password)
 {
     m_shown = shown;
-    // Keywords after the URI would override it: the timeout and name come first, as defaults.
+    // Keywords after the URI would override it: the timeout and name come first, as defaults. The
+    // password comes after it, and only when the URI has none (so it overrides nothing).
     const QByteArray timeout = QByteArray::number(connectTimeoutSeconds);
     const QByteArray dbname = uri.toUtf8();
-    const char *keywords[] = {"connect_timeout", "application_name", "dbname", nullptr};
-    const char *values[] = {timeout.constData(), "kaizen", dbname.constData(), nullptr};
+    const QByteArray secret = password.toUtf8();
+    const char *keywords[] = {"connect_timeout", "application_name", "dbname", "password", nullptr};
+    const char *values[] = {timeout.constData(), "kaizen", dbname.constData(), secret.constData(), nullptr};
+    if (password.isEmpty())
+        keywords[3] = nullptr; // libpq's own PGPASSWORD and ~/.pgpass then apply
     m_conn = PQconnectdbParams(keywords, values, 1);
     if (m_conn && PQstatus(m_conn) == CONNECTION_OK) {
         PQsetClientEncoding(m_conn, "UTF8");
         return {};
     }
     const QString why = m_conn ? firstLine(PQerrorMessage(m_conn)) : tr("out of memory");
+    Error::Code code = Error::Io;
     QString hint;
-    if (m_conn && PQconnectionNeedsPassword(m_conn))
+    if (m_conn && PQconnectionNeedsPassword(m_conn)) {
+        code = Error::NeedsPassword;
         hint = tr(" The server asks for a password: put it into ~/.pgpass or PGPASSWORD, or into the "
                   "location (postgresql://user:password@host/database).");
+    } else if (m_conn && PQconnectionUsedPassword(m_conn)
+               && why.contains(QLatin1String("password authentication failed"))) {
+        // libpq gives no SQLSTATE (28P01) for a failed connection: the server's words tell a wrong
+        // password from other failures after authentication (a missing database ...).
+        code = Error::NeedsPassword;
+    }
     if (m_conn) {
         PQfinish(m_conn);
         m_conn = nullptr;
     }
-    return Error::make(Error::Io,
-                       tr("Cannot connect to the PostgreSQL store %1: %2.%3").arg(shown, why, hint));
+    return Error::make(code, tr("Cannot connect to the PostgreSQL store %1: %2.%3").arg(shown, why, hint));
 }
 
 bool PgConnection::isBroken() const

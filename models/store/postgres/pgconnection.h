@@ -55,10 +55,12 @@ public:
     PgConnection &operator=(const PgConnection &) = delete;
 
     // Connects to `uri` (a postgresql:// URI libpq reads, the password included if the user gave
-    // one; else libpq looks in PGPASSWORD and ~/.pgpass), giving up after `connectTimeoutSeconds`
-    // unless the URI names its own connect_timeout. `shown` names the store in messages (never
-    // with a password).
-    Error open(const QString &uri, const QString &shown, int connectTimeoutSeconds);
+    // one; else `password` if not empty; else libpq looks in PGPASSWORD and ~/.pgpass), giving up
+    // after `connectTimeoutSeconds` unless the URI names its own connect_timeout. `shown` names
+    // the store in messages (never with a password). Fails with NeedsPassword when the server
+    // wants a password and has none, or refuses the one it was given.
+    Error open(const QString &uri, const QString &shown, int connectTimeoutSeconds,
+               const QString &password = {});
     bool isOpen() const { return m_conn != nullptr; }
     // True when the server went away (the connection cannot be used again).
     bool isBroken() const;

@@ -18,12 +18,12 @@ QString tr(const char *text)
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const QString &uri, const QString &location,
                                                            int busyTimeoutMs, bool writable,
-                                                           int connectTimeoutSeconds)
+                                                           int connectTimeoutSeconds, const QString &password)
 {
     std::unique_ptr<PostgresStore> store(new PostgresStore);
     store->m_location = location;
     store->m_busyTimeoutMs = busyTimeoutMs;
-    if (Error e = store->m_db.open(uri, location, connectTimeoutSeconds); !e.ok())
+    if (Error e = store->m_db.open(uri, location, connectTimeoutSeconds, password); !e.ok())
         return e;
     // Read-only unless a registry write asks for READ WRITE itself; a writer's lock is waited for
     // as long as SQLite's busy timeout would.

@@ -17,12 +17,14 @@ namespace Store {
 class PostgresStore final : public MlflowStore
 {
 public:
-    // Connects to `uri` (with the password the user gave, if any); `location` is its normalised
-    // form, without the password, which names the store. Fails within about `connectTimeoutSeconds`
-    // when the server does not answer.
+    // Connects to `uri` (with the password the user gave, if any; else `password`, if not
+    // empty); `location` is its normalised form, without the password, which names the store.
+    // Fails within about `connectTimeoutSeconds` when the server does not answer, with
+    // NeedsPassword when the server wants a password it was not given or refused the one given.
     static Result<std::unique_ptr<PostgresStore>> open(const QString &uri, const QString &location,
                                                        int busyTimeoutMs, bool writable,
-                                                       int connectTimeoutSeconds = 5);
+                                                       int connectTimeoutSeconds = 5,
+                                                       const QString &password = {});
 
     QString location() const override { return m_location; }
     QString notice() const override { return m_notice; }
