@@ -369,22 +369,18 @@ std::shared_ptr<Store::MetricSeries> readGrownSeries(Store::MlflowStore &store, 
     const QString &runId = job.runId;
     const QString &key = job.key.second;
     if (job.reducedFor && store.reducesOnServer()) {
-        // A reduction has no tail to append to: reduce again, and keep it when nothing changed.
+        // A reduction has no tail to append to: the series' overview again, new rows wherever
+        // they are; the charts then refine it to their columns (MetricCurveLoader::refine()).
+        Store::PixelColumns overview;
+        overview.logY = job.reducedFor->logY;
         std::shared_ptr<Store::MetricSeries> fresh;
         const Store::Error error
-            = store.readReducedSeries({runId}, key, *job.reducedFor, [&](Store::MetricSeries &&series) {
+            = store.readReducedSeries({runId}, key, overview, [&](Store::MetricSeries &&series) {
                   fresh = std::make_shared<Store::MetricSeries>(std::move(series));
               });
         if (!error.ok() || !fresh || fresh->isEmpty())
             return {};
-        if (!job.series)
-            return fresh;
-        auto merged
-            = std::make_shared<Store::MetricSeries>(Store::PixelReduction::merge(*job.series, *fresh));
-        if (merged->steps == job.series->steps && merged->weights == job.series->weights
-            && merged->timestamps == job.series->timestamps)
-            return {};
-        return merged;
+        return fresh;
     }
     const auto readWhole = [&]() -> std::shared_ptr<Store::MetricSeries> {
         std::shared_ptr<Store::MetricSeries> whole;
@@ -462,10 +458,10 @@ void MetricCurveLoader::refresh(const QString &location)
                     continue;
                 m_absent.remove(key);
                 m_curves.insert(key, curve);
-                if (!curve->series().isReduced())
+                if (curve->series().isReduced())
+                    m_reducedFor.insert(key, {}); // an overview, for the charts to refine
+                else
                     m_reducedFor.remove(key);
-                else if (!m_reducedFor.contains(key))
-                    m_reducedFor.insert(key, {});
                 emit curveAdded(key.first, key.second);
             }
         }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "metricseries.h"
+#include "storebuilder.h"
 
 #include <QRandomGenerator>
+#include <QStringList>
 
 #include <cmath>
 #include <limits>
@@ -36,6 +38,36 @@ inline std::shared_ptr<Store::MetricSeries> raggedSeries(quint32 seed, qsizetype
         s->values.push_back(value);
     }
     return s;
+}
+
+// A SQLite store at `path` with one experiment and a run per seed, each logging
+// raggedSeries(seed, rows) as "loss" (plus `extraRuns` runs without it); the run ids in order, empty
+// on failure (with a warning saying why).
+inline QStringList buildRaggedStore(const QString &path, std::initializer_list<quint32> seeds, qsizetype rows,
+                                    int extraRuns = 0)
+{
+    auto builder = Store::StoreBuilder::create(path);
+    if (!builder) {
+        qWarning("%s", qPrintable(builder.error().message));
+        return {};
+    }
+    Store::StoreBuilder &b = **builder;
+    const qint64 experiment = b.addExperiment({QStringLiteral("sweep")});
+    QStringList runs;
+    for (quint32 seed : seeds) {
+        const QString run
+            = b.addRun({.experimentId = experiment, .name = QStringLiteral("run %1").arg(seed)});
+        const auto series = raggedSeries(seed, rows);
+        b.logMetricHistory(run, QStringLiteral("loss"), series->steps, series->timestamps, series->values);
+        runs << run;
+    }
+    for (int i = 0; i < extraRuns; ++i)
+        runs << b.addRun({.experimentId = experiment, .name = QStringLiteral("no loss %1").arg(i + 1)});
+    if (const Store::Error e = b.finish(); !e.ok()) {
+        qWarning("%s", qPrintable(e.message));
+        return {};
+    }
+    return runs;
 }
 
 } // namespace TestSupport

@@ -5,7 +5,6 @@
 #include "mlflowstore.h"
 #include "pixelreduction.h"
 #include "raggedseries.h"
-#include "storebuilder.h"
 #include "storefactory.h"
 #include "testsupport.h"
 
@@ -49,20 +48,8 @@ private slots:
             QSKIP("no PostgreSQL test server (tests/pg/pg-server)");
         QVERIFY(m_dir.isValid());
         const QString path = m_dir.filePath(QStringLiteral("ragged.db"));
-        auto builder = StoreBuilder::create(path);
-        QVERIFY(builder);
-        StoreBuilder &b = **builder;
-        const qint64 experiment = b.addExperiment({QStringLiteral("sweep")});
-        for (quint32 seed : {1u, 2u}) {
-            const QString run
-                = b.addRun({.experimentId = experiment, .name = QStringLiteral("run %1").arg(seed)});
-            const auto series = TestSupport::raggedSeries(seed, 60'000);
-            b.logMetricHistory(run, QStringLiteral("loss"), series->steps, series->timestamps,
-                               series->values);
-            m_runs << run;
-        }
-        m_runs << b.addRun({.experimentId = experiment, .name = QStringLiteral("no loss")});
-        QVERIFY2(b.finish().ok(), qPrintable(b.error().message));
+        m_runs = TestSupport::buildRaggedStore(path, {1u, 2u}, 60'000, 1); // the last without "loss"
+        QCOMPARE(m_runs.size(), 3);
         m_url = TestSupport::postgresFromSqlite(path);
         QVERIFY(!m_url.isEmpty());
         auto store = openStore(m_url);

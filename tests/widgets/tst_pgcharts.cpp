@@ -7,7 +7,6 @@
 #include "mlflowstore.h"
 #include "pixelreduction.h"
 #include "raggedseries.h"
-#include "storebuilder.h"
 #include "storefactory.h"
 #include "testsupport.h"
 
@@ -71,20 +70,8 @@ private slots:
             QSKIP("no PostgreSQL test server (tests/pg/pg-server)");
         QVERIFY(m_dir.isValid());
         const QString path = m_dir.filePath(QStringLiteral("ragged.db"));
-        {
-            auto builder = StoreBuilder::create(path);
-            QVERIFY(builder);
-            StoreBuilder &b = **builder;
-            const qint64 experiment = b.addExperiment({QStringLiteral("sweep")});
-            for (quint32 seed : {21u, 22u}) {
-                const QString run
-                    = b.addRun({.experimentId = experiment, .name = QStringLiteral("run %1").arg(seed)});
-                const auto series = TestSupport::raggedSeries(seed, 80'000);
-                b.logMetricHistory(run, Loss, series->steps, series->timestamps, series->values);
-                m_runs << run;
-            }
-            QVERIFY2(b.finish().ok(), qPrintable(b.error().message));
-        }
+        m_runs = TestSupport::buildRaggedStore(path, {21u, 22u}, 80'000);
+        QCOMPARE(m_runs.size(), 2);
         auto sqlite = openStore(path);
         QVERIFY(sqlite);
         QVERIFY((*sqlite)

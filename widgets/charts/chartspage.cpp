@@ -75,6 +75,8 @@ ChartsPage::ChartsPage(QWidget *parent)
     m_refineTimer->setSingleShot(true);
     m_refineTimer->setInterval(100); // while a drag or the wheel moves the range, wait for a rest
     connect(m_refineTimer, &QTimer::timeout, this, &ChartsPage::refineCharts);
+    // A live refresh brings a server's curves back as overviews.
+    connect(m_curves, &MetricCurveLoader::refreshed, m_refineTimer, qOverload<>(&QTimer::start));
 
     updateEmptyState();
 }
