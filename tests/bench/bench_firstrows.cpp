@@ -1,7 +1,7 @@
 // bench_firstrows: how soon the run table's first rows are there, the GUI's path: from
 // RunLoader::loadRuns() to its firstRunsLoaded signal, on the event loop of this process.
 //
-//   bench_firstrows [--runs N] [--keep DIR] [--repeat K]
+//   bench_firstrows [--runs N] [--keep DIR] [--repeat K] [--postgresql]
 //
 // Generates (or, with --keep, reuses) a synthetic store of N runs (default 100000) x 20 params
 // x 10 metrics x 8 tags in one experiment, then measures K times each (default 9):
@@ -14,12 +14,17 @@
 // latest metrics and tags, checked to print as many rows as Kaizen delivered -- to /dev/null.
 // Prints median and p95 of each; the goal is first rows in under 300 ms on the 100k store.
 // Exits 1 when a load fails or returns an incomplete page, not when the goal is missed.
+// With --postgresql, the same store is loaded into a database of the test server and measured
+// there instead (bench_firstrows_pg.cpp).
+
+#include "bench_firstrows.h"
 
 #include "benchsupport.h"
 #include "demostore.h"
 #include "runloader.h"
 #include "sqlitehandle.h"
 #include "storefactory.h"
+#include "testsupport.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -46,24 +51,7 @@
 
 extern char **environ;
 
-namespace {
-
-using BenchSupport::countLines;
-using BenchSupport::mib;
-using BenchSupport::scalar;
-
-constexpr int Params = 20;
-constexpr int Metrics = 10;
-constexpr int Tags = 8;
-constexpr int FirstRows = RunLoader::DefaultFirstRowsLimit;
-constexpr double GoalMs = 300.0;
-
-struct Options
-{
-    int runs = 100000;
-    int repeat = 9;
-    QString keepDir;
-};
+namespace FirstRowsBench {
 
 double nowMs()
 {
@@ -71,6 +59,89 @@ double nowMs()
     clock_gettime(CLOCK_MONOTONIC, &t);
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
+
+qint64 valuesOf(const Store::RunTable &table)
+{
+    qint64 values = table.size();
+    for (int row = 0; row < table.size(); ++row)
+        values += qint64(table.params(row).size() + table.metrics(row).size() + table.tags(row).size());
+    return values;
+}
+
+QString incompleteFirstRows(const Store::RunTable &first)
+{
+    qsizetype params = 0, metrics = 0, tags = 0;
+    for (int row = 0; row < first.size(); ++row) {
+        params += qsizetype(first.params(row).size());
+        metrics += qsizetype(first.metrics(row).size());
+        tags += qsizetype(first.tags(row).size());
+    }
+    if (first.size() == FirstRows && params == FirstRows * Params && metrics == FirstRows * Metrics
+        && tags >= FirstRows * Tags)
+        return {};
+    return QStringLiteral("first rows incomplete: %1 runs, %2 params, %3 metrics, %4 tags")
+        .arg(first.size())
+        .arg(params)
+        .arg(metrics)
+        .arg(tags);
+}
+
+Stats stats(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    Stats s;
+    s.best = values.front();
+    s.median = values[values.size() / 2];
+    // Nearest rank: the smallest value with at least 95% of the values at or below it.
+    const size_t rank = size_t(std::ceil(0.95 * double(values.size())));
+    s.p95 = values[std::clamp<size_t>(rank, 1, values.size()) - 1];
+    return s;
+}
+
+void printStats(const char *label, const std::vector<double> &ms)
+{
+    const Stats s = stats(ms);
+    std::printf("  %-34s median %7.1f ms   p95 %7.1f ms   best %7.1f ms   (%zu runs)\n", label, s.median,
+                s.p95, s.best, ms.size());
+}
+
+double timeProcess(const std::vector<QByteArray> &args, const char *stdoutPath)
+{
+    std::vector<char *> argv;
+    for (const QByteArray &a : args)
+        argv.push_back(const_cast<char *>(a.constData()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const double begin = nowMs();
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0)
+        return -1;
+    int status = 0;
+    if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return -1;
+    return nowMs() - begin;
+}
+
+} // namespace FirstRowsBench
+
+namespace {
+
+using namespace FirstRowsBench;
+using BenchSupport::countLines;
+using BenchSupport::mib;
+using BenchSupport::scalar;
+
+struct Options
+{
+    int runs = 100000;
+    int repeat = 9;
+    QString keepDir;
+    bool postgresql = false;
+};
 
 // Share of the file's pages in the page cache (0..1), -1 if it cannot be told.
 double residentShare(const QString &path)
@@ -111,32 +182,6 @@ double evict(const QString &path)
     posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
     ::close(fd);
     return residentShare(path);
-}
-
-struct Stats
-{
-    double median = 0;
-    double p95 = 0;
-    double best = 0;
-};
-
-Stats stats(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    Stats s;
-    s.best = values.front();
-    s.median = values[values.size() / 2];
-    // Nearest rank: the smallest value with at least 95% of the values at or below it.
-    const size_t rank = size_t(std::ceil(0.95 * double(values.size())));
-    s.p95 = values[std::clamp<size_t>(rank, 1, values.size()) - 1];
-    return s;
-}
-
-void printStats(const char *label, const std::vector<double> &ms)
-{
-    const Stats s = stats(ms);
-    std::printf("  %-34s median %7.1f ms   p95 %7.1f ms   best %7.1f ms   (%zu runs)\n", label, s.median,
-                s.p95, s.best, ms.size());
 }
 
 // One timed first-rows load. Returns the milliseconds, or a negative value on failure; `values`
@@ -186,45 +231,9 @@ double timeFirstRows(RunLoader &loader, const Store::RunQuery &query, QString *p
 
     if (!gotFirst)
         return -1;
-    qsizetype params = 0, metrics = 0, tags = 0;
-    for (int row = 0; row < first.size(); ++row) {
-        params += qsizetype(first.params(row).size());
-        metrics += qsizetype(first.metrics(row).size());
-        tags += qsizetype(first.tags(row).size());
-    }
-    *values = first.size() + params + metrics + tags;
-    if (first.size() != FirstRows || params != FirstRows * Params || metrics != FirstRows * Metrics
-        || tags < FirstRows * Tags) {
-        *problem = QStringLiteral("first rows incomplete: %1 runs, %2 params, %3 metrics, %4 tags")
-                       .arg(first.size())
-                       .arg(params)
-                       .arg(metrics)
-                       .arg(tags);
-        return -1;
-    }
-    return elapsed;
-}
-
-// Runs `argv` with stdout to `stdoutPath`; wall milliseconds from spawn to reap, negative on failure.
-double timeProcess(const std::vector<QByteArray> &args, const char *stdoutPath)
-{
-    std::vector<char *> argv;
-    for (const QByteArray &a : args)
-        argv.push_back(const_cast<char *>(a.constData()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const double begin = nowMs();
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0)
-        return -1;
-    int status = 0;
-    if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return -1;
-    return nowMs() - begin;
+    *values = valuesOf(first);
+    *problem = incompleteFirstRows(first);
+    return problem->isEmpty() ? elapsed : -1;
 }
 
 // What SqliteStore::runs() reads for the first page, as one statement for the sqlite3 shell:
@@ -260,8 +269,15 @@ int main(int argc, char **argv)
                   QStringLiteral("Timed repeats; the median is printed."));
     arguments.add(QStringLiteral("keep"), options.keepDir,
                   QStringLiteral("Keep (and reuse) the store in this directory."));
+    arguments.add(QStringLiteral("postgresql"), options.postgresql,
+                  QStringLiteral("Measure the store loaded into a new database of the PostgreSQL test "
+                                 "server (KAIZEN_TEST_PG_URL, see tests/pg/pg-test-env) against psql."));
     if (const std::optional<int> exitCode = arguments.parse(app.arguments()))
         return *exitCode;
+    if (options.postgresql && TestSupport::postgresServer().isEmpty()) {
+        std::printf("bench_firstrows --postgresql: set KAIZEN_TEST_PG_URL (see tests/pg/pg-test-env)\n");
+        return 1;
+    }
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     std::printf(
         "bench_firstrows: %d runs x %d params x %d metrics x %d tags; first %d rows, %d repetitions\n",
@@ -298,6 +314,8 @@ int main(int argc, char **argv)
         std::printf("error: no experiment with runs in the store\n");
         return 1;
     }
+    if (options.postgresql)
+        return runPostgres(store, experimentId, options.runs, options.repeat, scratch.path());
     Store::RunQuery query;
     query.experimentIds = {experimentId};
 

@@ -114,6 +114,15 @@ void Arguments::add(const QString &name, QString &value, const QString &help)
                           }});
 }
 
+void Arguments::add(const QString &name, bool &value, const QString &help)
+{
+    m_parser.addOption(QCommandLineOption(name, help));
+    m_bindings.push_back({name, [&value](const QString &) {
+                              value = true;
+                              return true;
+                          }});
+}
+
 std::optional<int> Arguments::parse(const QStringList &arguments)
 {
     if (!m_parser.parse(arguments)) {

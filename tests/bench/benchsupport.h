@@ -39,6 +39,8 @@ public:
     void add(const QString &name, int &value, const QString &help, qint64 minimum = 1);
     void add(const QString &name, qint64 &value, const QString &help, qint64 minimum = 1);
     void add(const QString &name, QString &value, const QString &help);
+    // A switch without a value: `--name` sets `value` to true.
+    void add(const QString &name, bool &value, const QString &help);
     // Empty when the benchmark should run; else the exit code, after printing the help (0) or
     // what was wrong with the usage (2).
     std::optional<int> parse(const QStringList &arguments);
